@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Transporter } from 'nodemailer';
+import type { EmailLogRepository, EmailRecord } from '../../records/email-log';
+import type { RenderedEmail } from './templates/rendered-email';
+
+export interface EmailRequest {
+  workflowId: string;
+  /** The step of the process this email belongs to, such as `initial-notice` or `reminder-2`. */
+  step: string;
+  recipient: string;
+  language: string;
+  email: RenderedEmail;
+}
+
+export type EmailOutcome =
+  | { status: 'sent'; messageId: string; acceptedAt: string }
+  | { status: 'rejected'; reason: string };
+
+export interface EmailSender {
+  send(request: EmailRequest): Promise<EmailOutcome>;
+}
+
+/**
+ * Sends one email at most once per workflow id + step + recipient. The evidence log is written before
+ * the send and after SMTP answered: a retry finds `sent` and sends nothing. Should a worker die in the
+ * instant between SMTP's acceptance and the record, the retry re-sends under the same Message-ID, which
+ * mail clients fold into one message.
+ *
+ * A permanent refusal (a 5xx reply, a rejected address) is returned, not thrown: the caller decides
+ * what an undeliverable notice means for its process. Anything else is thrown, so Temporal retries it.
+ */
+export function createEmailSender(deps: { mailer: Transporter; emails: EmailLogRepository; from: string }): EmailSender {
+  const domain = deps.from.replace(/^.*@/, '').replace(/[>\s].*$/, '') || 'dpa-orchestrator.invalid';
+  return {
+    async send(request) {
+      const idempotencyKey = `${request.workflowId}:${request.step}:${request.recipient.toLowerCase()}`;
+      const messageId = `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}@${domain}>`;
+      const record = await deps.emails.claim({
+        idempotencyKey,
+        workflowId: request.workflowId,
+        step: request.step,
+        recipient: request.recipient,
+        subject: request.email.subject,
+        language: request.language,
+        messageId,
+      });
+      if (record.status === 'sent') return sentOutcome(record);
+
+      try {
+        const info = await deps.mailer.sendMail({
+          from: deps.from,
+          to: request.recipient,
+          subject: request.email.subject,
+          text: request.email.text,
+          html: request.email.html,
+          messageId,
+          headers: { 'X-DPA-Workflow-Id': request.workflowId, 'X-DPA-Step': request.step },
+        });
+        const acceptedAt = new Date();
+        if ((info.rejected ?? []).length > 0) {
+          const reason = `recipient refused: ${String(info.response)}`;
+          await deps.emails.markFailed(idempotencyKey, reason);
+          return { status: 'rejected', reason };
+        }
+        await deps.emails.markSent(idempotencyKey, String(info.response), acceptedAt);
+        return { status: 'sent', messageId, acceptedAt: acceptedAt.toISOString() };
+      } catch (error) {
+        const reason = describeSmtpError(error);
+        await deps.emails.markFailed(idempotencyKey, reason);
+        if (isPermanent(error)) return { status: 'rejected', reason };
+        throw error;
+      }
+    },
+  };
+}
+
+function sentOutcome(record: EmailRecord): EmailOutcome {
+  return { status: 'sent', messageId: record.messageId, acceptedAt: record.acceptedAt ?? new Date().toISOString() };
+}
+
+interface SmtpError {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  message?: string;
+}
+
+function isPermanent(error: unknown): boolean {
+  const smtp = error as SmtpError;
+  return (typeof smtp.responseCode === 'number' && smtp.responseCode >= 500) || smtp.code === 'EENVELOPE';
+}
+
+function describeSmtpError(error: unknown): string {
+  const smtp = error as SmtpError;
+  return [smtp.code, smtp.responseCode, smtp.response ?? smtp.message].filter((part) => part !== undefined).join(' ');
+}

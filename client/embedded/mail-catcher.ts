@@ -1,0 +1,127 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface CaughtMail {
+  id: string;
+  receivedAt: string;
+  envelope: { from: string; to: string[] };
+  messageId: string | undefined;
+  subject: string;
+  text: string;
+  html: string | undefined;
+  headers: Record<string, string>;
+}
+
+export interface MailCatcherOptions {
+  host?: string;
+  port?: number;
+  /** Each message is kept there as an .eml file, so the catcher's inbox survives a restart. */
+  storeDir?: string;
+  /** Recipients to refuse with a permanent 550, to show what an undeliverable notice does. */
+  refuseRecipient?: (address: string) => boolean;
+  /** Runs after the message's data arrived and before SMTP accepts it. */
+  beforeAccept?: (raw: Buffer) => void | Promise<void>;
+}
+
+export interface MailCatcher {
+  port: number;
+  smtpUrl: string;
+  messages(): Promise<CaughtMail[]>;
+  message(id: string): Promise<CaughtMail | undefined>;
+  raw(id: string): Buffer | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded mail server of `npm start`: a real SMTP server in this process that accepts every
+ * message and keeps it for reading over HTTP (GET /mail/messages). With SMTP_URL set it is not started.
+ */
+export async function startMailCatcher(options: MailCatcherOptions = {}): Promise<MailCatcher> {
+  const stored: Array<{ id: string; receivedAt: string; envelope: CaughtMail['envelope']; raw: Buffer }> = [];
+  if (options.storeDir) {
+    mkdirSync(options.storeDir, { recursive: true });
+    for (const file of readdirSync(options.storeDir).filter((name) => name.endsWith('.json')).sort()) {
+      const meta = JSON.parse(readFileSync(path.join(options.storeDir, file), 'utf8'));
+      stored.push({ ...meta, raw: readFileSync(path.join(options.storeDir, file.replace(/\.json$/, '.eml'))) });
+    }
+  }
+  let sequence = stored.length;
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 25 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      if (options.refuseRecipient?.(address.address)) {
+        const error = new Error('mailbox unavailable') as Error & { responseCode: number };
+        error.responseCode = 550;
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', callback);
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        Promise.resolve(options.beforeAccept?.(raw))
+          .then(() => {
+            sequence += 1;
+            const id = String(sequence).padStart(6, '0');
+            const envelope = {
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            };
+            const entry = { id, receivedAt: new Date().toISOString(), envelope, raw };
+            if (options.storeDir) {
+              writeFileSync(path.join(options.storeDir, `${id}.eml`), raw);
+              writeFileSync(path.join(options.storeDir, `${id}.json`), JSON.stringify({ id, receivedAt: entry.receivedAt, envelope }));
+            }
+            stored.push(entry);
+            callback(null, `queued as ${id}`);
+          })
+          .catch((error: Error) => callback(error));
+      });
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  server.on('error', () => undefined);
+  const port = (server.server.address() as AddressInfo).port;
+
+  const parse = async (entry: (typeof stored)[number]): Promise<CaughtMail> => {
+    const parsed = await simpleParser(entry.raw);
+    const headers: Record<string, string> = {};
+    for (const line of parsed.headerLines) headers[line.key] = line.line.slice(line.line.indexOf(':') + 1).trim();
+    return {
+      id: entry.id,
+      receivedAt: entry.receivedAt,
+      envelope: entry.envelope,
+      messageId: parsed.messageId,
+      subject: parsed.subject ?? '',
+      text: parsed.text ?? '',
+      html: typeof parsed.html === 'string' ? parsed.html : undefined,
+      headers,
+    };
+  };
+
+  return {
+    port,
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    messages: () => Promise.all(stored.map(parse)),
+    async message(id) {
+      const entry = stored.find((candidate) => candidate.id === id);
+      return entry ? parse(entry) : undefined;
+    },
+    raw: (id) => stored.find((candidate) => candidate.id === id)?.raw,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { searchAttributeRegistrations } from '../../domain/search-attributes';
+import { temporalCliPath } from './temporal-binaries';
+
+export interface DevServer {
+  address: string;
+  uiUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded workflow engine of `npm start`: the Temporal CLI's dev server, persisted in a SQLite
+ * file under the data folder (state survives a restart), with the Web UI and the product's search
+ * attributes registered.
+ */
+export async function startDevServer(options: {
+  dataDir: string;
+  namespace: string;
+  port: number;
+  uiPort: number;
+  log: (line: string) => void;
+}): Promise<DevServer> {
+  const binary = temporalCliPath();
+  if (!binary) {
+    throw new Error('the Temporal CLI is not provisioned: run `npm run provision` (needs Go), or set TEMPORAL_ADDRESS');
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const args = [
+    'server',
+    'start-dev',
+    '--db-filename',
+    path.join(options.dataDir, 'temporal.sqlite'),
+    '--namespace',
+    options.namespace,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--ui-port',
+    String(options.uiPort),
+    '--log-level',
+    'error',
+    ...Object.entries(searchAttributeRegistrations).flatMap(([key, type]) => ['--search-attribute', `${key}=${type}`]),
+  ];
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 50) output.shift();
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const address = `127.0.0.1:${options.port}`;
+  try {
+    await waitUntilServing(address, child, exited);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`the Temporal dev server did not start: ${(error as Error).message}\n${output.join('')}`);
+  }
+  return {
+    address,
+    uiUrl: `http://127.0.0.1:${options.uiPort}`,
+    stop: () => stopChild(child, exited),
+  };
+}
+
+async function waitUntilServing(address: string, child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code ?? -1));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`it exited with code ${exitCode}`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await connection.workflowService.getSystemInfo({});
+        return;
+      } finally {
+        await connection.close();
+      }
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`no answer on ${address} within a minute (pid ${child.pid})`);
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
+  if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+}

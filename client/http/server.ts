@@ -1,0 +1,73 @@
+import type { Client } from '@temporalio/client';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Records } from '../../records';
+import type { MailCatcher } from '../embedded/mail-catcher';
+import { registerWebhookRoute } from './webhook-route';
+
+export interface HttpServerDeps {
+  records: Records;
+  temporal: Client;
+  webhookSecret: string;
+  /** Is every part an event needs reachable? Answers GET /healthz. */
+  ready: () => Promise<boolean>;
+  mailCatcher?: MailCatcher;
+  operatorToken?: string;
+  logLevel?: string;
+}
+
+/** The contract's size limit: a body over 1 MiB gets 413 before it is read further. */
+const bodyLimit = 1024 * 1024;
+
+export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
+  const app = Fastify({
+    bodyLimit,
+    // Request logs would carry addresses and URLs; the routes log what an operator needs, no personal data.
+    logController: new LogController({ disableRequestLogging: true }),
+    logger: { level: deps.logLevel ?? 'info' },
+  });
+  // The signature covers the exact bytes, so the body is kept raw and parsed after verification.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const statusCode = error.statusCode ?? 500;
+    if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    const message = statusCode === 413 ? 'the body is over 1 MiB' : statusCode >= 500 ? 'internal error' : error.message;
+    void reply.code(statusCode).send({ error: message });
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    const ready = await deps.ready().catch(() => false);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable' });
+  });
+
+  registerWebhookRoute(app, deps);
+
+  const operatorOnly = async (request: FastifyRequest) => {
+    if (deps.operatorToken && request.headers.authorization !== `Bearer ${deps.operatorToken}`) {
+      throw Object.assign(new Error('an operator token is needed'), { statusCode: 401 });
+    }
+  };
+
+  app.get('/breaches', { onRequest: operatorOnly }, async () => ({ incidents: await deps.records.breaches.list() }));
+  app.get<{ Params: { incidentId: string } }>('/breaches/:incidentId', { onRequest: operatorOnly }, async (request, reply) => {
+    const entry = await deps.records.breaches.get(request.params.incidentId);
+    return entry ? entry : reply.code(404).send({ error: 'unknown incident' });
+  });
+  app.get<{ Querystring: { workflowId?: string } }>('/evidence/emails', { onRequest: operatorOnly }, async (request) => ({
+    emails: await deps.records.emails.list(request.query.workflowId ? { workflowIdPrefix: request.query.workflowId } : {}),
+  }));
+
+  const catcher = deps.mailCatcher;
+  if (catcher) {
+    app.get('/mail/messages', { onRequest: operatorOnly }, async () => ({ messages: await catcher.messages() }));
+    app.get<{ Params: { id: string } }>('/mail/messages/:id', { onRequest: operatorOnly }, async (request, reply) => {
+      const message = await catcher.message(request.params.id);
+      return message ? message : reply.code(404).send({ error: 'no such message' });
+    });
+    app.get<{ Params: { id: string } }>('/mail/messages/:id/raw', { onRequest: operatorOnly }, async (request, reply) => {
+      const raw = catcher.raw(request.params.id);
+      return raw ? reply.type('message/rfc822').send(raw) : reply.code(404).send({ error: 'no such message' });
+    });
+  }
+  return app;
+}

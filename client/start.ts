@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { sql } from 'kysely';
+import { createMailer } from '../activities/email/mailer';
+import { createRecords } from '../records';
+import { createWorker } from '../worker/create-worker';
+import { readConfig } from './config';
+import { startMailCatcher, type MailCatcher } from './embedded/mail-catcher';
+import { startDevServer, type DevServer } from './embedded/temporal-dev-server';
+import { buildHttpServer } from './http/server';
+import { logger } from './logger';
+import { openConfiguredDatabase } from './records-connection';
+
+/**
+ * `npm start`: the whole product in one process, on embedded defaults for every part that is not
+ * configured: Temporal dev server, PGlite, SMTP catcher; then the worker and the webhook endpoint.
+ */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    for (const { name, stop } of stops.reverse()) {
+      await stop().catch((error: unknown) => logger.error({ err: error, part: name }, 'stop failed'));
+    }
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let devServer: DevServer | undefined;
+  let address = config.temporalAddress;
+  if (!address) {
+    devServer = await startDevServer({
+      dataDir: path.join(config.dataDir, 'temporal'),
+      namespace: config.temporalNamespace,
+      port: config.temporalDevPort,
+      uiPort: config.temporalUiPort,
+      log: (line) => logger.info(line),
+    });
+    stops.push({ name: 'temporal dev server', stop: devServer.stop });
+    address = devServer.address;
+  }
+
+  const database = await openConfiguredDatabase(config);
+  stops.push({ name: 'records', stop: database.close });
+  const records = createRecords(database.db);
+
+  let mailCatcher: MailCatcher | undefined;
+  let smtpUrl = config.smtpUrl;
+  if (!smtpUrl) {
+    mailCatcher = await startMailCatcher({ port: config.smtpCatcherPort, storeDir: path.join(config.dataDir, 'mail') });
+    stops.push({ name: 'mail catcher', stop: mailCatcher.close });
+    smtpUrl = mailCatcher.smtpUrl;
+  }
+  const mailer = createMailer(smtpUrl);
+  stops.push({ name: 'mailer', stop: async () => mailer.close() });
+
+  const workerConnection = await NativeConnection.connect({ address });
+  stops.push({ name: 'worker connection', stop: () => workerConnection.close() });
+  const worker = await createWorker({
+    connection: workerConnection,
+    namespace: config.temporalNamespace,
+    records,
+    mailer,
+    mailFrom: config.mailFrom,
+    privacyTeamEmail: config.privacyTeamEmail,
+  });
+  const workerRun = worker.run();
+  stops.push({ name: 'worker', stop: async () => { worker.shutdown(); await workerRun; } });
+
+  const clientConnection = await Connection.connect({ address });
+  stops.push({ name: 'client connection', stop: () => clientConnection.close() });
+  const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
+
+  const app = buildHttpServer({
+    records,
+    temporal,
+    webhookSecret: config.webhookSecret,
+    mailCatcher,
+    operatorToken: config.operatorToken,
+    ready: async () => {
+      await clientConnection.healthService.check({});
+      await sql`select 1`.execute(database.db);
+      return true;
+    },
+  });
+  await app.listen({ host: config.host, port: config.port });
+  stops.push({ name: 'http server', stop: () => app.close() });
+
+  const base = `http://${config.host}:${config.port}`;
+  const lines = [
+    '',
+    'dpa-orchestrator is running',
+    `  webhooks     POST ${base}/webhooks   (health: ${base}/healthz)`,
+    `  temporal     ${address}${devServer ? ` (embedded dev server, data in ${path.join(config.dataDir, 'temporal')})` : ''}`,
+    ...(devServer ? [`  web ui       ${devServer.uiUrl}/namespaces/${config.temporalNamespace}/workflows`] : []),
+    `  records      ${database.kind === 'pglite' ? `PGlite in ${path.join(config.dataDir, 'records')}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  mail         ${mailCatcher ? `SMTP catcher on ${mailCatcher.smtpUrl}, read at ${base}/mail/messages` : 'SMTP_URL'}`,
+    `  register     ${base}/breaches   evidence: ${base}/evidence/emails`,
+    '  Ctrl-C stops everything; state is kept for the next start.',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  workerRun.catch((error: unknown) => {
+    logger.error({ err: error }, 'the worker stopped');
+    void shutdown('worker failure');
+  });
+}
+
+main().catch((error: unknown) => {
+  logger.error({ err: error }, 'dpa-orchestrator could not start');
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Standard Webhooks signatures: `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<raw body>">`, keyed by
+ * the base64 part of a `whsec_...` secret. Used for the product's webhooks to us and ours to it.
+ */
+export const timestampToleranceSeconds = 5 * 60;
+
+export function secretKey(secret: string): Buffer {
+  const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+  const key = Buffer.from(encoded, 'base64');
+  if (key.length === 0) throw new Error('a webhook secret must be "whsec_" followed by base64');
+  return key;
+}
+
+export function sign(secret: string, id: string, timestamp: number, rawBody: Buffer | string): string {
+  const mac = createHmac('sha256', secretKey(secret)).update(`${id}.${timestamp}.`).update(rawBody).digest('base64');
+  return `v1,${mac}`;
+}
+
+export function signedHeaders(secret: string, id: string, rawBody: string, now = new Date()): Record<string, string> {
+  const timestamp = Math.floor(now.getTime() / 1000);
+  return {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': sign(secret, id, timestamp, rawBody),
+  };
+}
+
+export type Verification = { ok: true } | { ok: false; reason: string };
+
+export function verify(
+  secret: string,
+  headers: { id?: string; timestamp?: string; signature?: string },
+  rawBody: Buffer,
+  now = new Date(),
+): Verification {
+  const { id, timestamp, signature } = headers;
+  if (!id || !timestamp || !signature) return { ok: false, reason: 'missing webhook-id, webhook-timestamp or webhook-signature' };
+  if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'webhook-timestamp must be Unix seconds' };
+  const skew = Math.abs(now.getTime() / 1000 - Number(timestamp));
+  if (skew > timestampToleranceSeconds) return { ok: false, reason: 'webhook-timestamp is more than 5 minutes off' };
+
+  const expected = Buffer.from(sign(secret, id, Number(timestamp), rawBody).slice('v1,'.length), 'base64');
+  // The header may list several signatures (a secret being rotated); any v1 match is enough.
+  const matches = signature.split(' ').some((candidate) => {
+    const [version, encoded] = candidate.split(',', 2);
+    if (version !== 'v1' || !encoded) return false;
+    const given = Buffer.from(encoded, 'base64');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  return matches ? { ok: true } : { ok: false, reason: 'no valid signature' };
+}

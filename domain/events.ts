@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { Id } from './ids';
+import { Language } from './language';
+
+/**
+ * The webhook events of the public contract (PRODUCT.md). Each schema checks the `data` of one event
+ * type; fields beyond these are allowed (the product may add some) and are dropped.
+ * Validation happens here, at the edge; workflows trust their typed input.
+ */
+
+const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
+const LocalDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const TimeZone = z.string().refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Brussels');
+const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as BE');
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Instants are stored in UTC: an offset given by the product is normalised away at the edge. */
+const UtcInstant = Instant.transform((value) => new Date(value).toISOString());
+
+export const Contact = z.object({ email: z.email('must be an email address'), name: Text(200).optional() });
+export type Contact = z.infer<typeof Contact>;
+
+export const ContractSettings = z.object({
+  /** 8.1: a contract may set a firm number of hours for a breach notice. */
+  breachNoticeHours: z.number().int().positive().max(24 * 30).optional(),
+  /** 11.1: the period to export data after the end of the contract. */
+  exportWindowDays: z.number().int().positive().max(365).optional(),
+});
+export type ContractSettings = z.infer<typeof ContractSettings>;
+
+export const CustomerUpserted = z.object({
+  customerId: Id,
+  name: Text(200),
+  language: Language,
+  contacts: z.array(Contact).min(1, 'at least one contact is needed').max(50),
+  timezone: TimeZone.optional(),
+  contract: ContractSettings.optional(),
+});
+
+export const BreachDetected = z.object({
+  incidentId: Id,
+  awareAt: UtcInstant,
+  summary: Text(5000),
+  dataCategories: z.array(Text(200)).min(1, 'name at least one category of personal data').max(100),
+  subjectsApprox: z.number().int().nonnegative().optional(),
+  measures: z.array(Text(2000)).max(100).default([]),
+  affectedCustomerIds: z.array(Id).min(1, 'at least one affected customer is needed').max(10000),
+});
+
+export const BreachUpdated = z.object({
+  incidentId: Id,
+  update: Text(5000),
+  measures: z.array(Text(2000)).max(100).default([]),
+  contained: z.boolean().optional(),
+});
+
+export const BreachAcknowledged = z.object({ incidentId: Id, customerId: Id });
+export const BreachClosed = z.object({ incidentId: Id, finalReport: Text(20000) });
+
+export const DsrReceived = z.object({
+  requestId: Id,
+  customerId: Id,
+  receivedAt: UtcInstant,
+  requestType: z.enum(['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection']),
+  subjectEmail: z.email('must be an email address').optional(),
+});
+
+export const DsrInstructed = z.object({
+  requestId: Id,
+  instruction: z.enum(['respond', 'rectify', 'erase', 'restrict', 'handled-by-customer']),
+  note: Text(5000).optional(),
+});
+
+export const AuthorityRequested = z.object({
+  requestId: Id,
+  customerIds: z.array(Id).min(1).max(10000),
+  authority: Text(300),
+  requestKind: z.enum(['information', 'subpoena', 'inspection', 'disclosure-intent']),
+  receivedAt: UtcInstant,
+  disclosureProhibited: z.boolean().optional(),
+});
+
+export const InstructionFlagged = z.object({
+  instructionId: Id,
+  customerId: Id,
+  instruction: Text(5000),
+  reason: Text(5000),
+});
+export const InstructionRevised = z.object({ instructionId: Id, revision: Text(5000) });
+
+export const Safeguard = z.enum(['adequacy', 'scc', 'bcr', 'certification']);
+export const SubprocessorChanged = z.object({
+  changeId: Id,
+  action: z.enum(['added', 'replaced', 'removed']),
+  subprocessor: z.object({
+    id: Id,
+    name: Text(200),
+    country: CountryCode,
+    purpose: Text(1000),
+    safeguard: Safeguard.optional(),
+  }),
+  replaces: Id.optional(),
+  effectiveAt: UtcInstant,
+  customerIds: z.array(Id).min(1).max(100000).optional(),
+});
+
+export const SubprocessorObjected = z.object({
+  changeId: Id,
+  customerId: Id,
+  reasons: Text(10000),
+  receivedAt: UtcInstant,
+});
+
+export const AuditRequested = z.object({
+  auditId: Id,
+  customerId: Id,
+  proposedDate: LocalDate,
+  auditor: z.object({ name: Text(200), email: z.email().optional() }),
+});
+
+export const ContractTerminated = z.object({
+  customerId: Id,
+  terminatedAt: UtcInstant,
+  exportWindowDays: z.number().int().positive().max(365).optional(),
+});
+export const ExportCompleted = z.object({ customerId: Id });
+
+/** Every event type of the contract, with the schema of its `data`. */
+export const eventSchemas = {
+  'customer.upserted': CustomerUpserted,
+  'breach.detected': BreachDetected,
+  'breach.updated': BreachUpdated,
+  'breach.acknowledged': BreachAcknowledged,
+  'breach.closed': BreachClosed,
+  'dsr.received': DsrReceived,
+  'dsr.instructed': DsrInstructed,
+  'authority.requested': AuthorityRequested,
+  'instruction.flagged': InstructionFlagged,
+  'instruction.revised': InstructionRevised,
+  'subprocessor.changed': SubprocessorChanged,
+  'subprocessor.objected': SubprocessorObjected,
+  'audit.requested': AuditRequested,
+  'contract.terminated': ContractTerminated,
+  'export.completed': ExportCompleted,
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+export const eventTypes = Object.keys(eventSchemas) as EventType[];
+export type EventData<T extends EventType> = z.output<(typeof eventSchemas)[T]>;
+
+export type WebhookEvent = { [T in EventType]: { type: T; timestamp: string; data: EventData<T> } }[EventType];
+
+const Envelope = z.object({
+  type: z.enum(eventTypes as [EventType, ...EventType[]], {
+    message: `must be one of: ${eventTypes.join(', ')}`,
+  }),
+  timestamp: UtcInstant,
+  data: z.record(z.string(), z.unknown()),
+});
+
+export interface EventProblem {
+  path: string;
+  message: string;
+}
+
+export type ParsedEvent = { ok: true; event: WebhookEvent } | { ok: false; problems: EventProblem[] };
+
+/** Checks a webhook body against the contract; problems come back as zod issues (path and message). */
+export function parseWebhookEvent(body: unknown): ParsedEvent {
+  const envelope = Envelope.safeParse(body);
+  if (!envelope.success) return { ok: false, problems: toProblems(envelope.error.issues, []) };
+  const { type, timestamp } = envelope.data;
+  const data = eventSchemas[type].safeParse(envelope.data.data);
+  if (!data.success) return { ok: false, problems: toProblems(data.error.issues, ['data']) };
+  return { ok: true, event: { type, timestamp, data: data.data } as WebhookEvent };
+}
+
+function toProblems(issues: z.core.$ZodIssue[], prefix: PropertyKey[]): EventProblem[] {
+  return issues.map((issue) => ({
+    path: [...prefix, ...issue.path].map(String).join('.'),
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,69 @@
+import type { Customer } from '../domain/customer';
+import type { Language } from '../domain/language';
+import type { Db } from './database';
+
+export interface CustomerRepository {
+  /** Last writer wins by the event's own timestamp; returns false when a newer version was already stored. */
+  upsert(customer: Customer, sourceTimestamp: string): Promise<boolean>;
+  get(customerId: string): Promise<Customer | undefined>;
+  listIds(): Promise<string[]>;
+}
+
+export function customerRepository(db: Db): CustomerRepository {
+  return {
+    async upsert(customer, sourceTimestamp) {
+      const row = {
+        customer_id: customer.customerId,
+        name: customer.name,
+        language: customer.language,
+        contacts: JSON.stringify(customer.contacts),
+        time_zone: customer.timeZone,
+        breach_notice_hours: customer.contract.breachNoticeHours ?? null,
+        export_window_days: customer.contract.exportWindowDays ?? null,
+        source_timestamp: sourceTimestamp,
+        updated_at: new Date(),
+      };
+      const result = await db
+        .insertInto('customers')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .column('customer_id')
+            .doUpdateSet(({ ref }) => ({
+              name: ref('excluded.name'),
+              language: ref('excluded.language'),
+              contacts: ref('excluded.contacts'),
+              time_zone: ref('excluded.time_zone'),
+              breach_notice_hours: ref('excluded.breach_notice_hours'),
+              export_window_days: ref('excluded.export_window_days'),
+              source_timestamp: ref('excluded.source_timestamp'),
+              updated_at: ref('excluded.updated_at'),
+            }))
+            .whereRef('customers.source_timestamp', '<=', 'excluded.source_timestamp'),
+        )
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async get(customerId) {
+      const row = await db.selectFrom('customers').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        customerId: row.customer_id,
+        name: row.name,
+        language: row.language as Language,
+        contacts: row.contacts,
+        timeZone: row.time_zone,
+        contract: {
+          ...(row.breach_notice_hours !== null && { breachNoticeHours: row.breach_notice_hours }),
+          ...(row.export_window_days !== null && { exportWindowDays: row.export_window_days }),
+        },
+      };
+    },
+
+    async listIds() {
+      const rows = await db.selectFrom('customers').select('customer_id').orderBy('customer_id').execute();
+      return rows.map((row) => row.customer_id);
+    },
+  };
+}

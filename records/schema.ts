@@ -1,0 +1,94 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Column types as Kysely sees them; timestamps are timestamptz, read back as Date. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface CustomersTable {
+  customer_id: string;
+  name: string;
+  language: string;
+  contacts: JSONColumnType<{ email: string; name?: string }[]>;
+  time_zone: string;
+  breach_notice_hours: number | null;
+  export_window_days: number | null;
+  /** The event's own timestamp: an older upsert that arrives late never overwrites a newer one. */
+  source_timestamp: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  webhook_id: string;
+  event_type: string;
+  body_sha256: string;
+  status_code: number;
+  response: JSONColumnType<Record<string, unknown>>;
+  received_at: Timestamp;
+}
+
+export interface BreachIncidentsTable {
+  incident_id: string;
+  aware_at: Timestamp;
+  detected_at: Timestamp;
+  summary: string;
+  data_categories: JSONColumnType<string[]>;
+  subjects_approx: number | null;
+  measures: JSONColumnType<string[]>;
+  contained: boolean;
+  status: 'open' | 'closed';
+  final_report: string | null;
+  closed_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface BreachNotificationsTable {
+  incident_id: string;
+  customer_id: string;
+  status: 'pending' | 'notified' | 'undeliverable';
+  notified_at: NullableTimestamp;
+  acknowledged_at: NullableTimestamp;
+  /** Art. 33(1) guidance shown to the controller: 72 hours from our notice. */
+  controller_deadline_at: NullableTimestamp;
+  /** 8.1: the contract's own notice deadline, when it sets one. */
+  contractual_deadline_at: NullableTimestamp;
+  problem: string | null;
+  updated_at: Timestamp;
+}
+
+export interface BreachUpdatesTable {
+  id: Generated<number>;
+  incident_id: string;
+  kind: 'update' | 'measure' | 'closed';
+  text: string;
+  measures: JSONColumnType<string[]>;
+  contained: boolean | null;
+  recorded_at: Timestamp;
+  /** Workflow id + step: a retried activity records a fact once. */
+  idempotency_key: string;
+}
+
+export interface EmailLogTable {
+  idempotency_key: string;
+  workflow_id: string;
+  step: string;
+  recipient: string;
+  subject: string;
+  language: string;
+  message_id: string;
+  status: 'sending' | 'sent' | 'failed';
+  attempts: number;
+  smtp_response: string | null;
+  accepted_at: NullableTimestamp;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface Schema {
+  customers: CustomersTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  breach_incidents: BreachIncidentsTable;
+  breach_notifications: BreachNotificationsTable;
+  breach_updates: BreachUpdatesTable;
+  email_log: EmailLogTable;
+}

@@ -1,0 +1,28 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities';
+import { taskQueue } from '../domain/task-queue';
+
+export interface WorkerSetup extends ActivityDeps {
+  connection: NativeConnection;
+  namespace: string;
+  /** A prebuilt bundle (tests build it once per file); without it the workflows are bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  taskQueue?: string;
+}
+
+/** The worker runs every workflow and activity of the product on one task queue. */
+export async function createWorker(setup: WorkerSetup): Promise<Worker> {
+  return Worker.create({
+    connection: setup.connection,
+    namespace: setup.namespace,
+    taskQueue: setup.taskQueue ?? taskQueue,
+    ...(setup.workflowBundle ? { workflowBundle: setup.workflowBundle } : { workflowsPath: workflowsPath() }),
+    activities: createActivities(setup),
+    // The time a running activity gets to finish on Ctrl-C before it is cancelled.
+    shutdownGraceTime: '10 seconds',
+  });
+}
+
+export function workflowsPath(): string {
+  return require.resolve('../workflows');
+}

@@ -1,0 +1,3 @@
+// The workflow bundle's entry: every process the worker runs.
+export { breachCustomerNotice, breachIncident } from './breach';
+export { customerRecord } from './customer';
