@@ -13,6 +13,8 @@ export interface HttpServerDeps {
   mailCatcher?: MailCatcher;
   operatorToken?: string;
   logLevel?: string;
+  /** How long a delivery waits on Temporal before it is answered 503 (default 10 s). */
+  temporalCallTimeoutMs?: number;
 }
 
 /** The contract's size limit: a body over 1 MiB gets 413 before it is read further. */

@@ -8,14 +8,14 @@ import { verify } from '../webhooks/signature';
 import { isTemporalUnavailable } from '../webhooks/temporal-errors';
 
 /** How long one delivery may wait on Temporal before the product is told to retry (503). */
-const temporalCallTimeoutMs = 10_000;
+const defaultTemporalCallTimeoutMs = 10_000;
 
 /**
  * `POST /webhooks`: the product's signed events (Standard Webhooks). Order matters: the signature is
  * checked on the raw bytes before anything is parsed; a known webhook-id gets its first answer again;
  * a refused request changes nothing, in Temporal or in the records.
  */
-export function registerWebhookRoute(app: FastifyInstance, deps: { records: Records; temporal: Client; webhookSecret: string }): void {
+export function registerWebhookRoute(app: FastifyInstance, deps: { records: Records; temporal: Client; webhookSecret: string; temporalCallTimeoutMs?: number }): void {
   app.post('/webhooks', async (request, reply) => {
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const header = (name: string) => {
@@ -57,7 +57,7 @@ export function registerWebhookRoute(app: FastifyInstance, deps: { records: Reco
 
     let answer;
     try {
-      answer = await deps.temporal.withDeadline(Date.now() + temporalCallTimeoutMs, () =>
+      answer = await deps.temporal.withDeadline(Date.now() + (deps.temporalCallTimeoutMs ?? defaultTemporalCallTimeoutMs), () =>
         dispatchEvent(deps.temporal, parsed.event, webhookId!),
       );
     } catch (error) {

@@ -1,0 +1,48 @@
+import { Client, Connection } from '@temporalio/client';
+import { sql } from 'kysely';
+import { createRecords } from '../records';
+import { readConfig } from './config';
+import { buildHttpServer } from './http/server';
+import { logger } from './logger';
+import { openConfiguredDatabase } from './records-connection';
+
+/**
+ * The webhook endpoint alone (`npm run start:http`), beside separately run workers: TEMPORAL_ADDRESS
+ * and DATABASE_URL are required. The Temporal connection is lazy, so the endpoint starts (and answers
+ * 503) while Temporal is down, and recovers by itself.
+ */
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (!config.temporalAddress || !config.databaseUrl) {
+    throw new Error('the standalone HTTP server needs TEMPORAL_ADDRESS and DATABASE_URL (npm start runs everything embedded)');
+  }
+  const database = await openConfiguredDatabase(config);
+  const connection = Connection.lazy({ address: config.temporalAddress });
+  const temporal = new Client({ connection, namespace: config.temporalNamespace });
+  const app = buildHttpServer({
+    records: createRecords(database.db),
+    temporal,
+    webhookSecret: config.webhookSecret,
+    operatorToken: config.operatorToken,
+    ready: async () => {
+      await connection.healthService.check({});
+      await sql`select 1`.execute(database.db);
+      return true;
+    },
+  });
+  const stop = async () => {
+    await app.close();
+    await connection.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await app.listen({ host: config.host, port: config.port });
+  logger.info({ port: config.port }, 'webhook endpoint listening');
+}
+
+main().catch((error: unknown) => {
+  logger.error({ err: error }, 'the HTTP server could not start');
+  process.exit(1);
+});

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Transporter } from 'nodemailer';
+import { createMailer } from '../../activities/email/mailer';
+import { buildHttpServer } from '../../client/http/server';
+import { signedHeaders } from '../../client/webhooks/signature';
+import type { Database, Records } from '../../records';
+import { createWorker } from '../../worker/create-worker';
+import { startMailCatcher, type MailCatcher, type MailCatcherOptions } from './mail';
+import { freshDatabase } from './records';
+import { startDevServer, workflowBundle } from './temporal';
+
+export const webhookSecret = 'whsec_dGVzdC1zZWNyZXQtZm9yLWVuZC10by1lbmQtdGVzdHM=';
+export const privacyTeamEmail = 'privacy-team@processor.test';
+export const mailFrom = 'Privacy team <privacy@processor.test>';
+
+/**
+ * The product as `npm start` wires it, on real parts: the Temporal dev server, a real SQL database,
+ * a real SMTP server, the worker and the HTTP server on a loopback port.
+ */
+export interface Stack {
+  env: TestWorkflowEnvironment;
+  records: Records;
+  database: Database;
+  databaseUrl?: string;
+  catcher: MailCatcher;
+  baseUrl: string;
+  worker?: Worker;
+  post(event: unknown, options?: { webhookId?: string; headers?: Record<string, string>; rawBody?: string }): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+export interface Answer {
+  status: number;
+  body: any;
+}
+
+export async function startStack(options: {
+  database?: 'pglite' | 'postgres';
+  runWorker?: boolean;
+  mail?: MailCatcherOptions;
+}): Promise<Stack> {
+  const env = await startDevServer();
+  const { database, records, url } = await freshDatabase(options.database ?? 'pglite');
+  const catcher = await startMailCatcher(options.mail);
+  const mailer: Transporter = createMailer(catcher.smtpUrl);
+
+  let worker: Worker | undefined;
+  let workerRun: Promise<void> | undefined;
+  if (options.runWorker !== false) {
+    worker = await createWorker({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      workflowBundle: await workflowBundle(),
+      records,
+      mailer,
+      mailFrom,
+      privacyTeamEmail,
+    });
+    workerRun = worker.run();
+  }
+
+  const app: FastifyInstance = buildHttpServer({
+    records,
+    temporal: env.client,
+    webhookSecret,
+    mailCatcher: catcher,
+    logLevel: 'warn',
+    ready: async () => {
+      await env.connection.healthService.check({});
+      await sql`select 1`.execute(database.db);
+      return true;
+    },
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  return {
+    env,
+    records,
+    database,
+    ...(url && { databaseUrl: url }),
+    catcher,
+    baseUrl,
+    worker,
+    post: (event, postOptions = {}) => postEvent(baseUrl, event, postOptions),
+    async close() {
+      await app.close();
+      if (worker) {
+        worker.shutdown();
+        await workerRun;
+      }
+      mailer.close();
+      await catcher.close();
+      await database.close();
+      await env.teardown();
+    },
+  };
+}
+
+export async function postEvent(
+  baseUrl: string,
+  event: unknown,
+  options: { webhookId?: string; headers?: Record<string, string>; rawBody?: string } = {},
+): Promise<Answer> {
+  const body = options.rawBody ?? JSON.stringify(event);
+  const webhookId = options.webhookId ?? `msg_${randomUUID()}`;
+  const response = await fetch(`${baseUrl}/webhooks`, {
+    method: 'POST',
+    headers: { ...signedHeaders(webhookSecret, webhookId, body), ...options.headers },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A client on an address where no Temporal listens: what the endpoint meets when Temporal is down. */
+export function unreachableTemporalClient(): Client {
+  return new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 }) });
+}
+
+export function customerEvent(customerId: string, language: 'nl' | 'fr' | 'en', emails: string[], extra: Record<string, unknown> = {}) {
+  return {
+    type: 'customer.upserted',
+    timestamp: new Date().toISOString(),
+    data: { customerId, name: `Customer ${customerId}`, language, contacts: emails.map((email) => ({ email })), ...extra },
+  };
+}
+
+export function breachEvent(incidentId: string, affectedCustomerIds: string[]) {
+  return {
+    type: 'breach.detected',
+    timestamp: new Date().toISOString(),
+    data: {
+      incidentId,
+      awareAt: new Date(Date.now() - 3_600_000).toISOString(),
+      summary: 'An API key with read access to support tickets was published in a public repository.',
+      dataCategories: ['names', 'email addresses', 'support ticket contents'],
+      subjectsApprox: 420,
+      measures: ['The key was revoked'],
+      affectedCustomerIds,
+    },
+  };
+}
