@@ -1,4 +1,4 @@
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { createMailer } from '../activities/email/mailer';
 import { readConfig } from '../client/config';
 import { logger } from '../client/logger';
@@ -13,6 +13,7 @@ import { createWorker } from './create-worker';
  */
 async function main(): Promise<void> {
   const config = readConfig();
+  Runtime.install({ logger: new DefaultLogger(sdkLogLevel(process.env.LOG_LEVEL)) });
   const missing = (['temporalAddress', 'databaseUrl', 'smtpUrl'] as const).filter((key) => !config[key]);
   if (missing.length > 0) {
     throw new Error('the standalone worker needs TEMPORAL_ADDRESS, DATABASE_URL and SMTP_URL (npm start runs everything embedded)');
@@ -36,6 +37,11 @@ async function main(): Promise<void> {
     mailer.close();
     await database.close();
   }
+}
+
+function sdkLogLevel(level: string | undefined): LogLevel {
+  const levels: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' };
+  return levels[level ?? 'info'] ?? 'INFO';
 }
 
 main().then(

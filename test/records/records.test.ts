@@ -1,0 +1,405 @@
+import type { Customer } from '../../domain/customer';
+import type { Database, Records } from '../../records';
+import type { BreachIncidentFacts } from '../../records/breach-register';
+import { migrateToLatest } from '../../records/database';
+import type { EmailClaim } from '../../records/email-log';
+import type { StoredAnswer } from '../../records/webhook-deliveries';
+import { freshDatabase } from '../support/records';
+
+describe.each(['pglite', 'postgres'] as const)('records on %s', (kind) => {
+  let database: Database;
+  let records: Records;
+
+  beforeAll(async () => {
+    ({ database, records } = await freshDatabase(kind));
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('opens the database of the kind asked for', () => {
+    expect(database.kind).toBe(kind);
+  });
+
+  describe('migrations', () => {
+    it('are harmless when run again on a migrated database', async () => {
+      await records.customers.upsert(customer('migrated-twice'), '2026-01-01T00:00:00.000Z');
+      await migrateToLatest(database.db);
+      await migrateToLatest(database.db);
+      expect((await records.customers.get('migrated-twice'))?.name).toBe('Customer migrated-twice');
+    });
+  });
+
+  describe('customers', () => {
+    it('round-trips contacts, time zone and contract settings', async () => {
+      const stored: Customer = {
+        customerId: 'roundtrip',
+        name: 'Boulangerie Dupont',
+        language: 'fr',
+        contacts: [{ email: 'privacy@dupont.example', name: 'Marie Dupont' }, { email: 'dpo@dupont.example' }],
+        timeZone: 'America/New_York',
+        contract: { breachNoticeHours: 36, exportWindowDays: 45 },
+      };
+      expect(await records.customers.upsert(stored, '2026-01-01T10:00:00.000Z')).toBe(true);
+      expect(await records.customers.get('roundtrip')).toEqual(stored);
+    });
+
+    it('gives absent contract settings back absent', async () => {
+      await records.customers.upsert({ ...customer('no-settings'), contract: {} }, '2026-01-01T10:00:00.000Z');
+      const loaded = await records.customers.get('no-settings');
+      expect(loaded?.contract).toEqual({});
+      expect(loaded && 'breachNoticeHours' in loaded.contract).toBe(false);
+      expect(loaded && 'exportWindowDays' in loaded.contract).toBe(false);
+    });
+
+    it('gives one absent setting back absent and keeps the other', async () => {
+      await records.customers.upsert({ ...customer('one-setting'), contract: { exportWindowDays: 90 } }, '2026-01-01T10:00:00.000Z');
+      expect((await records.customers.get('one-setting'))?.contract).toEqual({ exportWindowDays: 90 });
+    });
+
+    it('answers undefined for an unknown customer', async () => {
+      expect(await records.customers.get('nobody')).toBeUndefined();
+    });
+
+    it('stores a newer version over an older one', async () => {
+      await records.customers.upsert(customer('newer', 'First name'), '2026-01-01T10:00:00.000Z');
+      expect(await records.customers.upsert(customer('newer', 'Second name'), '2026-01-01T10:00:01.000Z')).toBe(true);
+      expect((await records.customers.get('newer'))?.name).toBe('Second name');
+    });
+
+    it('does not let an older event arriving later overwrite a newer one', async () => {
+      const newest = { ...customer('late', 'Newest'), contract: { breachNoticeHours: 24 } };
+      await records.customers.upsert(newest, '2026-01-02T10:00:00.000Z');
+      const older = { ...customer('late', 'Older'), language: 'en' as const, contract: {} };
+      expect(await records.customers.upsert(older, '2026-01-02T09:59:59.999Z')).toBe(false);
+      expect(await records.customers.get('late')).toEqual(newest);
+    });
+
+    it('compares source timestamps as instants, not as text', async () => {
+      await records.customers.upsert(customer('offsets', 'At 10:00 UTC'), '2026-01-02T10:00:00Z');
+      // 10:30 in Brussels is 09:30 UTC: older, although its text sorts later.
+      expect(await records.customers.upsert(customer('offsets', 'At 09:30 UTC'), '2026-01-02T10:30:00+01:00')).toBe(false);
+      expect((await records.customers.get('offsets'))?.name).toBe('At 10:00 UTC');
+    });
+
+    it('lets an event with the same timestamp overwrite', async () => {
+      await records.customers.upsert(customer('same-time', 'Before'), '2026-01-03T10:00:00.000Z');
+      expect(await records.customers.upsert(customer('same-time', 'After'), '2026-01-03T10:00:00.000Z')).toBe(true);
+      expect((await records.customers.get('same-time'))?.name).toBe('After');
+    });
+
+    it('clears a contract setting when the newer version leaves it out', async () => {
+      await records.customers.upsert({ ...customer('cleared'), contract: { breachNoticeHours: 12 } }, '2026-01-03T10:00:00.000Z');
+      await records.customers.upsert({ ...customer('cleared'), contract: {} }, '2026-01-03T11:00:00.000Z');
+      expect((await records.customers.get('cleared'))?.contract).toEqual({});
+    });
+
+    it('lists customer ids in order', async () => {
+      const ids = await records.customers.listIds();
+      expect(ids).toEqual([...ids].sort());
+      expect(ids).toEqual(expect.arrayContaining(['late', 'newer', 'roundtrip', 'same-time']));
+    });
+  });
+
+  describe('webhook deliveries', () => {
+    const answer: StoredAnswer = {
+      eventType: 'breach.detected',
+      bodySha256: 'a'.repeat(64),
+      statusCode: 202,
+      response: { workflowId: 'breach-inc-1' },
+    };
+
+    it('finds an answer it recorded', async () => {
+      await records.webhookDeliveries.record('msg_found', answer, new Date('2026-01-05T09:00:00Z'));
+      expect(await records.webhookDeliveries.find('msg_found')).toEqual(answer);
+    });
+
+    it('answers undefined for an id never seen', async () => {
+      expect(await records.webhookDeliveries.find('msg_never')).toBeUndefined();
+    });
+
+    it('keeps the first answer when the same id is recorded twice', async () => {
+      await records.webhookDeliveries.record('msg_twice', answer, new Date('2026-01-05T09:00:00Z'));
+      const second: StoredAnswer = { eventType: 'breach.detected', bodySha256: 'b'.repeat(64), statusCode: 409, response: { error: 'late' } };
+      await expect(records.webhookDeliveries.record('msg_twice', second, new Date('2026-01-05T09:01:00Z'))).resolves.toBeUndefined();
+      expect(await records.webhookDeliveries.find('msg_twice')).toEqual(answer);
+    });
+
+    it('prunes only rows received before the cutoff', async () => {
+      const cutoff = new Date('2025-06-01T00:00:00Z');
+      await records.webhookDeliveries.record('msg_old_1', answer, new Date('2025-05-01T00:00:00Z'));
+      await records.webhookDeliveries.record('msg_old_2', answer, new Date(cutoff.getTime() - 1000));
+      await records.webhookDeliveries.record('msg_at_cutoff', answer, cutoff);
+      await records.webhookDeliveries.record('msg_recent', answer, new Date('2025-06-02T00:00:00Z'));
+
+      expect(await records.webhookDeliveries.pruneOlderThan(cutoff)).toBe(2);
+      expect(await records.webhookDeliveries.find('msg_old_1')).toBeUndefined();
+      expect(await records.webhookDeliveries.find('msg_old_2')).toBeUndefined();
+      expect(await records.webhookDeliveries.find('msg_at_cutoff')).toEqual(answer);
+      expect(await records.webhookDeliveries.find('msg_recent')).toEqual(answer);
+      expect(await records.webhookDeliveries.find('msg_found')).toEqual(answer);
+      expect(await records.webhookDeliveries.pruneOlderThan(cutoff)).toBe(0);
+    });
+  });
+
+  describe('email log', () => {
+    it('creates a sending row with one attempt on the first claim', async () => {
+      const record = await records.emails.claim(emailClaim('first'));
+      expect(record).toEqual({
+        ...emailClaim('first'),
+        status: 'sending',
+        attempts: 1,
+        smtpResponse: null,
+        acceptedAt: null,
+        error: null,
+      });
+    });
+
+    it('counts a second claim as another attempt', async () => {
+      await records.emails.claim(emailClaim('retried'));
+      const second = await records.emails.claim(emailClaim('retried'));
+      expect(second.status).toBe('sending');
+      expect(second.attempts).toBe(2);
+      expect((await records.emails.claim(emailClaim('retried'))).attempts).toBe(3);
+    });
+
+    it('answers sent to a claim after markSent, without counting an attempt', async () => {
+      await records.emails.claim(emailClaim('delivered'));
+      const acceptedAt = new Date('2026-01-05T09:30:01.250Z');
+      await records.emails.markSent(keyOf('delivered'), '250 2.0.0 Ok: queued as ABC', acceptedAt);
+
+      const again = await records.emails.claim(emailClaim('delivered'));
+      expect(again).toMatchObject({
+        status: 'sent',
+        attempts: 1,
+        smtpResponse: '250 2.0.0 Ok: queued as ABC',
+        acceptedAt: '2026-01-05T09:30:01.250Z',
+        error: null,
+      });
+      expect((await records.emails.claim(emailClaim('delivered'))).attempts).toBe(1);
+    });
+
+    it('records a failure on a row not yet sent', async () => {
+      await records.emails.claim(emailClaim('bounced'));
+      await records.emails.markFailed(keyOf('bounced'), '550 5.1.1 no such user');
+      const [row] = await records.emails.listForWorkflow(workflowOf('bounced'));
+      expect(row).toMatchObject({ status: 'failed', error: '550 5.1.1 no such user', attempts: 1 });
+    });
+
+    it('does not let markFailed overwrite a sent row', async () => {
+      await records.emails.claim(emailClaim('sent-then-failed'));
+      await records.emails.markSent(keyOf('sent-then-failed'), '250 Ok', new Date('2026-01-05T09:31:00Z'));
+      await records.emails.markFailed(keyOf('sent-then-failed'), 'connection reset');
+      const [row] = await records.emails.listForWorkflow(workflowOf('sent-then-failed'));
+      expect(row).toMatchObject({ status: 'sent', smtpResponse: '250 Ok', error: null, acceptedAt: '2026-01-05T09:31:00.000Z' });
+    });
+
+    it('lists the emails of one workflow only', async () => {
+      const workflowId = 'dsr-listed';
+      await records.emails.claim({ ...emailClaim('listed-a'), workflowId, step: 'acknowledge' });
+      await records.emails.claim({ ...emailClaim('listed-b'), workflowId, step: 'reminder-1' });
+      await records.emails.claim({ ...emailClaim('listed-c'), workflowId: 'dsr-listed-other' });
+
+      const listed = await records.emails.listForWorkflow(workflowId);
+      expect(listed.map((row) => row.idempotencyKey).sort()).toEqual([keyOf('listed-a'), keyOf('listed-b')]);
+      expect(listed.every((row) => row.workflowId === workflowId)).toBe(true);
+      expect(await records.emails.listForWorkflow('dsr-nothing')).toEqual([]);
+    });
+
+    it('lists by workflow id prefix, and everything without a filter', async () => {
+      await records.emails.claim({ ...emailClaim('prefix-1'), workflowId: 'audit-prefix-1' });
+      await records.emails.claim({ ...emailClaim('prefix-2'), workflowId: 'audit-prefix-2' });
+      await records.emails.claim({ ...emailClaim('prefix-other'), workflowId: 'termination-prefix' });
+
+      const audits = await records.emails.list({ workflowIdPrefix: 'audit-' });
+      expect(audits.map((row) => row.workflowId).sort()).toEqual(['audit-prefix-1', 'audit-prefix-2']);
+
+      const all = await records.emails.list();
+      expect(all.map((row) => row.idempotencyKey)).toEqual(
+        expect.arrayContaining([keyOf('prefix-1'), keyOf('prefix-2'), keyOf('prefix-other'), keyOf('first')]),
+      );
+      expect(all.length).toBeGreaterThan(audits.length);
+    });
+  });
+
+  describe('breach register', () => {
+    it('records an incident once: a second record changes nothing', async () => {
+      await records.breaches.recordIncident(incident('inc-once'));
+      await records.breaches.recordIncident({ ...incident('inc-once'), summary: 'Rewritten', measures: ['other'] });
+
+      expect(await records.breaches.get('inc-once')).toEqual({
+        ...incident('inc-once'),
+        status: 'open',
+        contained: false,
+        finalReport: null,
+        closedAt: null,
+        notifications: [],
+        updates: [],
+      });
+    });
+
+    it('leaves subjectsApprox absent when it was not given', async () => {
+      const { subjectsApprox, ...facts } = incident('inc-no-subjects');
+      expect(subjectsApprox).toBe(250);
+      await records.breaches.recordIncident(facts);
+      const entry = await records.breaches.get('inc-no-subjects');
+      expect(entry && 'subjectsApprox' in entry).toBe(false);
+    });
+
+    it('answers undefined for an unknown incident', async () => {
+      expect(await records.breaches.get('inc-unknown')).toBeUndefined();
+    });
+
+    it('keeps the first notifiedAt when a notification is written again', async () => {
+      await records.breaches.recordIncident(incident('inc-notified'));
+      await records.breaches.recordNotification('inc-notified', 'cust-1', {
+        status: 'notified',
+        notifiedAt: '2026-01-05T10:00:00.000Z',
+        controllerDeadlineAt: '2026-01-08T10:00:00.000Z',
+        contractualDeadlineAt: '2026-01-06T08:00:00.000Z',
+      });
+      await records.breaches.recordNotification('inc-notified', 'cust-1', {
+        status: 'notified',
+        notifiedAt: '2026-01-05T11:00:00.000Z',
+        controllerDeadlineAt: '2026-01-08T11:00:00.000Z',
+      });
+
+      const entry = await records.breaches.get('inc-notified');
+      expect(entry?.notifications).toEqual([
+        {
+          customerId: 'cust-1',
+          status: 'notified',
+          notifiedAt: '2026-01-05T10:00:00.000Z',
+          acknowledgedAt: null,
+          controllerDeadlineAt: '2026-01-08T10:00:00.000Z',
+          contractualDeadlineAt: null,
+          problem: null,
+        },
+      ]);
+    });
+
+    it('sets notifiedAt when a pending notification is later notified', async () => {
+      await records.breaches.recordIncident(incident('inc-pending'));
+      await records.breaches.recordNotification('inc-pending', 'cust-1', { status: 'pending' });
+      await records.breaches.recordNotification('inc-pending', 'cust-2', { status: 'undeliverable', problem: '550 mailbox unavailable' });
+      await records.breaches.recordNotification('inc-pending', 'cust-1', { status: 'notified', notifiedAt: '2026-01-05T12:00:00.000Z' });
+
+      const entry = await records.breaches.get('inc-pending');
+      expect(entry?.notifications.map((n) => [n.customerId, n.status, n.notifiedAt, n.problem])).toEqual([
+        ['cust-1', 'notified', '2026-01-05T12:00:00.000Z', null],
+        ['cust-2', 'undeliverable', null, '550 mailbox unavailable'],
+      ]);
+    });
+
+    it('records an acknowledgement only once', async () => {
+      await records.breaches.recordIncident(incident('inc-ack'));
+      await records.breaches.recordNotification('inc-ack', 'cust-1', { status: 'notified', notifiedAt: '2026-01-05T10:00:00.000Z' });
+      await records.breaches.recordAcknowledgement('inc-ack', 'cust-1', '2026-01-05T14:00:00.000Z');
+      await records.breaches.recordAcknowledgement('inc-ack', 'cust-1', '2026-01-06T09:00:00.000Z');
+
+      const [notification] = (await records.breaches.get('inc-ack'))?.notifications ?? [];
+      expect(notification?.acknowledgedAt).toBe('2026-01-05T14:00:00.000Z');
+    });
+
+    it('records an update once per idempotency key, appending its measures and setting contained', async () => {
+      await records.breaches.recordIncident(incident('inc-update'));
+      const update = {
+        kind: 'update' as const,
+        text: 'Keys rotated; access closed.',
+        measures: ['keys rotated', 'access closed'],
+        contained: true,
+        recordedAt: '2026-01-05T15:00:00.000Z',
+      };
+      await records.breaches.recordUpdate('inc-update', 'breach-inc-update:update-1', update);
+      await records.breaches.recordUpdate('inc-update', 'breach-inc-update:update-1', update);
+
+      const entry = await records.breaches.get('inc-update');
+      expect(entry?.updates).toEqual([update]);
+      expect(entry?.measures).toEqual(['bucket made private', 'keys rotated', 'access closed']);
+      expect(entry?.contained).toBe(true);
+    });
+
+    it('keeps contained as it was for an update that does not say', async () => {
+      await records.breaches.recordIncident(incident('inc-update-2'));
+      await records.breaches.recordUpdate('inc-update-2', 'k-1', { kind: 'update', text: 'Contained.', measures: [], contained: true, recordedAt: '2026-01-05T15:00:00.000Z' });
+      await records.breaches.recordUpdate('inc-update-2', 'k-2', { kind: 'measure', text: 'Staff trained.', measures: ['training'], recordedAt: '2026-01-06T15:00:00.000Z' });
+
+      const entry = await records.breaches.get('inc-update-2');
+      expect(entry?.contained).toBe(true);
+      expect(entry?.measures).toEqual(['bucket made private', 'training']);
+      expect(entry?.updates.map((u) => [u.kind, u.text, u.contained])).toEqual([
+        ['update', 'Contained.', true],
+        ['measure', 'Staff trained.', undefined],
+      ]);
+      expect(entry?.updates[1] && 'contained' in entry.updates[1]).toBe(false);
+    });
+
+    it('closes an incident with its final report and time', async () => {
+      await records.breaches.recordIncident(incident('inc-closed'));
+      await records.breaches.close('inc-closed', 'No evidence of misuse.', '2026-02-01T12:00:00.000Z');
+
+      const entry = await records.breaches.get('inc-closed');
+      expect(entry).toMatchObject({ status: 'closed', finalReport: 'No evidence of misuse.', closedAt: '2026-02-01T12:00:00.000Z' });
+    });
+
+    it('keeps the first closing when an incident is closed again', async () => {
+      await records.breaches.recordIncident(incident('inc-closed-twice'));
+      await records.breaches.close('inc-closed-twice', 'First report.', '2026-02-01T12:00:00.000Z');
+      await records.breaches.close('inc-closed-twice', 'Second report.', '2026-02-02T12:00:00.000Z');
+
+      const entry = await records.breaches.get('inc-closed-twice');
+      expect(entry).toMatchObject({ status: 'closed', finalReport: 'First report.', closedAt: '2026-02-01T12:00:00.000Z' });
+    });
+
+    it('lists entries ordered by awareAt', async () => {
+      await records.breaches.recordIncident(incident('list-c', '2025-03-03T00:00:00.000Z'));
+      await records.breaches.recordIncident(incident('list-a', '2025-03-01T00:00:00.000Z'));
+      await records.breaches.recordIncident(incident('list-b', '2025-03-02T00:00:00.000Z'));
+
+      const listed = await records.breaches.list();
+      const awareTimes = listed.map((entry) => Date.parse(entry.awareAt));
+      expect(awareTimes).toEqual([...awareTimes].sort((a, b) => a - b));
+      expect(listed.slice(0, 3).map((entry) => entry.incidentId)).toEqual(['list-a', 'list-b', 'list-c']);
+      expect(listed.map((entry) => entry.incidentId)).toEqual(expect.arrayContaining(['inc-once', 'inc-closed', 'inc-update']));
+    });
+  });
+});
+
+function customer(customerId: string, name = `Customer ${customerId}`): Customer {
+  return {
+    customerId,
+    name,
+    language: 'nl',
+    contacts: [{ email: `privacy@${customerId}.example` }],
+    timeZone: 'Europe/Brussels',
+    contract: {},
+  };
+}
+
+const workflowOf = (name: string) => `breach-inc-${name}-cust-1`;
+const keyOf = (name: string) => `${workflowOf(name)}:notice:privacy@cust-1.example`;
+
+function emailClaim(name: string): EmailClaim {
+  return {
+    idempotencyKey: keyOf(name),
+    workflowId: workflowOf(name),
+    step: 'notice',
+    recipient: 'privacy@cust-1.example',
+    subject: `Breach notice ${name}`,
+    language: 'nl',
+    messageId: `<${name}@dpa.example>`,
+  };
+}
+
+function incident(incidentId: string, awareAt = '2026-01-05T08:00:00.000Z'): BreachIncidentFacts {
+  return {
+    incidentId,
+    awareAt,
+    detectedAt: '2026-01-05T08:05:00.000Z',
+    summary: 'A backup bucket was publicly readable.',
+    dataCategories: ['contact details', 'invoices'],
+    subjectsApprox: 250,
+    measures: ['bucket made private'],
+  };
+}
