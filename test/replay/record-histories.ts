@@ -1,0 +1,83 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { createMailer } from '../../activities/email/mailer';
+import { breachClosedSignal } from '../../domain/breach';
+import { customerUpsertedSignal } from '../../domain/customer-messages';
+import { createWorker } from '../../worker/create-worker';
+import { breachIncident, customerRecord } from '../../workflows';
+import { startMailCatcher } from '../support/mail';
+import { freshDatabase } from '../support/records';
+import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+
+/**
+ * Records the histories that test/replay/replay.test.ts replays: run it (npx tsx with
+ * NODE_OPTIONS=--experimental-vm-modules) before a change to a workflow that runs in production, and
+ * commit the files, so the replay test proves the change is compatible (or guarded by patched()).
+ */
+async function main(): Promise<void> {
+  const env = await startTimeSkippingServer();
+  const { database, records } = await freshDatabase('pglite');
+  const catcher = await startMailCatcher();
+  const mailer = createMailer(catcher.smtpUrl);
+  const taskQueue = 'record-histories';
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    records,
+    mailer,
+    mailFrom: 'Privacy team <privacy@processor.test>',
+    privacyTeamEmail: 'privacy-team@processor.test',
+  });
+  const out = (name: string) => path.join(__dirname, 'histories', `${name}.json`);
+  await worker.runUntil(async () => {
+    const customer = await env.client.workflow.signalWithStart(customerRecord, {
+      workflowId: 'customer-replay-nl',
+      taskQueue,
+      args: [{}],
+      signal: customerUpsertedSignal,
+      signalArgs: [
+        {
+          customer: { customerId: 'replay-nl', name: 'Replay BV', language: 'nl', contacts: [{ email: 'dpo@replay.test' }], timeZone: 'Europe/Brussels', contract: { breachNoticeHours: 48 } },
+          sourceTimestamp: '2026-11-01T09:00:00.000Z',
+          webhookId: 'msg_replay_customer',
+        },
+      ],
+    });
+    await customer.result();
+    const breach = await env.client.workflow.start(breachIncident, {
+      workflowId: 'breach-REPLAY-1',
+      taskQueue,
+      args: [
+        {
+          incidentId: 'REPLAY-1',
+          awareAt: '2026-11-02T08:00:00.000Z',
+          detectedAt: '2026-11-02T08:05:00.000Z',
+          summary: 'A laptop with an unencrypted export was stolen.',
+          dataCategories: ['names', 'phone numbers'],
+          subjectsApprox: 80,
+          measures: ['The laptop was wiped remotely'],
+          affectedCustomerIds: ['replay-nl', 'replay-unknown'],
+        },
+      ],
+    });
+    await env.sleep('10 minutes');
+    await breach.signal(breachClosedSignal, { finalReport: 'The device was recovered.', closedAt: '2026-11-03T10:00:00.000Z' });
+    await breach.result();
+    for (const workflowId of ['customer-replay-nl', 'breach-REPLAY-1', 'breach-REPLAY-1-replay-nl', 'breach-REPLAY-1-replay-unknown']) {
+      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+      writeFileSync(out(workflowId), `${historyToJSON(history)}\n`);
+    }
+  });
+  mailer.close();
+  await catcher.close();
+  await database.close();
+  await env.teardown();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

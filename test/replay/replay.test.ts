@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { workflowBundle } from '../support/temporal';
+
+/**
+ * Histories recorded from earlier versions of the workflows (record-histories.ts). Today's code must
+ * replay each one to the same commands: a change that would break running workflows fails here, and
+ * must go behind patched().
+ */
+const folder = path.join(__dirname, 'histories');
+const histories = readdirSync(folder)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => ({ workflowId: file.replace(/\.json$/, ''), history: historyFromJSON(JSON.parse(readFileSync(path.join(folder, file), 'utf8'))) }));
+
+test('the committed histories cover every workflow type', () => {
+  const types = new Set(
+    histories.map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name),
+  );
+  expect([...types].sort()).toEqual(['breachCustomerNotice', 'breachIncident', 'customerRecord']);
+});
+
+test.each(histories.map((entry) => [entry.workflowId, entry] as const))('%s replays without nondeterminism', async (_id, entry) => {
+  await expect(
+    Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, entry.history, entry.workflowId),
+  ).resolves.toBeUndefined();
+});
