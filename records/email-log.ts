@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './database';
 
 export interface EmailClaim {
@@ -77,7 +78,9 @@ export function emailLogRepository(db: Db): EmailLogRepository {
         })
         .onConflict((oc) =>
           oc.column('idempotency_key').doUpdateSet((eb) => ({
-            // A row already sent stays as it is; any other gets one more attempt counted.
+            // A row already sent stays as it is; any other is a new attempt in progress.
+            status: sql<EmailRecord['status']>`case when email_log.status = 'sent' then email_log.status else 'sending' end`,
+            error: sql<string | null>`case when email_log.status = 'sent' then email_log.error else null end`,
             attempts: eb
               .case()
               .when('email_log.status', '=', 'sent')

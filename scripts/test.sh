@@ -10,5 +10,16 @@ if [[ -z "${TEST_DATABASE_URL:-}" ]]; then
   export TEST_DATABASE_URL
 fi
 npx tsc --noEmit -p .
+
+summary="$(mktemp)"
+trap 'rm -f "$summary"' EXIT
+status=0
 # PGlite loads its WebAssembly through a dynamic import, which jest's module sandbox allows only so.
-NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning ${NODE_OPTIONS:-}" npx jest "$@"
+NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning ${NODE_OPTIONS:-}" \
+  npx jest --json --outputFile="$summary" "$@" || status=$?
+# One plain closing line, whatever the reporter printed above it.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+' "$summary" 2>/dev/null || true
+exit "$status"

@@ -187,6 +187,13 @@ describe.each(['pglite', 'postgres'] as const)('records on %s', (kind) => {
       expect(row).toMatchObject({ status: 'failed', error: '550 5.1.1 no such user', attempts: 1 });
     });
 
+    it('shows a failed email claimed again as a new attempt in progress, not as the old failure', async () => {
+      await records.emails.claim(emailClaim('failed-then-retried'));
+      await records.emails.markFailed(keyOf('failed-then-retried'), '421 try again later');
+      const retried = await records.emails.claim(emailClaim('failed-then-retried'));
+      expect(retried).toMatchObject({ status: 'sending', error: null, attempts: 2 });
+    });
+
     it('does not let markFailed overwrite a sent row', async () => {
       await records.emails.claim(emailClaim('sent-then-failed'));
       await records.emails.markSent(keyOf('sent-then-failed'), '250 Ok', new Date('2026-01-05T09:31:00Z'));

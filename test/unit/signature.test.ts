@@ -177,3 +177,14 @@ describe('verification', () => {
     });
   });
 });
+
+test('a valid signature with characters appended or inserted is refused', () => {
+  const body = Buffer.from('{"type":"x"}');
+  const now = new Date('2026-06-01T12:00:00Z');
+  const timestamp = Math.floor(now.getTime() / 1000);
+  const valid = sign('whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', 'msg_appended', timestamp, body);
+  const headers = (signature: string) => ({ id: 'msg_appended', timestamp: String(timestamp), signature });
+  expect(verify('whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', headers(valid), body, now)).toEqual({ ok: true });
+  expect(verify('whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', headers(`${valid}AAAA`), body, now).ok).toBe(false);
+  expect(verify('whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', headers(`${valid.slice(0, 10)}!!${valid.slice(10)}`), body, now).ok).toBe(false);
+});
