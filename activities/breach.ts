@@ -1,9 +1,9 @@
-import { currentWorkflowId } from './workflow-context';
-import { heartbeat } from '@temporalio/activity';
 import { controllerNotificationHours, type BreachFacts, type BreachIncidentInput } from '../domain/breach';
 import type { Records } from '../records';
+import { emailCustomerContacts } from './email/customer-contacts';
 import type { EmailSender } from './email/send-email';
 import { renderBreachNotice } from './email/templates/breach';
+import { currentWorkflowId } from './workflow-context';
 
 export interface BreachActivityDeps {
   records: Records;
@@ -36,72 +36,52 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       facts: BreachFacts;
       noticeAt: string;
     }): Promise<NotifyCustomerResult> {
-      const workflowId = currentWorkflowId();
-      const customer = await deps.records.customers.get(input.customerId);
-      if (!customer) return { status: 'customer-unknown' };
-
-      const controllerDeadlineAt = addHours(input.noticeAt, controllerNotificationHours);
-      const contractualDeadlineAt =
-        customer.contract.breachNoticeHours !== undefined
-          ? addHours(input.facts.awareAt, customer.contract.breachNoticeHours)
-          : undefined;
-      const email = renderBreachNotice(
-        {
-          customerName: customer.name,
-          incidentId: input.incidentId,
-          awareAt: input.facts.awareAt,
-          noticeSentAt: input.noticeAt,
-          controllerDeadlineAt,
-          summary: input.facts.summary,
-          dataCategories: input.facts.dataCategories,
-          ...(input.facts.subjectsApprox !== undefined && { subjectsApprox: input.facts.subjectsApprox }),
-          measures: input.facts.measures,
-          contactEmail: deps.privacyTeamEmail,
-          timeZone: customer.timeZone,
-          ...(contractualDeadlineAt && { contractualDeadlineAt }),
+      const contractualDeadlineFor = (hours: number | undefined) =>
+        hours !== undefined ? addHours(input.facts.awareAt, hours) : undefined;
+      let contractualDeadlineAt: string | undefined;
+      const result = await emailCustomerContacts(deps, {
+        workflowId: currentWorkflowId(),
+        step: 'initial-notice',
+        customerId: input.customerId,
+        render: (customer) => {
+          contractualDeadlineAt = contractualDeadlineFor(customer.contract.breachNoticeHours);
+          return renderBreachNotice(
+            {
+              customerName: customer.name,
+              incidentId: input.incidentId,
+              awareAt: input.facts.awareAt,
+              noticeSentAt: input.noticeAt,
+              controllerDeadlineAt: addHours(input.noticeAt, controllerNotificationHours),
+              summary: input.facts.summary,
+              dataCategories: input.facts.dataCategories,
+              ...(input.facts.subjectsApprox !== undefined && { subjectsApprox: input.facts.subjectsApprox }),
+              measures: input.facts.measures,
+              contactEmail: deps.privacyTeamEmail,
+              timeZone: customer.timeZone,
+              ...(contractualDeadlineAt && { contractualDeadlineAt }),
+            },
+            customer.language,
+          );
         },
-        customer.language,
-      );
-
-      let sent = 0;
-      const refusals: string[] = [];
-      let firstAcceptedAt: string | undefined;
-      for (const contact of customer.contacts) {
-        const outcome = await deps.emails.send({
-          workflowId,
-          step: 'initial-notice',
-          recipient: contact.email,
-          language: customer.language,
-          email,
-        });
-        heartbeat();
-        if (outcome.status === 'sent') {
-          sent += 1;
-          if (!firstAcceptedAt || outcome.acceptedAt < firstAcceptedAt) firstAcceptedAt = outcome.acceptedAt;
-        } else {
-          refusals.push(outcome.reason);
-        }
-      }
-
-      if (sent === 0) {
-        // Never the address itself: the register and the workflow keep no personal data.
-        const problem = `no contact accepted the notice (${refusals.length} refused: ${refusals.join('; ')})`;
+      });
+      if (result.status === 'customer-unknown') return result;
+      if (result.status === 'undeliverable') {
         await deps.records.breaches.recordNotification(input.incidentId, input.customerId, {
           status: 'undeliverable',
-          problem,
+          problem: result.problem,
           ...(contractualDeadlineAt && { contractualDeadlineAt }),
         });
-        return { status: 'undeliverable', problem };
+        return result;
       }
-      const notifiedAt = firstAcceptedAt ?? input.noticeAt;
+      const notifiedAt = result.firstAcceptedAt;
       await deps.records.breaches.recordNotification(input.incidentId, input.customerId, {
         status: 'notified',
         notifiedAt,
         controllerDeadlineAt: addHours(notifiedAt, controllerNotificationHours),
         ...(contractualDeadlineAt && { contractualDeadlineAt }),
-        ...(refusals.length > 0 && { problem: `${refusals.length} contact(s) refused the notice` }),
+        ...(result.refused > 0 && { problem: `${result.refused} contact(s) refused the notice` }),
       });
-      return { status: 'notified', notifiedAt, recipients: sent, undeliverable: refusals.length };
+      return { status: 'notified', notifiedAt, recipients: result.recipients, undeliverable: result.refused };
     },
 
     async recordBreachUndeliverable(input: { incidentId: string; customerId: string; problem: string }): Promise<void> {

@@ -1,0 +1,49 @@
+import { heartbeat } from '@temporalio/activity';
+import type { Customer } from '../../domain/customer';
+import type { Records } from '../../records';
+import type { EmailSender } from './send-email';
+import type { RenderedEmail } from './templates/rendered-email';
+
+export type CustomerEmailResult =
+  | { status: 'sent'; firstAcceptedAt: string; recipients: number; refused: number }
+  | { status: 'undeliverable'; problem: string }
+  | { status: 'customer-unknown' };
+
+/**
+ * Sends one email to every contact of a customer, in the customer's language, each under its own
+ * idempotency key (workflow id + step + recipient). The contacts are read here, inside the activity,
+ * so no email address ever enters a workflow history. Permanent refusals are counted, not thrown;
+ * `undeliverable` means no contact accepted it.
+ */
+export async function emailCustomerContacts(
+  deps: { records: Records; emails: EmailSender },
+  request: { workflowId: string; step: string; customerId: string; render: (customer: Customer) => RenderedEmail },
+): Promise<CustomerEmailResult> {
+  const customer = await deps.records.customers.get(request.customerId);
+  if (!customer) return { status: 'customer-unknown' };
+  const email = request.render(customer);
+  let sent = 0;
+  let firstAcceptedAt: string | undefined;
+  const refusals: string[] = [];
+  for (const contact of customer.contacts) {
+    const outcome = await deps.emails.send({
+      workflowId: request.workflowId,
+      step: request.step,
+      recipient: contact.email,
+      language: customer.language,
+      email,
+    });
+    heartbeat();
+    if (outcome.status === 'sent') {
+      sent += 1;
+      if (!firstAcceptedAt || outcome.acceptedAt < firstAcceptedAt) firstAcceptedAt = outcome.acceptedAt;
+    } else {
+      refusals.push(outcome.reason);
+    }
+  }
+  if (sent === 0) {
+    // The reasons are SMTP answers; the addresses themselves stay out of the result.
+    return { status: 'undeliverable', problem: `no contact accepted the email (${refusals.length} refused: ${refusals.join('; ')})` };
+  }
+  return { status: 'sent', firstAcceptedAt: firstAcceptedAt!, recipients: sent, refused: refusals.length };
+}
