@@ -1,8 +1,12 @@
 import type { Transporter } from 'nodemailer';
 import type { Records } from '../records';
+import { createAuthorityActivities } from './authority';
 import { createBreachActivities } from './breach';
 import { createCustomerActivities } from './customer';
+import type { ProcessActivityDeps } from './deps';
+import { createDsrActivities } from './dsr';
 import { createEmailSender } from './email/send-email';
+import { createInstructionActivities } from './instruction';
 import { createPrivacyTeamActivities } from './privacy-team';
 
 export interface ActivityDeps {
@@ -10,15 +14,25 @@ export interface ActivityDeps {
   mailer: Transporter;
   mailFrom: string;
   privacyTeamEmail: string;
+  productWebhook?: { url: string; secret: string };
 }
 
 /** Every activity the worker registers; workflows see only their types. */
 export function createActivities(deps: ActivityDeps) {
   const emails = createEmailSender({ mailer: deps.mailer, emails: deps.records.emails, from: deps.mailFrom });
+  const processDeps: ProcessActivityDeps = {
+    records: deps.records,
+    emails,
+    privacyTeamEmail: deps.privacyTeamEmail,
+    ...(deps.productWebhook && { productWebhook: deps.productWebhook }),
+  };
   return {
     ...createCustomerActivities({ records: deps.records }),
     ...createBreachActivities({ records: deps.records, emails, privacyTeamEmail: deps.privacyTeamEmail }),
     ...createPrivacyTeamActivities({ emails, privacyTeamEmail: deps.privacyTeamEmail }),
+    ...createDsrActivities(processDeps),
+    ...createAuthorityActivities(processDeps),
+    ...createInstructionActivities(processDeps),
   };
 }
 

@@ -70,6 +70,8 @@ async function main(): Promise<void> {
     mailer,
     mailFrom: config.mailFrom,
     privacyTeamEmail: config.privacyTeamEmail,
+    ...(config.productWebhookUrl &&
+      config.productWebhookSecret && { productWebhook: { url: config.productWebhookUrl, secret: config.productWebhookSecret } }),
   });
   const workerRun = worker.run();
   stops.push({ name: 'worker', stop: async () => { worker.shutdown(); await workerRun; } });

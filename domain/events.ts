@@ -80,6 +80,21 @@ export const DsrInstructed = z.object({
   note: Text(5000).optional(),
 });
 
+/** Added to the contract: the customer asks for the Art. 12(3) extension of up to two more months. */
+export const DsrExtensionRequested = z.object({
+  requestId: Id,
+  extraMonths: z.union([z.literal(1), z.literal(2)], { message: 'must be 1 or 2 (months)' }),
+  reason: Text(5000).optional(),
+});
+
+/** Added to the contract: the product confirms that it carried out an action we asked it for. */
+export const DsrActionCompleted = z.object({
+  requestId: Id,
+  action: z.enum(['rectify', 'erase', 'restrict']),
+  completedAt: UtcInstant,
+  note: Text(5000).optional(),
+});
+
 export const AuthorityRequested = z.object({
   requestId: Id,
   customerIds: z.array(Id).min(1).max(10000),
@@ -89,6 +104,14 @@ export const AuthorityRequested = z.object({
   disclosureProhibited: z.boolean().optional(),
 });
 
+/** Added to the contract: a customer's view on the scope and manner of an intended disclosure (7.1). */
+export const AuthorityCustomerResponded = z.object({
+  requestId: Id,
+  customerId: Id,
+  view: Text(10000),
+  objectsToDisclosure: z.boolean().optional(),
+});
+
 export const InstructionFlagged = z.object({
   instructionId: Id,
   customerId: Id,
@@ -96,6 +119,8 @@ export const InstructionFlagged = z.object({
   reason: Text(5000),
 });
 export const InstructionRevised = z.object({ instructionId: Id, revision: Text(5000) });
+/** Added to the contract: the customer maintains its instruction and guarantees its lawfulness (3.3). */
+export const InstructionConfirmed = z.object({ instructionId: Id, guarantee: Text(5000) });
 
 export const Safeguard = z.enum(['adequacy', 'scc', 'bcr', 'certification']);
 export const SubprocessorChanged = z.object({
@@ -143,9 +168,13 @@ export const eventSchemas = {
   'breach.closed': BreachClosed,
   'dsr.received': DsrReceived,
   'dsr.instructed': DsrInstructed,
+  'dsr.extension-requested': DsrExtensionRequested,
+  'dsr.action-completed': DsrActionCompleted,
   'authority.requested': AuthorityRequested,
+  'authority.customer-responded': AuthorityCustomerResponded,
   'instruction.flagged': InstructionFlagged,
   'instruction.revised': InstructionRevised,
+  'instruction.confirmed': InstructionConfirmed,
   'subprocessor.changed': SubprocessorChanged,
   'subprocessor.objected': SubprocessorObjected,
   'audit.requested': AuditRequested,

@@ -1,7 +1,10 @@
 import { breachRegisterRepository } from './breach-register';
+import { authorityRepository } from './authority';
 import { customerRepository } from './customers';
 import type { Db } from './database';
+import { dsrRepository } from './dsr';
 import { emailLogRepository } from './email-log';
+import { instructionRepository } from './instruction';
 import { webhookDeliveryRepository } from './webhook-deliveries';
 
 export { openDatabase, type Database, type Db } from './database';
@@ -13,6 +16,9 @@ export function createRecords(db: Db) {
     webhookDeliveries: webhookDeliveryRepository(db),
     breaches: breachRegisterRepository(db),
     emails: emailLogRepository(db),
+    dsr: dsrRepository(db),
+    authority: authorityRepository(db),
+    instructions: instructionRepository(db),
   };
 }
 

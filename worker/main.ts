@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     mailer,
     mailFrom: config.mailFrom,
     privacyTeamEmail: config.privacyTeamEmail,
+    ...(config.productWebhookUrl &&
+      config.productWebhookSecret && { productWebhook: { url: config.productWebhookUrl, secret: config.productWebhookSecret } }),
   });
   logger.info({ namespace: config.temporalNamespace }, 'worker running');
   try {

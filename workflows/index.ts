@@ -1,3 +1,6 @@
 // The workflow bundle's entry: every process the worker runs.
 export { breachCustomerNotice, breachIncident } from './breach';
 export { customerRecord } from './customer';
+export * from './dsr';
+export * from './authority';
+export * from './instruction';

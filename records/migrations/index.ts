@@ -1,9 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './001-foundation';
+import * as dsr from './002-dsr';
+import * as authority from './003-authority';
+import * as instruction from './004-instruction';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
+  '002-dsr': dsr,
+  '003-authority': authority,
+  '004-instruction': instruction,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,6 +32,10 @@ const validData: Record<EventType, Record<string, unknown>> = {
     subjectEmail: 'subject@example.org',
   },
   'dsr.instructed': { requestId: 'dsr_42', instruction: 'erase', note: 'Confirmed with the customer by phone.' },
+  'dsr.extension-requested': { requestId: 'dsr_42', extraMonths: 2, reason: 'Complex request across many systems.' },
+  'dsr.action-completed': { requestId: 'dsr_42', action: 'erase', completedAt: '2026-03-02T10:00:00Z' },
+  'authority.customer-responded': { requestId: 'auth-7', customerId: 'acme', view: 'Limit the disclosure to invoices of 2025.' },
+  'instruction.confirmed': { instructionId: 'instr-3', guarantee: 'We confirm a legal basis under Art. 6(1)(c).' },
   'authority.requested': {
     requestId: 'auth-7',
     customerIds: ['cust-1'],
@@ -99,7 +103,7 @@ function withData(type: EventType, changes: Record<string, unknown>): Record<str
 describe('every event type of the contract accepts a valid example', () => {
   it('has an example for each and only each event type', () => {
     expect(Object.keys(validData).sort()).toEqual([...eventTypes].sort());
-    expect(eventTypes).toHaveLength(15);
+    expect(eventTypes).toHaveLength(19);
   });
 
   it.each(Object.keys(validData) as EventType[])('%s is accepted with its data', (type) => {

@@ -1,0 +1,5 @@
+import type { ProcessActivityDeps } from './deps';
+
+export function createAuthorityActivities(_deps: ProcessActivityDeps) {
+  return {};
+}

@@ -1,0 +1,5 @@
+import type { ProcessActivityDeps } from './deps';
+
+export function createDsrActivities(_deps: ProcessActivityDeps) {
+  return {};
+}

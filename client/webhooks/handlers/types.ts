@@ -1,0 +1,16 @@
+import type { Client } from '@temporalio/client';
+import type { EventData, EventType } from '../../../domain/events';
+import type { DispatchAnswer } from '../answers';
+
+export interface EventContext {
+  client: Client;
+  /** The delivery's `webhook-id`: signals carry it so that a workflow applies each delivery once. */
+  webhookId: string;
+  /** The event's own timestamp, in UTC. */
+  timestamp: string;
+}
+
+export type EventHandler<T extends EventType> = (context: EventContext, data: EventData<T>) => Promise<DispatchAnswer>;
+
+/** The handlers of one process: each turns an accepted event into the Temporal call of the contract. */
+export type EventHandlers = { [T in EventType]?: EventHandler<T> };

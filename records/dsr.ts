@@ -1,0 +1,5 @@
+import type { Db } from './database';
+
+export function dsrRepository(_db: Db) {
+  return {};
+}
