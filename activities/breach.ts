@@ -1,8 +1,15 @@
 import { controllerNotificationHours, type BreachFacts, type BreachIncidentInput } from '../domain/breach';
 import type { Records } from '../records';
-import { emailCustomerContacts } from './email/customer-contacts';
+import type { BreachUpdateFacts } from '../records/breach-register';
+import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
 import type { EmailSender } from './email/send-email';
-import { renderBreachNotice } from './email/templates/breach';
+import {
+  renderBreachFinalReport,
+  renderBreachNotice,
+  renderBreachReminder,
+  renderBreachUpdate,
+  type BreachNoticeFacts,
+} from './email/templates/breach';
 import { currentWorkflowId } from './workflow-context';
 
 export interface BreachActivityDeps {
@@ -55,6 +62,9 @@ export function createBreachActivities(deps: BreachActivityDeps) {
               summary: input.facts.summary,
               dataCategories: input.facts.dataCategories,
               ...(input.facts.subjectsApprox !== undefined && { subjectsApprox: input.facts.subjectsApprox }),
+              ...(input.facts.subjectCategories !== undefined && { subjectCategories: input.facts.subjectCategories }),
+              ...(input.facts.recordsApprox !== undefined && { recordsApprox: input.facts.recordsApprox }),
+              ...(input.facts.likelyConsequences !== undefined && { likelyConsequences: input.facts.likelyConsequences }),
               measures: input.facts.measures,
               contactEmail: deps.privacyTeamEmail,
               timeZone: customer.timeZone,
@@ -84,6 +94,109 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       return { status: 'notified', notifiedAt, recipients: result.recipients, undeliverable: result.refused };
     },
 
+    /** What the notice's clocks need from the customer's contract; no personal data leaves. */
+    async breachNoticeTerms(input: { customerId: string; awareAt: string }): Promise<{ known: boolean; contractualDeadlineAt?: string }> {
+      const customer = await deps.records.customers.get(input.customerId);
+      if (!customer) return { known: false };
+      const hours = customer.contract.breachNoticeHours;
+      return { known: true, ...(hours !== undefined && { contractualDeadlineAt: addHours(input.awareAt, hours) }) };
+    },
+
+    /** The acknowledgement is awaited: a reminder repeats the notice's key facts. */
+    async remindCustomerOfBreach(input: {
+      incidentId: string;
+      customerId: string;
+      facts: BreachFacts;
+      notifiedAt: string;
+      reminderNumber: number;
+    }): Promise<CustomerEmailResult> {
+      return emailCustomerContacts(deps, {
+        workflowId: currentWorkflowId(),
+        step: `acknowledgement-reminder-${input.reminderNumber}`,
+        customerId: input.customerId,
+        render: (customer) =>
+          renderBreachReminder(
+            {
+              ...noticeFacts(input.incidentId, input.facts, input.notifiedAt, customer.name, customer.timeZone, deps.privacyTeamEmail),
+              reminderNumber: input.reminderNumber,
+            },
+            customer.language,
+          ),
+      });
+    },
+
+    /** Art. 33(4): information in phases, to one customer; `key` names the update once and for all. */
+    async sendBreachUpdate(input: {
+      incidentId: string;
+      customerId: string;
+      key: string;
+      update: string;
+      measures: string[];
+      contained?: boolean;
+      sentAt: string;
+    }): Promise<CustomerEmailResult> {
+      return emailCustomerContacts(deps, {
+        workflowId: currentWorkflowId(),
+        step: `update-${input.key}`,
+        customerId: input.customerId,
+        render: (customer) =>
+          renderBreachUpdate(
+            {
+              customerName: customer.name,
+              incidentId: input.incidentId,
+              update: input.update,
+              measures: input.measures,
+              ...(input.contained !== undefined && { contained: input.contained }),
+              sentAt: input.sentAt,
+              timeZone: customer.timeZone,
+              contactEmail: deps.privacyTeamEmail,
+            },
+            customer.language,
+          ),
+      });
+    },
+
+    async sendBreachFinalReport(input: {
+      incidentId: string;
+      customerId: string;
+      finalReport: string;
+      measures: string[];
+      closedAt: string;
+    }): Promise<CustomerEmailResult> {
+      return emailCustomerContacts(deps, {
+        workflowId: currentWorkflowId(),
+        step: 'final-report',
+        customerId: input.customerId,
+        render: (customer) =>
+          renderBreachFinalReport(
+            {
+              customerName: customer.name,
+              incidentId: input.incidentId,
+              finalReport: input.finalReport,
+              measures: input.measures,
+              closedAt: input.closedAt,
+              timeZone: customer.timeZone,
+              contactEmail: deps.privacyTeamEmail,
+            },
+            customer.language,
+          ),
+      });
+    },
+
+    async recordBreachCustomersAdded(input: { incidentId: string; customerIds: string[] }): Promise<void> {
+      for (const customerId of input.customerIds) {
+        await deps.records.breaches.recordNotification(input.incidentId, customerId, { status: 'pending' });
+      }
+    },
+
+    async recordBreachUpdate(input: { incidentId: string; key: string; update: BreachUpdateFacts }): Promise<void> {
+      await deps.records.breaches.recordUpdate(input.incidentId, input.key, input.update);
+    },
+
+    async recordBreachAcknowledgement(input: { incidentId: string; customerId: string; at: string }): Promise<void> {
+      await deps.records.breaches.recordAcknowledgement(input.incidentId, input.customerId, input.at);
+    },
+
     async recordBreachUndeliverable(input: { incidentId: string; customerId: string; problem: string }): Promise<void> {
       await deps.records.breaches.recordNotification(input.incidentId, input.customerId, {
         status: 'undeliverable',
@@ -92,8 +205,40 @@ export function createBreachActivities(deps: BreachActivityDeps) {
     },
 
     async closeBreachRecord(input: { incidentId: string; finalReport: string; closedAt: string }): Promise<void> {
+      await deps.records.breaches.recordUpdate(input.incidentId, `${input.incidentId}:closed`, {
+        kind: 'closed',
+        text: input.finalReport,
+        measures: [],
+        recordedAt: input.closedAt,
+      });
       await deps.records.breaches.close(input.incidentId, input.finalReport, input.closedAt);
     },
+  };
+}
+
+function noticeFacts(
+  incidentId: string,
+  facts: BreachFacts,
+  notifiedAt: string,
+  customerName: string,
+  timeZone: string,
+  contactEmail: string,
+): BreachNoticeFacts {
+  return {
+    customerName,
+    incidentId,
+    awareAt: facts.awareAt,
+    noticeSentAt: notifiedAt,
+    controllerDeadlineAt: addHours(notifiedAt, controllerNotificationHours),
+    summary: facts.summary,
+    dataCategories: facts.dataCategories,
+    ...(facts.subjectsApprox !== undefined && { subjectsApprox: facts.subjectsApprox }),
+    ...(facts.subjectCategories !== undefined && { subjectCategories: facts.subjectCategories }),
+    ...(facts.recordsApprox !== undefined && { recordsApprox: facts.recordsApprox }),
+    ...(facts.likelyConsequences !== undefined && { likelyConsequences: facts.likelyConsequences }),
+    measures: facts.measures,
+    contactEmail,
+    timeZone,
   };
 }
 

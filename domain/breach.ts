@@ -1,4 +1,4 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { EventData } from './events';
 
 /** The facts of a breach as the product reported them (8.1; Art. 33(3)). */
@@ -8,19 +8,44 @@ export interface BreachFacts {
   summary: string;
   dataCategories: string[];
   subjectsApprox?: number;
+  subjectCategories?: string[];
+  recordsApprox?: number;
+  likelyConsequences?: string;
   measures: string[];
 }
+
+/**
+ * The breach process's delays. Defaults, and why:
+ * - a reminder to acknowledge after 24 hours: the customer's own 72-hour clock is running, and a
+ *   notice that has not been read after a day needs a nudge while two days remain;
+ * - escalation to the privacy team after 48 hours: a day before that clock ends, someone should call;
+ * - a status update due to the customers 48 hours after the last one while the incident is open:
+ *   Art. 33(4) allows information in phases "without undue further delay".
+ */
+export interface BreachSettings {
+  acknowledgementReminderAfterHours: number;
+  escalationAfterHours: number;
+  statusUpdateEveryHours: number;
+}
+
+export const defaultBreachSettings: BreachSettings = {
+  acknowledgementReminderAfterHours: 24,
+  escalationAfterHours: 48,
+  statusUpdateEveryHours: 48,
+};
 
 export interface BreachIncidentInput extends BreachFacts {
   /** When the product reported the breach (the event's timestamp). */
   detectedAt: string;
   affectedCustomerIds: string[];
+  settings?: BreachSettings;
 }
 
 export interface BreachNoticeInput {
   incidentId: string;
   customerId: string;
   facts: BreachFacts;
+  settings: BreachSettings;
 }
 
 export type BreachNoticeOutcome =
@@ -35,8 +60,12 @@ export function breachIncidentInput(data: EventData<'breach.detected'>, detected
     summary: data.summary,
     dataCategories: data.dataCategories,
     ...(data.subjectsApprox !== undefined && { subjectsApprox: data.subjectsApprox }),
+    ...(data.subjectCategories !== undefined && { subjectCategories: data.subjectCategories }),
+    ...(data.recordsApprox !== undefined && { recordsApprox: data.recordsApprox }),
+    ...(data.likelyConsequences !== undefined && { likelyConsequences: data.likelyConsequences }),
     measures: data.measures,
     affectedCustomerIds: [...new Set(data.affectedCustomerIds)],
+    settings: defaultBreachSettings,
   };
 }
 
@@ -49,16 +78,76 @@ export const controllerNotificationHours = 72;
  */
 export const unknownCustomerGraceMs = 5 * 60 * 1000;
 
+// Messages of `breach-<incidentId>`. Signals carry facts (from the product's webhooks or an
+// operator); updates carry an operator's decisions and are refused, with the reason, when impossible.
+
+export interface BreachUpdateSignal {
+  update: string;
+  measures: string[];
+  contained?: boolean;
+  at: string;
+  /** The delivery's webhook id, or any unique key an operator chooses: a repeat is applied once. */
+  key: string;
+}
+export const breachUpdatedSignal = defineSignal<[BreachUpdateSignal]>('breachUpdated');
+
+export interface BreachAcknowledgedSignal {
+  customerId: string;
+  at: string;
+  via: 'webhook' | 'operator';
+  note?: string;
+}
+export const breachAcknowledgedSignal = defineSignal<[BreachAcknowledgedSignal]>('breachAcknowledged');
+
 export interface BreachClosedSignal {
   finalReport: string;
   closedAt: string;
 }
-
 export const breachClosedSignal = defineSignal<[BreachClosedSignal]>('breachClosed');
+
+/** An operator adds customers found to be affected after the start; each is notified at once. */
+export const addCustomersUpdate = defineUpdate<{ added: string[] }, [{ customerIds: string[] }]>('addCustomers');
+/** An operator records an acknowledgement received by phone or letter. */
+export const recordAcknowledgementUpdate = defineUpdate<void, [{ customerId: string; note?: string }]>('recordAcknowledgement');
+/** An operator records a measure taken (8.2); it is sent to the customers with the next update. */
+export const recordMeasureUpdate = defineUpdate<void, [{ measure: string; contained?: boolean }]>('recordMeasure');
+
+export type BreachCustomerState =
+  | { customerId: string; status: 'pending' }
+  | (BreachNoticeOutcome & { acknowledgedAt?: string });
+
+export interface BreachTimelineEntry {
+  at: string;
+  what: string;
+  customerId?: string;
+}
 
 export interface BreachStatus {
   incidentId: string;
   status: 'notifying' | 'open' | 'closed';
-  customers: Record<string, BreachNoticeOutcome | { customerId: string; status: 'pending' }>;
+  customers: Record<string, BreachCustomerState>;
+  measures: string[];
+  contained: boolean;
+  lastUpdateAt: string;
+  nextStatusUpdateDueAt?: string;
 }
 export const breachStatusQuery = defineQuery<BreachStatus>('breachStatus');
+export const breachTimelineQuery = defineQuery<BreachTimelineEntry[]>('breachTimeline');
+
+// Messages of `breach-<incidentId>-<customerId>`, sent by the incident workflow.
+export const noticeAcknowledgedSignal = defineSignal<[BreachAcknowledgedSignal]>('noticeAcknowledged');
+/** The incident closed: the child sends the final report with every measure recorded meanwhile. */
+export const incidentClosedSignal = defineSignal<[BreachClosedSignal & { measures: string[] }]>('incidentClosed');
+/** The notice's outcome, reported by the child to the incident as soon as it is known. */
+export const noticeOutcomeSignal = defineSignal<[BreachNoticeOutcome]>('noticeOutcome');
+
+export interface BreachNoticeStatus {
+  customerId: string;
+  status: 'notifying' | 'notified' | 'acknowledged' | 'undeliverable' | 'closed';
+  notifiedAt?: string;
+  acknowledgedAt?: string;
+  contractualDeadlineAt?: string;
+  remindersSent: number;
+  escalated: boolean;
+}
+export const noticeStatusQuery = defineQuery<BreachNoticeStatus>('noticeStatus');

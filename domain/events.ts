@@ -52,6 +52,10 @@ export const BreachDetected = z.object({
   summary: Text(5000),
   dataCategories: z.array(Text(200)).min(1, 'name at least one category of personal data').max(100),
   subjectsApprox: z.number().int().nonnegative().optional(),
+  /** Art. 33(3)(a)-(c): known at detection or not; the notice says "not yet known" without them. */
+  subjectCategories: z.array(Text(200)).max(100).optional(),
+  recordsApprox: z.number().int().nonnegative().optional(),
+  likelyConsequences: Text(5000).optional(),
   measures: z.array(Text(2000)).max(100).default([]),
   affectedCustomerIds: z.array(Id).min(1, 'at least one affected customer is needed').max(10000),
 });

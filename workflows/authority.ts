@@ -1,1 +1,554 @@
-export {};
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  log,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { Activities } from '../activities';
+import type { AuthorityCustomerEmailResult, AuthorityNoticeContext } from '../activities/authority';
+import type { AuthorityAlertFacts } from '../activities/email/templates/authority';
+import {
+  answerRefusal,
+  authorityCaseStatus,
+  authorityCustomerRespondedSignal,
+  authorityNextDeadline,
+  authoritySettings,
+  authorityStatusQuery,
+  customerNotifiedRefusal,
+  customersObjecting,
+  customersWithoutView,
+  disclosureRefusal,
+  extendViewsDeadlineRefusal,
+  extendViewsDeadlineUpdate,
+  liftProhibitionRefusal,
+  liftProhibitionUpdate,
+  nextViewReminder,
+  noticesInFlight,
+  prohibitionBasisRefusal,
+  prohibitionReviewAt,
+  prohibitionStanding,
+  recordAnswerUpdate,
+  recordCustomerNotifiedUpdate,
+  recordDisclosureUpdate,
+  recordProhibitionBasisUpdate,
+  workingDaysLater,
+  type AuthorityCaseStatus,
+  type AuthorityCustomerState,
+  type AuthorityNotice,
+  type AuthorityOutcome,
+  type AuthorityRequestInput,
+  type AuthorityStatus,
+} from '../domain/authority';
+import { formatInstant, millisUntil, normalizeInstant, parseInstant } from '../domain/clocks';
+import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
+import { emailOptions, recordOptions } from './activity-options';
+
+const {
+  recordAuthorityRequest,
+  recordAuthorityDeadlines,
+  recordAuthorityNoticesUndeliverable,
+  recordAuthorityCustomerNotified,
+  recordAuthorityCustomerView,
+  recordAuthorityProhibitionBasis,
+  recordAuthorityProhibitionLifted,
+  recordAuthorityOutcome,
+} = proxyActivities<Activities>(recordOptions);
+const { notifyCustomersOfAuthorityRequest, remindCustomersOfAuthorityView, sendAuthorityOutcome, alertPrivacyTeamOfAuthorityRequest } =
+  proxyActivities<Activities>(emailOptions);
+
+/** Customers per email activity: a request naming thousands stays far below the history limit. */
+const customersPerActivity = 20;
+
+/**
+ * `authority-<requestId>` (policy 8.1 and 7.1; GDPR Art. 28(3)(a)). Every customer concerned is told at
+ * once and the notice deadline is tracked, unless the law forbids telling them: then nothing is sent,
+ * the privacy team is told and reminded to review, and the customers hear of it once an operator lifts
+ * the prohibition. An intended disclosure waits for each customer's view on scope and manner, or for
+ * the views deadline, before an operator may record it; other requests end when the answer is recorded.
+ */
+export async function authorityRequest(input: AuthorityRequestInput): Promise<AuthorityStatus> {
+  const settings = authoritySettings(input.settings);
+  const startedAt = nowIso();
+  const graceMs = settings.unknownCustomerGraceMinutes * 60_000;
+  const state: AuthorityStatus = {
+    requestId: input.requestId,
+    authority: input.authority,
+    requestKind: input.requestKind,
+    receivedAt: input.receivedAt,
+    status: input.disclosureProhibited ? 'prohibited' : 'notifying',
+    settings,
+    ...(input.disclosureProhibited && { prohibition: { since: startedAt, reviewsSent: 0 } }),
+    viewsDeadlinePassed: false,
+    viewRemindersSent: 0,
+    customers: Object.fromEntries(
+      input.customerIds.map((customerId): [string, AuthorityCustomerState] => [
+        customerId,
+        { customerId, notice: { status: input.disclosureProhibited ? 'withheld' : 'pending' } },
+      ]),
+    ),
+    ignoredResponses: 0,
+    alertsUndelivered: [],
+    closed: false,
+  };
+  const seenDeliveries = new Set<string>();
+  const customers = () => Object.values(state.customers);
+  // Handlers that write to the request's row wait for it: an operator may act within the first second.
+  let requestRecorded = false;
+  const recorded = () => condition(() => requestRecorded);
+
+  // Every handler is in place before the first await.
+  setHandler(authorityStatusQuery, () => state);
+
+  setHandler(authorityCustomerRespondedSignal, async (response) => {
+    if (seenDeliveries.has(response.webhookId)) return;
+    seenDeliveries.add(response.webhookId);
+    const customer = state.customers[response.customerId];
+    if (!customer) {
+      state.ignoredResponses += 1;
+      log.warn('a response names a customer this request does not concern', { customerId: response.customerId });
+      return;
+    }
+    const objectedBefore = customer.view?.objectsToDisclosure ?? false;
+    const responses = (customer.view?.responses ?? 0) + 1;
+    // The latest view counts: a customer may withdraw an objection, or raise one.
+    customer.view = {
+      firstReceivedAt: customer.view?.firstReceivedAt ?? response.receivedAt,
+      lastReceivedAt: response.receivedAt,
+      objectsToDisclosure: response.objectsToDisclosure,
+      responses,
+    };
+    refresh();
+    await recorded();
+    await recordAuthorityCustomerView({ requestId: input.requestId, ...response });
+    if (response.objectsToDisclosure && !objectedBefore && input.requestKind === 'disclosure-intent' && !state.outcome) {
+      await alert(`objection-${response.customerId}-${responses}`, {
+        kind: 'customer-objects',
+        customerIds: [response.customerId],
+        detail: `Customer ${response.customerId} objects to the intended disclosure; its view is in the records (authority_views).`,
+        ...(state.viewsDueAt !== undefined && { dueAt: state.viewsDueAt }),
+      });
+    }
+  });
+
+  setHandler(
+    recordProhibitionBasisUpdate,
+    async ({ basis }) => {
+      const prohibition = state.prohibition!;
+      prohibition.basis = basis.trim();
+      prohibition.basisRecordedAt = nowIso();
+      refresh();
+      await recorded();
+      await recordAuthorityProhibitionBasis({ requestId: input.requestId, basis: prohibition.basis, recordedAt: prohibition.basisRecordedAt });
+      return { ...prohibition };
+    },
+    { validator: (request) => refuseIf(prohibitionBasisRefusal(state, request)) },
+  );
+
+  setHandler(
+    liftProhibitionUpdate,
+    async ({ reason }) => {
+      const prohibition = state.prohibition!;
+      prohibition.liftedAt = nowIso();
+      prohibition.liftReason = reason.trim();
+      delete prohibition.nextReviewAt;
+      for (const customer of customers()) {
+        if (customer.notice.status === 'withheld') customer.notice = { status: 'pending' };
+      }
+      refresh();
+      await recorded();
+      await recordAuthorityProhibitionLifted({ requestId: input.requestId, reason: prohibition.liftReason, liftedAt: prohibition.liftedAt });
+      return { ...prohibition };
+    },
+    { validator: (request) => refuseIf(liftProhibitionRefusal(state, request)) },
+  );
+
+  setHandler(
+    recordCustomerNotifiedUpdate,
+    async (request) => {
+      const notice: AuthorityNotice = {
+        status: 'notified',
+        notifiedAt: request.notifiedAt === undefined ? nowIso() : normalizeInstant(request.notifiedAt),
+        via: 'operator',
+        channel: request.channel.trim(),
+      };
+      state.customers[request.customerId]!.notice = notice;
+      refresh();
+      await recorded();
+      await recordAuthorityCustomerNotified({
+        requestId: input.requestId,
+        customerId: request.customerId,
+        notifiedAt: notice.notifiedAt,
+        channel: notice.channel!,
+      });
+      return notice;
+    },
+    { validator: (request) => refuseIf(customerNotifiedRefusal(state, request, nowIso())) },
+  );
+
+  setHandler(
+    extendViewsDeadlineUpdate,
+    async ({ until }) => {
+      state.viewsDueAt = normalizeInstant(until);
+      refresh();
+      await recordAuthorityDeadlines({ requestId: input.requestId, viewsDueAt: state.viewsDueAt });
+      return { viewsDueAt: state.viewsDueAt };
+    },
+    { validator: (request) => refuseIf(extendViewsDeadlineRefusal(state, request)) },
+  );
+
+  setHandler(
+    recordDisclosureUpdate,
+    async (request) => {
+      const outcome: AuthorityOutcome = {
+        kind: 'disclosed',
+        at: request.disclosedAt === undefined ? nowIso() : normalizeInstant(request.disclosedAt),
+        scope: request.scope.trim(),
+        manner: request.manner.trim(),
+        ...(request.note !== undefined && { note: request.note.trim() }),
+        ...(request.objectionsConsidered !== undefined && { objectionsConsidered: request.objectionsConsidered }),
+      };
+      return applyOutcome(outcome);
+    },
+    { validator: (request) => refuseIf(disclosureRefusal(state, request, nowIso())) },
+  );
+
+  setHandler(
+    recordAnswerUpdate,
+    async (request) => {
+      const outcome: AuthorityOutcome = {
+        kind: 'answered',
+        at: request.answeredAt === undefined ? nowIso() : normalizeInstant(request.answeredAt),
+        summary: request.summary.trim(),
+        ...(request.note !== undefined && { note: request.note.trim() }),
+      };
+      return applyOutcome(outcome);
+    },
+    { validator: (request) => refuseIf(answerRefusal(state, request, nowIso())) },
+  );
+
+  async function applyOutcome(outcome: AuthorityOutcome): Promise<AuthorityOutcome> {
+    state.outcome = outcome;
+    refresh();
+    await recorded();
+    await recordAuthorityOutcome({ requestId: input.requestId, outcome });
+    return outcome;
+  }
+
+  // --- What operators see in the Web UI
+
+  let shownStatus: AuthorityCaseStatus | undefined;
+  let shownDeadline: string | undefined;
+  function refresh(): void {
+    state.status = authorityCaseStatus(state, nowIso());
+    const deadline = authorityNextDeadline(state);
+    const updates: SearchAttributeUpdatePair[] = [];
+    if (state.status !== shownStatus) updates.push({ key: searchAttributes.status, value: state.status });
+    if (deadline !== shownDeadline) updates.push({ key: searchAttributes.nextDeadline, value: deadline === undefined ? null : new Date(deadline) });
+    if (updates.length > 0) upsertSearchAttributes(updates);
+    shownStatus = state.status;
+    shownDeadline = deadline;
+    setCurrentDetails(describeRequest(state));
+  }
+
+  async function alert(step: string, facts: Omit<AuthorityAlertFacts, 'requestId' | 'requestKind'>): Promise<void> {
+    try {
+      await alertPrivacyTeamOfAuthorityRequest({ step, alert: { requestId: input.requestId, requestKind: input.requestKind, ...facts } });
+    } catch (error) {
+      // Only a permanent refusal reaches here (transient failures are retried): a configuration problem
+      // that must not end the case, so it is shown on it instead.
+      if (!(error instanceof ActivityFailure)) throw error;
+      state.alertsUndelivered.push(step);
+      log.error('the privacy team could not be alerted', { step });
+      refresh();
+    }
+  }
+
+  // --- 8.1: telling the customers, unless the law forbids it
+
+  function noticeContext(): AuthorityNoticeContext {
+    return {
+      requestId: input.requestId,
+      authority: input.authority,
+      requestKind: input.requestKind,
+      receivedAt: input.receivedAt,
+      ...(state.prohibition?.liftedAt !== undefined && { prohibitionLiftedAt: state.prohibition.liftedAt }),
+      ...(state.viewsDueAt !== undefined && !state.outcome && { viewsDueAt: state.viewsDueAt }),
+    };
+  }
+
+  async function sendNotices(noticesFrom: string): Promise<void> {
+    const giveUpAt = parseInstant(noticesFrom) + graceMs;
+    let wait = 2_000;
+    const problems: Array<{ customerId: string; problem: string }> = [];
+    for (;;) {
+      const todo = customers()
+        .filter((customer) => customer.notice.status === 'pending')
+        .map((customer) => customer.customerId);
+      if (todo.length === 0) break;
+      const notice = noticeContext();
+      const results = await inBatches(todo, (customerIds) => notifyCustomersOfAuthorityRequest({ notice, customerIds }));
+      const unknown: string[] = [];
+      for (const result of results) {
+        const customer = state.customers[result.customerId]!;
+        // An operator may have recorded another channel meanwhile; that record stands.
+        if (customer.notice.status !== 'pending') continue;
+        if (result.status === 'sent') {
+          customer.notice = { status: 'notified', notifiedAt: result.firstAcceptedAt, via: 'email', recipients: result.recipients };
+        } else if (result.status === 'undeliverable') {
+          customer.notice = { status: 'undeliverable', problem: result.problem };
+          problems.push({ customerId: result.customerId, problem: result.problem });
+        } else {
+          unknown.push(result.customerId);
+        }
+      }
+      refresh();
+      if (unknown.length === 0) break;
+      if (Date.now() >= giveUpAt) {
+        const problem = 'the product has not described this customer (no customer.upserted), so no contact is known';
+        const givenUp = unknown.map((customerId) => ({ customerId, problem }));
+        for (const { customerId } of givenUp) state.customers[customerId]!.notice = { status: 'undeliverable', problem };
+        problems.push(...givenUp);
+        refresh();
+        await recordAuthorityNoticesUndeliverable({ requestId: input.requestId, problems: givenUp });
+        break;
+      }
+      await sleep(Math.min(wait, giveUpAt - Date.now()), { summary: 'waiting for customers to be described' });
+      wait = Math.min(wait * 2, 60_000);
+    }
+    if (problems.length > 0) {
+      await alert('notice-undeliverable', {
+        kind: 'notice-undeliverable',
+        customerIds: problems.map((p) => p.customerId),
+        detail: problems.map((p) => `${p.customerId}: ${p.problem}`).join('\n'),
+        dueAt: state.noticeDueAt!,
+      });
+    }
+  }
+
+  /**
+   * 8.1: at the notice deadline, every customer not told by then is named to the privacy team. A
+   * request reported after its deadline is judged once the notices had their grace period.
+   */
+  async function watchNoticeDeadline(noticesFrom: string): Promise<void> {
+    const due = state.noticeDueAt!;
+    const judgeAt = formatInstant(Math.max(parseInstant(due), parseInstant(noticesFrom) + graceMs + 60_000));
+    const everyoneTold = () => customers().every((customer) => customer.notice.status === 'notified');
+    await waitUntil(everyoneTold, judgeAt, 'notice deadline (8.1)');
+    const late = customers().filter(
+      (customer) => customer.notice.status !== 'notified' || parseInstant(customer.notice.notifiedAt) > parseInstant(due),
+    );
+    state.noticeDeadline = late.length === 0 ? 'met' : 'missed';
+    refresh();
+    if (late.length > 0) {
+      await alert('notice-deadline-missed', {
+        kind: 'notice-deadline-missed',
+        customerIds: late.map((customer) => customer.customerId),
+        detail: late.map((customer) => `${customer.customerId}: ${describeNotice(customer.notice)}`).join('\n'),
+        dueAt: due,
+      });
+    }
+  }
+
+  // --- 7.1: scope and manner of an intended disclosure, discussed with each customer first
+
+  const viewsSettled = () => state.outcome !== undefined || customersWithoutView(state).length === 0;
+
+  async function awaitViews(): Promise<void> {
+    const remindersSent: string[] = [];
+    for (;;) {
+      if (viewsSettled()) return;
+      const due = state.viewsDueAt!;
+      const now = nowIso();
+      if (parseInstant(now) >= parseInstant(due)) break;
+      const next = nextViewReminder(due, settings, remindersSent, now);
+      // Woken early by every view, the outcome, or an extension (which moves every reminder with it).
+      const interrupted = await waitUntil(
+        () => viewsSettled() || state.viewsDueAt !== due,
+        next?.at ?? due,
+        next ? 'reminder to customers whose view is missing (7.1)' : 'views deadline (7.1)',
+      );
+      if (interrupted || !next) continue;
+      remindersSent.push(next.key);
+      const missing = customers().filter((customer) => customer.view === undefined && customer.notice.status === 'notified');
+      if (missing.length === 0) continue;
+      state.viewRemindersSent += 1;
+      const reminderNumber = state.viewRemindersSent;
+      await inBatches(missing, (batch) =>
+        remindCustomersOfAuthorityView({
+          requestId: input.requestId,
+          authority: input.authority,
+          viewsDueAt: due,
+          reminderNumber,
+          customers: batch.map((customer) => ({
+            customerId: customer.customerId,
+            notifiedAt: (customer.notice as Extract<AuthorityNotice, { status: 'notified' }>).notifiedAt,
+          })),
+        }),
+      );
+      refresh();
+    }
+    state.viewsDeadlinePassed = true;
+    refresh();
+    const missing = customersWithoutView(state);
+    const objecting = customersObjecting(state);
+    await alert('views-deadline-passed', {
+      kind: 'views-deadline-passed',
+      customerIds: missing,
+      detail:
+        `${missing.length} of ${customers().length} customer(s) gave no view by the deadline. ` +
+        (objecting.length > 0 ? `Customer(s) ${objecting.join(', ')} object to the disclosure.` : 'No customer objects to the disclosure.'),
+      dueAt: state.viewsDueAt!,
+    });
+  }
+
+  async function noticesAndViews(): Promise<void> {
+    await condition(() => !prohibitionStanding(state));
+    const noticesFrom = nowIso();
+    // 8.1: the clock runs from receipt or, where the law forbade telling, from the lifting.
+    state.noticeDueAt = workingDaysLater(state.prohibition?.liftedAt ?? input.receivedAt, settings.noticeDeadlineWorkingDays, settings);
+    if (input.requestKind === 'disclosure-intent' && !state.outcome) {
+      // 7.1: the customers get the whole window from the moment they are told, kept to the minute the
+      // email shows (the seconds spent sending are not worth a deadline of 09:00:07).
+      state.viewsDueAt = workingDaysLater(wholeMinute(noticesFrom), settings.viewWindowWorkingDays, settings);
+    }
+    refresh();
+    await recordAuthorityDeadlines({
+      requestId: input.requestId,
+      noticeDueAt: state.noticeDueAt,
+      ...(state.viewsDueAt !== undefined && { viewsDueAt: state.viewsDueAt }),
+    });
+    await Promise.all([sendNotices(noticesFrom), watchNoticeDeadline(noticesFrom), state.viewsDueAt !== undefined ? awaitViews() : undefined]);
+  }
+
+  /** While the law forbids telling the customers, the privacy team is asked at intervals whether it still does. */
+  async function reviewProhibition(): Promise<void> {
+    const prohibition = state.prohibition;
+    if (!prohibition) return;
+    while (prohibitionStanding(state)) {
+      const number = prohibition.reviewsSent + 1;
+      prohibition.nextReviewAt = prohibitionReviewAt(prohibition.since, number, settings);
+      refresh();
+      if (await waitUntil(() => !prohibitionStanding(state), prohibition.nextReviewAt, 'prohibition review')) break;
+      prohibition.reviewsSent = number;
+      await alert(`prohibition-review-${number}`, {
+        kind: 'prohibition-review',
+        detail:
+          `The prohibition to tell the customers has stood since ${prohibition.since}. ` +
+          `Legal basis: ${prohibition.basis ?? 'not recorded yet'}.` +
+          (state.outcome ? ` The request was ${state.outcome.kind} at ${state.outcome.at}; the customers are told once the prohibition is lifted.` : ''),
+      });
+    }
+    delete prohibition.nextReviewAt;
+    refresh();
+  }
+
+  /** The end of the case, to every customer that was told of it, once telling is allowed. */
+  async function sendOutcome(): Promise<void> {
+    await condition(
+      () => state.outcome !== undefined && !prohibitionStanding(state) && state.noticeDueAt !== undefined && !noticesInFlight(state),
+    );
+    const told = customers()
+      .filter((customer) => customer.notice.status === 'notified')
+      .map((customer) => customer.customerId);
+    const notice = noticeContext();
+    const outcome = state.outcome!;
+    await inBatches(told, (customerIds) => sendAuthorityOutcome({ notice, outcome, customerIds }));
+  }
+
+  // --- The case
+
+  upsertSearchAttributes([
+    { key: searchAttributes.process, value: 'authority' },
+    ...(input.customerIds.length <= maxCustomerIdsInSearchAttribute ? [{ key: searchAttributes.customerIds, value: input.customerIds }] : []),
+  ]);
+  refresh();
+
+  await recordAuthorityRequest(input);
+  requestRecorded = true;
+  if (state.prohibition) {
+    await alert('prohibition-recorded', {
+      kind: 'disclosure-prohibited',
+      customerIds: input.customerIds,
+      detail:
+        `Received at ${input.receivedAt}, reported with disclosureProhibited. ${input.customerIds.length} customer(s) ` +
+        'are concerned; none is told while the prohibition stands.',
+    });
+  }
+  await Promise.all([reviewProhibition(), noticesAndViews(), sendOutcome()]);
+
+  state.closed = true;
+  refresh();
+  await condition(allHandlersFinished);
+  return state;
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+function wholeMinute(instant: string): string {
+  return formatInstant(Math.floor(parseInstant(instant) / 60_000) * 60_000);
+}
+
+function refuseIf(problem: string | undefined): void {
+  if (problem !== undefined) throw ApplicationFailure.create({ message: problem, type: 'Refused', nonRetryable: true });
+}
+
+/**
+ * Waits until `predicate` holds or the stored instant `at` comes, and says which: true when the
+ * predicate held. The remaining time is computed from the instant each time, never carried over.
+ */
+async function waitUntil(predicate: () => boolean, at: string, summary: string): Promise<boolean> {
+  if (predicate()) return true;
+  return condition(predicate, Math.max(1, millisUntil(new Date().toISOString(), at)), { summary });
+}
+
+async function inBatches<T>(items: readonly T[], run: (batch: T[]) => Promise<AuthorityCustomerEmailResult[]>): Promise<AuthorityCustomerEmailResult[]> {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length; i += customersPerActivity) batches.push(items.slice(i, i + customersPerActivity));
+  return (await Promise.all(batches.map(run))).flat();
+}
+
+function describeNotice(notice: AuthorityNotice): string {
+  switch (notice.status) {
+    case 'notified':
+      return `told at ${notice.notifiedAt}, after the deadline`;
+    case 'undeliverable':
+      return `not told: ${notice.problem}`;
+    default:
+      return `not told (${notice.status})`;
+  }
+}
+
+function describeRequest(state: AuthorityStatus): string {
+  const customers = Object.values(state.customers);
+  const count = (status: AuthorityNotice['status']) => customers.filter((customer) => customer.notice.status === status).length;
+  const lines = [
+    `**Authority request ${state.requestId}** (${state.requestKind}): ${state.status}`,
+    '',
+    '| customers | notified | undeliverable | pending | withheld | views | objecting |',
+    '|---|---|---|---|---|---|---|',
+    `| ${customers.length} | ${count('notified')} | ${count('undeliverable')} | ${count('pending')} | ${count('withheld')} | ` +
+      `${customers.filter((customer) => customer.view).length} | ${customersObjecting(state).length} |`,
+    '',
+  ];
+  if (state.prohibition) {
+    lines.push(
+      state.prohibition.liftedAt
+        ? `- prohibition to tell the customers lifted at ${state.prohibition.liftedAt}`
+        : `- **prohibition to tell the customers** since ${state.prohibition.since}; basis ${state.prohibition.basis ? 'recorded' : 'not recorded yet'}`,
+    );
+  }
+  if (state.noticeDueAt) lines.push(`- notice due at ${state.noticeDueAt}${state.noticeDeadline ? ` (${state.noticeDeadline})` : ''}`);
+  if (state.viewsDueAt) lines.push(`- views due at ${state.viewsDueAt}${state.viewsDeadlinePassed ? ' (passed)' : ''}`);
+  if (state.outcome) lines.push(`- ${state.outcome.kind} at ${state.outcome.at}`);
+  if (state.alertsUndelivered.length > 0) lines.push(`- privacy-team alerts refused: ${state.alertsUndelivered.join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,1 +1,374 @@
-export {};
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { Activities } from '../activities';
+import type { InstructionAlertFacts } from '../activities/email/templates/instruction';
+import { millisUntil, normalizeInstant, parseInstant } from '../domain/clocks';
+import {
+  currentDecision,
+  guaranteeRefusal,
+  instructionCaseStatus,
+  instructionConfirmedSignal,
+  instructionRevisedSignal,
+  instructionSettings,
+  instructionStatusQuery,
+  nextInstructionReminder,
+  processingDecisionRefusal,
+  recordGuaranteeUpdate,
+  recordProcessingDecisionUpdate,
+  recordRevisionUpdate,
+  revisionRefusal,
+  type InstructionCaseStatus,
+  type InstructionDecision,
+  type InstructionInput,
+  type InstructionResolution,
+  type InstructionStatus,
+} from '../domain/instruction';
+import { searchAttributes } from '../domain/search-attributes';
+import { emailOptions, recordOptions } from './activity-options';
+
+const { recordInstructionFlagged, recordInstructionNoticeUndeliverable, recordInstructionDecision, recordInstructionResumed } =
+  proxyActivities<Activities>(recordOptions);
+const {
+  notifyCustomerOfSuspendedInstruction,
+  tellCustomerOfProcessingDecision,
+  remindCustomerOfSuspendedInstruction,
+  confirmInstructionResumed,
+  alertPrivacyTeamOfInstruction,
+} = proxyActivities<Activities>(emailOptions);
+
+/**
+ * `instruction-<instructionId>` (policy 3.2–3.4; GDPR Art. 28(3), last subparagraph). The customer is
+ * told at once that its instruction appears unlawful and is suspended; operators record whether
+ * processing continues under the earlier instructions or stops, and the customer is told; reminders go
+ * to the customer and the privacy team until the customer revises the instruction or guarantees its
+ * lawfulness, which resumes it and ends the case.
+ *
+ * `carried` is the state handed over by continue-as-new, for a case that stays open for years.
+ */
+export async function unlawfulInstruction(input: InstructionInput, carried?: InstructionStatus): Promise<InstructionStatus> {
+  const settings = carried?.settings ?? instructionSettings(input.settings);
+  const graceMs = settings.unknownCustomerGraceMinutes * 60_000;
+  const state: InstructionStatus = carried ?? {
+    instructionId: input.instructionId,
+    customerId: input.customerId,
+    instruction: input.instruction,
+    reason: input.reason,
+    flaggedAt: input.flaggedAt,
+    status: 'notifying',
+    settings,
+    notice: { status: 'pending' },
+    decisions: [],
+    customerRemindersSent: 0,
+    privacyTeamRemindersSent: 0,
+    alertsUndelivered: [],
+    closed: false,
+  };
+  const seenDeliveries = new Set<string>();
+  // Handlers that write to the instruction's row wait for it: a revision may arrive within the first second.
+  let flaggedRecorded = carried !== undefined;
+  const recorded = () => condition(() => flaggedRecorded);
+  let rollOver = false;
+  const ending = () => state.resolution !== undefined || rollOver;
+  const email = { instructionId: state.instructionId, customerId: state.customerId, flaggedAt: state.flaggedAt };
+
+  // Every handler is in place before the first await.
+  setHandler(instructionStatusQuery, () => state);
+
+  async function resume(resolution: InstructionResolution): Promise<InstructionResolution> {
+    state.resolution = resolution;
+    refresh();
+    await recorded();
+    await recordInstructionResumed({ instructionId: state.instructionId, resolution });
+    return resolution;
+  }
+
+  setHandler(instructionRevisedSignal, async (signal) => {
+    if (seenDeliveries.has(signal.webhookId)) return;
+    seenDeliveries.add(signal.webhookId);
+    if (state.resolution) {
+      log.info('instruction already resumed; a later revision is not applied', { webhookId: signal.webhookId });
+      return;
+    }
+    await resume({ kind: 'revised', text: signal.revision.trim(), at: normalizeInstant(signal.revisedAt), via: 'webhook' });
+  });
+
+  setHandler(instructionConfirmedSignal, async (signal) => {
+    if (seenDeliveries.has(signal.webhookId)) return;
+    seenDeliveries.add(signal.webhookId);
+    if (state.resolution) {
+      log.info('instruction already resumed; a later guarantee is not applied', { webhookId: signal.webhookId });
+      return;
+    }
+    await resume({ kind: 'confirmed', text: signal.guarantee.trim(), at: normalizeInstant(signal.confirmedAt), via: 'webhook' });
+  });
+
+  setHandler(
+    recordProcessingDecisionUpdate,
+    async (request) => {
+      const decision: InstructionDecision = {
+        sequence: state.decisions.length + 1,
+        decision: request.decision,
+        ...(request.note !== undefined && { note: request.note.trim() }),
+        decidedAt: nowIso(),
+      };
+      state.decisions.push(decision);
+      refresh();
+      await recorded();
+      await recordInstructionDecision({ instructionId: state.instructionId, decision });
+      return decision;
+    },
+    { validator: (request) => refuseIf(processingDecisionRefusal(state, request)) },
+  );
+
+  setHandler(
+    recordRevisionUpdate,
+    (request) =>
+      resume({
+        kind: 'revised',
+        text: request.revision.trim(),
+        at: nowIso(),
+        via: 'operator',
+        ...(request.note !== undefined && { note: request.note.trim() }),
+      }),
+    { validator: (request) => refuseIf(revisionRefusal(state, request)) },
+  );
+
+  setHandler(
+    recordGuaranteeUpdate,
+    (request) =>
+      resume({
+        kind: 'confirmed',
+        text: request.guarantee.trim(),
+        at: nowIso(),
+        via: 'operator',
+        ...(request.note !== undefined && { note: request.note.trim() }),
+      }),
+    { validator: (request) => refuseIf(guaranteeRefusal(state, request)) },
+  );
+
+  // --- What operators see in the Web UI
+
+  let shownStatus: InstructionCaseStatus | undefined;
+  let shownDeadline: string | undefined;
+  function refresh(): void {
+    state.status = instructionCaseStatus(state);
+    if (state.closed) {
+      delete state.nextCustomerReminderAt;
+      delete state.nextPrivacyTeamReminderAt;
+    }
+    const deadline = [state.nextCustomerReminderAt, state.nextPrivacyTeamReminderAt]
+      .filter((at): at is string => at !== undefined)
+      .sort((a, b) => parseInstant(a) - parseInstant(b))[0];
+    const updates: SearchAttributeUpdatePair[] = [];
+    if (state.status !== shownStatus) updates.push({ key: searchAttributes.status, value: state.status });
+    if (deadline !== shownDeadline) updates.push({ key: searchAttributes.nextDeadline, value: deadline === undefined ? null : new Date(deadline) });
+    if (updates.length > 0) upsertSearchAttributes(updates);
+    shownStatus = state.status;
+    shownDeadline = deadline;
+    setCurrentDetails(describeInstruction(state));
+  }
+
+  async function alert(step: string, facts: Omit<InstructionAlertFacts, 'instructionId' | 'customerId' | 'flaggedAt' | 'decision'>): Promise<void> {
+    const decision = currentDecision(state)?.decision;
+    try {
+      await alertPrivacyTeamOfInstruction({
+        step,
+        alert: {
+          instructionId: state.instructionId,
+          customerId: state.customerId,
+          flaggedAt: state.flaggedAt,
+          ...(decision !== undefined && { decision }),
+          ...facts,
+        },
+      });
+    } catch (error) {
+      // Only a permanent refusal reaches here: shown on the case rather than ending it.
+      if (!(error instanceof ActivityFailure)) throw error;
+      state.alertsUndelivered.push(step);
+      log.error('the privacy team could not be alerted', { step });
+      refresh();
+    }
+  }
+
+  // --- 3.2: the customer is told at once
+
+  async function notifyCustomer(): Promise<void> {
+    const giveUpAt = Date.now() + graceMs;
+    let wait = 2_000;
+    for (;;) {
+      const result = await notifyCustomerOfSuspendedInstruction({ ...email, instruction: state.instruction, reason: state.reason });
+      if (result.status === 'sent') {
+        state.notice = { status: 'notified', notifiedAt: result.firstAcceptedAt, recipients: result.recipients };
+        refresh();
+        return;
+      }
+      if (result.status === 'customer-unknown' && Date.now() < giveUpAt) {
+        await sleep(Math.min(wait, giveUpAt - Date.now()), { summary: 'waiting for the customer to be described' });
+        wait = Math.min(wait * 2, 60_000);
+        continue;
+      }
+      const problem =
+        result.status === 'undeliverable'
+          ? result.problem
+          : 'the product has not described this customer (no customer.upserted), so no contact is known';
+      state.notice = { status: 'undeliverable', problem };
+      refresh();
+      if (result.status === 'customer-unknown') await recordInstructionNoticeUndeliverable({ instructionId: state.instructionId, problem });
+      await alert('notice-undeliverable', { kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record', detail: problem });
+      return;
+    }
+  }
+
+  // --- 3.2 (ii): every decision is told to the customer, in order
+
+  async function tellDecisions(): Promise<void> {
+    for (;;) {
+      const untold = () => state.decisions.find((decision) => decision.customerTold === undefined);
+      await condition(() => ending() || untold() !== undefined);
+      // A decision recorded before the resumption is still told, so the customer's file is complete.
+      const decision = untold();
+      if (!decision || rollOver) return;
+      const result = await tellCustomerOfProcessingDecision({ ...email, decision });
+      decision.customerTold = result.status === 'sent' ? 'notified' : 'undeliverable';
+      refresh();
+      if (result.status !== 'sent') {
+        await alert(`decision-${decision.sequence}-undeliverable`, {
+          kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record',
+          detail: `The decision "${decision.decision}" could not be sent to the customer: ${result.status === 'undeliverable' ? result.problem : 'no customer record'}.`,
+        });
+      }
+    }
+  }
+
+  // --- Reminders while the instruction stays suspended, every N days from the stored flagging instant
+
+  async function remindCustomer(): Promise<void> {
+    for (;;) {
+      if (ending()) return;
+      const next = nextInstructionReminder(state.flaggedAt, settings.customerReminderDays, state.customerRemindersSent, nowIso(), settings.timeZone);
+      state.nextCustomerReminderAt = next.at;
+      refresh();
+      if (await waitUntil(ending, next.at, 'reminder to the customer')) return;
+      const decision = currentDecision(state)?.decision;
+      await remindCustomerOfSuspendedInstruction({
+        ...email,
+        instruction: state.instruction,
+        reason: state.reason,
+        reminderNumber: next.number,
+        ...(decision !== undefined && { decision }),
+      });
+      state.customerRemindersSent = next.number;
+      if (workflowInfo().continueAsNewSuggested) rollOver = true;
+    }
+  }
+
+  async function remindPrivacyTeam(): Promise<void> {
+    for (;;) {
+      if (ending()) return;
+      const next = nextInstructionReminder(state.flaggedAt, settings.privacyTeamReminderDays, state.privacyTeamRemindersSent, nowIso(), settings.timeZone);
+      state.nextPrivacyTeamReminderAt = next.at;
+      refresh();
+      if (await waitUntil(ending, next.at, 'reminder to the privacy team')) return;
+      const days = Math.floor((parseInstant(nowIso()) - parseInstant(state.flaggedAt)) / 86_400_000);
+      await alert(`team-reminder-${next.number}`, {
+        kind: 'open-reminder',
+        detail:
+          `Suspended for ${days} day(s). Customer notice: ${state.notice.status}. ` +
+          `Reminders sent to the customer: ${state.customerRemindersSent}. ` +
+          (currentDecision(state) ? '' : 'No processing decision has been recorded yet.'),
+      });
+      state.privacyTeamRemindersSent = next.number;
+      if (workflowInfo().continueAsNewSuggested) rollOver = true;
+    }
+  }
+
+  // --- The case
+
+  upsertSearchAttributes([
+    { key: searchAttributes.process, value: 'instruction' },
+    { key: searchAttributes.customerIds, value: [state.customerId] },
+  ]);
+  refresh();
+
+  if (!carried) {
+    await recordInstructionFlagged(input);
+    flaggedRecorded = true;
+    await Promise.all([
+      notifyCustomer(),
+      alert('instruction-flagged', {
+        kind: 'instruction-flagged',
+        detail: 'The instruction is recorded as suspended and the customer is being told, in its language, with the reason.',
+      }),
+    ]);
+  }
+
+  await Promise.all([tellDecisions(), remindCustomer(), remindPrivacyTeam()]);
+
+  if (!state.resolution) {
+    // Only a history grown long ends the loops without a resumption: start afresh with the same state.
+    await condition(allHandlersFinished);
+    return continueAsNew<typeof unlawfulInstruction>(input, state);
+  }
+
+  const resolution = state.resolution;
+  const confirmation = await confirmInstructionResumed({ ...email, resolution });
+  if (confirmation.status !== 'sent') {
+    await alert('resumption-undeliverable', {
+      kind: confirmation.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record',
+      detail: `The confirmation that the instruction is resumed could not be sent to the customer: ${confirmation.status === 'undeliverable' ? confirmation.problem : 'no customer record'}.`,
+    });
+  }
+  if (resolution.kind === 'confirmed') {
+    await alert('resumed-under-guarantee', {
+      kind: 'resumed-under-guarantee',
+      detail: `Guarantee received at ${resolution.at} via ${resolution.via}; the guarantee text is in the records (instructions.resolution_text).`,
+    });
+  }
+
+  state.closed = true;
+  refresh();
+  await condition(allHandlersFinished);
+  return state;
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+function refuseIf(problem: string | undefined): void {
+  if (problem !== undefined) throw ApplicationFailure.create({ message: problem, type: 'Refused', nonRetryable: true });
+}
+
+/** Waits until `predicate` holds or the stored instant `at` comes; true when the predicate held. */
+async function waitUntil(predicate: () => boolean, at: string, summary: string): Promise<boolean> {
+  if (predicate()) return true;
+  return condition(predicate, Math.max(1, millisUntil(new Date().toISOString(), at)), { summary });
+}
+
+function describeInstruction(state: InstructionStatus): string {
+  const decision = currentDecision(state);
+  const lines = [
+    `**Instruction ${state.instructionId}** of customer \`${state.customerId}\`: ${state.status}`,
+    '',
+    `- suspended since ${state.flaggedAt}; customer notice ${state.notice.status}`,
+    `- decision: ${decision ? `${decision.decision} (${decision.decidedAt})` : 'none recorded'}`,
+    `- reminders: ${state.customerRemindersSent} to the customer, ${state.privacyTeamRemindersSent} to the privacy team`,
+  ];
+  if (state.resolution) lines.push(`- resumed at ${state.resolution.at}: ${state.resolution.kind} (via ${state.resolution.via})`);
+  else if (state.nextCustomerReminderAt) lines.push(`- next customer reminder at ${state.nextCustomerReminderAt}`);
+  if (state.alertsUndelivered.length > 0) lines.push(`- privacy-team alerts refused: ${state.alertsUndelivered.join(', ')}`);
+  return lines.join('\n');
+}

@@ -83,11 +83,16 @@ interface SmtpError {
   responseCode?: number;
   response?: string;
   message?: string;
+  rejectedErrors?: SmtpError[];
 }
 
+/** 5xx is permanent (RFC 5321); 4xx, timeouts and connection failures are worth another try. */
 function isPermanent(error: unknown): boolean {
   const smtp = error as SmtpError;
-  return (typeof smtp.responseCode === 'number' && smtp.responseCode >= 500) || smtp.code === 'EENVELOPE';
+  if (smtp.code === 'EENVELOPE' && smtp.rejectedErrors?.length) {
+    return smtp.rejectedErrors.every((rejection) => (rejection.responseCode ?? 0) >= 500);
+  }
+  return typeof smtp.responseCode === 'number' && smtp.responseCode >= 500;
 }
 
 function describeSmtpError(error: unknown): string {

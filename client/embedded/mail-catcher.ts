@@ -22,6 +22,8 @@ export interface MailCatcherOptions {
   storeDir?: string;
   /** Recipients to refuse with a permanent 550, to show what an undeliverable notice does. */
   refuseRecipient?: (address: string) => boolean;
+  /** Recipients to defer with a temporary 451, to show what a mail server outage does. */
+  deferRecipient?: (address: string) => boolean;
   /** Runs after the message's data arrived and before SMTP accepts it. */
   beforeAccept?: (raw: Buffer) => void | Promise<void>;
 }
@@ -59,6 +61,11 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
       if (options.refuseRecipient?.(address.address)) {
         const error = new Error('mailbox unavailable') as Error & { responseCode: number };
         error.responseCode = 550;
+        return callback(error);
+      }
+      if (options.deferRecipient?.(address.address)) {
+        const error = new Error('mailbox busy, try again later') as Error & { responseCode: number };
+        error.responseCode = 451;
         return callback(error);
       }
       callback();

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Records } from '../../records';
 import type { MailCatcher } from '../embedded/mail-catcher';
+import { breachRegisterCsv } from './breach-register-csv';
 import { registerWebhookRoute } from './webhook-route';
 
 export interface HttpServerDeps {
@@ -51,6 +52,12 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   };
 
   app.get('/breaches', { onRequest: operatorOnly }, async () => ({ incidents: await deps.records.breaches.list() }));
+  app.get('/breaches.csv', { onRequest: operatorOnly }, async (_request, reply) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="breach-register.csv"')
+      .send(breachRegisterCsv(await deps.records.breaches.list())),
+  );
   app.get<{ Params: { incidentId: string } }>('/breaches/:incidentId', { onRequest: operatorOnly }, async (request, reply) => {
     const entry = await deps.records.breaches.get(request.params.incidentId);
     return entry ? entry : reply.code(404).send({ error: 'unknown incident' });

@@ -58,7 +58,7 @@ export function registerWebhookRoute(app: FastifyInstance, deps: { records: Reco
     let answer;
     try {
       answer = await deps.temporal.withDeadline(Date.now() + (deps.temporalCallTimeoutMs ?? defaultTemporalCallTimeoutMs), () =>
-        dispatchEvent(deps.temporal, parsed.event, webhookId!),
+        dispatchEvent(deps.temporal, deps.records, parsed.event, webhookId!),
       );
     } catch (error) {
       if (isTemporalUnavailable(error)) {

@@ -102,6 +102,41 @@ describe('a breach reported by signed webhook', () => {
     expect(await workflowExists('customer-e2e-other')).toBe(false);
   });
 
+  test('updates and acknowledgements by webhook reach the customers and the register, which exports as CSV', async () => {
+    await stack.post(customerEvent('e2e-phase', 'nl', ['dpo@phase.e2e.test']));
+    expect((await stack.post(breachEvent('E2E-PHASE', ['e2e-phase']))).status).toBe(202);
+    await waitForNotification('E2E-PHASE', 'e2e-phase');
+    const ack = await stack.post({ type: 'breach.acknowledged', timestamp: new Date().toISOString(), data: { incidentId: 'E2E-PHASE', customerId: 'e2e-phase' } });
+    expect(ack).toEqual({ status: 202, body: { workflowId: 'breach-E2E-PHASE' } });
+    const stranger = await stack.post({ type: 'breach.acknowledged', timestamp: new Date().toISOString(), data: { incidentId: 'E2E-PHASE', customerId: 'e2e-stranger' } });
+    expect(stranger.status).toBe(404);
+    const before = (await stack.catcher.messages()).length;
+    const update = await stack.post(
+      { type: 'breach.updated', timestamp: new Date().toISOString(), data: { incidentId: 'E2E-PHASE', update: 'The leaked key was never used.', measures: ['Key rotation automated'], contained: true } },
+      { webhookId: 'msg_phase_update' },
+    );
+    expect(update.status).toBe(202);
+    const [followUp] = (await waitForMessages(stack.catcher, before + 1)).slice(before);
+    expect(followUp!.envelope.to).toEqual(['dpo@phase.e2e.test']);
+    expect(followUp!.text).toContain('The leaked key was never used.');
+
+    for (let i = 0; i < 100; i += 1) {
+      const entry = await stack.records.breaches.get('E2E-PHASE');
+      if (entry?.contained && entry.notifications[0]?.acknowledgedAt) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const entry = await stack.records.breaches.get('E2E-PHASE');
+    expect(entry).toMatchObject({ contained: true });
+    expect(entry!.measures).toContain('Key rotation automated');
+    expect(entry!.notifications[0]!.acknowledgedAt).not.toBeNull();
+
+    const csv = await (await fetch(`${stack.baseUrl}/breaches.csv`)).text();
+    const line = csv.split('\r\n').find((row) => row.startsWith('E2E-PHASE,'));
+    expect(line).toContain(',e2e-phase,notified,');
+    expect(line).toContain('Key rotation automated');
+    expect(csv.split('\r\n')[0]).toMatch(/^incident_id,aware_at,/);
+  });
+
   test('closing an incident completes the register entry; a report of the closed incident is refused with 409', async () => {
     await stack.post(customerEvent('e2e-close', 'fr', ['dpo@close.e2e.test']));
     expect((await stack.post(breachEvent('E2E-CLOSE', ['e2e-close']))).status).toBe(202);

@@ -2,8 +2,17 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { Transporter } from 'nodemailer';
 import { createMailer } from '../../activities/email/mailer';
-import type { BreachIncidentInput } from '../../domain/breach';
-import { breachClosedSignal } from '../../domain/breach';
+import {
+  addCustomersUpdate,
+  breachAcknowledgedSignal,
+  breachClosedSignal,
+  breachStatusQuery,
+  breachTimelineQuery,
+  breachUpdatedSignal,
+  recordAcknowledgementUpdate,
+  recordMeasureUpdate,
+  type BreachIncidentInput,
+} from '../../domain/breach';
 import { workflowIds } from '../../domain/ids';
 import type { Database, Records } from '../../records';
 import { createWorker } from '../../worker/create-worker';
@@ -18,11 +27,15 @@ let records: Records;
 let catcher: MailCatcher;
 let mailer: Transporter;
 const refused = new Set<string>();
+const deferred = new Set<string>();
 
 beforeAll(async () => {
   env = await startTimeSkippingServer();
   ({ database, records } = await freshDatabase('pglite'));
-  catcher = await startMailCatcher({ refuseRecipient: (address) => refused.has(address) });
+  catcher = await startMailCatcher({
+    refuseRecipient: (address) => refused.has(address),
+    deferRecipient: (address) => deferred.has(address),
+  });
   mailer = createMailer(catcher.smtpUrl);
 });
 
@@ -47,11 +60,12 @@ async function withWorker<T>(taskQueue: string, fn: (worker: Worker) => Promise<
   return worker.runUntil(fn(worker));
 }
 
+/** The test server's clock starts at the real now: the breach became known an hour before. */
 function incident(incidentId: string, affectedCustomerIds: string[]): BreachIncidentInput {
   return {
     incidentId,
-    awareAt: '2026-03-27T22:00:00.000Z',
-    detectedAt: '2026-03-27T22:05:00.000Z',
+    awareAt: new Date(Date.now() - 3_600_000).toISOString(),
+    detectedAt: new Date(Date.now() - 3_000_000).toISOString(),
     summary: 'Backup tapes were lost in transit.',
     dataCategories: ['names', 'email addresses'],
     subjectsApprox: 300,
@@ -76,7 +90,8 @@ test('every affected customer is notified in its own language, and the register 
       taskQueue,
       args: [incident('INC-1', ['c-nl', 'c-fr'])],
     });
-    const messages = await waitForMessages(catcher, 3);
+    const messages = (await waitForMessages(catcher, 3)).filter((m) => m.headers['x-dpa-step'] === 'initial-notice');
+    await waitForMessages(catcher, 3);
     const byRecipient = new Map(messages.map((m) => [m.envelope.to[0], m]));
     expect(byRecipient.get('a@nl.test')!.subject).toContain('[Datalek]');
     expect(byRecipient.get('b@nl.test')!.subject).toContain('INC-1');
@@ -92,14 +107,20 @@ test('every affected customer is notified in its own language, and the register 
   const nl = entry!.notifications.find((n) => n.customerId === 'c-nl')!;
   expect(nl.status).toBe('notified');
   // 8.1: the contract's 24 hours run from the moment the processor became aware.
-  expect(nl.contractualDeadlineAt).toBe('2026-03-28T22:00:00.000Z');
+  expect(Date.parse(nl.contractualDeadlineAt!) - Date.parse(entry!.awareAt)).toBe(24 * 3_600_000);
   expect(Date.parse(nl.controllerDeadlineAt!) - Date.parse(nl.notifiedAt!)).toBe(72 * 3_600_000);
   const evidence = await records.emails.list({ workflowIdPrefix: 'breach-INC-1-' });
-  expect(evidence.map((e) => [e.recipient, e.status]).sort()).toEqual([
-    ['a@fr.test', 'sent'],
-    ['a@nl.test', 'sent'],
-    ['b@nl.test', 'sent'],
+  expect(evidence.map((e) => [e.step, e.recipient, e.status]).sort()).toEqual([
+    ['final-report', 'a@fr.test', 'sent'],
+    ['final-report', 'a@nl.test', 'sent'],
+    ['final-report', 'b@nl.test', 'sent'],
+    ['initial-notice', 'a@fr.test', 'sent'],
+    ['initial-notice', 'a@nl.test', 'sent'],
+    ['initial-notice', 'b@nl.test', 'sent'],
   ]);
+  const finalReports = (await catcher.messages()).filter((m) => m.headers['x-dpa-step'] === 'final-report' && m.subject.includes('INC-1'));
+  expect(finalReports.map((m) => m.envelope.to[0]).sort()).toEqual(['a@fr.test', 'a@nl.test', 'b@nl.test']);
+  expect(finalReports.find((m) => m.envelope.to[0] === 'a@fr.test')!.text).toContain('Tapes found sealed.');
 });
 
 test('a customer the product never described is waited for five minutes, then the privacy team is told', async () => {
@@ -148,7 +169,11 @@ test('a customer described a little after the breach report is still notified, w
     await handle.signal(breachClosedSignal, { finalReport: 'Resolved.', closedAt: '2026-03-30T10:00:00.000Z' });
     expect((await handle.result()).customers['late-customer']).toMatchObject({ status: 'notified' });
   });
-  expect((await catcher.messages()).slice(before)).toHaveLength(1);
+  const sent = (await catcher.messages()).slice(before);
+  expect(sent.map((m) => [m.envelope.to[0], m.headers['x-dpa-step']])).toEqual([
+    ['dpo@late.test', 'initial-notice'],
+    ['dpo@late.test', 'final-report'],
+  ]);
 });
 
 test('when every contact refuses the notice, the register says so and the privacy team is told at once', async () => {
@@ -169,6 +194,7 @@ test('when every contact refuses the notice, the register says so and the privac
     expect((await handle.result()).customers['refusing']).toMatchObject({ status: 'undeliverable' });
   });
   const delivered = (await catcher.messages()).slice(before);
+  // No final report either: nobody at this customer can receive it.
   expect(delivered.map((m) => m.envelope.to[0])).toEqual(['privacy-team@processor.test']);
   const entry = await records.breaches.get('INC-4');
   expect(entry!.notifications[0]!.status).toBe('undeliverable');
@@ -179,3 +205,233 @@ test('when every contact refuses the notice, the register says so and the privac
     ['notice-undeliverable', 'privacy-team@processor.test', 'sent'],
   ]);
 });
+
+async function customer(customerId: string, language: 'nl' | 'fr' | 'en', emails: string[], breachNoticeHours?: number) {
+  await records.customers.upsert(
+    {
+      customerId,
+      name: `Customer ${customerId}`,
+      language,
+      contacts: emails.map((email) => ({ email })),
+      timeZone: 'Europe/Brussels',
+      contract: breachNoticeHours !== undefined ? { breachNoticeHours } : {},
+    },
+    '2026-01-01T00:00:00Z',
+  );
+}
+
+/** The emails one workflow sent, as [recipient, step], in the order the SMTP server accepted them. */
+async function sentBy(workflowIdPrefix: string): Promise<Array<[string, string]>> {
+  return (await catcher.messages())
+    .filter((m) => m.headers['x-dpa-workflow-id']?.startsWith(workflowIdPrefix))
+    .map((m) => [m.envelope.to[0]!, m.headers['x-dpa-step']!]);
+}
+
+const HOUR = 3_600_000;
+
+describe('the acknowledgement clock', () => {
+  test('without an acknowledgement, a reminder after 24 hours and the privacy team after 48, each at its time', async () => {
+    await customer('ack-none', 'fr', ['dpo@ack-none.test']);
+    const taskQueue = 'breach-ack-none';
+    await withWorker(taskQueue, async () => {
+      const handle = await env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('ACK-1'),
+        taskQueue,
+        args: [incident('ACK-1', ['ack-none'])],
+      });
+      await waitFor(async () => (await sentBy('breach-ACK-1-')).length === 1);
+      const noticeAt = await env.currentTimeMs();
+
+      await env.sleep(23.9 * HOUR);
+      expect(await sentBy('breach-ACK-1-')).toEqual([['dpo@ack-none.test', 'initial-notice']]);
+      await env.sleep(0.2 * HOUR);
+      await waitFor(async () => (await sentBy('breach-ACK-1-')).length === 2);
+      expect((await sentBy('breach-ACK-1-'))[1]).toEqual(['dpo@ack-none.test', 'acknowledgement-reminder-1']);
+
+      await env.sleep(23.7 * HOUR);
+      expect(await sentBy('breach-ACK-1-')).toHaveLength(2);
+      await env.sleep(0.2 * HOUR);
+      await waitFor(async () => (await sentBy('breach-ACK-1-')).length === 3);
+      expect((await sentBy('breach-ACK-1-'))[2]).toEqual(['privacy-team@processor.test', 'acknowledgement-overdue']);
+      expect((await env.currentTimeMs()) - noticeAt).toBeGreaterThanOrEqual(48 * HOUR);
+
+      // Nothing more while the customer stays silent; the status-update reminders are the team's.
+      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+      await handle.result();
+    });
+    const customerMails = (await sentBy('breach-ACK-1-')).filter(([to]) => to === 'dpo@ack-none.test');
+    expect(customerMails.map(([, step]) => step)).toEqual(['initial-notice', 'acknowledgement-reminder-1', 'final-report']);
+  });
+
+  test('an acknowledgement before 24 hours stops the reminder and the escalation; it is in the register', async () => {
+    await customer('ack-quick', 'nl', ['dpo@ack-quick.test']);
+    const taskQueue = 'breach-ack-quick';
+    await withWorker(taskQueue, async () => {
+      const handle = await env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('ACK-2'),
+        taskQueue,
+        args: [incident('ACK-2', ['ack-quick'])],
+      });
+      await waitFor(async () => (await sentBy('breach-ACK-2-')).length === 1);
+      await env.sleep(2 * HOUR);
+      await handle.signal(breachAcknowledgedSignal, { customerId: 'ack-quick', at: new Date().toISOString(), via: 'webhook' });
+      await waitFor(async () => (await handle.query(breachStatusQuery)).customers['ack-quick']?.status === 'notified' &&
+        'acknowledgedAt' in (await handle.query(breachStatusQuery)).customers['ack-quick']!);
+      await env.sleep(3 * 24 * HOUR);
+      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+      await handle.result();
+    });
+    expect((await sentBy('breach-ACK-2-')).map(([, step]) => step)).toEqual(['initial-notice', 'final-report']);
+    const entry = await records.breaches.get('ACK-2');
+    expect(entry!.notifications[0]!.acknowledgedAt).not.toBeNull();
+  });
+
+  test('no reminder fires after the incident closed', async () => {
+    await customer('closed-early', 'en', ['dpo@closed-early.test']);
+    const taskQueue = 'breach-closed-early';
+    await withWorker(taskQueue, async () => {
+      const handle = await env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('CLOSED-1'),
+        taskQueue,
+        args: [incident('CLOSED-1', ['closed-early'])],
+      });
+      await waitFor(async () => (await sentBy('breach-CLOSED-1-')).length === 1);
+      await env.sleep(HOUR);
+      await handle.signal(breachClosedSignal, { finalReport: 'False alarm.', closedAt: new Date().toISOString() });
+      await handle.result();
+      await env.sleep(5 * 24 * HOUR);
+    });
+    expect((await sentBy('breach-CLOSED-1'))).toEqual([
+      ['dpo@closed-early.test', 'initial-notice'],
+      ['dpo@closed-early.test', 'final-report'],
+    ]);
+  });
+});
+
+describe('information in phases (Art. 33(4))', () => {
+  test('an update reaches every notified customer; 48 hours without news reminds the privacy team, counted from the last update', async () => {
+    await customer('phase-a', 'nl', ['dpo@phase-a.test']);
+    await customer('phase-b', 'en', ['dpo@phase-b.test']);
+    const taskQueue = 'breach-phases';
+    await withWorker(taskQueue, async () => {
+      const handle = await env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('PHASE-1'),
+        taskQueue,
+        args: [incident('PHASE-1', ['phase-a', 'phase-b'])],
+      });
+      await waitFor(async () => (await sentBy('breach-PHASE-1-')).length === 2);
+      await handle.signal(breachAcknowledgedSignal, { customerId: 'phase-a', at: new Date().toISOString(), via: 'webhook' });
+      await handle.signal(breachAcknowledgedSignal, { customerId: 'phase-b', at: new Date().toISOString(), via: 'webhook' });
+      await env.sleep(40 * HOUR);
+      await handle.signal(breachUpdatedSignal, { update: 'The cause was a misconfigured firewall rule.', measures: ['Rule corrected'], contained: true, at: new Date(await env.currentTimeMs()).toISOString(), key: 'msg_update_1' });
+      // The same update delivered twice is sent once.
+      await handle.signal(breachUpdatedSignal, { update: 'The cause was a misconfigured firewall rule.', measures: ['Rule corrected'], contained: true, at: new Date(await env.currentTimeMs()).toISOString(), key: 'msg_update_1' });
+      await waitFor(async () => (await sentBy('breach-PHASE-1-')).length === 4);
+
+      // 48 hours after the update, not after the notices, the team is reminded.
+      await env.sleep(47 * HOUR);
+      expect((await sentBy('breach-PHASE-1')).filter(([to]) => to === 'privacy-team@processor.test')).toEqual([]);
+      await env.sleep(2 * HOUR);
+      await waitFor(async () => (await sentBy('breach-PHASE-1')).some(([, step]) => step === 'status-update-due-1'));
+
+      const status = await handle.query(breachStatusQuery);
+      expect(status.contained).toBe(true);
+      expect(status.measures).toContain('Rule corrected');
+      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+      await handle.result();
+    });
+    const updates = (await sentBy('breach-PHASE-1-')).filter(([, step]) => step === 'update-msg_update_1');
+    expect(updates.map(([to]) => to).sort()).toEqual(['dpo@phase-a.test', 'dpo@phase-b.test']);
+    const update = (await catcher.messages()).find((m) => m.envelope.to[0] === 'dpo@phase-a.test' && m.headers['x-dpa-step'] === 'update-msg_update_1');
+    expect(update!.text).toContain('The cause was a misconfigured firewall rule.');
+    const entry = await records.breaches.get('PHASE-1');
+    expect(entry).toMatchObject({ contained: true, status: 'closed' });
+    expect(entry!.measures).toContain('Rule corrected');
+    expect(entry!.updates.map((u) => u.kind)).toEqual(['update', 'closed']);
+  });
+});
+
+test('the contract\'s notice deadline: while the mail server defers the notice past it, the privacy team is told', async () => {
+  await customer('slow-mail', 'en', ['dpo@slow-mail.test'], 2);
+  deferred.add('dpo@slow-mail.test');
+  const taskQueue = 'breach-contract-deadline';
+  await withWorker(taskQueue, async () => {
+    const handle = await env.client.workflow.start(breachIncident, {
+      workflowId: workflowIds.breach('SLOW-1'),
+      taskQueue,
+      args: [incident('SLOW-1', ['slow-mail'])],
+    });
+    // Aware an hour ago, two contract hours: the deadline is an hour away.
+    await env.sleep(1.1 * HOUR);
+    await waitFor(async () => (await sentBy('breach-SLOW-1-')).length === 1);
+    expect(await sentBy('breach-SLOW-1-')).toEqual([['privacy-team@processor.test', 'contractual-deadline-at-risk']]);
+    deferred.delete('dpo@slow-mail.test');
+    await waitFor(async () => (await sentBy('breach-SLOW-1-')).length === 2, 60_000);
+    expect((await sentBy('breach-SLOW-1-'))[1]).toEqual(['dpo@slow-mail.test', 'initial-notice']);
+    await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+    await handle.result();
+  });
+  const evidence = (await records.emails.list({ workflowIdPrefix: 'breach-SLOW-1-' })).find((e) => e.step === 'initial-notice');
+  expect(evidence!.attempts).toBeGreaterThan(1);
+});
+
+describe('operators', () => {
+  test('add a customer, record an acknowledgement by phone and a measure; impossible decisions are refused with the reason', async () => {
+    await customer('op-first', 'en', ['dpo@op-first.test']);
+    await customer('op-late', 'fr', ['dpo@op-late.test']);
+    const taskQueue = 'breach-operators';
+    await withWorker(taskQueue, async () => {
+      const handle = await env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('OPS-1'),
+        taskQueue,
+        args: [incident('OPS-1', ['op-first'])],
+      });
+      await waitFor(async () => (await sentBy('breach-OPS-1-')).length === 1);
+
+      expect(await refusal(handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['not valid!'] }] }))).toMatch(/not a valid customer id/);
+      expect(await handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['op-late', 'op-first'] }] })).toEqual({ added: ['op-late'] });
+      await waitFor(async () => (await sentBy('breach-OPS-1-op-late')).length === 1);
+
+      expect(await refusal(handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'stranger' }] }))).toMatch(/not affected/);
+      await waitFor(async () => (await handle.query(breachStatusQuery)).customers['op-first']?.status === 'notified');
+      await handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'op-first', note: 'confirmed by phone' }] });
+      expect(await refusal(handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'op-first' }] }))).toMatch(/already acknowledged/);
+      expect(await refusal(handle.executeUpdate(recordMeasureUpdate, { args: [{ measure: ' ' }] }))).toMatch(/describe the measure/);
+      await handle.executeUpdate(recordMeasureUpdate, { args: [{ measure: 'Passwords reset for all users', contained: true }] });
+
+      const timeline = await handle.query(breachTimelineQuery);
+      expect(timeline.map((entry) => entry.what)).toEqual(
+        expect.arrayContaining(['customers added by an operator: op-late', 'acknowledged (operator): confirmed by phone', 'measure recorded by an operator: Passwords reset for all users']),
+      );
+      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+      const result = await handle.result();
+      expect(result.measures).toContain('Passwords reset for all users');
+      await expect(handle.executeUpdate(recordMeasureUpdate, { args: [{ measure: 'too late' }] })).rejects.toThrow();
+    });
+    const entry = await records.breaches.get('OPS-1');
+    expect(entry!.notifications.map((n) => [n.customerId, n.status, n.acknowledgedAt !== null])).toEqual([
+      ['op-first', 'notified', true],
+      ['op-late', 'notified', false],
+    ]);
+    expect(entry!.measures).toContain('Passwords reset for all users');
+    expect(entry!.contained).toBe(true);
+  });
+});
+
+async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The reason an update's validator gave for refusing it. */
+async function refusal(update: Promise<unknown>): Promise<string> {
+  try {
+    await update;
+  } catch (error) {
+    return String((error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message);
+  }
+  throw new Error('the update was accepted');
+}

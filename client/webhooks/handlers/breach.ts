@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { breachClosedSignal, breachIncidentInput } from '../../../domain/breach';
+import { breachAcknowledgedSignal, breachClosedSignal, breachIncidentInput, breachUpdatedSignal } from '../../../domain/breach';
 import { workflowIds } from '../../../domain/ids';
 import { searchAttributes } from '../../../domain/search-attributes';
 import { taskQueue } from '../../../domain/task-queue';
@@ -32,6 +32,30 @@ export const breachHandlers: EventHandlers = {
       throw error;
     }
     return accepted(workflowId);
+  },
+
+  async 'breach.updated'({ client, webhookId, timestamp }, data) {
+    return sendToCase(client, workflowIds.breach(data.incidentId), `breach ${data.incidentId}`, (handle) =>
+      handle.signal(breachUpdatedSignal, {
+        update: data.update,
+        measures: data.measures,
+        ...(data.contained !== undefined && { contained: data.contained }),
+        at: timestamp,
+        key: webhookId,
+      }),
+    );
+  },
+
+  async 'breach.acknowledged'({ client, records, timestamp }, data) {
+    const workflowId = workflowIds.breach(data.incidentId);
+    // The register knows which customers an incident concerns; a stranger's acknowledgement is refused.
+    const entry = await records.breaches.get(data.incidentId);
+    if (entry && !entry.notifications.some((notification) => notification.customerId === data.customerId)) {
+      return refused(404, `customer ${data.customerId} is not affected by breach ${data.incidentId}`, workflowId);
+    }
+    return sendToCase(client, workflowId, `breach ${data.incidentId}`, (handle) =>
+      handle.signal(breachAcknowledgedSignal, { customerId: data.customerId, at: timestamp, via: 'webhook' }),
+    );
   },
 
   async 'breach.closed'({ client, timestamp }, data) {

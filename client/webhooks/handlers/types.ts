@@ -1,9 +1,12 @@
 import type { Client } from '@temporalio/client';
 import type { EventData, EventType } from '../../../domain/events';
+import type { Records } from '../../../records';
 import type { DispatchAnswer } from '../answers';
 
 export interface EventContext {
   client: Client;
+  /** The records, for what must not travel through Temporal (personal data) or must be checked first. */
+  records: Records;
   /** The delivery's `webhook-id`: signals carry it so that a workflow applies each delivery once. */
   webhookId: string;
   /** The event's own timestamp, in UTC. */

@@ -1,0 +1,233 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  authorityStatusQuery,
+  liftProhibitionUpdate,
+  recordAnswerUpdate,
+  recordDisclosureUpdate,
+  recordProhibitionBasisUpdate,
+  type AuthorityStatus,
+} from '../../domain/authority';
+import { instructionStatusQuery, type InstructionStatus } from '../../domain/instruction';
+import { searchAttributes } from '../../domain/search-attributes';
+import type { CaughtMail } from '../support/mail';
+import { customerEvent, privacyTeamEmail, startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ database: 'pglite' });
+  for (const event of [
+    customerEvent('e2e-auth-nl', 'nl', ['dpo@auth-nl.e2e.test']),
+    customerEvent('e2e-auth-fr', 'fr', ['dpo@auth-fr.e2e.test'], { timezone: 'Europe/Paris' }),
+    customerEvent('e2e-ins-fr', 'fr', ['dpo@ins-fr.e2e.test']),
+  ]) {
+    expect((await stack.post(event)).status).toBe(202);
+  }
+  // The customer records are written by their own workflows; the processes below read them.
+  for (const customerId of ['e2e-auth-nl', 'e2e-auth-fr', 'e2e-ins-fr']) {
+    await waitFor(`customer ${customerId}`, async () => (await stack.records.customers.get(customerId)) !== undefined);
+  }
+});
+afterAll(() => stack?.close());
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function mailOf(workflowId: string): Promise<CaughtMail[]> {
+  return (await stack.catcher.messages()).filter((mail) => mail.headers['x-dpa-workflow-id'] === workflowId);
+}
+
+async function waitForMailOf(workflowId: string, count: number): Promise<CaughtMail[]> {
+  await waitFor(`${count} email(s) of ${workflowId}`, async () => (await mailOf(workflowId)).length >= count);
+  return mailOf(workflowId);
+}
+
+/** The next reminder the case waits for: what DpaNextDeadline shows while it is open. */
+function nextReminderOf(status: InstructionStatus): Date {
+  const next = [status.nextCustomerReminderAt!, status.nextPrivacyTeamReminderAt!].sort()[0]!;
+  return new Date(next);
+}
+
+const event = (type: string, data: Record<string, unknown>) => ({ type, timestamp: new Date().toISOString(), data });
+
+describe('an authority request by signed webhook', () => {
+  test('an intended disclosure: notices in each language, views by webhook, the operator records the disclosure, then 404 and 409', async () => {
+    const requested = event('authority.requested', {
+      requestId: 'E2E-AUTH-1',
+      customerIds: ['e2e-auth-nl', 'e2e-auth-fr'],
+      authority: 'Federal Judicial Police Brussels',
+      requestKind: 'disclosure-intent',
+      receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    expect(await stack.post(requested)).toEqual({ status: 202, body: { workflowId: 'authority-E2E-AUTH-1' } });
+
+    const notices = await waitForMailOf('authority-E2E-AUTH-1', 2);
+    const subjects = Object.fromEntries(notices.map((mail) => [mail.envelope.to[0], mail.subject]));
+    expect(subjects['dpo@auth-nl.e2e.test']).toMatch(/^\[Overheidsverzoek\] Voorgenomen bekendmaking van persoonsgegevens – referentie E2E-AUTH-1$/);
+    expect(subjects['dpo@auth-fr.e2e.test']).toMatch(/^\[Demande d'une autorité\] Communication envisagée/);
+    const evidence = await stack.records.emails.list({ workflowIdPrefix: 'authority-E2E-AUTH-1' });
+    expect(evidence.map((row) => [row.step, row.language, row.status]).sort()).toEqual([
+      ['notice-e2e-auth-fr', 'fr', 'sent'],
+      ['notice-e2e-auth-nl', 'nl', 'sent'],
+    ]);
+
+    const handle = stack.env.client.workflow.getHandle('authority-E2E-AUTH-1');
+    const description = await handle.describe();
+    expect(description.searchAttributes).toMatchObject({
+      DpaProcess: ['authority'],
+      DpaStatus: ['awaiting-views'],
+      DpaCustomerIds: ['e2e-auth-nl', 'e2e-auth-fr'],
+    });
+    const ours = Object.entries(description.searchAttributes).filter(([key]) => key.startsWith('Dpa'));
+    expect(JSON.stringify(ours)).not.toContain('@');
+    expect(JSON.stringify(ours)).not.toContain('Police');
+
+    // A view for a request nobody reported: 404, and nothing is started.
+    const unknown = await stack.post(event('authority.customer-responded', { requestId: 'E2E-NOBODY', customerId: 'e2e-auth-nl', view: 'x' }));
+    expect(unknown.status).toBe(404);
+
+    const nlView = event('authority.customer-responded', {
+      requestId: 'E2E-AUTH-1',
+      customerId: 'e2e-auth-nl',
+      view: 'Only the two named accounts, by encrypted transfer.',
+    });
+    const first = await stack.post(nlView, { webhookId: 'msg_e2e_view_nl' });
+    expect(first).toEqual({ status: 202, body: { workflowId: 'authority-E2E-AUTH-1' } });
+    expect(await stack.post(nlView, { webhookId: 'msg_e2e_view_nl' })).toEqual(first);
+    expect(
+      (await stack.post(
+        event('authority.customer-responded', { requestId: 'E2E-AUTH-1', customerId: 'e2e-auth-fr', view: 'Nous nous opposons à toute communication.', objectsToDisclosure: true }),
+      )).status,
+    ).toBe(202);
+
+    const disclosure = { scope: 'Account holder names of two accounts', manner: 'Encrypted transfer to the investigating officer' };
+    await expect(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] })).rejects.toThrow(WorkflowUpdateFailedError);
+    await handle.executeUpdate(recordDisclosureUpdate, { args: [{ ...disclosure, objectionsConsidered: true }] });
+    const result = (await handle.result()) as AuthorityStatus;
+    expect(result).toMatchObject({ status: 'disclosed', closed: true });
+
+    const outcomes = (await waitForMailOf('authority-E2E-AUTH-1', 5)).filter((mail) => mail.headers['x-dpa-step']?.startsWith('outcome-'));
+    expect(outcomes.map((mail) => mail.subject).sort()).toEqual([
+      "[Demande d'une autorité] Communication de données à caractère personnel effectuée – référence E2E-AUTH-1",
+      '[Overheidsverzoek] Bekendmaking van persoonsgegevens uitgevoerd – referentie E2E-AUTH-1',
+    ]);
+    const objection = (await mailOf('authority-E2E-AUTH-1')).find((mail) => mail.envelope.to[0] === privacyTeamEmail);
+    expect(objection?.subject).toContain('A customer objects to an intended disclosure');
+
+    const record = await stack.records.authority.get('E2E-AUTH-1');
+    expect(record).toMatchObject({ status: 'disclosed', disclosureScope: disclosure.scope, disclosureManner: disclosure.manner });
+    // One view per delivery: the replayed webhook-id added nothing.
+    expect(record!.views.map((view) => [view.customerId, view.objectsToDisclosure])).toEqual([
+      ['e2e-auth-nl', false],
+      ['e2e-auth-fr', true],
+    ]);
+    expect(record!.customers.every((customer) => customer.noticeStatus === 'notified' && customer.notifiedAt !== null)).toBe(true);
+
+    // The case is closed: a late view and a second report are refused with 409.
+    const late = await stack.post(event('authority.customer-responded', { requestId: 'E2E-AUTH-1', customerId: 'e2e-auth-nl', view: 'Changed my mind.' }));
+    expect(late.status).toBe(409);
+    expect(late.body.workflowId).toBe('authority-E2E-AUTH-1');
+    const again = await stack.post({ ...requested, timestamp: new Date().toISOString() });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatch(/closed/);
+  });
+
+  test('under a prohibition to tell, no customer is emailed and the privacy team is; lifting it tells the customers', async () => {
+    const requested = event('authority.requested', {
+      requestId: 'E2E-AUTH-GAG',
+      customerIds: ['e2e-auth-nl'],
+      authority: 'Public Prosecutor Antwerp',
+      requestKind: 'subpoena',
+      receivedAt: new Date().toISOString(),
+      disclosureProhibited: true,
+    });
+    expect((await stack.post(requested)).status).toBe(202);
+    const [alert] = await waitForMailOf('authority-E2E-AUTH-GAG', 1);
+    expect(alert!.envelope.to).toEqual([privacyTeamEmail]);
+    const handle = stack.env.client.workflow.getHandle('authority-E2E-AUTH-GAG');
+    await handle.executeUpdate(recordProhibitionBasisUpdate, { args: [{ basis: 'Art. 46bis §2 Sv.' }] });
+    expect((await handle.describe()).searchAttributes).toMatchObject({ DpaProcess: ['authority'], DpaStatus: ['prohibited'] });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await mailOf('authority-E2E-AUTH-GAG')).map((mail) => mail.envelope.to[0])).toEqual([privacyTeamEmail]);
+    expect(await stack.records.authority.get('E2E-AUTH-GAG')).toMatchObject({
+      disclosureProhibited: true,
+      prohibitionBasis: 'Art. 46bis §2 Sv.',
+      customers: [expect.objectContaining({ customerId: 'e2e-auth-nl', noticeStatus: 'withheld' })],
+    });
+
+    await handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: 'Order lifted.' }] });
+    const [notice] = (await waitForMailOf('authority-E2E-AUTH-GAG', 2)).slice(1);
+    expect(notice!.envelope.to).toEqual(['dpo@auth-nl.e2e.test']);
+    expect(notice!.subject).toBe('[Overheidsverzoek] Dagvaarding – referentie E2E-AUTH-GAG');
+    expect(notice!.text).toContain('Wij mochten u hierover niet eerder inlichten');
+    await waitFor('the notice to be applied', async () => (await handle.query(authorityStatusQuery)).status === 'awaiting-answer');
+    await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'The requested extract was produced.' }] });
+    expect(await handle.result()).toMatchObject({ status: 'answered' });
+    expect(await stack.records.authority.get('E2E-AUTH-GAG')).toMatchObject({ status: 'answered', prohibitionLiftReason: 'Order lifted.' });
+  });
+
+  test('400 for a request kind the contract does not know', async () => {
+    const answer = await stack.post(
+      event('authority.requested', { requestId: 'E2E-AUTH-BAD', customerIds: ['e2e-auth-nl'], authority: 'x', requestKind: 'rumour', receivedAt: new Date().toISOString() }),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.problems.map((p: { path: string }) => p.path)).toEqual(['data.requestKind']);
+  });
+});
+
+describe('an unlawful instruction by signed webhook', () => {
+  test('flagged, told in French, confirmed by the customer: resumed, recorded, and further facts refused', async () => {
+    const flagged = event('instruction.flagged', {
+      instructionId: 'E2E-INS-1',
+      customerId: 'e2e-ins-fr',
+      instruction: 'Send every newsletter subscriber list to our partner in a third country.',
+      reason: 'No safeguard for the transfer (GDPR Art. 44-46).',
+    });
+    expect(await stack.post(flagged)).toEqual({ status: 202, body: { workflowId: 'instruction-E2E-INS-1' } });
+    const mails = await waitForMailOf('instruction-E2E-INS-1', 2);
+    const notice = mails.find((mail) => mail.envelope.to[0] === 'dpo@ins-fr.e2e.test')!;
+    expect(notice.subject).toBe('[Instruction de traitement] Instruction E2E-INS-1 suspendue\u00a0: possible violation de la loi');
+    expect(notice.text).toContain('No safeguard for the transfer');
+    expect(mails.find((mail) => mail.envelope.to[0] === privacyTeamEmail)?.subject).toContain('Customer instruction suspended as unlawful');
+
+    const handle = stack.env.client.workflow.getHandle('instruction-E2E-INS-1');
+    await waitFor('the suspended status', async () => (await handle.describe()).searchAttributes.DpaStatus?.[0] === 'suspended');
+    const open = (await handle.describe()).searchAttributes;
+    expect(open).toMatchObject({ DpaProcess: ['instruction'], DpaCustomerIds: ['e2e-ins-fr'] });
+    expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.nextDeadline)).toEqual(nextReminderOf(await handle.query(instructionStatusQuery)));
+    expect(await stack.records.instructions.get('E2E-INS-1')).toMatchObject({ status: 'suspended', noticeStatus: 'notified' });
+
+    expect((await stack.post(event('instruction.revised', { instructionId: 'E2E-INS-NOBODY', revision: 'x' }))).status).toBe(404);
+
+    const confirmed = event('instruction.confirmed', {
+      instructionId: 'E2E-INS-1',
+      guarantee: 'Les clauses contractuelles types 2021/914 ont été signées le 2 décembre.',
+    });
+    expect(await stack.post(confirmed)).toEqual({ status: 202, body: { workflowId: 'instruction-E2E-INS-1' } });
+    const result = (await handle.result()) as InstructionStatus;
+    expect(result).toMatchObject({ status: 'resumed', resolution: { kind: 'confirmed', via: 'webhook' } });
+    const all = await waitForMailOf('instruction-E2E-INS-1', 4);
+    expect(all.find((mail) => mail.headers['x-dpa-step'] === 'resumption-confirmation')!.subject).toBe(
+      "[Instruction de traitement] L'instruction E2E-INS-1 est de nouveau exécutée sur la base de votre garantie",
+    );
+    expect(await stack.records.instructions.get('E2E-INS-1')).toMatchObject({
+      status: 'resumed',
+      resolution: 'confirmed',
+      resolutionText: 'Les clauses contractuelles types 2021/914 ont été signées le 2 décembre.',
+    });
+    const closed = (await handle.describe()).typedSearchAttributes;
+    expect(closed.get(searchAttributes.status)).toBe('resumed');
+    // Removed once the case closed: no reminder is due any more.
+    expect(closed.get(searchAttributes.nextDeadline)).toBeUndefined();
+
+    expect((await stack.post(event('instruction.revised', { instructionId: 'E2E-INS-1', revision: 'too late' }))).status).toBe(409);
+    const flaggedAgain = await stack.post({ ...flagged, timestamp: new Date().toISOString() });
+    expect(flaggedAgain.status).toBe(409);
+    expect(flaggedAgain.body.error).toMatch(/already resumed/);
+  });
+});

@@ -1,0 +1,396 @@
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { Transporter } from 'nodemailer';
+import { createMailer } from '../../activities/email/mailer';
+import {
+  authorityCustomerRespondedSignal,
+  authorityStatusQuery,
+  liftProhibitionUpdate,
+  recordAnswerUpdate,
+  recordCustomerNotifiedUpdate,
+  recordDisclosureUpdate,
+  recordProhibitionBasisUpdate,
+  type AuthorityRequestInput,
+} from '../../domain/authority';
+import type { Customer } from '../../domain/customer';
+import { workflowIds } from '../../domain/ids';
+import type { Database, Records } from '../../records';
+import { createWorker } from '../../worker/create-worker';
+import { authorityRequest } from '../../workflows';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '../support/mail';
+import { freshDatabase } from '../support/records';
+import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+
+const privacyTeam = 'privacy-team@processor.test';
+
+let env: TestWorkflowEnvironment;
+/**
+ * A plain client: unlike env.client it does not let the server skip time while it awaits a result, so
+ * the clock moves only where a test says so (skipTo, env.sleep). The test server keeps far-off timers
+ * of finished workflows, which a result() would otherwise skip the clock to.
+ */
+let client: Client;
+let database: Database;
+let records: Records;
+let catcher: MailCatcher;
+let mailer: Transporter;
+
+/** Cases a test started: one left running after a failure would hold the server's clock for the next test. */
+const started: string[] = [];
+
+beforeAll(async () => {
+  // Bundled before any clock is moved, so that a case starts within the minute the test set.
+  await workflowBundle();
+  env = await startTimeSkippingServer();
+  client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  ({ database, records } = await freshDatabase('pglite'));
+  catcher = await startMailCatcher();
+  mailer = createMailer(catcher.smtpUrl);
+  const customers: Customer[] = [
+    { customerId: 'auth-nl', name: 'Klant NL', language: 'nl', contacts: [{ email: 'a@auth-nl.test' }, { email: 'b@auth-nl.test' }], timeZone: 'Europe/Brussels', contract: {} },
+    { customerId: 'auth-fr', name: 'Client FR', language: 'fr', contacts: [{ email: 'dpo@auth-fr.test' }], timeZone: 'Europe/Paris', contract: {} },
+    { customerId: 'auth-en', name: 'Customer EN', language: 'en', contacts: [{ email: 'dpo@auth-en.test' }], timeZone: 'Europe/London', contract: {} },
+  ];
+  for (const customer of customers) await records.customers.upsert(customer, '2026-01-01T00:00:00Z');
+});
+
+afterEach(async () => {
+  for (const workflowId of started.splice(0)) {
+    await client.workflow
+      .getHandle(workflowId)
+      .terminate('test ended')
+      .catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  mailer?.close();
+  await catcher?.close();
+  await database?.close();
+  await env?.teardown();
+});
+
+async function withWorker<T>(taskQueue: string, fn: (worker: Worker) => Promise<T>): Promise<T> {
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    records,
+    mailer,
+    mailFrom: 'Privacy team <privacy@processor.test>',
+    privacyTeamEmail: privacyTeam,
+  });
+  return worker.runUntil(fn(worker));
+}
+
+/** Moves the test server's clock to `instant`; time only moves forward, so the tests run in date order. */
+function registered(workflowId: string): string {
+  started.push(workflowId);
+  return workflowId;
+}
+
+async function skipTo(instant: string): Promise<void> {
+  const now = await env.currentTimeMs();
+  const target = Date.parse(instant);
+  if (target <= now) throw new Error(`the test server is already at ${new Date(now).toISOString()}, past ${instant}`);
+  await env.sleep(target - now);
+}
+
+async function mailOf(workflowId: string): Promise<CaughtMail[]> {
+  return (await catcher.messages()).filter((mail) => mail.headers['x-dpa-workflow-id'] === workflowId);
+}
+
+/** Waits (in real time, the server's clock held) until the case has sent `count` emails. */
+async function waitForMailOf(workflowId: string, count: number): Promise<CaughtMail[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const mails = await mailOf(workflowId);
+    if (mails.length >= count) return mails;
+    if (Date.now() > deadline) throw new Error(`expected ${count} email(s) of ${workflowId}, got ${mails.length}: ${mails.map((m) => m.subject).join(' | ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** After waiting for what must come, a short real-time pause shows that nothing more came. */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+}
+
+const steps = async (workflowId: string) => (await mailOf(workflowId)).map((mail) => `${mail.headers['x-dpa-step']} -> ${mail.envelope.to[0]}`).sort();
+
+async function refusal(update: Promise<unknown>): Promise<string> {
+  try {
+    await update;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    return (error as WorkflowUpdateFailedError).cause?.message ?? '';
+  }
+  throw new Error('the update was accepted, but it should have been refused');
+}
+
+function request(requestId: string, overrides: Partial<AuthorityRequestInput>): AuthorityRequestInput {
+  return {
+    requestId,
+    authority: 'Federal Judicial Police Brussels',
+    requestKind: 'information',
+    receivedAt: '2027-03-25T08:00:00.000Z',
+    reportedAt: '2027-03-25T08:00:00.000Z',
+    customerIds: ['auth-nl', 'auth-fr'],
+    disclosureProhibited: false,
+    ...overrides,
+  };
+}
+
+async function searchAttributesOf(handle: WorkflowHandle) {
+  return (await handle.describe()).searchAttributes;
+}
+
+test('an intended disclosure waits for every view or the working-day deadline across Easter Monday 2027, reminding who is silent', async () => {
+  // Thursday 25 March 2027, 09:00 in Brussels. Five working days skip the weekend, the change to summer
+  // time (Sunday 28) and Easter Monday (29): the views are due on Friday 2 April at 09:00 CEST.
+  await skipTo('2027-03-25T08:00:00.000Z');
+  const workflowId = registered(workflowIds.authority('AUTH-EASTER'));
+  await withWorker('authority-easter', async () => {
+    const handle = await client.workflow.start(authorityRequest, {
+      workflowId,
+      taskQueue: 'authority-easter',
+      args: [request('AUTH-EASTER', { requestKind: 'disclosure-intent' })],
+    });
+    const notices = await waitForMailOf(workflowId, 3);
+    const byRecipient = new Map(notices.map((mail) => [mail.envelope.to[0], mail]));
+    expect(byRecipient.get('a@auth-nl.test')!.subject).toMatch(/^\[Overheidsverzoek\].*AUTH-EASTER/);
+    expect(byRecipient.get('a@auth-nl.test')!.text).toContain('vrijdag 2 april 2027 om 09:00 CEST (UTC+2)');
+    expect(byRecipient.get('dpo@auth-fr.test')!.subject).toMatch(/^\[Demande d'une autorité\]/);
+    expect(byRecipient.get('dpo@auth-fr.test')!.text).toContain('vendredi 2 avril 2027 à 09:00 UTC+2');
+
+    let status = await handle.query(authorityStatusQuery);
+    expect(status).toMatchObject({
+      status: 'awaiting-views',
+      noticeDueAt: '2027-03-30T07:00:00.000Z',
+      viewsDueAt: '2027-04-02T07:00:00.000Z',
+    });
+    expect(await searchAttributesOf(handle)).toMatchObject({
+      DpaProcess: ['authority'],
+      DpaStatus: ['awaiting-views'],
+      DpaCustomerIds: ['auth-nl', 'auth-fr'],
+      DpaNextDeadline: [new Date('2027-04-02T07:00:00.000Z')],
+    });
+
+    const disclosure = { scope: 'Names and IBANs of two account holders', manner: 'Encrypted archive handed to the investigating officer' };
+    expect(await refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/7\.1: the view of 2 customer\(s\)/);
+
+    // The same delivery twice is one view.
+    const view = { customerId: 'auth-nl', view: 'Only the two named accounts; no transaction history.', objectsToDisclosure: false, receivedAt: '2027-03-26T09:00:00.000Z', webhookId: 'msg-view-nl' };
+    await handle.signal(authorityCustomerRespondedSignal, view);
+    await handle.signal(authorityCustomerRespondedSignal, view);
+    expect(await refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/1 customer\(s\).*auth-fr/);
+    status = await handle.query(authorityStatusQuery);
+    expect(status.customers['auth-nl']!.view).toMatchObject({ responses: 1, objectsToDisclosure: false });
+
+    // Wednesday 31 March 09:00 CEST, two working days before the deadline: only the silent customer is reminded.
+    await skipTo('2027-03-31T06:59:00.000Z');
+    await settle();
+    expect(await mailOf(workflowId)).toHaveLength(3);
+    await skipTo('2027-03-31T07:01:00.000Z');
+    const [firstReminder] = (await waitForMailOf(workflowId, 4)).slice(3);
+    expect(firstReminder!.envelope.to).toEqual(['dpo@auth-fr.test']);
+    expect(firstReminder!.subject).toContain('Rappel n°\u00a01');
+
+    // A minute before the deadline: the second reminder (Thursday 1 April) went out, and disclosure is still refused.
+    await skipTo('2027-04-02T06:59:00.000Z');
+    const [secondReminder] = (await waitForMailOf(workflowId, 5)).slice(4);
+    expect(secondReminder!.subject).toContain('Rappel n°\u00a02');
+    await settle();
+    expect(await mailOf(workflowId)).toHaveLength(5);
+    expect(await refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/still awaited/);
+
+    // The deadline passes: the privacy team is told who stayed silent, and the disclosure may be recorded.
+    await skipTo('2027-04-02T07:00:30.000Z');
+    const [alert] = (await waitForMailOf(workflowId, 6)).slice(5);
+    expect(alert!.envelope.to).toEqual([privacyTeam]);
+    expect(alert!.subject).toContain("Customers' views on an intended disclosure not received in time");
+    expect(alert!.text).toContain('auth-fr');
+    expect((await handle.query(authorityStatusQuery)).status).toBe('ready-to-disclose');
+
+    const outcome = await handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] });
+    expect(outcome).toMatchObject({ kind: 'disclosed', scope: disclosure.scope, manner: disclosure.manner });
+    expect(Date.parse(outcome.at)).toBeGreaterThanOrEqual(Date.parse('2027-04-02T07:00:00.000Z'));
+    const result = await handle.result();
+    expect(result).toMatchObject({ status: 'disclosed', closed: true, viewsDeadlinePassed: true, noticeDeadline: 'met' });
+  });
+
+  expect(await steps(workflowId)).toEqual([
+    'notice-auth-fr -> dpo@auth-fr.test',
+    'notice-auth-nl -> a@auth-nl.test',
+    'notice-auth-nl -> b@auth-nl.test',
+    'outcome-auth-fr -> dpo@auth-fr.test',
+    'outcome-auth-nl -> a@auth-nl.test',
+    'outcome-auth-nl -> b@auth-nl.test',
+    'view-reminder-1-auth-fr -> dpo@auth-fr.test',
+    'view-reminder-2-auth-fr -> dpo@auth-fr.test',
+    `views-deadline-passed -> ${privacyTeam}`,
+  ]);
+  const record = await records.authority.get('AUTH-EASTER');
+  expect(record).toMatchObject({
+    status: 'disclosed',
+    requestKind: 'disclosure-intent',
+    noticeDueAt: '2027-03-30T07:00:00.000Z',
+    viewsDueAt: '2027-04-02T07:00:00.000Z',
+    disclosureScope: 'Names and IBANs of two account holders',
+  });
+  expect(record!.views).toEqual([
+    { customerId: 'auth-nl', view: 'Only the two named accounts; no transaction history.', objectsToDisclosure: false, receivedAt: '2027-03-26T09:00:00.000Z' },
+  ]);
+  expect(record!.customers.map((c) => [c.customerId, c.noticeStatus, c.notifiedVia])).toEqual([
+    ['auth-fr', 'notified', 'email'],
+    ['auth-nl', 'notified', 'email'],
+  ]);
+});
+
+test('once every customer has given its view, the disclosure may be recorded before the deadline; an objection must be weighed first', async () => {
+  const workflowId = registered(workflowIds.authority('AUTH-VIEWS'));
+  await withWorker('authority-views', async () => {
+    const handle = await client.workflow.start(authorityRequest, {
+      workflowId,
+      taskQueue: 'authority-views',
+      args: [request('AUTH-VIEWS', { requestKind: 'disclosure-intent', receivedAt: new Date(await env.currentTimeMs()).toISOString() })],
+    });
+    await waitForMailOf(workflowId, 3);
+    const now = new Date(await env.currentTimeMs()).toISOString();
+    await handle.signal(authorityCustomerRespondedSignal, { customerId: 'auth-nl', view: 'Agreed.', objectsToDisclosure: false, receivedAt: now, webhookId: 'v-1' });
+    await handle.signal(authorityCustomerRespondedSignal, { customerId: 'auth-fr', view: 'Nous nous y opposons.', objectsToDisclosure: true, receivedAt: now, webhookId: 'v-2' });
+    // A response naming a customer the request does not concern is counted, not applied.
+    await handle.signal(authorityCustomerRespondedSignal, { customerId: 'someone-else', view: 'x', objectsToDisclosure: true, receivedAt: now, webhookId: 'v-3' });
+    const [objection] = (await waitForMailOf(workflowId, 4)).slice(3);
+    expect(objection!.envelope.to).toEqual([privacyTeam]);
+    expect(objection!.subject).toContain('A customer objects to an intended disclosure');
+
+    const disclosure = { scope: 'One invoice', manner: 'Registered letter' };
+    expect(await refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/auth-fr object.*objectionsConsidered/);
+    await handle.executeUpdate(recordDisclosureUpdate, { args: [{ ...disclosure, objectionsConsidered: true, note: 'Counsel: the order is binding.' }] });
+    const result = await handle.result();
+    expect(result).toMatchObject({ status: 'disclosed', viewsDeadlinePassed: false, viewRemindersSent: 0, ignoredResponses: 1 });
+    expect(result.outcome).toMatchObject({ objectionsConsidered: true });
+    // Well before the five working days were up.
+    expect(Date.parse(result.outcome!.at)).toBeLessThan(Date.parse(result.viewsDueAt!));
+  });
+  expect((await steps(workflowId)).filter((step) => step.startsWith('view-reminder'))).toEqual([]);
+  expect((await records.authority.get('AUTH-VIEWS'))!.views.map((v) => [v.customerId, v.objectsToDisclosure])).toEqual([
+    ['auth-nl', false],
+    ['auth-fr', true],
+  ]);
+});
+
+test('a customer the product never described is reported after the grace period, and the missed 2-working-day notice deadline alerts the privacy team', async () => {
+  // Friday 9 April 2027, 16:00 CEST: two working days later is Tuesday 13 April, 16:00.
+  await skipTo('2027-04-09T14:00:00.000Z');
+  const workflowId = registered(workflowIds.authority('AUTH-GHOST'));
+  await withWorker('authority-ghost', async () => {
+    const handle = await client.workflow.start(authorityRequest, {
+      workflowId,
+      taskQueue: 'authority-ghost',
+      args: [request('AUTH-GHOST', { requestKind: 'subpoena', receivedAt: '2027-04-09T14:00:00.000Z', customerIds: ['auth-nl', 'auth-ghost'] })],
+    });
+    await waitForMailOf(workflowId, 2);
+    expect((await handle.query(authorityStatusQuery)).noticeDueAt).toBe('2027-04-13T14:00:00.000Z');
+
+    await env.sleep('6 minutes');
+    const [undeliverable] = (await waitForMailOf(workflowId, 3)).slice(2);
+    expect(undeliverable!.envelope.to).toEqual([privacyTeam]);
+    expect(undeliverable!.subject).toContain('notice could not be delivered');
+    expect(undeliverable!.text).toContain('auth-ghost');
+    expect(await searchAttributesOf(handle)).toMatchObject({ DpaNextDeadline: [new Date('2027-04-13T14:00:00.000Z')] });
+
+    await skipTo('2027-04-13T13:59:00.000Z');
+    await settle();
+    expect(await mailOf(workflowId)).toHaveLength(3);
+    expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBeUndefined();
+
+    await skipTo('2027-04-13T14:00:30.000Z');
+    const [missed] = (await waitForMailOf(workflowId, 4)).slice(3);
+    expect(missed!.subject).toContain('notice deadline missed');
+    expect(missed!.text).toContain('auth-ghost');
+    expect(missed!.text).not.toContain('auth-nl');
+    expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBe('missed');
+
+    // The privacy team phones the customer and records it; then the subpoena is answered.
+    expect(await refusal(handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'nobody', channel: 'telephone' }] }))).toMatch(/not concerned/);
+    await handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-ghost', channel: 'telephone to its DPO' }] });
+    await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'Produced the requested log extract for one account.' }] });
+    expect(await handle.result()).toMatchObject({ status: 'answered', closed: true });
+  });
+  const record = await records.authority.get('AUTH-GHOST');
+  expect(record).toMatchObject({ status: 'answered', answerSummary: 'Produced the requested log extract for one account.' });
+  expect(record!.customers.find((c) => c.customerId === 'auth-ghost')).toMatchObject({ noticeStatus: 'notified', notifiedVia: 'operator: telephone to its DPO' });
+  expect(await steps(workflowId)).toEqual([
+    'notice-auth-nl -> a@auth-nl.test',
+    'notice-auth-nl -> b@auth-nl.test',
+    `notice-deadline-missed -> ${privacyTeam}`,
+    `notice-undeliverable -> ${privacyTeam}`,
+    'outcome-auth-nl -> a@auth-nl.test',
+    'outcome-auth-nl -> b@auth-nl.test',
+  ]);
+});
+
+test('a prohibition to tell the customers stops every customer email, is reviewed after 30 days, and once lifted the customers are told', async () => {
+  const workflowId = registered(workflowIds.authority('AUTH-GAG'));
+  await withWorker('authority-gag', async () => {
+    const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+    const handle = await client.workflow.start(authorityRequest, {
+      workflowId,
+      taskQueue: 'authority-gag',
+      args: [request('AUTH-GAG', { receivedAt, customerIds: ['auth-nl', 'auth-en'], disclosureProhibited: true })],
+    });
+    const [prohibited] = await waitForMailOf(workflowId, 1);
+    expect(prohibited!.envelope.to).toEqual([privacyTeam]);
+    expect(prohibited!.subject).toContain('under a prohibition to tell the customers');
+    expect(await searchAttributesOf(handle)).toMatchObject({ DpaStatus: ['prohibited'] });
+
+    expect(await refusal(handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-nl', channel: 'telephone' }] }))).toMatch(
+      /forbids telling/,
+    );
+    const basis = 'Art. 46quater §2 Sv.: order of the investigating judge of 9 April 2027';
+    expect(await handle.executeUpdate(recordProhibitionBasisUpdate, { args: [{ basis }] })).toMatchObject({ basis });
+    // The law forbids telling, not answering: the answer may be recorded, and the case stays open.
+    await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'Account data produced as ordered.' }] });
+    expect(await handle.query(authorityStatusQuery)).toMatchObject({ status: 'prohibited', closed: false });
+
+    await env.sleep('30 days');
+    const [review] = (await waitForMailOf(workflowId, 2)).slice(1);
+    expect(review!.headers['x-dpa-step']).toBe('prohibition-review-1');
+    expect(review!.text).toContain('Art. 46quater');
+    await settle();
+    expect((await mailOf(workflowId)).every((mail) => mail.envelope.to[0] === privacyTeam)).toBe(true);
+
+    expect(await refusal(handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: ' ' }] }))).toMatch(/reason/);
+    const lifted = await handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: 'The investigating judge lifted the order.' }] });
+    expect(lifted.liftedAt).toBeDefined();
+    const result = await handle.result();
+    expect(result).toMatchObject({ status: 'answered', closed: true, noticeDeadline: 'met' });
+  });
+  const mails = await mailOf(workflowId);
+  const toCustomers = mails.filter((mail) => mail.envelope.to[0] !== privacyTeam);
+  expect(toCustomers.map((mail) => `${mail.headers['x-dpa-step']} -> ${mail.envelope.to[0]}`).sort()).toEqual([
+    'notice-auth-en -> dpo@auth-en.test',
+    'notice-auth-nl -> a@auth-nl.test',
+    'notice-auth-nl -> b@auth-nl.test',
+    'outcome-auth-en -> dpo@auth-en.test',
+    'outcome-auth-nl -> a@auth-nl.test',
+    'outcome-auth-nl -> b@auth-nl.test',
+  ]);
+  const englishNotice = toCustomers.find((mail) => mail.headers['x-dpa-step'] === 'notice-auth-en')!;
+  expect(englishNotice.text).toContain('We were not allowed to tell you earlier');
+  expect(toCustomers.find((mail) => mail.headers['x-dpa-step'] === 'notice-auth-nl')!.text).toContain('Wij mochten u hierover niet eerder inlichten');
+  const record = await records.authority.get('AUTH-GAG');
+  expect(record).toMatchObject({
+    disclosureProhibited: true,
+    prohibitionBasis: 'Art. 46quater §2 Sv.: order of the investigating judge of 9 April 2027',
+    prohibitionLiftReason: 'The investigating judge lifted the order.',
+    status: 'answered',
+  });
+  expect(record!.customers.every((c) => c.noticeStatus === 'notified')).toBe(true);
+  // 8.1: the notice deadline counts from the lifting, not from the receipt 30 days earlier.
+  expect(Date.parse(record!.noticeDueAt!)).toBeGreaterThan(Date.parse(record!.prohibitionLiftedAt!));
+});

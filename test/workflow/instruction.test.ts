@@ -1,0 +1,306 @@
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Transporter } from 'nodemailer';
+import { createMailer } from '../../activities/email/mailer';
+import type { Customer } from '../../domain/customer';
+import { workflowIds } from '../../domain/ids';
+import {
+  instructionConfirmedSignal,
+  instructionRevisedSignal,
+  instructionStatusQuery,
+  recordGuaranteeUpdate,
+  recordProcessingDecisionUpdate,
+  type InstructionInput,
+} from '../../domain/instruction';
+import { searchAttributes } from '../../domain/search-attributes';
+import type { Database, Records } from '../../records';
+import { createWorker } from '../../worker/create-worker';
+import { unlawfulInstruction } from '../../workflows';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '../support/mail';
+import { freshDatabase } from '../support/records';
+import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+
+const privacyTeam = 'privacy-team@processor.test';
+
+let env: TestWorkflowEnvironment;
+/**
+ * A plain client: unlike env.client it does not let the server skip time while it awaits a result, so
+ * the clock moves only where a test says so (skipTo, env.sleep). The test server keeps far-off timers
+ * of finished workflows, which a result() would otherwise skip the clock to.
+ */
+let client: Client;
+let database: Database;
+let records: Records;
+let catcher: MailCatcher;
+let mailer: Transporter;
+
+/** Cases a test started: one left running after a failure would hold the server's clock for the next test. */
+const started: string[] = [];
+
+beforeAll(async () => {
+  // Bundled before any clock is moved, so that a case starts within the minute the test set.
+  await workflowBundle();
+  env = await startTimeSkippingServer();
+  client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  ({ database, records } = await freshDatabase('pglite'));
+  catcher = await startMailCatcher();
+  mailer = createMailer(catcher.smtpUrl);
+  const customers: Customer[] = [
+    { customerId: 'ins-nl', name: 'Klant NL', language: 'nl', contacts: [{ email: 'dpo@ins-nl.test' }], timeZone: 'Europe/Brussels', contract: {} },
+    { customerId: 'ins-en', name: 'Customer EN', language: 'en', contacts: [{ email: 'dpo@ins-en.test' }], timeZone: 'Europe/London', contract: {} },
+  ];
+  for (const customer of customers) await records.customers.upsert(customer, '2026-01-01T00:00:00Z');
+});
+
+afterEach(async () => {
+  for (const workflowId of started.splice(0)) {
+    await client.workflow
+      .getHandle(workflowId)
+      .terminate('test ended')
+      .catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  mailer?.close();
+  await catcher?.close();
+  await database?.close();
+  await env?.teardown();
+});
+
+async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T> {
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    records,
+    mailer,
+    mailFrom: 'Privacy team <privacy@processor.test>',
+    privacyTeamEmail: privacyTeam,
+  });
+  return worker.runUntil(fn());
+}
+
+function registered(workflowId: string): string {
+  started.push(workflowId);
+  return workflowId;
+}
+
+async function skipTo(instant: string): Promise<void> {
+  const now = await env.currentTimeMs();
+  const target = Date.parse(instant);
+  if (target <= now) throw new Error(`the test server is already at ${new Date(now).toISOString()}, past ${instant}`);
+  await env.sleep(target - now);
+}
+
+async function mailOf(workflowId: string): Promise<CaughtMail[]> {
+  return (await catcher.messages()).filter((mail) => mail.headers['x-dpa-workflow-id'] === workflowId);
+}
+
+async function waitForMailOf(workflowId: string, count: number): Promise<CaughtMail[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const mails = await mailOf(workflowId);
+    if (mails.length >= count) return mails;
+    if (Date.now() > deadline) throw new Error(`expected ${count} email(s) of ${workflowId}, got ${mails.length}: ${mails.map((m) => m.subject).join(' | ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+}
+
+const stepsOf = async (workflowId: string) => (await mailOf(workflowId)).map((mail) => `${mail.headers['x-dpa-step']} -> ${mail.envelope.to[0]}`);
+
+async function refusal(update: Promise<unknown>): Promise<string> {
+  try {
+    await update;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    return (error as WorkflowUpdateFailedError).cause?.message ?? '';
+  }
+  throw new Error('the update was accepted, but it should have been refused');
+}
+
+async function nextDeadline(handle: WorkflowHandle): Promise<unknown> {
+  return (await handle.describe()).searchAttributes.DpaNextDeadline;
+}
+
+function flagged(instructionId: string, customerId: string, flaggedAt: string, settings?: InstructionInput['settings']): InstructionInput {
+  return {
+    instructionId,
+    customerId,
+    instruction: 'Keep the full browsing history of every end user for ten years, for marketing.',
+    reason: 'Storage for ten years without a purpose that needs it breaches storage limitation, GDPR Art. 5(1)(e).',
+    flaggedAt,
+    ...(settings && { settings }),
+  };
+}
+
+test('reminders come at their own intervals across the end of summer time, the decision is told, a revision resumes the instruction, and nothing follows', async () => {
+  // Tuesday 26 October 2027, 10:00 CEST; summer time ends on Sunday 31 October. The privacy team is
+  // reminded every 3 days (a setting), the customer every 7, always at 10:00 on the Brussels clock.
+  await skipTo('2027-10-26T08:00:00.000Z');
+  const workflowId = registered(workflowIds.instruction('INS-REMIND'));
+  await withWorker('instruction-remind', async () => {
+    const handle = await client.workflow.start(unlawfulInstruction, {
+      workflowId,
+      taskQueue: 'instruction-remind',
+      args: [flagged('INS-REMIND', 'ins-nl', '2027-10-26T08:00:00.000Z', { privacyTeamReminderDays: 3 })],
+    });
+    const first = await waitForMailOf(workflowId, 2);
+    const notice = first.find((mail) => mail.envelope.to[0] === 'dpo@ins-nl.test')!;
+    expect(notice.subject).toBe('[Verwerkingsinstructie] Instructie INS-REMIND opgeschort: mogelijk in strijd met de wet');
+    expect(notice.text).toContain('Keep the full browsing history');
+    expect(notice.text).toContain('GDPR Art. 5(1)(e)');
+    expect(notice.text).toContain('dinsdag 26 oktober 2027 om 10:00 CEST');
+    expect(first.find((mail) => mail.envelope.to[0] === privacyTeam)!.subject).toContain('Customer instruction suspended as unlawful');
+    expect(await records.instructions.get('INS-REMIND')).toMatchObject({ status: 'suspended', noticeStatus: 'notified' });
+
+    // 3.2 (ii): the decision, told to the customer; the same decision twice is refused.
+    const decision = await handle.executeUpdate(recordProcessingDecisionUpdate, {
+      args: [{ decision: 'stop-processing', note: 'The retention job is paused for this customer.' }],
+    });
+    expect(decision).toMatchObject({ sequence: 1, decision: 'stop-processing' });
+    const [told] = (await waitForMailOf(workflowId, 3)).slice(2);
+    expect(told!.headers['x-dpa-step']).toBe('decision-1');
+    expect(told!.text).toContain('Wij zetten de verwerking stop');
+    expect(await refusal(handle.executeUpdate(recordProcessingDecisionUpdate, { args: [{ decision: 'stop-processing' }] }))).toMatch(
+      /already stop-processing/,
+    );
+    expect(await handle.query(instructionStatusQuery)).toMatchObject({
+      status: 'processing-stopped',
+      nextPrivacyTeamReminderAt: '2027-10-29T08:00:00.000Z',
+      nextCustomerReminderAt: '2027-11-02T09:00:00.000Z',
+    });
+    expect(await nextDeadline(handle)).toEqual([new Date('2027-10-29T08:00:00.000Z')]);
+
+    // Friday 29 October 10:00 CEST: the privacy team, not the customer.
+    await skipTo('2027-10-29T07:59:00.000Z');
+    await settle();
+    expect(await mailOf(workflowId)).toHaveLength(3);
+    await skipTo('2027-10-29T08:00:30.000Z');
+    const [teamFirst] = (await waitForMailOf(workflowId, 4)).slice(3);
+    expect(teamFirst!.headers['x-dpa-step']).toBe('team-reminder-1');
+    expect(teamFirst!.envelope.to).toEqual([privacyTeam]);
+
+    // Monday 1 November 10:00 CET (09:00 UTC), then the customer on Tuesday 2 November 10:00 CET.
+    await skipTo('2027-11-01T09:00:30.000Z');
+    const [teamSecond] = (await waitForMailOf(workflowId, 5)).slice(4);
+    expect(teamSecond!.headers['x-dpa-step']).toBe('team-reminder-2');
+    await skipTo('2027-11-02T08:59:00.000Z');
+    await settle();
+    expect(await mailOf(workflowId)).toHaveLength(5);
+    await skipTo('2027-11-02T09:00:30.000Z');
+    const [customerFirst] = (await waitForMailOf(workflowId, 6)).slice(5);
+    expect(customerFirst!.envelope.to).toEqual(['dpo@ins-nl.test']);
+    expect(customerFirst!.subject).toContain('Herinnering 1: instructie INS-REMIND blijft opgeschort');
+    expect(customerFirst!.text).toContain('stopgezet');
+    expect(await handle.query(instructionStatusQuery)).toMatchObject({ customerRemindersSent: 1, privacyTeamRemindersSent: 2 });
+
+    // The customer revises its instruction: a confirmation, and the case ends.
+    const revisedAt = new Date(await env.currentTimeMs()).toISOString();
+    const revision = { revision: 'Keep browsing history for 13 months, for fraud detection only.', revisedAt, webhookId: 'msg-revised-1' };
+    await handle.signal(instructionRevisedSignal, revision);
+    await handle.signal(instructionRevisedSignal, revision);
+    const result = await handle.result();
+    expect(result).toMatchObject({ status: 'resumed', closed: true, resolution: { kind: 'revised', via: 'webhook' } });
+    expect(result.nextCustomerReminderAt).toBeUndefined();
+    expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.nextDeadline)).toBeUndefined();
+  });
+  const [confirmation] = (await waitForMailOf(workflowId, 7)).slice(6);
+  expect(confirmation!.subject).toBe('[Verwerkingsinstructie] Uw herziene instructie INS-REMIND wordt uitgevoerd');
+  expect(confirmation!.text).toContain('Keep browsing history for 13 months');
+
+  // A month later: no reminder of a closed case, to anyone.
+  await env.sleep('30 days');
+  await settle();
+  expect(await stepsOf(workflowId)).toEqual([
+    expect.stringMatching(/^(suspension-notice -> dpo@ins-nl.test|instruction-flagged -> privacy-team@processor.test)$/),
+    expect.stringMatching(/^(suspension-notice -> dpo@ins-nl.test|instruction-flagged -> privacy-team@processor.test)$/),
+    'decision-1 -> dpo@ins-nl.test',
+    `team-reminder-1 -> ${privacyTeam}`,
+    `team-reminder-2 -> ${privacyTeam}`,
+    'reminder-1 -> dpo@ins-nl.test',
+    'resumption-confirmation -> dpo@ins-nl.test',
+  ]);
+  const record = await records.instructions.get('INS-REMIND');
+  expect(record).toMatchObject({
+    status: 'resumed',
+    resolution: 'revised',
+    resolutionText: 'Keep browsing history for 13 months, for fraud detection only.',
+    resolvedVia: 'webhook',
+  });
+  expect(record!.decisions).toEqual([
+    { sequence: 1, decision: 'stop-processing', note: 'The retention job is paused for this customer.', decidedAt: expect.any(String) },
+  ]);
+});
+
+test('an operator records the customer’s guarantee: processing resumes under it, the customer is confirmed in English, the privacy team is told', async () => {
+  const workflowId = registered(workflowIds.instruction('INS-GUARANTEE'));
+  await withWorker('instruction-guarantee', async () => {
+    const flaggedAt = new Date(await env.currentTimeMs()).toISOString();
+    const handle = await client.workflow.start(unlawfulInstruction, {
+      workflowId,
+      taskQueue: 'instruction-guarantee',
+      args: [flagged('INS-GUARANTEE', 'ins-en', flaggedAt)],
+    });
+    await waitForMailOf(workflowId, 2);
+    await handle.executeUpdate(recordProcessingDecisionUpdate, { args: [{ decision: 'continue-under-earlier-instructions' }] });
+    const [told] = (await waitForMailOf(workflowId, 3)).slice(2);
+    expect(told!.subject).toBe('[Processing instruction] Our decision on processing while instruction INS-GUARANTEE is suspended');
+    expect(told!.text).toContain('We continue processing under your earlier instructions');
+    expect((await handle.query(instructionStatusQuery)).status).toBe('continuing-under-earlier-instructions');
+
+    expect(await refusal(handle.executeUpdate(recordGuaranteeUpdate, { args: [{ guarantee: '  ' }] }))).toMatch(/guarantee must be a non-empty text/);
+    const resolution = await handle.executeUpdate(recordGuaranteeUpdate, {
+      args: [{ guarantee: 'Signed letter of 3 December: retention is required by the sector regulator.', note: 'Letter scanned to the case file.' }],
+    });
+    expect(resolution).toMatchObject({ kind: 'confirmed', via: 'operator' });
+    expect(await handle.result()).toMatchObject({ status: 'resumed', closed: true, customerRemindersSent: 0 });
+  });
+  const mails = await waitForMailOf(workflowId, 5);
+  const confirmation = mails.find((mail) => mail.headers['x-dpa-step'] === 'resumption-confirmation')!;
+  expect(confirmation.envelope.to).toEqual(['dpo@ins-en.test']);
+  expect(confirmation.subject).toBe('[Processing instruction] Instruction INS-GUARANTEE is carried out again on the strength of your guarantee');
+  const team = mails.find((mail) => mail.headers['x-dpa-step'] === 'resumed-under-guarantee')!;
+  expect(team.envelope.to).toEqual([privacyTeam]);
+  expect(team.text).toContain('continue under earlier instructions');
+  expect(await records.instructions.get('INS-GUARANTEE')).toMatchObject({
+    status: 'resumed',
+    resolution: 'confirmed',
+    resolvedVia: 'operator',
+    resolutionNote: 'Letter scanned to the case file.',
+    decisions: [expect.objectContaining({ decision: 'continue-under-earlier-instructions' })],
+  });
+});
+
+test('a customer the product never described: the privacy team is told after the grace period, and the case still resumes', async () => {
+  const workflowId = registered(workflowIds.instruction('INS-GHOST'));
+  await withWorker('instruction-ghost', async () => {
+    const flaggedAt = new Date(await env.currentTimeMs()).toISOString();
+    const handle = await client.workflow.start(unlawfulInstruction, {
+      workflowId,
+      taskQueue: 'instruction-ghost',
+      args: [flagged('INS-GHOST', 'ins-ghost', flaggedAt)],
+    });
+    await waitForMailOf(workflowId, 1);
+    await env.sleep('6 minutes');
+    const mails = await waitForMailOf(workflowId, 2);
+    expect(mails.map((mail) => mail.headers['x-dpa-step']).sort()).toEqual(['instruction-flagged', 'notice-undeliverable']);
+    expect(mails.every((mail) => mail.envelope.to[0] === privacyTeam)).toBe(true);
+    expect((await handle.query(instructionStatusQuery)).notice).toMatchObject({ status: 'undeliverable' });
+    expect(await records.instructions.get('INS-GHOST')).toMatchObject({ noticeStatus: 'undeliverable' });
+
+    await handle.signal(instructionConfirmedSignal, {
+      guarantee: 'We guarantee the lawfulness of the instruction.',
+      confirmedAt: new Date(await env.currentTimeMs()).toISOString(),
+      webhookId: 'msg-confirmed-ghost',
+    });
+    expect(await handle.result()).toMatchObject({ status: 'resumed', resolution: { kind: 'confirmed' } });
+  });
+  const steps = (await mailOf(workflowId)).map((mail) => mail.headers['x-dpa-step']).sort();
+  expect(steps).toEqual(['instruction-flagged', 'notice-undeliverable', 'resumed-under-guarantee', 'resumption-undeliverable']);
+});
