@@ -94,7 +94,8 @@ export const DsrExtensionRequested = z.object({
 /** Added to the contract: the product confirms that it carried out an action we asked it for. */
 export const DsrActionCompleted = z.object({
   requestId: Id,
-  action: z.enum(['rectify', 'erase', 'restrict']),
+  /** `respond`: the product gathered what the customer needs to answer the subject. */
+  action: z.enum(['respond', 'rectify', 'erase', 'restrict']),
   completedAt: UtcInstant,
   note: Text(5000).optional(),
 });

@@ -10,6 +10,8 @@ export interface EmailRequest {
   recipient: string;
   language: string;
   email: RenderedEmail;
+  /** For mail leaving the customer relationship (a data subject): no workflow id or step in the headers. */
+  omitTrackingHeaders?: boolean;
 }
 
 export type EmailOutcome =
@@ -54,7 +56,7 @@ export function createEmailSender(deps: { mailer: Transporter; emails: EmailLogR
           text: request.email.text,
           html: request.email.html,
           messageId,
-          headers: { 'X-DPA-Workflow-Id': request.workflowId, 'X-DPA-Step': request.step },
+          headers: request.omitTrackingHeaders ? {} : { 'X-DPA-Workflow-Id': request.workflowId, 'X-DPA-Step': request.step },
         });
         const acceptedAt = new Date();
         if ((info.rejected ?? []).length > 0) {

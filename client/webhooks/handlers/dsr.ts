@@ -1,3 +1,143 @@
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  dsrActionCompletedUpdate,
+  dsrExtendedUpdate,
+  dsrInstructedUpdate,
+  dsrRequestInput,
+} from '../../../domain/dsr';
+import { workflowIds } from '../../../domain/ids';
+import { searchAttributes } from '../../../domain/search-attributes';
+import { taskQueue } from '../../../domain/task-queue';
+import type { dsrRequest } from '../../../workflows';
+import { accepted, refused, sendToCase, type DispatchAnswer } from '../answers';
 import type { EventHandlers } from './types';
 
-export const dsrHandlers: EventHandlers = {};
+/**
+ * The data subject request process (policy 10.1-10.2). `dsr.received` starts `dsr-<requestId>`; the
+ * customer's instruction, an extension and the product's confirmation are Temporal updates, so that the
+ * workflow's own state decides, atomically, whether they fit: a refusal (a second, conflicting
+ * instruction; a third month of extension; a confirmation of an action nobody asked for) is answered
+ * 409 with the validator's reason and, being a rejected update, leaves no event in the history. A
+ * query-then-signal would race with a second delivery arriving in between, and a signal cannot say no.
+ *
+ * Each update carries the delivery's webhook-id as its update id, so a redelivery is answered from the
+ * first one by Temporal itself, and the workflow remembers the ids it applied as well.
+ */
+export const dsrHandlers: EventHandlers = {
+  async 'dsr.received'(context, data) {
+    const workflowId = workflowIds.dsr(data.requestId);
+    // The subject's address is personal data: it goes to the records, never into Temporal (no workflow
+    // input, memo, search attribute or id). Written first, so that the workflow's activities find it.
+    const receipt = await context.records.dsr.recordReceipt({
+      requestId: data.requestId,
+      customerId: data.customerId,
+      requestType: data.requestType,
+      receivedAt: data.receivedAt,
+      reportedAt: context.timestamp,
+      ...(data.subjectEmail !== undefined && { subjectEmail: data.subjectEmail }),
+    });
+    if (receipt.outcome === 'conflict') {
+      return refused(
+        409,
+        `data subject request ${data.requestId} was already reported with another ${receipt.differs.join(', ')}; ` +
+          'a request id names one request, so report a new one under a new id',
+        workflowId,
+      );
+    }
+    const input = dsrRequestInput(data, context.timestamp);
+    try {
+      await context.client.workflow.start<typeof dsrRequest>('dsrRequest', {
+        workflowId,
+        taskQueue,
+        args: [input],
+        // The same report again joins the running case; a report of a closed case is refused.
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: searchAttributes.process, value: 'dsr' },
+          { key: searchAttributes.status, value: 'notifying' },
+          { key: searchAttributes.customerIds, value: [data.customerId] },
+        ],
+        staticSummary: `Data subject request ${data.requestId} (${data.requestType}) for customer ${data.customerId}`,
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        return refused(409, `data subject request ${data.requestId} is already closed; report a new request id`, workflowId);
+      }
+      throw error;
+    }
+    return accepted(workflowId);
+  },
+
+  async 'dsr.instructed'({ client, webhookId, timestamp }, data) {
+    const workflowId = workflowIds.dsr(data.requestId);
+    return sendToCase(client, workflowId, `data subject request ${data.requestId}`, (handle) =>
+      decide(workflowId, () =>
+        handle.executeUpdate(dsrInstructedUpdate, {
+          args: [
+            {
+              instruction: data.instruction,
+              ...(data.note !== undefined && { note: data.note }),
+              receivedAt: timestamp,
+              source: 'product',
+              webhookId,
+            },
+          ],
+          updateId: webhookId,
+        }),
+      ),
+    );
+  },
+
+  async 'dsr.extension-requested'({ client, webhookId, timestamp }, data) {
+    const workflowId = workflowIds.dsr(data.requestId);
+    return sendToCase(client, workflowId, `data subject request ${data.requestId}`, (handle) =>
+      decide(workflowId, () =>
+        handle.executeUpdate(dsrExtendedUpdate, {
+          args: [
+            {
+              extraMonths: data.extraMonths,
+              ...(data.reason !== undefined && { reason: data.reason }),
+              receivedAt: timestamp,
+              source: 'product',
+              webhookId,
+            },
+          ],
+          updateId: webhookId,
+        }),
+      ),
+    );
+  },
+
+  async 'dsr.action-completed'({ client, webhookId }, data) {
+    const workflowId = workflowIds.dsr(data.requestId);
+    return sendToCase(client, workflowId, `data subject request ${data.requestId}`, (handle) =>
+      decide(workflowId, () =>
+        handle.executeUpdate(dsrActionCompletedUpdate, {
+          args: [
+            {
+              action: data.action,
+              completedAt: data.completedAt,
+              ...(data.note !== undefined && { note: data.note }),
+              source: 'product',
+              webhookId,
+            },
+          ],
+          updateId: webhookId,
+        }),
+      ),
+    );
+  },
+};
+
+/** An update the workflow may refuse: its validator's reason is the 409's error. */
+async function decide(workflowId: string, update: () => Promise<unknown>): Promise<DispatchAnswer | void> {
+  try {
+    await update();
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) {
+      return refused(409, error.cause?.message ?? 'the case refused the event', workflowId);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,523 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Transporter } from 'nodemailer';
+import { createMailer } from '../../activities/email/mailer';
+import { verify } from '../../client/webhooks/signature';
+import { addCalendarMonths } from '../../domain/clocks';
+import {
+  dsrActionCompletedUpdate,
+  dsrExtendedUpdate,
+  dsrInstructedUpdate,
+  dsrStatusQuery,
+  type DsrInstruction,
+  type DsrRequestInput,
+  type DsrSettings,
+} from '../../domain/dsr';
+import type { Language } from '../../domain/language';
+import type { Database, Records } from '../../records';
+import { createWorker } from '../../worker/create-worker';
+import { dsrRequest } from '../../workflows';
+import { startMailCatcher, type MailCatcher } from '../support/mail';
+import { freshDatabase } from '../support/records';
+import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+
+const privacyTeam = 'privacy-team@processor.test';
+const productSecret = 'whsec_cHJvZHVjdC1zZWNyZXQtZm9yLWRzci13b3JrZmxvdy10ZXN0cw==';
+const day = 24 * 3_600_000;
+
+let env: TestWorkflowEnvironment;
+let database: Database;
+let records: Records;
+let catcher: MailCatcher;
+let mailer: Transporter;
+let product: FakeProduct;
+
+beforeAll(async () => {
+  env = await startTimeSkippingServer();
+  ({ database, records } = await freshDatabase('pglite'));
+  catcher = await startMailCatcher();
+  mailer = createMailer(catcher.smtpUrl);
+  product = await startFakeProduct();
+});
+
+afterAll(async () => {
+  await product?.close();
+  mailer?.close();
+  await catcher?.close();
+  await database?.close();
+  await env?.teardown();
+});
+
+// ---------------------------------------------------------------------------------------------
+// The product: a real HTTP server that checks every request's Standard Webhooks signature.
+
+interface ProductDelivery {
+  headers: IncomingHttpHeaders;
+  body: string;
+  verified: boolean;
+}
+
+interface FakeProduct {
+  url: string;
+  deliveries: ProductDelivery[];
+  /** Status codes to answer, in order; once used up, 200. */
+  answers: number[];
+  close(): Promise<void>;
+}
+
+async function startFakeProduct(): Promise<FakeProduct> {
+  const deliveries: ProductDelivery[] = [];
+  let close = async () => undefined;
+  const product: FakeProduct = { url: '', deliveries, answers: [], close: () => close() };
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const header = (name: string) => request.headers[name] as string | undefined;
+      const verification = verify(
+        productSecret,
+        { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature') },
+        raw,
+      );
+      deliveries.push({ headers: request.headers, body: raw.toString('utf8'), verified: verification.ok });
+      response.statusCode = verification.ok ? (product.answers.shift() ?? 200) : 401;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  product.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/dpa`;
+  close = () => new Promise<undefined>((resolve) => server.close(() => resolve(undefined)));
+  return product;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/**
+ * Runs `fn` with a worker on its own task queue. Whatever `fn` leaves running is terminated afterwards:
+ * a workflow without a worker would schedule activities that nobody runs, and the test server stops
+ * skipping time while an activity is outstanding, which would stall every later test.
+ */
+async function withWorker<T>(taskQueue: string, fn: () => Promise<T>, options: { product?: boolean } = {}): Promise<T> {
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    records,
+    mailer,
+    mailFrom: 'Privacy team <privacy@processor.test>',
+    privacyTeamEmail: privacyTeam,
+    ...(options.product !== false && { productWebhook: { url: product.url, secret: productSecret } }),
+  });
+  try {
+    return await worker.runUntil(fn());
+  } finally {
+    for (const workflowId of started.splice(0)) {
+      await env.client.workflow
+        .getHandle(workflowId)
+        .terminate('left running by a test')
+        .catch(() => undefined);
+    }
+  }
+}
+
+const started: string[] = [];
+
+async function customer(customerId: string, language: Language, timeZone: string, contacts = [`dpo@${customerId}.test`]) {
+  await records.customers.upsert(
+    { customerId, name: `Customer ${customerId}`, language, contacts: contacts.map((email) => ({ email })), timeZone, contract: {} },
+    '2026-01-01T00:00:00Z',
+  );
+}
+
+async function serverNow(): Promise<string> {
+  return new Date(await env.currentTimeMs()).toISOString();
+}
+
+/** Moves the test server's clock to `instant` (the workflows running meanwhile see every timer fire). */
+async function sleepUntil(instant: string): Promise<void> {
+  const ms = Date.parse(instant) - (await env.currentTimeMs());
+  if (ms < 0) throw new Error(`the test server's clock is already past ${instant}`);
+  if (ms > 0) await env.sleep(ms);
+}
+
+function startRequest(taskQueue: string, requestId: string, customerId: string, receivedAt: string, settings?: Partial<DsrSettings>) {
+  const input: DsrRequestInput = {
+    requestId,
+    customerId,
+    receivedAt,
+    requestType: 'erasure',
+    reportedAt: receivedAt,
+    ...(settings && { settings }),
+  };
+  started.push(`dsr-${requestId}`);
+  return env.client.workflow.start(dsrRequest, { workflowId: `dsr-${requestId}`, taskQueue, args: [input] });
+}
+
+/** The steps of every email the workflow sent, from the evidence log (sorted for stable comparison). */
+async function steps(requestId: string): Promise<string[]> {
+  return (await records.emails.listForWorkflow(`dsr-${requestId}`)).filter((e) => e.status === 'sent').map((e) => e.step).sort();
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const giveUp = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const waitForStep = (requestId: string, step: string) =>
+  waitFor(`email step ${step} of ${requestId}`, async () => (await steps(requestId)).includes(step));
+
+function instruct(handle: WorkflowHandle, instruction: DsrInstruction, webhookId: string, note?: string) {
+  return handle.executeUpdate(dsrInstructedUpdate, {
+    args: [{ instruction, ...(note && { note }), receivedAt: new Date(Date.now() - 1000).toISOString(), source: 'product', webhookId }],
+    updateId: webhookId,
+  });
+}
+
+/**
+ * Waits for the workflow to complete without `result()`, which lets the test server skip time freely and
+ * may move its clock years ahead; the calendar tests need the clock where they put it.
+ */
+async function finished(handle: WorkflowHandle): Promise<void> {
+  await waitFor(`${handle.workflowId} to complete`, async () => (await handle.describe()).status.name === 'COMPLETED');
+}
+
+/** The validator's reason, as the webhook endpoint answers it with 409. */
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) return error.cause?.message ?? '';
+    throw error;
+  }
+  throw new Error('the update was accepted, but a refusal was expected');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The controller's month (Art. 12(3)) at its true length, and what happens around it
+
+test('one calendar month from 31 January 2027 ends on 28 February in the customer’s zone; reminders 7 and 2 days before; the privacy team is alerted when it passes without instruction', async () => {
+  await customer('brussels', 'nl', 'Europe/Brussels');
+  const receivedAt = '2027-01-31T10:00:00.000Z'; // 11:00 in Brussels
+  const deadline = '2027-02-28T10:00:00.000Z';
+  await sleepUntil(receivedAt);
+  await withWorker('dsr-month-2027', async () => {
+    const handle = await startRequest('dsr-month-2027', 'M-2027', 'brussels', receivedAt);
+    const opened = await waitFor('the receipt handled', async () => {
+      const state = await handle.query(dsrStatusQuery);
+      return state.subjectConfirmation !== 'pending' && state;
+    });
+    expect(opened).toMatchObject({ originalDeadlineAt: deadline, deadlineAt: deadline, timeZone: 'Europe/Brussels', customerNotice: 'notified' });
+    // No subject address in the records: nothing is sent to anybody but the customer.
+    expect(opened.subjectConfirmation).toBe('no-address');
+    const [notice] = (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id'] === 'dsr-M-2027');
+    expect(notice!.subject).toBe('[Verzoek betrokkene] Een betrokkene heeft ons gecontacteerd – verzoek M-2027');
+    expect(notice!.text).toContain('zondag 28 februari 2027 om 11:00 CET (UTC+1)');
+
+    // Up to a minute before the deadline: both reminders, at their times, and no alert yet.
+    await sleepUntil('2027-02-28T09:59:00.000Z');
+    await waitForStep('M-2027', `reminder-P2D@${deadline}`);
+    expect(await steps('M-2027')).toEqual(['customer-notice', `reminder-P2D@${deadline}`, `reminder-P7D@${deadline}`]);
+    // Noted when the email was accepted: on the workflow's clock, at most moments after the reminder's time.
+    const timeline = (await handle.query(dsrStatusQuery)).timeline;
+    const lateBy = (prefix: string, due: string) => Date.parse(timeline.find((t) => t.event.startsWith(prefix))!.at) - Date.parse(due);
+    expect(lateBy('reminder P7D', '2027-02-21T10:00:00.000Z')).toBeGreaterThanOrEqual(0);
+    expect(lateBy('reminder P7D', '2027-02-21T10:00:00.000Z')).toBeLessThan(60_000);
+    expect(lateBy('reminder P2D', '2027-02-26T10:00:00.000Z')).toBeGreaterThanOrEqual(0);
+    expect(lateBy('reminder P2D', '2027-02-26T10:00:00.000Z')).toBeLessThan(60_000);
+
+    await env.sleep('2 minutes');
+    await waitForStep('M-2027', `alert-deadline-passed-${deadline}`);
+    const overdue = await handle.query(dsrStatusQuery);
+    expect(overdue.status).toBe('overdue');
+    expect(Date.parse(overdue.timeline.find((t) => t.event === 'privacy team alerted: deadline-passed')!.at)).toBeGreaterThanOrEqual(Date.parse(deadline));
+    const alert = (await catcher.messages()).find((m) => m.envelope.to[0] === privacyTeam && m.headers['x-dpa-workflow-id'] === 'dsr-M-2027');
+    expect(alert!.subject).toContain("Controller's deadline passed without an instruction");
+
+    // A late instruction still closes the case; the customer handled it itself.
+    await instruct(handle, 'handled-by-customer', 'wh-m2027-1');
+    await finished(handle);
+    expect((await handle.query(dsrStatusQuery)).closure).toMatchObject({ outcome: 'handled-by-customer' });
+  });
+  expect(await records.dsr.get('M-2027')).toMatchObject({
+    status: 'closed',
+    outcome: 'handled-by-customer',
+    instruction: 'handled-by-customer',
+    deadlines: [{ sequence: 0, deadlineAt: deadline }],
+  });
+});
+
+test('in a leap year the month from 31 January ends on 29 February, and the customer’s zone decides the day', async () => {
+  await customer('auckland', 'en', 'Pacific/Auckland');
+  // 30 January 12:00 UTC is already 31 January 01:00 in Auckland, but still 30 January in Brussels.
+  const aucklandReceived = '2028-01-30T12:00:00.000Z';
+  const brusselsReceived = '2028-01-31T10:00:00.000Z';
+  await sleepUntil(aucklandReceived);
+  await withWorker('dsr-month-2028', async () => {
+    const auckland = await startRequest('dsr-month-2028', 'M-2028-AKL', 'auckland', aucklandReceived);
+    await sleepUntil(brusselsReceived);
+    const brussels = await startRequest('dsr-month-2028', 'M-2028-BRU', 'brussels', brusselsReceived);
+    await waitForStep('M-2028-AKL', 'customer-notice');
+    await waitForStep('M-2028-BRU', 'customer-notice');
+
+    // 31 January + 1 month = 29 February 2028 01:00 in Auckland, which is 28 February 12:00 UTC.
+    expect((await auckland.query(dsrStatusQuery)).deadlineAt).toBe('2028-02-28T12:00:00.000Z');
+    expect((await brussels.query(dsrStatusQuery)).deadlineAt).toBe('2028-02-29T10:00:00.000Z');
+    const notices = (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id']?.startsWith('dsr-M-2028-'));
+    expect(notices.find((m) => m.headers['x-dpa-workflow-id'] === 'dsr-M-2028-AKL')!.text).toContain('Tuesday, 29 February 2028 at 01:00');
+    expect(notices.find((m) => m.headers['x-dpa-workflow-id'] === 'dsr-M-2028-BRU')!.text).toContain('dinsdag 29 februari 2028 om 11:00 CET');
+
+    await instruct(auckland, 'handled-by-customer', 'wh-akl');
+    await instruct(brussels, 'handled-by-customer', 'wh-bru');
+    await finished(auckland);
+    await finished(brussels);
+  });
+});
+
+test('an extension of two months moves every reminder: none at the old times, both before the new deadline; a third month is refused', async () => {
+  await customer('london', 'en', 'Europe/London');
+  const receivedAt = await serverNow();
+  const oldDeadline = addCalendarMonths(receivedAt, 1, 'Europe/London');
+  const newDeadline = addCalendarMonths(receivedAt, 3, 'Europe/London');
+  await withWorker('dsr-extension', async () => {
+    const handle = await startRequest('dsr-extension', 'EXT-1', 'london', receivedAt);
+    await waitForStep('EXT-1', 'customer-notice');
+    await env.sleep(10 * day);
+
+    const extended = await handle.executeUpdate(dsrExtendedUpdate, {
+      args: [{ extraMonths: 2, reason: 'Data spread over several systems.', receivedAt: await serverNow(), source: 'product', webhookId: 'wh-ext-1' }],
+      updateId: 'wh-ext-1',
+    });
+    expect(extended).toEqual({ extensionMonths: 2, deadlineAt: newDeadline, duplicate: false });
+    // The same delivery again changes nothing.
+    expect(
+      await handle.executeUpdate(dsrExtendedUpdate, {
+        args: [{ extraMonths: 2, receivedAt: await serverNow(), source: 'product', webhookId: 'wh-ext-1' }],
+      }),
+    ).toEqual({ extensionMonths: 2, deadlineAt: newDeadline, duplicate: true });
+    // Art. 12(3): two further months at most.
+    const third = await refusal(
+      handle.executeUpdate(dsrExtendedUpdate, { args: [{ extraMonths: 1, receivedAt: await serverNow(), source: 'operator' }] }),
+    );
+    expect(third).toMatch(/already extended by 2 month\(s\).*at most 2 further months/);
+    await waitForStep('EXT-1', 'extension-1');
+
+    // Past the old deadline and up to the first new reminder: only the reminders of the new deadline.
+    await sleepUntil(new Date(Date.parse(newDeadline) - 7 * day + 3_600_000).toISOString());
+    await waitForStep('EXT-1', `reminder-P7D@${newDeadline}`);
+    await sleepUntil(new Date(Date.parse(newDeadline) - 2 * day + 3_600_000).toISOString());
+    await waitForStep('EXT-1', `reminder-P2D@${newDeadline}`);
+    expect(await steps('EXT-1')).toEqual(['customer-notice', 'extension-1', `reminder-P2D@${newDeadline}`, `reminder-P7D@${newDeadline}`]);
+    const state = await handle.query(dsrStatusQuery);
+    expect(state.remindersSent).toEqual([`P7D@${newDeadline}`, `P2D@${newDeadline}`]);
+    expect(state.remindersSent.some((key) => key.endsWith(oldDeadline))).toBe(false);
+    expect(state.alertsSent).toEqual([]);
+
+    await instruct(handle, 'handled-by-customer', 'wh-ext-done');
+    await handle.result();
+  });
+  const record = await records.dsr.get('EXT-1');
+  expect(record).toMatchObject({ deadlineAt: newDeadline, extensionMonths: 2, originalDeadlineAt: oldDeadline });
+  expect(record!.deadlines.map((d) => [d.sequence, d.deadlineAt, d.totalExtensionMonths])).toEqual([
+    [0, oldDeadline, 0],
+    [1, newDeadline, 2],
+  ]);
+});
+
+test('no reminder fires after the case closed, even one due an hour later', async () => {
+  await customer('closing', 'fr', 'Europe/Paris');
+  const receivedAt = await serverNow();
+  const deadline = addCalendarMonths(receivedAt, 1, 'Europe/Paris');
+  await withWorker('dsr-closed', async () => {
+    const handle = await startRequest('dsr-closed', 'CLOSED-1', 'closing', receivedAt);
+    await waitForStep('CLOSED-1', 'customer-notice');
+    // An hour before the first reminder the customer says it handles the request itself.
+    await sleepUntil(new Date(Date.parse(deadline) - 7 * day - 3_600_000).toISOString());
+    await instruct(handle, 'handled-by-customer', 'wh-closed-1');
+    await finished(handle);
+    await sleepUntil(new Date(Date.parse(deadline) + day).toISOString());
+  });
+  expect(await steps('CLOSED-1')).toEqual(['closure-confirmation', 'customer-notice']);
+  const closing = (await catcher.messages()).find(
+    (m) => m.headers['x-dpa-workflow-id'] === 'dsr-CLOSED-1' && m.headers['x-dpa-step'] === 'closure-confirmation',
+  );
+  expect(closing!.subject).toBe('[Demande de personne concernée] Demande clôturée – demande CLOSED-1');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Carrying out an instruction through the product
+
+test('the product webhook is retried while the product answers 500, then 2xx; the confirmation closes the case', async () => {
+  await customer('acting', 'en', 'Europe/Brussels');
+  const receivedAt = await serverNow();
+  // The subject's address lives in the records only, as the webhook endpoint leaves it.
+  await records.dsr.recordReceipt({
+    requestId: 'ACT-1',
+    customerId: 'acting',
+    requestType: 'erasure',
+    receivedAt,
+    reportedAt: receivedAt,
+    subjectEmail: 'jane.subject@example.test',
+  });
+  product.answers = [500, 503];
+  const before = product.deliveries.length;
+  await withWorker('dsr-product', async () => {
+    const handle = await startRequest('dsr-product', 'ACT-1', 'acting', receivedAt);
+    await waitForStep('ACT-1', 'subject-confirmation');
+    expect(await instruct(handle, 'erase', 'wh-act-1', 'Erase the account and its order history.')).toEqual({
+      instruction: 'erase',
+      receivedAt: expect.any(String),
+      duplicate: false,
+    });
+
+    const deliveries = await waitFor('three deliveries', async () => product.deliveries.length - before >= 3 && product.deliveries.slice(before));
+    expect(deliveries.every((d) => d.verified)).toBe(true);
+    expect(new Set(deliveries.map((d) => d.headers['webhook-id']))).toEqual(new Set(['dsr-ACT-1.action-erase']));
+    expect(new Set(deliveries.map((d) => d.body)).size).toBe(1);
+    expect(JSON.parse(deliveries[0]!.body)).toEqual({
+      type: 'dsr.action-requested',
+      timestamp: expect.any(String),
+      data: { requestId: 'ACT-1', customerId: 'acting', action: 'erase', note: 'Erase the account and its order history.' },
+    });
+    expect(deliveries[0]!.body).not.toContain('jane.subject');
+    await waitFor('the accepted attempt recorded', async () => (await records.dsr.get('ACT-1'))?.actionRequests[0]?.firstAcceptedAt);
+    expect((await records.dsr.get('ACT-1'))!.actionRequests[0]).toMatchObject({ attempts: 3, lastAnswer: '200' });
+    expect((await handle.query(dsrStatusQuery)).action).toMatchObject({ delivery: 'accepted', accepted: 1 });
+
+    // A confirmation of another action is refused; the right one closes the case.
+    const wrong = await refusal(
+      handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'restrict', completedAt: await serverNow(), source: 'product' }] }),
+    );
+    expect(wrong).toBe('the product was asked to erase for data subject request ACT-1, not to restrict');
+    const completedAt = await serverNow();
+    await handle.executeUpdate(dsrActionCompletedUpdate, {
+      args: [{ action: 'erase', completedAt, note: 'Account 881 erased.', source: 'product', webhookId: 'wh-act-done' }],
+      updateId: 'wh-act-done',
+    });
+    const final = await handle.result();
+    expect(final.closure).toMatchObject({ outcome: 'carried-out' });
+    expect(JSON.stringify(final)).not.toContain('jane.subject');
+  });
+  expect(await steps('ACT-1')).toEqual(['closure-confirmation', 'customer-notice', 'subject-confirmation']);
+  const record = await records.dsr.get('ACT-1');
+  expect(record).toMatchObject({ status: 'closed', outcome: 'carried-out', instruction: 'erase', subjectEmailKnown: true });
+  expect(record!.subjectConfirmedAt).not.toBeNull();
+  expect(record!.actionRequests).toEqual([
+    expect.objectContaining({ webhookId: 'dsr-ACT-1.action-erase', action: 'erase', attempts: 3, completionNote: 'Account 881 erased.', completionSource: 'product' }),
+  ]);
+  const subjectMail = (await catcher.messages()).find((m) => m.envelope.to[0] === 'jane.subject@example.test');
+  expect(subjectMail!.subject).toBe('Your request concerning Customer acting');
+  // The history holds no trace of the subject's address.
+  const history = await env.client.workflow.getHandle('dsr-ACT-1').fetchHistory();
+  expect(payloadText(history)).not.toContain('jane.subject');
+});
+
+test('while the product does not confirm, the request goes again every day under the same webhook id and the privacy team is reminded', async () => {
+  await customer('silent', 'nl', 'Europe/Brussels');
+  const before = product.deliveries.length;
+  await withWorker('dsr-follow-up', async () => {
+    const handle = await startRequest('dsr-follow-up', 'SILENT-1', 'silent', await serverNow());
+    await waitForStep('SILENT-1', 'customer-notice');
+    await instruct(handle, 'restrict', 'wh-silent-1');
+    await waitFor('the first request', async () => product.deliveries.length > before);
+    await env.sleep(day + 3_600_000);
+    await waitForStep('SILENT-1', 'alert-action-unconfirmed-1');
+    const sent = await waitFor('the second request', async () => product.deliveries.length - before >= 2 && product.deliveries.slice(before));
+    expect(sent).toHaveLength(2);
+    expect(sent.map((d) => d.headers['webhook-id'])).toEqual(['dsr-SILENT-1.action-restrict', 'dsr-SILENT-1.action-restrict']);
+    expect(sent[1]!.body).toBe(sent[0]!.body);
+    expect((await handle.query(dsrStatusQuery)).status).toBe('action-unconfirmed');
+
+    await handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'restrict', completedAt: await serverNow(), source: 'product' }] });
+    await handle.result();
+  });
+  expect(await steps('SILENT-1')).toEqual(['alert-action-unconfirmed-1', 'closure-confirmation', 'customer-notice']);
+});
+
+test('a second, conflicting instruction is refused with its reason; the same instruction again changes nothing', async () => {
+  await customer('twice', 'en', 'Europe/Brussels');
+  await withWorker('dsr-conflict', async () => {
+    const handle = await startRequest('dsr-conflict', 'TWICE-1', 'twice', await serverNow());
+    await waitForStep('TWICE-1', 'customer-notice');
+    const first = await instruct(handle, 'rectify', 'wh-twice-1', 'New postal address.');
+    expect(first).toMatchObject({ instruction: 'rectify', duplicate: false });
+    const reason = await refusal(instruct(handle, 'erase', 'wh-twice-2'));
+    expect(reason).toMatch(/already being carried out under the instruction "rectify".*conflicting instruction "erase" is refused/);
+    expect(await instruct(handle, 'rectify', 'wh-twice-3')).toMatchObject({ instruction: 'rectify', duplicate: true });
+    // The same delivery again (same webhook-id, used as the update id) gets the first answer back from Temporal.
+    expect(await instruct(handle, 'rectify', 'wh-twice-1')).toEqual(first);
+    const state = await handle.query(dsrStatusQuery);
+    expect(state.instruction).toMatchObject({ instruction: 'rectify', note: 'New postal address.' });
+    await handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'rectify', completedAt: await serverNow(), source: 'product' }] });
+    await handle.result();
+    // Once closed, the workflow is gone: the endpoint answers 409 from its description.
+  });
+  expect((await records.dsr.get('TWICE-1'))!.instruction).toBe('rectify');
+});
+
+test('without a product webhook the privacy team is alerted at once, and an operator can record the completion by hand', async () => {
+  await customer('unwired', 'en', 'Europe/Brussels');
+  await withWorker(
+    'dsr-unwired',
+    async () => {
+      const handle = await startRequest('dsr-unwired', 'UNWIRED-1', 'unwired', await serverNow());
+      await waitForStep('UNWIRED-1', 'customer-notice');
+      await instruct(handle, 'respond', 'wh-unwired-1');
+      await waitForStep('UNWIRED-1', 'alert-product-webhook-not-configured');
+      const state = await handle.query(dsrStatusQuery);
+      expect(state.status).toBe('action-unconfirmed');
+      expect(state.action).toMatchObject({ action: 'respond', delivery: 'not-configured' });
+      expect(state.action!.problem).toMatch(/PRODUCT_WEBHOOK_URL and PRODUCT_WEBHOOK_SECRET are not configured/);
+      await handle.executeUpdate(dsrActionCompletedUpdate, {
+        args: [{ action: 'respond', completedAt: await serverNow(), note: 'Export handed over by the support team.', source: 'operator' }],
+      });
+      expect((await handle.result()).closure).toMatchObject({ outcome: 'carried-out' });
+    },
+    { product: false },
+  );
+  expect((await records.dsr.get('UNWIRED-1'))!.actionRequests[0]).toMatchObject({
+    action: 'respond',
+    attempts: 1,
+    lastAnswer: 'not sent: the product webhook is not configured',
+    firstAcceptedAt: null,
+    completionSource: 'operator',
+  });
+});
+
+test('a request for a customer never described waits five minutes, then the privacy team is told', async () => {
+  await withWorker('dsr-unknown', async () => {
+    const handle = await startRequest('dsr-unknown', 'NOBODY-1', 'never-described', await serverNow());
+    const startedAt = await env.currentTimeMs();
+    await env.sleep('6 minutes');
+    await waitForStep('NOBODY-1', 'alert-no-customer-record');
+    const state = await handle.query(dsrStatusQuery);
+    expect(state).toMatchObject({ customerNotice: 'customer-unknown', subjectConfirmation: 'not-sent', status: 'customer-unreached', timeZone: 'Europe/Brussels' });
+    const alerted = state.timeline.find((t) => t.event === 'privacy team alerted: no-customer-record')!;
+    expect(Date.parse(alerted.at) - startedAt).toBeGreaterThanOrEqual(5 * 60_000);
+    await instruct(handle, 'handled-by-customer', 'wh-nobody');
+    await handle.result();
+  });
+  expect(await steps('NOBODY-1')).toEqual(['alert-no-customer-record']);
+});
+
+/** Every payload in a history, decoded: what a person reading the history in the Web UI would see. */
+function payloadText(history: unknown): string {
+  const texts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (value instanceof Uint8Array) texts.push(Buffer.from(value).toString('utf8'));
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    else if (typeof value === 'string') texts.push(value);
+  };
+  walk(history);
+  return texts.join('\n');
+}
