@@ -5,7 +5,7 @@ import { createMailer } from '../../activities/email/mailer';
 import { breachClosedSignal } from '../../domain/breach';
 import { customerUpsertedSignal } from '../../domain/customer-messages';
 import { createWorker } from '../../worker/create-worker';
-import { breachIncident, customerRecord } from '../../workflows';
+import { authorityRequest, breachIncident, customerRecord, dsrRequest, unlawfulInstruction } from '../../workflows';
 import { startMailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
 import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
@@ -66,7 +66,64 @@ async function main(): Promise<void> {
     await env.sleep('10 minutes');
     await breach.signal(breachClosedSignal, { finalReport: 'The device was recovered.', closedAt: '2026-11-03T10:00:00.000Z' });
     await breach.result();
-    for (const workflowId of ['customer-replay-nl', 'breach-REPLAY-1', 'breach-REPLAY-1-replay-nl', 'breach-REPLAY-1-replay-unknown']) {
+
+    // The other processes up to their first waits (the customer told, a clock running), then ended by
+    // hand: enough for the replay test to see their opening commands.
+    const opened = [
+      await env.client.workflow.start(authorityRequest, {
+        workflowId: 'authority-REPLAY-A',
+        taskQueue,
+        args: [
+          {
+            requestId: 'REPLAY-A',
+            authority: 'Federal Judicial Police',
+            requestKind: 'disclosure-intent',
+            receivedAt: '2026-11-02T08:00:00.000Z',
+            reportedAt: '2026-11-02T08:05:00.000Z',
+            customerIds: ['replay-nl'],
+            disclosureProhibited: false,
+          },
+        ],
+      }),
+      await env.client.workflow.start(unlawfulInstruction, {
+        workflowId: 'instruction-REPLAY-I',
+        taskQueue,
+        args: [
+          {
+            instructionId: 'REPLAY-I',
+            customerId: 'replay-nl',
+            instruction: 'Keep deleted accounts forever.',
+            reason: 'Storage limitation, Art. 5(1)(e) GDPR.',
+            flaggedAt: '2026-11-02T08:05:00.000Z',
+          },
+        ],
+      }),
+      await env.client.workflow.start(dsrRequest, {
+        workflowId: 'dsr-REPLAY-D',
+        taskQueue,
+        args: [
+          {
+            requestId: 'REPLAY-D',
+            customerId: 'replay-nl',
+            receivedAt: '2026-11-02T08:00:00.000Z',
+            requestType: 'erasure',
+            reportedAt: '2026-11-02T08:05:00.000Z',
+          },
+        ],
+      }),
+    ];
+    for (let i = 0; (await catcher.messages()).length < 6 && i < 600; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    for (const handle of opened) await handle.terminate('history recorded');
+
+    for (const workflowId of [
+      'customer-replay-nl',
+      'breach-REPLAY-1',
+      'breach-REPLAY-1-replay-nl',
+      'breach-REPLAY-1-replay-unknown',
+      ...opened.map((handle) => handle.workflowId),
+    ]) {
       const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
       writeFileSync(out(workflowId), `${historyToJSON(history)}\n`);
     }

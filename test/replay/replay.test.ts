@@ -18,7 +18,14 @@ test('the committed histories cover every workflow type', () => {
   const types = new Set(
     histories.map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name),
   );
-  expect([...types].sort()).toEqual(['breachCustomerNotice', 'breachIncident', 'customerRecord']);
+  expect([...types].sort()).toEqual([
+    'authorityRequest',
+    'breachCustomerNotice',
+    'breachIncident',
+    'customerRecord',
+    'dsrRequest',
+    'unlawfulInstruction',
+  ]);
 });
 
 test.each(histories.map((entry) => [entry.workflowId, entry] as const))('%s replays without nondeterminism', async (_id, entry) => {
