@@ -30,8 +30,10 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Repeated signals (Ctrl-C pressed twice, a supervisor's SIGTERM to every process) must not cut
+  // the shutdown short: the embedded dev server would be left running without its parent.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   let devServer: DevServer | undefined;
   let address = config.temporalAddress;

@@ -5,6 +5,7 @@ import type { Db } from './database';
 import { dsrRepository } from './dsr';
 import { emailLogRepository } from './email-log';
 import { instructionRepository } from './instruction';
+import { subprocessorRepository } from './subprocessors';
 import { webhookDeliveryRepository } from './webhook-deliveries';
 
 export { openDatabase, type Database, type Db } from './database';
@@ -19,6 +20,7 @@ export function createRecords(db: Db) {
     dsr: dsrRepository(db),
     authority: authorityRepository(db),
     instructions: instructionRepository(db),
+    subprocessors: subprocessorRepository(db),
   };
 }
 

@@ -90,8 +90,8 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     updates.push(update);
   });
   setHandler(breachAcknowledgedSignal, (ack) => {
-    const customer = state.customers[ack.customerId];
-    if (!customer || 'acknowledgedAt' in customer) return;
+    const concerned = input.affectedCustomerIds.includes(ack.customerId) || state.customers[ack.customerId] !== undefined;
+    if (!concerned) return;
     acknowledgements.push(ack);
   });
   setHandler(breachClosedSignal, (signal) => {
@@ -160,6 +160,10 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     },
   );
 
+  function noticeSettled(customerId: string): boolean {
+    const customer = state.customers[customerId];
+    return customer !== undefined && customer.status !== 'pending';
+  }
   function refreshDetails(): void {
     setCurrentDetails(describeIncident(state));
   }
@@ -203,8 +207,10 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       await startNotices(fresh);
       timeline.push({ at: nowIso(), what: `customers added by an operator: ${fresh.join(', ')}` });
     }
-    const ack = acknowledgements.shift();
-    if (ack) {
+    // An acknowledgement can overtake the notice's outcome; it waits in the queue until that is known.
+    const ready = acknowledgements.findIndex((candidate) => noticeSettled(candidate.customerId));
+    if (ready >= 0) {
+      const [ack] = acknowledgements.splice(ready, 1) as [BreachAcknowledgedSignal];
       const customer = state.customers[ack.customerId];
       if (customer && customer.status !== 'pending' && !('acknowledgedAt' in customer && customer.acknowledgedAt)) {
         state.customers[ack.customerId] = { ...customer, acknowledgedAt: ack.at };
@@ -239,7 +245,11 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     upsertSearchAttributes([{ key: searchAttributes.nextDeadline, value: new Date(dueAt) }]);
     refreshDetails();
     const woken = await condition(
-      () => closure !== undefined || updates.length > 0 || acknowledgements.length > 0 || addedCustomers.some((c) => !state.customers[c]),
+      () =>
+        closure !== undefined ||
+        updates.length > 0 ||
+        acknowledgements.some((ack) => noticeSettled(ack.customerId)) ||
+        addedCustomers.some((c) => !state.customers[c]),
       Math.max(dueAt - Date.now(), 1),
     );
     if (!woken) {

@@ -1,4 +1,6 @@
-import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../../domain/search-attributes';
+import { taskQueue } from '../../domain/task-queue';
 
 /** What the webhook endpoint answers once the event has reached Temporal (or was refused there). */
 export type DispatchAnswer =
@@ -35,4 +37,46 @@ export async function sendToCase(
     if (error instanceof WorkflowNotFoundError) return refused(404, `${caseName} is not known`);
     throw error;
   }
+}
+
+/**
+ * Starts the case of the public contract under its deterministic id. A repeated report of an open
+ * case joins it (USE_EXISTING: one workflow however often the product delivers); a report of a case
+ * that has ended is refused with 409 and `closedReason`, since an id names one case for ever.
+ */
+export async function openCase(
+  client: Client,
+  workflowType: string,
+  options: {
+    workflowId: string;
+    args: unknown[];
+    process: string;
+    /** The status the Web UI shows until the workflow sets its own. */
+    status?: string;
+    customerIds?: string[];
+    staticSummary: string;
+    closedReason: string;
+  },
+): Promise<DispatchAnswer> {
+  try {
+    await client.workflow.start(workflowType, {
+      workflowId: options.workflowId,
+      taskQueue,
+      args: options.args,
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: searchAttributes.process, value: options.process },
+        { key: searchAttributes.status, value: options.status ?? 'notifying' },
+        ...(options.customerIds && options.customerIds.length <= maxCustomerIdsInSearchAttribute
+          ? [{ key: searchAttributes.customerIds, value: options.customerIds }]
+          : []),
+      ],
+      staticSummary: options.staticSummary,
+    });
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return refused(409, options.closedReason, options.workflowId);
+    throw error;
+  }
+  return accepted(options.workflowId);
 }

@@ -3,6 +3,7 @@ import * as foundation from './001-foundation';
 import * as dsr from './002-dsr';
 import * as authority from './003-authority';
 import * as instruction from './004-instruction';
+import * as subprocessors from './005-subprocessors';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '002-dsr': dsr,
   '003-authority': authority,
   '004-instruction': instruction,
+  '005-subprocessors': subprocessors,
 };
 
 export const migrationProvider: MigrationProvider = {

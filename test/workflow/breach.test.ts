@@ -286,6 +286,28 @@ describe('the acknowledgement clock', () => {
     expect(entry!.notifications[0]!.acknowledgedAt).not.toBeNull();
   });
 
+  test('an acknowledgement that overtakes the notice\'s outcome is kept until the outcome is known', async () => {
+    await customer('ack-early', 'en', ['dpo@ack-early.test']);
+    const taskQueue = 'breach-ack-early';
+    await withWorker(taskQueue, async () => {
+      const handle = await env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('ACK-3'),
+        taskQueue,
+        args: [incident('ACK-3', ['ack-early'])],
+      });
+      await handle.signal(breachAcknowledgedSignal, { customerId: 'ack-early', at: new Date().toISOString(), via: 'webhook' });
+      await waitFor(async () => {
+        const state = (await handle.query(breachStatusQuery)).customers['ack-early'];
+        return state !== undefined && 'acknowledgedAt' in state && state.acknowledgedAt !== undefined;
+      });
+      await env.sleep(3 * 24 * HOUR);
+      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+      await handle.result();
+    });
+    expect((await sentBy('breach-ACK-3-')).map(([, step]) => step)).toEqual(['initial-notice', 'final-report']);
+    expect((await records.breaches.get('ACK-3'))!.notifications[0]!.acknowledgedAt).not.toBeNull();
+  });
+
   test('no reminder fires after the incident closed', async () => {
     await customer('closed-early', 'en', ['dpo@closed-early.test']);
     const taskQueue = 'breach-closed-early';

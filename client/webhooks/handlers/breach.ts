@@ -1,37 +1,19 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { breachAcknowledgedSignal, breachClosedSignal, breachIncidentInput, breachUpdatedSignal } from '../../../domain/breach';
 import { workflowIds } from '../../../domain/ids';
-import { searchAttributes } from '../../../domain/search-attributes';
-import { taskQueue } from '../../../domain/task-queue';
-import type { breachIncident } from '../../../workflows';
-import { accepted, refused, sendToCase } from '../answers';
+import { openCase, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
 export const breachHandlers: EventHandlers = {
   async 'breach.detected'({ client, timestamp }, data) {
     const input = breachIncidentInput(data, timestamp);
     const workflowId = workflowIds.breach(input.incidentId);
-    try {
-      await client.workflow.start<typeof breachIncident>('breachIncident', {
-        workflowId,
-        taskQueue,
-        args: [input],
-        // A second report of a running incident joins it; one of a closed incident is refused.
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: searchAttributes.process, value: 'breach' },
-          { key: searchAttributes.status, value: 'notifying' },
-        ],
-        staticSummary: `Breach ${input.incidentId}: ${input.affectedCustomerIds.length} customer(s) to notify`,
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        return refused(409, `breach ${input.incidentId} is already closed; report a new incident id`, workflowId);
-      }
-      throw error;
-    }
-    return accepted(workflowId);
+    return openCase(client, 'breachIncident', {
+      workflowId,
+      args: [input],
+      process: 'breach',
+      staticSummary: `Breach ${input.incidentId}: ${input.affectedCustomerIds.length} customer(s) to notify`,
+      closedReason: `breach ${input.incidentId} is already closed; report a new incident id`,
+    });
   },
 
   async 'breach.updated'({ client, webhookId, timestamp }, data) {

@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   dsrActionCompletedUpdate,
   dsrExtendedUpdate,
@@ -6,10 +6,7 @@ import {
   dsrRequestInput,
 } from '../../../domain/dsr';
 import { workflowIds } from '../../../domain/ids';
-import { searchAttributes } from '../../../domain/search-attributes';
-import { taskQueue } from '../../../domain/task-queue';
-import type { dsrRequest } from '../../../workflows';
-import { accepted, refused, sendToCase, type DispatchAnswer } from '../answers';
+import { openCase, refused, sendToCase, type DispatchAnswer } from '../answers';
 import type { EventHandlers } from './types';
 
 /**
@@ -45,28 +42,14 @@ export const dsrHandlers: EventHandlers = {
       );
     }
     const input = dsrRequestInput(data, context.timestamp);
-    try {
-      await context.client.workflow.start<typeof dsrRequest>('dsrRequest', {
-        workflowId,
-        taskQueue,
-        args: [input],
-        // The same report again joins the running case; a report of a closed case is refused.
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: searchAttributes.process, value: 'dsr' },
-          { key: searchAttributes.status, value: 'notifying' },
-          { key: searchAttributes.customerIds, value: [data.customerId] },
-        ],
-        staticSummary: `Data subject request ${data.requestId} (${data.requestType}) for customer ${data.customerId}`,
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        return refused(409, `data subject request ${data.requestId} is already closed; report a new request id`, workflowId);
-      }
-      throw error;
-    }
-    return accepted(workflowId);
+    return openCase(context.client, 'dsrRequest', {
+      workflowId,
+      args: [input],
+      process: 'dsr',
+      customerIds: [data.customerId],
+      staticSummary: `Data subject request ${data.requestId} (${data.requestType}) for customer ${data.customerId}`,
+      closedReason: `data subject request ${data.requestId} is already closed; report a new request id`,
+    });
   },
 
   async 'dsr.instructed'({ client, webhookId, timestamp }, data) {

@@ -1,10 +1,6 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { workflowIds } from '../../../domain/ids';
 import { instructionConfirmedSignal, instructionInput, instructionRevisedSignal } from '../../../domain/instruction';
-import { searchAttributes } from '../../../domain/search-attributes';
-import { taskQueue } from '../../../domain/task-queue';
-import type { unlawfulInstruction } from '../../../workflows';
-import { accepted, refused, sendToCase } from '../answers';
+import { openCase, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
 export const instructionHandlers: EventHandlers = {
@@ -12,28 +8,14 @@ export const instructionHandlers: EventHandlers = {
   async 'instruction.flagged'({ client, timestamp }, data) {
     const input = instructionInput(data, timestamp);
     const workflowId = workflowIds.instruction(input.instructionId);
-    try {
-      await client.workflow.start<typeof unlawfulInstruction>('unlawfulInstruction', {
-        workflowId,
-        taskQueue,
-        args: [input],
-        // A repeated flag of an open case joins it; one of a resumed instruction is refused.
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: searchAttributes.process, value: 'instruction' },
-          { key: searchAttributes.status, value: 'notifying' },
-          { key: searchAttributes.customerIds, value: [input.customerId] },
-        ],
-        staticSummary: `Instruction ${input.instructionId} of customer ${input.customerId}: suspended as unlawful`,
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        return refused(409, `instruction ${input.instructionId} was already resumed; flag it under a new instruction id`, workflowId);
-      }
-      throw error;
-    }
-    return accepted(workflowId);
+    return openCase(client, 'unlawfulInstruction', {
+      workflowId,
+      args: [input],
+      process: 'instruction',
+      customerIds: [input.customerId],
+      staticSummary: `Instruction ${input.instructionId} of customer ${input.customerId}: suspended as unlawful`,
+      closedReason: `instruction ${input.instructionId} was already resumed; flag it under a new instruction id`,
+    });
   },
 
   async 'instruction.revised'({ client, webhookId, timestamp }, data) {

@@ -1,0 +1,276 @@
+import type { ColumnType } from 'kysely';
+import { transferRule, type TransferBasis, type TransferSafeguard } from '../domain/transfers';
+import type { Db } from './database';
+
+/** Column types as Kysely sees them; timestamps are timestamptz, read back as Date. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export type SubprocessorChangeAction = 'added' | 'replaced' | 'removed';
+
+export interface SubprocessorsTable {
+  id: string;
+  name: string;
+  country: string;
+  purpose: string;
+  safeguard: TransferSafeguard | null;
+  /** 6.3: what made the transfer lawful when the subprocessor was recorded. */
+  transfer_basis: TransferBasis;
+  /** 'removed' once a removal or replacement is recorded, even one that takes effect later: see removed_at. */
+  status: 'active' | 'removed';
+  added_at: Timestamp;
+  removed_at: NullableTimestamp;
+  updated_at: Defaulted<Date>;
+}
+
+export interface SubprocessorChangesTable {
+  change_id: string;
+  action: SubprocessorChangeAction;
+  /** The subprocessor added, the one that replaces another, or the one removed. */
+  subprocessor_id: string;
+  replaces: string | null;
+  /** 5.2: the date the list was updated and the customers told; their 30 days run from it. */
+  announced_at: Timestamp;
+  /** 5.2: the date the change took or takes effect. */
+  effective_at: Timestamp;
+  recorded_at: Defaulted<Date>;
+}
+
+declare module './schema' {
+  interface Schema {
+    subprocessors: SubprocessorsTable;
+    subprocessor_changes: SubprocessorChangesTable;
+  }
+}
+
+/** A `subprocessor.changed` event's data with the instant it was announced (the event's timestamp). */
+export interface SubprocessorChangeFacts {
+  changeId: string;
+  action: SubprocessorChangeAction;
+  subprocessor: { id: string; name: string; country: string; purpose: string; safeguard?: TransferSafeguard };
+  /** The subprocessor replaced: required for 'replaced', refused otherwise. */
+  replaces?: string;
+  announcedAt: string;
+  effectiveAt: string;
+}
+
+export interface SubprocessorChange {
+  changeId: string;
+  action: SubprocessorChangeAction;
+  subprocessorId: string;
+  replaces: string | null;
+  announcedAt: string;
+  effectiveAt: string;
+  recordedAt: string;
+}
+
+/** One line of the register (Bijlage III): name, country, inside the EEA or not, and the safeguard. */
+export interface Subprocessor {
+  id: string;
+  name: string;
+  country: string;
+  purpose: string;
+  safeguard: TransferSafeguard | null;
+  transferBasis: TransferBasis;
+  status: 'active' | 'removed';
+  addedAt: string;
+  removedAt: string | null;
+}
+
+/**
+ * A change the register cannot take: a transfer that policy 6 forbids, or one that contradicts the list
+ * (adding an id already on it, removing one that is not). Retrying cannot fix it: an activity should
+ * turn it into a non-retryable failure.
+ */
+export class SubprocessorChangeRefused extends Error {
+  override readonly name = 'SubprocessorChangeRefused';
+}
+
+export interface SubprocessorRepository {
+  /**
+   * Records a change and applies it to the list, in one transaction. Idempotent on `changeId`: a second
+   * call with the same id changes nothing and returns the change as first stored, whatever it carries.
+   * Throws SubprocessorChangeRefused when the change cannot be taken; nothing is then stored.
+   */
+  recordChange(change: SubprocessorChangeFacts): Promise<SubprocessorChange>;
+  /** The list as it stood at `instant`: added at or before it, and not removed at or before it. */
+  listAsOf(instant: Date | string): Promise<Subprocessor[]>;
+  /** Changes announced at or after `instant`, oldest first. */
+  changesSince(instant: Date | string): Promise<SubprocessorChange[]>;
+  get(id: string): Promise<Subprocessor | undefined>;
+}
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+
+function toSubprocessor(row: {
+  id: string;
+  name: string;
+  country: string;
+  purpose: string;
+  safeguard: TransferSafeguard | null;
+  transfer_basis: TransferBasis;
+  status: 'active' | 'removed';
+  added_at: Date;
+  removed_at: Date | null;
+}): Subprocessor {
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    purpose: row.purpose,
+    safeguard: row.safeguard,
+    transferBasis: row.transfer_basis,
+    status: row.status,
+    addedAt: iso(row.added_at),
+    removedAt: row.removed_at === null ? null : iso(row.removed_at),
+  };
+}
+
+function toChange(row: {
+  change_id: string;
+  action: SubprocessorChangeAction;
+  subprocessor_id: string;
+  replaces: string | null;
+  announced_at: Date;
+  effective_at: Date;
+  recorded_at: Date;
+}): SubprocessorChange {
+  return {
+    changeId: row.change_id,
+    action: row.action,
+    subprocessorId: row.subprocessor_id,
+    replaces: row.replaces,
+    announcedAt: iso(row.announced_at),
+    effectiveAt: iso(row.effective_at),
+    recordedAt: iso(row.recorded_at),
+  };
+}
+
+export function subprocessorRepository(db: Db): SubprocessorRepository {
+  return {
+    async recordChange(change) {
+      const { action, subprocessor } = change;
+      if ((action === 'replaced') !== (change.replaces !== undefined)) {
+        throw new SubprocessorChangeRefused(
+          action === 'replaced'
+            ? `change ${change.changeId}: a replacement must name the subprocessor it replaces`
+            : `change ${change.changeId}: only a replacement names a subprocessor it replaces`,
+        );
+      }
+      if (change.replaces === subprocessor.id) {
+        throw new SubprocessorChangeRefused(`change ${change.changeId}: ${subprocessor.id} cannot replace itself`);
+      }
+      const effectiveAt = new Date(change.effectiveAt);
+      const announcedAt = new Date(change.announcedAt);
+      if (Number.isNaN(effectiveAt.getTime()) || Number.isNaN(announcedAt.getTime())) {
+        throw new SubprocessorChangeRefused(`change ${change.changeId}: announcedAt and effectiveAt must be instants`);
+      }
+
+      return db.transaction().execute(async (trx) => {
+        // The claim comes first, so that a repeated change is answered from the register and never
+        // judged again against a list it has itself already changed.
+        const claimed = await trx
+          .insertInto('subprocessor_changes')
+          .values({
+            change_id: change.changeId,
+            action,
+            subprocessor_id: subprocessor.id,
+            replaces: change.replaces ?? null,
+            announced_at: announcedAt,
+            effective_at: effectiveAt,
+            recorded_at: new Date(),
+          })
+          .onConflict((oc) => oc.column('change_id').doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (!claimed) {
+          const stored = await trx.selectFrom('subprocessor_changes').selectAll().where('change_id', '=', change.changeId).executeTakeFirstOrThrow();
+          return toChange(stored);
+        }
+
+        const leaving = action === 'removed' ? subprocessor.id : change.replaces;
+        if (leaving !== undefined) {
+          const current = await trx.selectFrom('subprocessors').selectAll().where('id', '=', leaving).forUpdate().executeTakeFirst();
+          if (!current) {
+            throw new SubprocessorChangeRefused(`change ${change.changeId}: ${leaving} is not on the subprocessor list`);
+          }
+          if (current.status === 'removed') {
+            throw new SubprocessorChangeRefused(
+              `change ${change.changeId}: ${leaving} is already removed (effective ${iso(current.removed_at!)})`,
+            );
+          }
+          if (effectiveAt.getTime() <= current.added_at.getTime()) {
+            throw new SubprocessorChangeRefused(
+              `change ${change.changeId}: ${leaving} cannot leave the list at ${iso(effectiveAt)}, ` +
+                `not after it joined at ${iso(current.added_at)}`,
+            );
+          }
+          await trx
+            .updateTable('subprocessors')
+            .set({ status: 'removed', removed_at: effectiveAt, updated_at: new Date() })
+            .where('id', '=', leaving)
+            .execute();
+        }
+
+        if (action !== 'removed') {
+          // 6.3: no subprocessor outside the EEA without adequacy, scc, bcr or certification.
+          const transfer = transferRule(subprocessor.country, subprocessor.safeguard);
+          if (!transfer.ok) {
+            throw new SubprocessorChangeRefused(`change ${change.changeId}: ${subprocessor.id}: ${transfer.reason}`);
+          }
+          const added = await trx
+            .insertInto('subprocessors')
+            .values({
+              id: subprocessor.id,
+              name: subprocessor.name,
+              country: subprocessor.country,
+              purpose: subprocessor.purpose,
+              safeguard: subprocessor.safeguard ?? null,
+              transfer_basis: transfer.basis,
+              status: 'active',
+              added_at: effectiveAt,
+              removed_at: null,
+            })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .executeTakeFirst();
+          if (Number(added.numInsertedOrUpdatedRows ?? 0) === 0) {
+            // One engagement per id: a returning supplier is a new subprocessor with a new id.
+            throw new SubprocessorChangeRefused(`change ${change.changeId}: ${subprocessor.id} is already on the subprocessor register`);
+          }
+        }
+        return toChange(claimed);
+      });
+    },
+
+    async listAsOf(instant) {
+      const at = new Date(instant);
+      const rows = await db
+        .selectFrom('subprocessors')
+        .selectAll()
+        .where('added_at', '<=', at)
+        .where((eb) => eb.or([eb('removed_at', 'is', null), eb('removed_at', '>', at)]))
+        .orderBy('added_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toSubprocessor);
+    },
+
+    async changesSince(instant) {
+      const rows = await db
+        .selectFrom('subprocessor_changes')
+        .selectAll()
+        .where('announced_at', '>=', new Date(instant))
+        .orderBy('announced_at')
+        .orderBy('effective_at')
+        .orderBy('change_id')
+        .execute();
+      return rows.map(toChange);
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('subprocessors').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toSubprocessor(row);
+    },
+  };
+}
