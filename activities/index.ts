@@ -8,6 +8,7 @@ import { createDsrActivities } from './dsr';
 import { createEmailSender } from './email/send-email';
 import { createInstructionActivities } from './instruction';
 import { createPrivacyTeamActivities } from './privacy-team';
+import { createSubprocessorChangeActivities } from './subprocessor-change';
 
 export interface ActivityDeps {
   records: Records;
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDsrActivities(processDeps),
     ...createAuthorityActivities(processDeps),
     ...createInstructionActivities(processDeps),
+    ...createSubprocessorChangeActivities(processDeps),
   };
 }
 

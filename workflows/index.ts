@@ -4,3 +4,4 @@ export { customerRecord } from './customer';
 export * from './dsr';
 export * from './authority';
 export * from './instruction';
+export * from './subprocessor-change';

@@ -7,6 +7,7 @@ import { breachHandlers } from './handlers/breach';
 import { customerHandlers } from './handlers/customer';
 import { dsrHandlers } from './handlers/dsr';
 import { instructionHandlers } from './handlers/instruction';
+import { subprocessorHandlers } from './handlers/subprocessor';
 import type { EventHandler, EventHandlers } from './handlers/types';
 
 export type { DispatchAnswer } from './answers';
@@ -17,6 +18,7 @@ const handlers: EventHandlers = {
   ...dsrHandlers,
   ...authorityHandlers,
   ...instructionHandlers,
+  ...subprocessorHandlers,
 };
 
 /**

@@ -1,0 +1,5 @@
+import type { ProcessActivityDeps } from './deps';
+
+export function createSubprocessorChangeActivities(_deps: ProcessActivityDeps) {
+  return {};
+}

@@ -1,0 +1,3 @@
+import type { EventHandlers } from './types';
+
+export const subprocessorHandlers: EventHandlers = {};
