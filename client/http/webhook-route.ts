@@ -68,8 +68,9 @@ export function registerWebhookRoute(app: FastifyInstance, deps: { records: Reco
       throw error;
     }
 
-    // Only answers the product should not retry are remembered; a 501 may succeed after an upgrade.
-    if (answer.statusCode !== 501) {
+    // Remembered: the answers a retry must get again. Not remembered: a 400 (nothing was done, and the
+    // product may correct the event) and a 501 (it may succeed after an upgrade).
+    if (answer.statusCode !== 501 && answer.statusCode !== 400) {
       await deps.records.webhookDeliveries.record(
         webhookId!,
         { eventType: parsed.event.type, bodySha256, statusCode: answer.statusCode, response: answer.body },

@@ -5,7 +5,14 @@ import { taskQueue } from '../../domain/task-queue';
 /** What the webhook endpoint answers once the event has reached Temporal (or was refused there). */
 export type DispatchAnswer =
   | { statusCode: 202; body: { workflowId: string } }
+  | { statusCode: 400; body: { error: string; problems: Array<{ path: string; message: string }> } }
   | { statusCode: 404 | 409 | 501; body: { error: string; workflowId?: string } };
+
+/** A body that fits the schema but breaks a rule of the policy (e.g. a transfer policy 6 forbids). */
+export const invalid = (error: string, problems: Array<{ path: string; message: string }>): DispatchAnswer => ({
+  statusCode: 400,
+  body: { error, problems },
+});
 
 export const accepted = (workflowId: string): DispatchAnswer => ({ statusCode: 202, body: { workflowId } });
 
