@@ -2,7 +2,6 @@ import type { Transporter } from 'nodemailer';
 import type { Records } from '../records';
 import { createAuthorityActivities } from './authority';
 import { createBreachActivities } from './breach';
-import { createCustomerActivities } from './customer';
 import type { ProcessActivityDeps } from './deps';
 import { createDsrActivities } from './dsr';
 import { createEmailSender } from './email/send-email';
@@ -28,7 +27,6 @@ export function createActivities(deps: ActivityDeps) {
     ...(deps.productWebhook && { productWebhook: deps.productWebhook }),
   };
   return {
-    ...createCustomerActivities({ records: deps.records }),
     ...createBreachActivities({ records: deps.records, emails, privacyTeamEmail: deps.privacyTeamEmail }),
     ...createPrivacyTeamActivities({ emails, privacyTeamEmail: deps.privacyTeamEmail }),
     ...createDsrActivities(processDeps),

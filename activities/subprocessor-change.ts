@@ -1,5 +1,78 @@
+import type { SubprocessorChangeNotice } from '../domain/subprocessor-change';
 import type { ProcessActivityDeps } from './deps';
+import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
+import {
+  renderObjectionRejected,
+  renderObjectionReminder,
+  renderRemedyOffer,
+  renderSubprocessorChangeNotice,
+  renderTerminationRight,
+  type SubprocessorChangeEmailFacts,
+  type TerminationRightReason,
+} from './email/templates/subprocessor-change';
+import { currentWorkflowId } from './workflow-context';
 
-export function createSubprocessorChangeActivities(_deps: ProcessActivityDeps) {
-  return {};
+/** Which email of the objection window; each is sent once per workflow, step and recipient. */
+export type ObjectionWindowEmail =
+  | { kind: 'change-notice' }
+  | { kind: 'objection-reminder' }
+  | { kind: 'objection-rejected'; reason: string }
+  | { kind: 'remedy-offer'; offer: string }
+  | { kind: 'termination-right'; why: TerminationRightReason; remedyDeadlineAt?: string };
+
+export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
+  return {
+    /**
+     * One email of `objection-<changeId>-<customerId>` to every contact of the customer, in its
+     * language. The contacts are read here, so no address enters a workflow history; the step (the
+     * email's kind) and the workflow id make the idempotency key of each recipient.
+     */
+    async emailObjectionWindowCustomer(input: {
+      customerId: string;
+      change: SubprocessorChangeNotice;
+      windowClosesAt: string;
+      email: ObjectionWindowEmail;
+    }): Promise<CustomerEmailResult> {
+      const { change } = input;
+      // The replaced subprocessor's name, from the register; its id when the register lacks it.
+      const replaced = change.replaces ? ((await deps.records.subprocessors.get(change.replaces))?.name ?? change.replaces) : undefined;
+      return emailCustomerContacts(deps, {
+        workflowId: currentWorkflowId(),
+        step: input.email.kind,
+        customerId: input.customerId,
+        render: (customer) => {
+          const facts: SubprocessorChangeEmailFacts = {
+            customerName: customer.name,
+            changeId: change.changeId,
+            action: change.action,
+            subprocessorName: change.subprocessor.name,
+            country: change.subprocessor.country,
+            purpose: change.subprocessor.purpose,
+            ...(change.transferBasis !== undefined && { transferBasis: change.transferBasis }),
+            ...(replaced !== undefined && { replacesName: replaced }),
+            effectiveAt: change.effectiveAt,
+            windowClosesAt: input.windowClosesAt,
+            contactEmail: deps.privacyTeamEmail,
+            timeZone: customer.timeZone,
+          };
+          const email = input.email;
+          switch (email.kind) {
+            case 'change-notice':
+              return renderSubprocessorChangeNotice(facts, customer.language);
+            case 'objection-reminder':
+              return renderObjectionReminder(facts, customer.language);
+            case 'objection-rejected':
+              return renderObjectionRejected({ ...facts, reason: email.reason }, customer.language);
+            case 'remedy-offer':
+              return renderRemedyOffer({ ...facts, offer: email.offer }, customer.language);
+            case 'termination-right':
+              return renderTerminationRight(
+                { ...facts, why: email.why, ...(email.remedyDeadlineAt !== undefined && { remedyDeadlineAt: email.remedyDeadlineAt }) },
+                customer.language,
+              );
+          }
+        },
+      });
+    },
+  };
 }

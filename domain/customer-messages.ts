@@ -1,12 +1,16 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { Customer } from './customer';
 
+/**
+ * That the product described a customer again: ids and instants only. The description itself (names,
+ * contact addresses) goes straight to the records and never into a workflow history.
+ */
 export interface CustomerUpsert {
-  customer: Customer;
-  /** The event's own timestamp: the record keeps the newest description. */
+  /** The event's own timestamp: the records keep the newest description. */
   sourceTimestamp: string;
   webhookId: string;
+  /** False when a newer description was already stored (an older event that arrived late). */
+  applied: boolean;
 }
 
 export const customerUpsertedSignal = defineSignal<[CustomerUpsert]>('customerUpserted');
-export const pendingUpsertsQuery = defineQuery<number>('pendingUpserts');
+export const customerUpsertsQuery = defineQuery<CustomerUpsert[]>('customerUpserts');

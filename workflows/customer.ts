@@ -1,40 +1,35 @@
-import { condition, continueAsNew, proxyActivities, setHandler, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import { customerUpsertedSignal, pendingUpsertsQuery, type CustomerUpsert } from '../domain/customer-messages';
-import { recordOptions } from './activity-options';
-
-const { upsertCustomer } = proxyActivities<Activities>(recordOptions);
+import { allHandlersFinished, condition, continueAsNew, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { customerUpsertedSignal, customerUpsertsQuery, type CustomerUpsert } from '../domain/customer-messages';
+import { searchAttributes } from '../domain/search-attributes';
 
 /** How long the workflow stays open for more descriptions of the same customer before it ends. */
 const idleBeforeEnd = '1 minute';
 
 /**
- * `customer-<customerId>`: applies the product's descriptions of a customer to the records, one at a
- * time and in arrival order (signal-with-start opens it again after it ended). The records keep the
- * newest by event timestamp, so a late, older event never overwrites a newer one.
+ * `customer-<customerId>`: the trail, in Temporal, of the product's descriptions of one customer:
+ * when each arrived and whether it was the newest. The webhook endpoint has already written the
+ * description to the records (so a breach reported right after finds the customer); this workflow
+ * holds no name or address. Signal-with-start opens it again after it ended.
  */
-export async function customerRecord(carried: { pending?: CustomerUpsert[] } = {}): Promise<void> {
-  const pending: CustomerUpsert[] = [...(carried.pending ?? [])];
-  const seen = new Set<string>();
+export async function customerRecord(carried: { upserts?: CustomerUpsert[] } = {}): Promise<void> {
+  const upserts: CustomerUpsert[] = [...(carried.upserts ?? [])];
   setHandler(customerUpsertedSignal, (upsert) => {
-    if (seen.has(upsert.webhookId)) return;
-    seen.add(upsert.webhookId);
-    pending.push(upsert);
+    if (upserts.some((seen) => seen.webhookId === upsert.webhookId)) return;
+    upserts.push(upsert);
+    upsertSearchAttributes([{ key: searchAttributes.status, value: 'described' }]);
+    setCurrentDetails(`last description from the product: ${upsert.sourceTimestamp}${upsert.applied ? '' : ' (older than the stored one: ignored)'}`);
   });
-  setHandler(pendingUpsertsQuery, () => pending.length);
+  setHandler(customerUpsertsQuery, () => upserts);
 
+  let seen = upserts.length;
   for (;;) {
-    while (pending.length > 0) {
-      const next = pending[0]!;
-      await upsertCustomer({ customer: next.customer, sourceTimestamp: next.sourceTimestamp });
-      pending.shift();
-      if (workflowInfo().continueAsNewSuggested) {
-        await condition(allHandlersFinished);
-        await continueAsNew<typeof customerRecord>({ pending });
-      }
-    }
-    const more = await condition(() => pending.length > 0, idleBeforeEnd);
+    const more = await condition(() => upserts.length > seen, idleBeforeEnd);
     if (!more) break;
+    seen = upserts.length;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof customerRecord>({ upserts: upserts.slice(-20) });
+    }
   }
   await condition(allHandlersFinished);
 }

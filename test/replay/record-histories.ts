@@ -33,18 +33,16 @@ async function main(): Promise<void> {
   });
   const out = (name: string) => path.join(__dirname, 'histories', `${name}.json`);
   await worker.runUntil(async () => {
+    await records.customers.upsert(
+      { customerId: 'replay-nl', name: 'Replay BV', language: 'nl', contacts: [{ email: 'dpo@replay.test' }], timeZone: 'Europe/Brussels', contract: { breachNoticeHours: 48 } },
+      '2026-11-01T09:00:00.000Z',
+    );
     const customer = await env.client.workflow.signalWithStart(customerRecord, {
       workflowId: 'customer-replay-nl',
       taskQueue,
       args: [{}],
       signal: customerUpsertedSignal,
-      signalArgs: [
-        {
-          customer: { customerId: 'replay-nl', name: 'Replay BV', language: 'nl', contacts: [{ email: 'dpo@replay.test' }], timeZone: 'Europe/Brussels', contract: { breachNoticeHours: 48 } },
-          sourceTimestamp: '2026-11-01T09:00:00.000Z',
-          webhookId: 'msg_replay_customer',
-        },
-      ],
+      signalArgs: [{ sourceTimestamp: '2026-11-01T09:00:00.000Z', webhookId: 'msg_replay_customer', applied: true }],
     });
     await customer.result();
     const breach = await env.client.workflow.start(breachIncident, {

@@ -33,3 +33,21 @@ test.each(histories.map((entry) => [entry.workflowId, entry] as const))('%s repl
     Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, entry.history, entry.workflowId),
   ).resolves.toBeUndefined();
 });
+
+test('no workflow history holds an email address: contacts and subjects stay in the records', () => {
+  // The payloads as the files hold them: base64 of JSON, decoded here.
+  const decoded = readdirSync(folder)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => ({
+      file,
+      payloads: [...readFileSync(path.join(folder, file), 'utf8').matchAll(/"data": "([A-Za-z0-9+/=]+)"/g)].map((match) =>
+        Buffer.from(match[1]!, 'base64').toString('utf8'),
+      ),
+    }));
+  // The decoding does find the payloads (the incident's own id is in them), so the check below can fail.
+  expect(decoded.find(({ file }) => file === 'breach-REPLAY-1.json')!.payloads.join('\n')).toContain('"incidentId":"REPLAY-1"');
+  const addresses = decoded.flatMap(({ file, payloads }) =>
+    payloads.flatMap((payload) => payload.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? []).map((address) => `${file}: ${address}`),
+  );
+  expect(addresses).toEqual([]);
+});

@@ -8,29 +8,32 @@ import { accepted } from '../answers';
 import type { EventHandlers } from './types';
 
 export const customerHandlers: EventHandlers = {
-  async 'customer.upserted'({ client, webhookId, timestamp }, data) {
+  /**
+   * The description goes to the records first (the newest by event timestamp wins, whatever the order
+   * of arrival), so that contact addresses never travel through Temporal and an event that follows
+   * at once finds the customer. Temporal gets the fact that it happened.
+   */
+  async 'customer.upserted'({ client, records, webhookId, timestamp }, data) {
+    const applied = await records.customers.upsert(
+      {
+        customerId: data.customerId,
+        name: data.name,
+        language: data.language,
+        contacts: data.contacts,
+        timeZone: data.timezone ?? defaultTimeZone,
+        contract: data.contract ?? {},
+      },
+      timestamp,
+    );
     const workflowId = workflowIds.customer(data.customerId);
     await client.workflow.signalWithStart<typeof customerRecord, [CustomerUpsert]>('customerRecord', {
       workflowId,
       taskQueue,
       args: [{}],
       signal: customerUpsertedSignal,
-      signalArgs: [
-        {
-          customer: {
-            customerId: data.customerId,
-            name: data.name,
-            language: data.language,
-            contacts: data.contacts,
-            timeZone: data.timezone ?? defaultTimeZone,
-            contract: data.contract ?? {},
-          },
-          sourceTimestamp: timestamp,
-          webhookId,
-        },
-      ],
+      signalArgs: [{ sourceTimestamp: timestamp, webhookId, applied }],
       typedSearchAttributes: [{ key: searchAttributes.process, value: 'customer' }],
-      staticSummary: `Customer ${data.customerId}: records kept up to date`,
+      staticSummary: `Customer ${data.customerId}: descriptions received from the product`,
     });
     return accepted(workflowId);
   },

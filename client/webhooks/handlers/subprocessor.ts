@@ -1,3 +1,94 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { workflowIds } from '../../../domain/ids';
+import { objectToChangeUpdate, subprocessorChangeNotice, type SubprocessorChangeInput } from '../../../domain/subprocessor-change';
+import { transferRule, type TransferBasis } from '../../../domain/transfers';
+import { SubprocessorChangeRefused } from '../../../records/subprocessors';
+import { accepted, invalid, openCase, refused, sendToCase, type DispatchAnswer } from '../answers';
 import type { EventHandlers } from './types';
 
-export const subprocessorHandlers: EventHandlers = {};
+/**
+ * The subprocessor change process (policy 5.1-5.4, 6). `subprocessor.changed` is checked against
+ * policy 6 first (a forbidden transfer is refused with 400 and changes nothing), then recorded in the
+ * dated register (announced at the event's timestamp), then `subprocessor-change-<changeId>` starts one
+ * objection window per customer concerned (every customer when the event names none).
+ * `subprocessor.objected` is the update `objectToChange` of `objection-<changeId>-<customerId>`, under
+ * the delivery's webhook-id as update id: a late, repeated or empty objection is refused with 409 and
+ * the workflow's reason.
+ */
+export const subprocessorHandlers: EventHandlers = {
+  async 'subprocessor.changed'({ client, records, timestamp }, data) {
+    const workflowId = workflowIds.subprocessorChange(data.changeId);
+    let transferBasis: TransferBasis | undefined;
+    if (data.action !== 'removed') {
+      const verdict = transferRule(data.subprocessor.country, data.subprocessor.safeguard);
+      if (!verdict.ok) {
+        return invalid('the transfer this change implies is forbidden by policy 6', [
+          { path: 'data.subprocessor.safeguard', message: verdict.reason },
+        ]);
+      }
+      transferBasis = verdict.basis;
+    }
+    const change = subprocessorChangeNotice(data, timestamp, transferBasis);
+    let stored;
+    try {
+      stored = await records.subprocessors.recordChange({
+        changeId: change.changeId,
+        action: change.action,
+        subprocessor: change.subprocessor,
+        ...(change.replaces !== undefined && { replaces: change.replaces }),
+        announcedAt: timestamp,
+        effectiveAt: change.effectiveAt,
+      });
+    } catch (error) {
+      if (error instanceof SubprocessorChangeRefused) return refused(409, error.message, workflowId);
+      throw error;
+    }
+    // A change id names one change for ever: a repeat must be the same change.
+    const same =
+      stored.action === change.action &&
+      stored.subprocessorId === change.subprocessor.id &&
+      (stored.replaces ?? undefined) === change.replaces &&
+      Date.parse(stored.effectiveAt) === Date.parse(change.effectiveAt);
+    if (!same) {
+      return refused(409, `subprocessor change ${change.changeId} was already announced as another change; report a new change id`, workflowId);
+    }
+    // Announced at the first report, whatever the repeat's timestamp.
+    change.announcedAt = stored.announcedAt;
+    const customerIds = [...new Set(data.customerIds ?? (await records.customers.listIds()))];
+    const input: SubprocessorChangeInput = { change, customerIds };
+    const answer = await openCase(client, 'subprocessorChange', {
+      workflowId,
+      args: [input],
+      process: 'subprocessor-change',
+      customerIds,
+      staticSummary: `Subprocessor change ${change.changeId}: ${change.action} ${change.subprocessor.id} (${customerIds.length} customer(s))`,
+      closedReason: `subprocessor change ${change.changeId} was already announced`,
+    });
+    // The change workflow ends once every window has started: a repeated report of it is the same fact.
+    return answer.statusCode === 409 ? accepted(workflowId) : answer;
+  },
+
+  async 'subprocessor.objected'({ client, webhookId }, data) {
+    const workflowId = workflowIds.objection(data.changeId, data.customerId);
+    return sendToCase(client, workflowId, `the objection window of customer ${data.customerId} for change ${data.changeId}`, (handle) =>
+      decide(workflowId, () =>
+        handle.executeUpdate(objectToChangeUpdate, {
+          args: [{ reasons: data.reasons, receivedAt: data.receivedAt, webhookId }],
+          updateId: webhookId,
+        }),
+      ),
+    );
+  },
+};
+
+/** An update the workflow may refuse: its validator's reason is the 409's error. */
+async function decide(workflowId: string, update: () => Promise<unknown>): Promise<DispatchAnswer | void> {
+  try {
+    await update();
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) {
+      return refused(409, error.cause?.message ?? 'the objection window refused the event', workflowId);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,233 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { EventData } from './events';
+import type { TransferBasis, TransferSafeguard } from './transfers';
+
+/**
+ * The subprocessor change process (policy 5.1-5.4, 6; GDPR Art. 28(2), 28(4)).
+ *
+ * `subprocessor-change-<changeId>` announces one change of the register to every customer concerned by
+ * starting one `objection-<changeId>-<customerId>` per customer; each of those holds that customer's
+ * 30-day objection window and, after a reasonable objection, the processor's 30 days to offer a remedy.
+ */
+
+export type SubprocessorChangeAction = 'added' | 'replaced' | 'removed';
+
+/** What every customer is told about a change (5.2): no personal data, ids and public facts only. */
+export interface SubprocessorChangeNotice {
+  changeId: string;
+  action: SubprocessorChangeAction;
+  subprocessor: { id: string; name: string; country: string; purpose: string; safeguard?: TransferSafeguard };
+  /** 6.3: what makes a transfer to it lawful ('eea' when it is inside the EEA); absent for a removal. */
+  transferBasis?: TransferBasis;
+  /** The id of the subprocessor replaced ('replaced' only). */
+  replaces?: string;
+  effectiveAt: string;
+  /** When the register was updated: the event's timestamp. */
+  announcedAt: string;
+}
+
+/**
+ * The delays of one customer's objection window. Defaults, and why:
+ * - 30 days to object (5.2), counted from the notice; no customer contract setting exists for it yet
+ *   (ContractSettings has only breachNoticeHours and exportWindowDays), so the policy's value applies;
+ * - a reminder 7 days before the window closes: time enough to consult and write reasons;
+ * - at most 30 days from a reasonable objection for the processor to offer a change (5.3).
+ */
+export interface ObjectionWindowSettings {
+  objectionWindowDays: number;
+  reminderDaysBeforeClose: number;
+  remedyDays: number;
+}
+
+export const defaultObjectionWindowSettings: ObjectionWindowSettings = {
+  objectionWindowDays: 30,
+  reminderDaysBeforeClose: 7,
+  remedyDays: 30,
+};
+
+/** How many children one run of `subprocessorChange` starts before it continues as new. */
+export const childrenPerRun = 100;
+
+/**
+ * Input of `subprocessor-change-<changeId>`. The customer id list is passed once, in the input, and
+ * each continued run carries only the offset of the next customer and the counts: the list is in the
+ * input of every continued run (acceptable up to some thousands of ids: 5,000 ids of 64 characters are
+ * about 330 kB, under Temporal's 2 MB payload limit), but it is never copied into events run after run.
+ */
+export interface SubprocessorChangeInput {
+  change: SubprocessorChangeNotice;
+  customerIds: string[];
+  settings?: ObjectionWindowSettings;
+  /** Index in customerIds of the next customer whose window is to be started (continued runs). */
+  nextIndex?: number;
+  started?: number;
+  alreadyRunning?: number;
+  runs?: number;
+}
+
+export interface SubprocessorChangeStatus {
+  changeId: string;
+  status: 'notifying' | 'notified';
+  total: number;
+  /** Windows started by this change. */
+  started: number;
+  /** Windows that already existed under the same id (a continued run repeating a start). */
+  alreadyRunning: number;
+  nextIndex: number;
+  runs: number;
+}
+export const subprocessorChangeStatusQuery = defineQuery<SubprocessorChangeStatus>('subprocessorChangeStatus');
+
+export interface ObjectionWindowInput {
+  change: SubprocessorChangeNotice;
+  customerId: string;
+  settings: ObjectionWindowSettings;
+}
+
+export type ObjectionWindowStatusLabel =
+  | 'notifying'
+  | 'undeliverable'
+  | 'open'
+  | 'accepted'
+  | 'objected'
+  | 'objection-rejected'
+  | 'remedy-pending'
+  | 'offer-made'
+  | 'remedied'
+  | 'termination-right';
+
+export interface ObjectionRecord {
+  reasons: string;
+  receivedAt: string;
+  webhookId?: string;
+  /** When the workflow recorded it (its own clock). */
+  recordedAt: string;
+}
+
+export interface ObjectionJudgment {
+  reasonable: boolean;
+  reason: string;
+  judgedAt: string;
+}
+
+export interface ObjectionWindowState {
+  changeId: string;
+  customerId: string;
+  status: ObjectionWindowStatusLabel;
+  noticeAt: string;
+  /** noticeAt + objectionWindowDays: the last instant at which an objection is in time. */
+  windowClosesAt: string;
+  reminderSent: boolean;
+  objection?: ObjectionRecord;
+  judgment?: ObjectionJudgment;
+  /** objection receivedAt + remedyDays, once the objection is judged reasonable. */
+  remedyDeadlineAt?: string;
+  offer?: { offer: string; offeredAt: string };
+  remedyAnswer?: { accepted: boolean; answeredAt: string };
+  /** 5.4: the services the customer may terminate (the subprocessor's purpose). */
+  terminableServices?: string;
+  problem?: string;
+  timeline: Array<{ at: string; what: string }>;
+}
+
+export interface ObjectToChangeMessage {
+  reasons: string;
+  receivedAt: string;
+  webhookId?: string;
+}
+export interface JudgeObjectionMessage {
+  reasonable: boolean;
+  reason: string;
+}
+export interface RecordRemedyOfferMessage {
+  offer: string;
+}
+export interface RecordRemedyAnswerMessage {
+  accepted: boolean;
+}
+
+/** 5.2: the customer objects in writing, with reasons (webhook `subprocessor.objected` or an operator). */
+export const objectToChangeUpdate = defineUpdate<ObjectionWindowState, [ObjectToChangeMessage]>('objectToChange');
+/** An operator judges whether the objection is reasonable (5.3). */
+export const judgeObjectionUpdate = defineUpdate<ObjectionWindowState, [JudgeObjectionMessage]>('judgeObjection');
+/** 5.3: the processor's offer of a change in the services or in their use. */
+export const recordRemedyOfferUpdate = defineUpdate<ObjectionWindowState, [RecordRemedyOfferMessage]>('recordRemedyOffer');
+/** The customer's answer to the offer. */
+export const recordRemedyAnswerUpdate = defineUpdate<ObjectionWindowState, [RecordRemedyAnswerMessage]>('recordRemedyAnswer');
+export const objectionWindowStatusQuery = defineQuery<ObjectionWindowState>('objectionWindowStatus');
+
+// ---------------------------------------------------------------------------------------------
+// Validators: the reason a message is refused, or undefined. Operators type these by hand.
+
+/** How far a stated time may lie ahead of the workflow's clock (clock skew between systems). */
+const futureToleranceMs = 5 * 60_000;
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+const finished: ReadonlySet<ObjectionWindowStatusLabel> = new Set(['accepted', 'objection-rejected', 'remedied', 'termination-right', 'undeliverable']);
+
+export function refuseObjection(state: ObjectionWindowState, message: ObjectToChangeMessage, nowMs: number): string | undefined {
+  if (typeof message?.reasons !== 'string' || message.reasons.trim() === '') {
+    return 'an objection must be made in writing with its reasons (policy 5.2): reasons is empty';
+  }
+  if (typeof message.receivedAt !== 'string' || !isoInstant.test(message.receivedAt) || Number.isNaN(Date.parse(message.receivedAt))) {
+    return 'receivedAt must be an ISO 8601 date-time with a time zone';
+  }
+  if (state.objection) return `customer ${state.customerId} already objected to change ${state.changeId} (received ${state.objection.receivedAt})`;
+  const receivedMs = Date.parse(message.receivedAt);
+  if (receivedMs > Date.parse(state.windowClosesAt)) {
+    return `the objection window for change ${state.changeId} closed at ${state.windowClosesAt}; an objection received at ${message.receivedAt} is too late (policy 5.2)`;
+  }
+  if (finished.has(state.status)) return `the objection window for change ${state.changeId} is closed (${state.status})`;
+  if (receivedMs > nowMs + futureToleranceMs) return `receivedAt (${message.receivedAt}) lies in the future`;
+  return undefined;
+}
+
+export function refuseJudgment(state: ObjectionWindowState, message: JudgeObjectionMessage): string | undefined {
+  if (typeof message?.reasonable !== 'boolean') return 'reasonable must be true or false';
+  if (typeof message.reason !== 'string' || message.reason.trim() === '') return 'give the reason for the judgment';
+  if (!state.objection) return `customer ${state.customerId} has not objected to change ${state.changeId}: nothing to judge`;
+  if (state.judgment) {
+    return `the objection was already judged ${state.judgment.reasonable ? 'reasonable' : 'unreasonable'} at ${state.judgment.judgedAt}`;
+  }
+  return undefined;
+}
+
+export function refuseRemedyOffer(state: ObjectionWindowState, message: RecordRemedyOfferMessage, nowMs: number): string | undefined {
+  if (typeof message?.offer !== 'string' || message.offer.trim() === '') return 'describe the change offered';
+  if (!state.judgment?.reasonable) return 'an offer follows only an objection judged reasonable';
+  if (state.offer) return `an offer was already made at ${state.offer.offeredAt}`;
+  if (state.status === 'termination-right' || (state.remedyDeadlineAt && nowMs > Date.parse(state.remedyDeadlineAt))) {
+    return `the 30 days to offer a change ended at ${state.remedyDeadlineAt} (policy 5.3); the customer has been told it may terminate the services affected`;
+  }
+  return undefined;
+}
+
+export function refuseRemedyAnswer(state: ObjectionWindowState, message: RecordRemedyAnswerMessage): string | undefined {
+  if (typeof message?.accepted !== 'boolean') return 'accepted must be true or false';
+  if (!state.offer) return 'no offer has been made to answer';
+  if (state.remedyAnswer) return `the customer already ${state.remedyAnswer.accepted ? 'accepted' : 'declined'} the offer at ${state.remedyAnswer.answeredAt}`;
+  return undefined;
+}
+
+/** The input of the change workflow from the webhook (announcedAt: the event's timestamp). */
+export function subprocessorChangeNotice(
+  data: EventData<'subprocessor.changed'>,
+  announcedAt: string,
+  transferBasis: TransferBasis | undefined,
+): SubprocessorChangeNotice {
+  return {
+    changeId: data.changeId,
+    action: data.action,
+    subprocessor: {
+      id: data.subprocessor.id,
+      name: data.subprocessor.name,
+      country: data.subprocessor.country,
+      purpose: data.subprocessor.purpose,
+      ...(data.subprocessor.safeguard !== undefined && { safeguard: data.subprocessor.safeguard }),
+    },
+    ...(transferBasis !== undefined && { transferBasis }),
+    ...(data.replaces !== undefined && { replaces: data.replaces }),
+    effectiveAt: data.effectiveAt,
+    announcedAt,
+  };
+}
