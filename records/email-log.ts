@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from './database';
+import type { EmailLogTable } from './schema';
 
 export interface EmailClaim {
   idempotencyKey: string;
@@ -30,20 +31,7 @@ export interface EmailLogRepository {
 }
 
 export function emailLogRepository(db: Db): EmailLogRepository {
-  const toRecord = (row: {
-    idempotency_key: string;
-    workflow_id: string;
-    step: string;
-    recipient: string;
-    subject: string;
-    language: string;
-    message_id: string;
-    status: 'sending' | 'sent' | 'failed';
-    attempts: number;
-    smtp_response: string | null;
-    accepted_at: Date | null;
-    error: string | null;
-  }): EmailRecord => ({
+  const toRecord = (row: Selectable<EmailLogTable>): EmailRecord => ({
     idempotencyKey: row.idempotency_key,
     workflowId: row.workflow_id,
     step: row.step,
