@@ -261,7 +261,6 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
 
   async function terminationRight(why: 'no-offer' | 'offer-declined'): Promise<ObjectionWindowState> {
     state.terminableServices = change.subprocessor.purpose;
-    show('termination-right');
     await email({ kind: 'termination-right', why, ...(state.remedyDeadlineAt !== undefined && { remedyDeadlineAt: state.remedyDeadlineAt }) });
     return finish('termination-right');
   }

@@ -8,7 +8,7 @@
  * translation); every language fills the same copy type, so none can lack a passage.
  */
 import type { Language } from '../../../domain/language';
-import type { TransferBasis } from '../../../domain/transfers';
+import { isoCountryCodes, type TransferBasis } from '../../../domain/transfers';
 import { formatInstant, locales } from '../format';
 import { renderEmail, type EmailBlock, type RenderedEmail } from './rendered-email';
 
@@ -214,6 +214,7 @@ const copy: Record<Language, Copy> = {
 
 /** "Verenigde Staten (US)", "États-Unis (US)", "United States (US)"; the code alone when unknown. */
 export function countryName(country: string, language: Language): string {
+  if (!isoCountryCodes.has(country)) return country;
   try {
     const name = new Intl.DisplayNames([locales[language]], { type: 'region', fallback: 'none' }).of(country);
     return name ? `${name} (${country})` : country;

@@ -1,0 +1,158 @@
+import { judgeObjectionUpdate, objectionWindowStatusQuery, subprocessorChangeStatusQuery } from '../../domain/subprocessor-change';
+import { waitForMessages } from '../support/mail';
+import { customerEvent, startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ database: 'pglite' });
+});
+afterAll(() => stack?.close());
+
+const DAY = 24 * 3_600_000;
+
+function changeEvent(changeId: string, data: Record<string, unknown> = {}) {
+  return {
+    type: 'subprocessor.changed',
+    timestamp: new Date().toISOString(),
+    data: {
+      changeId,
+      action: 'added',
+      subprocessor: { id: `sp-${changeId}`, name: 'CloudMail Inc.', country: 'US', purpose: 'sending transactional email', safeguard: 'scc' },
+      effectiveAt: new Date(Date.now() + 45 * DAY).toISOString(),
+      ...data,
+    },
+  };
+}
+
+function objectionEvent(changeId: string, customerId: string, reasons: string, receivedAt = new Date().toISOString()) {
+  return { type: 'subprocessor.objected', timestamp: new Date().toISOString(), data: { changeId, customerId, reasons, receivedAt } };
+}
+
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      const value = await read();
+      if (ok(value)) return value;
+    } catch {
+      // not there yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('timed out');
+}
+
+describe('a subprocessor change reported by signed webhook', () => {
+  test('reaches three customers in their languages; an objection by webhook is judged by an operator and answered', async () => {
+    for (const event of [
+      customerEvent('sp-nl', 'nl', ['dpo@nl.sp.test']),
+      customerEvent('sp-fr', 'fr', ['dpo@fr.sp.test'], { timezone: 'Europe/Paris' }),
+      customerEvent('sp-en', 'en', ['dpo@en.sp.test'], { timezone: 'Europe/London' }),
+    ]) {
+      expect((await stack.post(event)).status).toBe(202);
+    }
+    const before = (await stack.catcher.messages()).length;
+    const announcement = changeEvent('E2E-SP1', { customerIds: ['sp-nl', 'sp-fr', 'sp-en'] });
+    const answer = await stack.post(announcement);
+    expect(answer).toEqual({ status: 202, body: { workflowId: 'subprocessor-change-E2E-SP1' } });
+
+    // The register holds the change, announced at the event's timestamp.
+    const [recorded] = await stack.records.subprocessors.changesSince(new Date(Date.now() - 60_000));
+    expect(recorded).toMatchObject({ changeId: 'E2E-SP1', action: 'added', subprocessorId: 'sp-E2E-SP1' });
+    expect(await stack.records.subprocessors.get('sp-E2E-SP1')).toMatchObject({ country: 'US', transferBasis: 'scc', status: 'active' });
+
+    const notices = (await waitForMessages(stack.catcher, before + 3)).slice(before);
+    const byRecipient = Object.fromEntries(notices.map((m) => [m.envelope.to[0], m]));
+    expect(byRecipient['dpo@nl.sp.test']!.subject).toMatch(/^\[Subverwerkers\].*CloudMail Inc\./);
+    expect(byRecipient['dpo@fr.sp.test']!.subject).toMatch(/^\[Sous-traitants ultérieurs\].*CloudMail Inc\./);
+    expect(byRecipient['dpo@en.sp.test']!.subject).toMatch(/^\[Subprocessors\].*CloudMail Inc\./);
+    expect(byRecipient['dpo@en.sp.test']!.text).toContain('United States (US)');
+    expect(byRecipient['dpo@en.sp.test']!.text).toContain('standard contractual clauses');
+    expect(notices.every((m) => m.headers['x-dpa-step'] === 'change-notice')).toBe(true);
+
+    const change = stack.env.client.workflow.getHandle('subprocessor-change-E2E-SP1');
+    expect(await eventually(() => change.query(subprocessorChangeStatusQuery), (s) => s.status === 'notified')).toMatchObject({ total: 3, started: 3 });
+    expect((await change.describe()).searchAttributes).toMatchObject({ DpaProcess: ['subprocessor-change'], DpaCustomerIds: ['sp-nl', 'sp-fr', 'sp-en'] });
+
+    const window = stack.env.client.workflow.getHandle('objection-E2E-SP1-sp-fr');
+    await eventually(() => window.query(objectionWindowStatusQuery), (s) => s.status === 'open');
+    const objection = objectionEvent('E2E-SP1', 'sp-fr', 'Nos données de santé ne doivent pas quitter l\'EEE.');
+    const objected = await stack.post(objection, { webhookId: 'msg_sp_obj_1' });
+    expect(objected).toEqual({ status: 202, body: { workflowId: 'objection-E2E-SP1-sp-fr' } });
+    const state = await window.query(objectionWindowStatusQuery);
+    expect(state).toMatchObject({ status: 'objected', objection: { webhookId: 'msg_sp_obj_1' } });
+    const description = await window.describe();
+    expect(description.searchAttributes).toMatchObject({
+      DpaProcess: ['subprocessor-objection'],
+      DpaStatus: ['objected'],
+      DpaCustomerIds: ['sp-fr'],
+      DpaNextDeadline: [new Date(state.remedyDeadlineAt!)],
+    });
+    // The same delivery again is answered from the first; a second objection is refused.
+    expect(await stack.post(objection, { webhookId: 'msg_sp_obj_1' })).toEqual(objected);
+    const second = await stack.post(objectionEvent('E2E-SP1', 'sp-fr', 'Encore.'));
+    expect(second.status).toBe(409);
+    expect(second.body.error).toContain('already objected');
+
+    // The operator's decision, as the Web UI or CLI sends it.
+    const beforeAnswer = (await stack.catcher.messages()).length;
+    await window.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'Les données restent chiffrées, la clé en Belgique.' }] });
+    const [rejection] = (await waitForMessages(stack.catcher, beforeAnswer + 1)).slice(beforeAnswer);
+    expect(rejection!.envelope.to).toEqual(['dpo@fr.sp.test']);
+    expect(rejection!.headers['x-dpa-step']).toBe('objection-rejected');
+    expect(rejection!.text).toContain('Les données restent chiffrées, la clé en Belgique.');
+    await eventually(() => window.query(objectionWindowStatusQuery), (s) => s.status === 'objection-rejected');
+    const evidence = await stack.records.emails.list({ workflowIdPrefix: 'objection-E2E-SP1-sp-fr' });
+    expect(evidence.map((e) => [e.step, e.recipient, e.language, e.status]).sort()).toEqual([
+      ['change-notice', 'dpo@fr.sp.test', 'fr', 'sent'],
+      ['objection-rejected', 'dpo@fr.sp.test', 'fr', 'sent'],
+    ]);
+
+    // Refusals: a bare objection (400), a late one (409), one for a change or customer not known (404).
+    const bare = await stack.post(objectionEvent('E2E-SP1', 'sp-nl', ''));
+    expect(bare.status).toBe(400);
+    const late = await stack.post(objectionEvent('E2E-SP1', 'sp-nl', 'Too late.', new Date(Date.now() + 31 * DAY).toISOString()));
+    expect(late.status).toBe(409);
+    expect(late.body.error).toContain('too late');
+    expect((await stack.post(objectionEvent('NO-SUCH-CHANGE', 'sp-nl', 'Who?'))).status).toBe(404);
+    expect((await stack.post(objectionEvent('E2E-SP1', 'sp-stranger', 'Who?'))).status).toBe(404);
+    expect((await stack.env.client.workflow.getHandle('objection-E2E-SP1-sp-nl').query(objectionWindowStatusQuery)).status).toBe('open');
+
+    // A repeated report of the same change (under a new webhook-id) joins it; another change under its id is refused.
+    expect(await stack.post(announcement)).toEqual({ status: 202, body: { workflowId: 'subprocessor-change-E2E-SP1' } });
+    const other = await stack.post(changeEvent('E2E-SP1', { effectiveAt: new Date(Date.now() + 90 * DAY).toISOString() }));
+    expect(other.status).toBe(409);
+    expect(other.body.error).toContain('already announced as another change');
+    const all = (await stack.catcher.messages()).filter((m) => m.headers['x-dpa-step'] === 'change-notice' && m.headers['x-dpa-workflow-id']?.startsWith('objection-E2E-SP1-'));
+    expect(all).toHaveLength(3);
+  });
+
+  test('a transfer policy 6 forbids is refused with 400 and changes nothing; so is a change the register cannot take (409)', async () => {
+    const forbidden = await stack.post(
+      changeEvent('E2E-SP-BAD', { subprocessor: { id: 'sp-bad', name: 'Nowhere Ltd', country: 'CN', purpose: 'hosting' } }),
+    );
+    expect(forbidden.status).toBe(400);
+    expect(forbidden.body.problems).toEqual([{ path: 'data.subprocessor.safeguard', message: expect.stringContaining('outside the EEA') }]);
+    expect(await stack.records.subprocessors.get('sp-bad')).toBeUndefined();
+    await expect(stack.env.client.workflow.getHandle('subprocessor-change-E2E-SP-BAD').describe()).rejects.toThrow();
+
+    const removal = await stack.post(changeEvent('E2E-SP-RM', { action: 'removed', subprocessor: { id: 'sp-never-added', name: 'Ghost', country: 'BE', purpose: 'x' } }));
+    expect(removal.status).toBe(409);
+    expect(removal.body.error).toContain('is not on the subprocessor list');
+  });
+
+  test('without customerIds every customer is told', async () => {
+    await stack.post(customerEvent('sp-all', 'en', ['dpo@all.sp.test']));
+    const ids = await stack.records.customers.listIds();
+    const answer = await stack.post(changeEvent('E2E-SP-ALL', { subprocessor: { id: 'sp-eu', name: 'EuroHost', country: 'DE', purpose: 'hosting' } }));
+    expect(answer.status).toBe(202);
+    const change = stack.env.client.workflow.getHandle('subprocessor-change-E2E-SP-ALL');
+    const status = await eventually(() => change.query(subprocessorChangeStatusQuery), (s) => s.status === 'notified');
+    expect(status.total).toBe(ids.length);
+    expect(ids).toContain('sp-all');
+    const window = stack.env.client.workflow.getHandle('objection-E2E-SP-ALL-sp-all');
+    await eventually(() => window.query(objectionWindowStatusQuery), (s) => s.status === 'open');
+    const mail = (await stack.catcher.messages()).find((m) => m.headers['x-dpa-workflow-id'] === 'objection-E2E-SP-ALL-sp-all');
+    expect(mail!.text).toContain('no transfer');
+  });
+});

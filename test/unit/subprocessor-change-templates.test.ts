@@ -1,0 +1,70 @@
+import {
+  countryName,
+  renderObjectionRejected,
+  renderObjectionReminder,
+  renderRemedyOffer,
+  renderSubprocessorChangeNotice,
+  renderTerminationRight,
+  type SubprocessorChangeEmailFacts,
+} from '../../activities/email/templates/subprocessor-change';
+import { languages } from '../../domain/language';
+
+const facts: SubprocessorChangeEmailFacts = {
+  customerName: 'Acme <BV>',
+  changeId: 'CHG-7',
+  action: 'replaced',
+  subprocessorName: 'CloudMail Inc.',
+  country: 'US',
+  purpose: 'sending transactional email',
+  transferBasis: 'scc',
+  replacesName: 'OldMail GmbH',
+  effectiveAt: '2026-04-01T00:00:00Z',
+  windowClosesAt: '2026-03-31T10:00:00Z',
+  contactEmail: 'privacy@processor.test',
+  timeZone: 'Europe/Brussels',
+};
+
+describe('the subprocessor change notice (5.2)', () => {
+  test.each([
+    ['nl', /^\[Subverwerkers\] .*CloudMail Inc\..*\(CHG-7\)$/, 'Verenigde Staten (US)', 'standaardcontractbepalingen', 'dinsdag 31 maart 2026 om 12:00', 'schriftelijk en met opgave van redenen'],
+    ['fr', /^\[Sous-traitants ultérieurs\] .*CloudMail Inc\..*\(CHG-7\)$/, 'États-Unis (US)', 'clauses contractuelles types', 'mardi 31 mars 2026 à 12:00', 'par écrit et en indiquant vos motifs'],
+    ['en', /^\[Subprocessors\] .*CloudMail Inc\..*\(CHG-7\)$/, 'United States (US)', 'standard contractual clauses', 'Tuesday, 31 March 2026 at 12:00', 'in writing and stating your reasons'],
+  ] as const)('in %s it says what changes, where, on which basis, from when and how to object until when', (language, subject, country, basis, deadline, how) => {
+    const email = renderSubprocessorChangeNotice(facts, language);
+    expect(email.subject).toMatch(subject);
+    for (const part of [country, basis, deadline, how, 'sending transactional email', 'OldMail GmbH', 'privacy@processor.test', 'CHG-7']) {
+      expect(email.text).toContain(part);
+    }
+    expect(email.html).toContain('Acme &lt;BV&gt;');
+    expect(email.html).toContain(`lang="${language}"`);
+  });
+
+  test('a removal shows no transfer basis; a change inside the EEA says there is no transfer', () => {
+    const removal = renderSubprocessorChangeNotice({ ...facts, action: 'removed', transferBasis: undefined } as SubprocessorChangeEmailFacts, 'en');
+    expect(removal.text).not.toContain('Transfer basis');
+    const eea = renderSubprocessorChangeNotice({ ...facts, country: 'BE', transferBasis: 'eea' }, 'nl');
+    expect(eea.text).toContain('geen doorgifte');
+    expect(eea.text).toContain('België (BE)');
+  });
+});
+
+describe('the later emails', () => {
+  test.each(languages)('in %s: reminder, rejection with its reason, offer and the right to terminate with the services affected', (language) => {
+    expect(renderObjectionReminder(facts, language).text).toContain('CHG-7');
+    expect(renderObjectionRejected({ ...facts, reason: 'The new provider keeps data in Frankfurt.' }, language).text).toContain(
+      'The new provider keeps data in Frankfurt.',
+    );
+    expect(renderRemedyOffer({ ...facts, offer: 'Email stays with OldMail for you.' }, language).text).toContain('Email stays with OldMail for you.');
+    const noOffer = renderTerminationRight({ ...facts, why: 'no-offer', remedyDeadlineAt: '2026-05-01T08:00:00Z' }, language);
+    expect(noOffer.text).toContain('sending transactional email');
+    expect(noOffer.text).toContain('5.4');
+    expect(noOffer.text).toContain('2026');
+    const declined = renderTerminationRight({ ...facts, why: 'offer-declined' }, language);
+    expect(declined.text).not.toEqual(noOffer.text);
+  });
+
+  test('an unknown region code is shown as it is', () => {
+    expect(countryName('US', 'fr')).toBe('États-Unis (US)');
+    expect(countryName('ZZ', 'en')).toBe('ZZ');
+  });
+});

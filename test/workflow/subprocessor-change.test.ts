@@ -1,0 +1,337 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Transporter } from 'nodemailer';
+import { createMailer } from '../../activities/email/mailer';
+import { workflowIds } from '../../domain/ids';
+import type { Language } from '../../domain/language';
+import {
+  defaultObjectionWindowSettings,
+  judgeObjectionUpdate,
+  objectionWindowStatusQuery,
+  objectToChangeUpdate,
+  recordRemedyAnswerUpdate,
+  recordRemedyOfferUpdate,
+  subprocessorChangeStatusQuery,
+  type ObjectionWindowState,
+  type SubprocessorChangeNotice,
+} from '../../domain/subprocessor-change';
+import type { Database, Records } from '../../records';
+import { createWorker } from '../../worker/create-worker';
+import { customerObjectionWindow, subprocessorChange } from '../../workflows';
+import { startMailCatcher, type MailCatcher } from '../support/mail';
+import { freshDatabase } from '../support/records';
+import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+
+const DAY = 24 * 3_600_000;
+
+let env: TestWorkflowEnvironment;
+let database: Database;
+let records: Records;
+let catcher: MailCatcher;
+let mailer: Transporter;
+
+beforeAll(async () => {
+  env = await startTimeSkippingServer();
+  ({ database, records } = await freshDatabase('pglite'));
+  catcher = await startMailCatcher();
+  mailer = createMailer(catcher.smtpUrl);
+});
+
+afterAll(async () => {
+  mailer?.close();
+  await catcher?.close();
+  await database?.close();
+  await env?.teardown();
+});
+
+const started: string[] = [];
+
+/** Runs `fn` with a worker; whatever it leaves running is terminated, so later tests' clocks are free. */
+async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T> {
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    records,
+    mailer,
+    mailFrom: 'Privacy team <privacy@processor.test>',
+    privacyTeamEmail: 'privacy-team@processor.test',
+  });
+  try {
+    return await worker.runUntil(fn());
+  } finally {
+    for (const workflowId of started.splice(0)) {
+      await env.client.workflow.getHandle(workflowId).terminate('left running by a test').catch(() => undefined);
+    }
+  }
+}
+
+async function customer(customerId: string, language: Language = 'en') {
+  await records.customers.upsert(
+    { customerId, name: `Customer ${customerId}`, language, contacts: [{ email: `dpo@${customerId}.test` }], timeZone: 'Europe/Brussels', contract: {} },
+    '2026-01-01T00:00:00Z',
+  );
+}
+
+function change(changeId: string): SubprocessorChangeNotice {
+  return {
+    changeId,
+    action: 'added',
+    subprocessor: { id: `sp-${changeId}`, name: 'CloudMail Inc.', country: 'US', purpose: 'sending transactional email', safeguard: 'scc' },
+    transferBasis: 'scc',
+    effectiveAt: new Date(Date.now() + 40 * DAY).toISOString(),
+    announcedAt: new Date().toISOString(),
+  };
+}
+
+/** Starts one customer's window directly (the change workflow is tested below). */
+async function startWindow(taskQueue: string, changeId: string, customerId: string): Promise<WorkflowHandle<typeof customerObjectionWindow>> {
+  const workflowId = workflowIds.objection(changeId, customerId);
+  started.push(workflowId);
+  return env.client.workflow.start(customerObjectionWindow, {
+    workflowId,
+    taskQueue,
+    args: [{ change: change(changeId), customerId, settings: defaultObjectionWindowSettings }],
+  });
+}
+
+/** The emails one workflow sent, as their steps, in the order the SMTP server accepted them. */
+async function stepsOf(workflowId: string): Promise<string[]> {
+  return (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id'] === workflowId).map((m) => m.headers['x-dpa-step']!);
+}
+
+async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function statusOf(handle: WorkflowHandle): Promise<ObjectionWindowState> {
+  return handle.query(objectionWindowStatusQuery);
+}
+
+async function serverIso(offsetMs = 0): Promise<string> {
+  return new Date((await env.currentTimeMs()) + offsetMs).toISOString();
+}
+
+async function object(handle: WorkflowHandle, reasons = 'The data would leave the EEA.', receivedAt?: string) {
+  return handle.executeUpdate(objectToChangeUpdate, { args: [{ reasons, receivedAt: receivedAt ?? (await serverIso()), webhookId: 'msg_test' }] });
+}
+
+describe('one customer\'s objection window (5.2)', () => {
+  test('without an objection: a notice, a reminder 7 days before the close, then accepted after 30 days', async () => {
+    await customer('quiet', 'nl');
+    const taskQueue = 'spc-quiet';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-Q', 'quiet');
+      const id = workflowIds.objection('CHG-Q', 'quiet');
+      await waitFor(async () => (await statusOf(handle)).status === 'open');
+      const state = await statusOf(handle);
+      expect(Date.parse(state.windowClosesAt) - Date.parse(state.noticeAt)).toBe(30 * DAY);
+      expect(await stepsOf(id)).toEqual(['change-notice']);
+      const description = await handle.describe();
+      expect(description.searchAttributes).toMatchObject({
+        DpaProcess: ['subprocessor-objection'],
+        DpaStatus: ['open'],
+        DpaCustomerIds: ['quiet'],
+        DpaNextDeadline: [new Date(state.windowClosesAt)],
+      });
+
+      await env.sleep(22.9 * DAY);
+      expect(await stepsOf(id)).toEqual(['change-notice']);
+      await env.sleep(0.2 * DAY);
+      await waitFor(async () => (await stepsOf(id)).length === 2);
+      expect(await stepsOf(id)).toEqual(['change-notice', 'objection-reminder']);
+
+      await env.sleep(6.8 * DAY);
+      expect((await statusOf(handle)).status).toBe('open');
+      await env.sleep(0.2 * DAY);
+      await waitFor(async () => (await statusOf(handle)).status === 'accepted');
+      expect(await stepsOf(id)).toEqual(['change-notice', 'objection-reminder']);
+      const [notice] = (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id'] === id);
+      expect(notice!.subject).toMatch(/^\[Subverwerkers\]/);
+      expect(notice!.text).toContain('standaardcontractbepalingen');
+    });
+  });
+
+  test('an objection on day 29 is accepted, and no reminder follows; a second one is refused', async () => {
+    await customer('day29');
+    const taskQueue = 'spc-day29';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-29', 'day29');
+      const id = workflowIds.objection('CHG-29', 'day29');
+      await waitFor(async () => (await statusOf(handle)).status === 'open');
+      await env.sleep(29 * DAY);
+      const after = await object(handle);
+      expect(after.status).toBe('objected');
+      expect(after.objection).toMatchObject({ reasons: 'The data would leave the EEA.', webhookId: 'msg_test' });
+      expect(after.timeline.some((entry) => entry.what.startsWith('objection received'))).toBe(true);
+      await expect(object(handle, 'again')).rejects.toThrow();
+      await env.sleep(5 * DAY);
+      expect((await statusOf(handle)).status).toBe('objected');
+      // The reminder of day 23 went out before the objection; nothing since.
+      expect(await stepsOf(id)).toEqual(['change-notice', 'objection-reminder']);
+      expect((await handle.describe()).searchAttributes).toMatchObject({ DpaStatus: ['objected'] });
+    });
+  });
+
+  test('an objection received after the window is refused: on day 31, and one dated after the close', async () => {
+    await customer('day31');
+    const taskQueue = 'spc-day31';
+    await withWorker(taskQueue, async () => {
+      const late = await startWindow(taskQueue, 'CHG-31', 'day31');
+      await waitFor(async () => (await statusOf(late)).status === 'open');
+      // While the window is open, a letter dated after its close is refused with the reason.
+      const closesAt = (await statusOf(late)).windowClosesAt;
+      await expect(object(late, 'late', new Date(Date.parse(closesAt) + DAY).toISOString())).rejects.toMatchObject({
+        cause: { message: expect.stringContaining('too late') },
+      });
+      await expect(object(late, '   ')).rejects.toMatchObject({ cause: { message: expect.stringContaining('reasons is empty') } });
+      await env.sleep(31 * DAY);
+      await waitFor(async () => (await statusOf(late)).status === 'accepted');
+      await expect(object(late)).rejects.toThrow();
+      expect((await statusOf(late)).objection).toBeUndefined();
+    });
+  });
+
+  test('the reminder does not fire after an early objection', async () => {
+    await customer('early');
+    const taskQueue = 'spc-early';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-E', 'early');
+      await waitFor(async () => (await statusOf(handle)).status === 'open');
+      await env.sleep(5 * DAY);
+      await object(handle);
+      await env.sleep(27 * DAY);
+      expect(await stepsOf(workflowIds.objection('CHG-E', 'early'))).toEqual(['change-notice']);
+      expect((await statusOf(handle)).reminderSent).toBe(false);
+    });
+  });
+});
+
+describe('after an objection (5.3-5.4)', () => {
+  test('judged unreasonable: the customer is told why; judging again or before an objection is refused', async () => {
+    await customer('unreason', 'fr');
+    await customer('nojudge');
+    const taskQueue = 'spc-unreason';
+    await withWorker(taskQueue, async () => {
+      const idle = await startWindow(taskQueue, 'CHG-U', 'nojudge');
+      await waitFor(async () => (await statusOf(idle)).status === 'open');
+      await expect(idle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'x' }] })).rejects.toMatchObject({
+        cause: { message: expect.stringContaining('nothing to judge') },
+      });
+
+      const handle = await startWindow(taskQueue, 'CHG-U', 'unreason');
+      await waitFor(async () => (await statusOf(handle)).status === 'open');
+      await object(handle);
+      await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'Le fournisseur est certifié et lié par les clauses types.' }] });
+      await expect(handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'second thoughts' }] })).rejects.toThrow();
+      await waitFor(async () => (await statusOf(handle)).status === 'objection-rejected');
+      const id = workflowIds.objection('CHG-U', 'unreason');
+      expect(await stepsOf(id)).toEqual(['change-notice', 'objection-rejected']);
+      const rejection = (await catcher.messages()).find((m) => m.headers['x-dpa-workflow-id'] === id && m.headers['x-dpa-step'] === 'objection-rejected');
+      expect(rejection!.text).toContain('Le fournisseur est certifié et lié par les clauses types.');
+    });
+  });
+
+  test('judged reasonable and remedied on day 20: the offer is sent and accepted', async () => {
+    await customer('remedied');
+    const taskQueue = 'spc-remedied';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-R', 'remedied');
+      await waitFor(async () => (await statusOf(handle)).status === 'open');
+      await env.sleep(2 * DAY);
+      const objected = await object(handle);
+      expect(Date.parse(objected.remedyDeadlineAt!) - Date.parse(objected.objection!.receivedAt)).toBe(30 * DAY);
+      await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'Health data would go to the US.' }] });
+      await waitFor(async () => (await statusOf(handle)).status === 'remedy-pending');
+      expect((await handle.describe()).searchAttributes).toMatchObject({ DpaNextDeadline: [new Date(objected.remedyDeadlineAt!)] });
+      await expect(handle.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: true }] })).rejects.toThrow();
+      await env.sleep(20 * DAY);
+      await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Your email keeps going through our EU provider.' }] });
+      await waitFor(async () => (await statusOf(handle)).status === 'offer-made');
+      await handle.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: true }] });
+      await waitFor(async () => (await statusOf(handle)).status === 'remedied');
+      expect(await stepsOf(workflowIds.objection('CHG-R', 'remedied'))).toEqual(['change-notice', 'remedy-offer']);
+    });
+  });
+
+  test('judged reasonable and left past day 30: the right to terminate the services affected; a late offer is refused', async () => {
+    await customer('lapsed', 'nl');
+    const taskQueue = 'spc-lapsed';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-L', 'lapsed');
+      await waitFor(async () => (await statusOf(handle)).status === 'open');
+      await object(handle);
+      await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'Reasonable.' }] });
+      await waitFor(async () => (await statusOf(handle)).status === 'remedy-pending');
+      await env.sleep(29.9 * DAY);
+      expect((await statusOf(handle)).status).toBe('remedy-pending');
+      await env.sleep(0.2 * DAY);
+      await waitFor(async () => (await statusOf(handle)).status === 'termination-right');
+      const id = workflowIds.objection('CHG-L', 'lapsed');
+      expect(await stepsOf(id)).toEqual(['change-notice', 'termination-right']);
+      expect((await statusOf(handle)).terminableServices).toBe('sending transactional email');
+      const letter = (await catcher.messages()).find((m) => m.headers['x-dpa-workflow-id'] === id && m.headers['x-dpa-step'] === 'termination-right');
+      expect(letter!.text).toContain('sending transactional email');
+      expect(letter!.text).toContain('5.4');
+      await expect(handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Too late.' }] })).rejects.toThrow();
+    });
+  });
+
+  test('an offer declined gives the right to terminate', async () => {
+    await customer('declined');
+    const taskQueue = 'spc-declined';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-D', 'declined');
+      await waitFor(async () => (await statusOf(handle)).status === 'open');
+      await object(handle);
+      await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'Reasonable.' }] });
+      await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'A discount.' }] });
+      await handle.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: false }] });
+      await waitFor(async () => (await statusOf(handle)).status === 'termination-right');
+      expect(await stepsOf(workflowIds.objection('CHG-D', 'declined'))).toEqual(['change-notice', 'remedy-offer', 'termination-right']);
+    });
+  });
+});
+
+describe('the change (5.1)', () => {
+  test('starts one window per customer in batches of 100 (150 customers: two runs), continuing as new, without waiting for them', async () => {
+    const customerIds = Array.from({ length: 150 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
+    const taskQueue = 'spc-bulk';
+    await withWorker(taskQueue, async () => {
+      const workflowId = workflowIds.subprocessorChange('CHG-BULK');
+      const handle = await env.client.workflow.start(subprocessorChange, {
+        workflowId,
+        taskQueue,
+        args: [{ change: change('CHG-BULK'), customerIds }],
+      });
+      await waitFor(async () => {
+        try {
+          return (await handle.query(subprocessorChangeStatusQuery)).status === 'notified';
+        } catch {
+          return false;
+        }
+      }, 60_000);
+      const status = await handle.query(subprocessorChangeStatusQuery);
+      expect(status).toMatchObject({ total: 150, started: 150, alreadyRunning: 0, nextIndex: 150, runs: 2 });
+      // The continued run carries an offset and counts; the list is the one given at the start.
+      const firstRun = await env.client.workflow.getHandle(workflowId, handle.firstExecutionRunId).fetchHistory();
+      const continued = firstRun.events!.find((event) => event.workflowExecutionContinuedAsNewEventAttributes)?.workflowExecutionContinuedAsNewEventAttributes;
+      expect(continued).toBeTruthy();
+      const carried = JSON.parse(Buffer.from(continued!.input!.payloads![0]!.data!).toString('utf8'));
+      expect(carried).toMatchObject({ nextIndex: 100, started: 100, runs: 1 });
+      expect(carried.customerIds).toHaveLength(150);
+      for (const customerId of ['bulk-000', 'bulk-099', 'bulk-100', 'bulk-149']) {
+        const child = env.client.workflow.getHandle(workflowIds.objection('CHG-BULK', customerId));
+        const description = await child.describe();
+        expect(description.searchAttributes).toMatchObject({ DpaProcess: ['subprocessor-objection'], DpaCustomerIds: [customerId] });
+        // These customers were never described by the product: nobody to tell, and it says so.
+        await waitFor(async () => (await statusOf(child)).status === 'undeliverable');
+      }
+    });
+  });
+});
