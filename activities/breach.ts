@@ -54,20 +54,7 @@ export function createBreachActivities(deps: BreachActivityDeps) {
           contractualDeadlineAt = contractualDeadlineFor(customer.contract.breachNoticeHours);
           return renderBreachNotice(
             {
-              customerName: customer.name,
-              incidentId: input.incidentId,
-              awareAt: input.facts.awareAt,
-              noticeSentAt: input.noticeAt,
-              controllerDeadlineAt: addHours(input.noticeAt, controllerNotificationHours),
-              summary: input.facts.summary,
-              dataCategories: input.facts.dataCategories,
-              ...(input.facts.subjectsApprox !== undefined && { subjectsApprox: input.facts.subjectsApprox }),
-              ...(input.facts.subjectCategories !== undefined && { subjectCategories: input.facts.subjectCategories }),
-              ...(input.facts.recordsApprox !== undefined && { recordsApprox: input.facts.recordsApprox }),
-              ...(input.facts.likelyConsequences !== undefined && { likelyConsequences: input.facts.likelyConsequences }),
-              measures: input.facts.measures,
-              contactEmail: deps.privacyTeamEmail,
-              timeZone: customer.timeZone,
+              ...noticeFacts(input.incidentId, input.facts, input.noticeAt, customer.name, customer.timeZone, deps.privacyTeamEmail),
               ...(contractualDeadlineAt && { contractualDeadlineAt }),
             },
             customer.language,

@@ -1,4 +1,10 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../../domain/search-attributes';
 import { taskQueue } from '../../domain/task-queue';
 
@@ -86,4 +92,16 @@ export async function openCase(
     throw error;
   }
   return accepted(options.workflowId);
+}
+
+/** A decision the case may refuse (an update): its validator's reason becomes the 409's error. */
+export async function decide(workflowId: string, update: () => Promise<unknown>): Promise<DispatchAnswer | void> {
+  try {
+    await update();
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) {
+      return refused(409, error.cause?.message ?? 'the case refused the event', workflowId);
+    }
+    throw error;
+  }
 }

@@ -1,4 +1,3 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   dsrActionCompletedUpdate,
   dsrExtendedUpdate,
@@ -6,7 +5,7 @@ import {
   dsrRequestInput,
 } from '../../../domain/dsr';
 import { workflowIds } from '../../../domain/ids';
-import { openCase, refused, sendToCase, type DispatchAnswer } from '../answers';
+import { decide, openCase, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
 /**
@@ -112,15 +111,3 @@ export const dsrHandlers: EventHandlers = {
     );
   },
 };
-
-/** An update the workflow may refuse: its validator's reason is the 409's error. */
-async function decide(workflowId: string, update: () => Promise<unknown>): Promise<DispatchAnswer | void> {
-  try {
-    await update();
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) {
-      return refused(409, error.cause?.message ?? 'the case refused the event', workflowId);
-    }
-    throw error;
-  }
-}

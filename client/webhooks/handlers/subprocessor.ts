@@ -1,9 +1,8 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { workflowIds } from '../../../domain/ids';
 import { objectToChangeUpdate, subprocessorChangeNotice, type SubprocessorChangeInput } from '../../../domain/subprocessor-change';
 import { transferRule, type TransferBasis } from '../../../domain/transfers';
 import { SubprocessorChangeRefused } from '../../../records/subprocessors';
-import { accepted, invalid, openCase, refused, sendToCase, type DispatchAnswer } from '../answers';
+import { accepted, decide, invalid, openCase, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
 /**
@@ -80,15 +79,3 @@ export const subprocessorHandlers: EventHandlers = {
     );
   },
 };
-
-/** An update the workflow may refuse: its validator's reason is the 409's error. */
-async function decide(workflowId: string, update: () => Promise<unknown>): Promise<DispatchAnswer | void> {
-  try {
-    await update();
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) {
-      return refused(409, error.cause?.message ?? 'the objection window refused the event', workflowId);
-    }
-    throw error;
-  }
-}
