@@ -124,10 +124,14 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       objectsToDisclosure: response.objectsToDisclosure,
       responses,
     };
+    // Decided on receipt: an objection that arrived before the disclosure was recorded is reported even
+    // if the operator records it while the view is still being written to the records.
+    const reportObjection =
+      response.objectsToDisclosure === true && !objectedBefore && input.requestKind === 'disclosure-intent' && !state.outcome;
     refresh();
     await recorded();
     await recordAuthorityCustomerView({ requestId: input.requestId, ...response });
-    if (response.objectsToDisclosure && !objectedBefore && input.requestKind === 'disclosure-intent' && !state.outcome) {
+    if (reportObjection) {
       await alert(`objection-${response.customerId}-${responses}`, {
         kind: 'customer-objects',
         customerIds: [response.customerId],
