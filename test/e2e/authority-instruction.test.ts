@@ -77,6 +77,8 @@ describe('an authority request by signed webhook', () => {
     ]);
 
     const handle = stack.env.client.workflow.getHandle('authority-E2E-AUTH-1');
+    // The emails are out before the workflow has their results; its status follows a moment later.
+    await waitFor('the awaiting-views status', async () => (await handle.describe()).searchAttributes.DpaStatus?.[0] === 'awaiting-views');
     const description = await handle.describe();
     expect(description.searchAttributes).toMatchObject({
       DpaProcess: ['authority'],

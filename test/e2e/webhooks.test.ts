@@ -71,7 +71,13 @@ describe('a breach reported by signed webhook', () => {
     expect(description.searchAttributes).toMatchObject({ DpaProcess: ['breach'], DpaCustomerIds: ['e2e-nl', 'e2e-fr', 'e2e-en'] });
     const ours = Object.entries(description.searchAttributes).filter(([key]) => key.startsWith('Dpa'));
     expect(JSON.stringify(ours)).not.toContain('@');
-    const child = await stack.env.client.workflow.getHandle('breach-E2E-1-e2e-fr').describe();
+    // The register is written inside the activity; the child shows the new status once it has its result.
+    const childHandle = stack.env.client.workflow.getHandle('breach-E2E-1-e2e-fr');
+    let child = await childHandle.describe();
+    for (let i = 0; i < 100 && child.searchAttributes.DpaStatus?.[0] !== 'notified'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      child = await childHandle.describe();
+    }
     expect(child.searchAttributes).toMatchObject({ DpaProcess: ['breach-notice'], DpaStatus: ['notified'] });
   });
 
