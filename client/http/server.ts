@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyRequest } fro
 import type { Records } from '../../records';
 import type { MailCatcher } from '../embedded/mail-catcher';
 import { breachRegisterCsv } from './breach-register-csv';
+import { registerSubprocessorRegisterRoutes } from './subprocessor-register';
 import { registerWebhookRoute } from './webhook-route';
 
 export interface HttpServerDeps {
@@ -44,6 +45,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   });
 
   registerWebhookRoute(app, deps);
+  registerSubprocessorRegisterRoutes(app, deps);
 
   const operatorOnly = async (request: FastifyRequest) => {
     if (deps.operatorToken && request.headers.authorization !== `Bearer ${deps.operatorToken}`) {
