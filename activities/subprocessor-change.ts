@@ -1,12 +1,15 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { SubprocessorChangeNotice } from '../domain/subprocessor-change';
 import type { ProcessActivityDeps } from './deps';
 import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
 import {
   renderObjectionRejected,
   renderObjectionReminder,
+  renderObjectionWindowAlert,
   renderRemedyOffer,
   renderSubprocessorChangeNotice,
   renderTerminationRight,
+  type ObjectionWindowAlertFacts,
   type SubprocessorChangeEmailFacts,
   type TerminationRightReason,
 } from './email/templates/subprocessor-change';
@@ -36,7 +39,7 @@ export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
       const { change } = input;
       // The replaced subprocessor's name, from the register; its id when the register lacks it.
       const replaced = change.replaces ? ((await deps.records.subprocessors.get(change.replaces))?.name ?? change.replaces) : undefined;
-      return emailCustomerContacts(deps, {
+      const result = await emailCustomerContacts(deps, {
         workflowId: currentWorkflowId(),
         step: input.email.kind,
         customerId: input.customerId,
@@ -73,6 +76,31 @@ export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
           }
         },
       });
+      // The result enters the workflow history and the privacy team's alert; an SMTP answer may quote
+      // the refused address ("550 5.1.1 <dpo@...>: Recipient address rejected").
+      return result.status === 'undeliverable' ? { ...result, problem: withoutAddresses(result.problem) } : result;
+    },
+
+    /**
+     * Internal alert to the privacy team (PRIVACY_TEAM_EMAIL), in English, when a customer could not be
+     * told of a change: once per workflow and step. A refusal by the team's own address cannot be fixed
+     * by retrying, so it is thrown as non-retryable and the workflow notes it.
+     */
+    async alertPrivacyTeamOfObjectionWindow(input: { step: string; alert: ObjectionWindowAlertFacts }): Promise<void> {
+      const outcome = await deps.emails.send({
+        workflowId: currentWorkflowId(),
+        step: input.step,
+        recipient: deps.privacyTeamEmail,
+        language: 'en',
+        email: renderObjectionWindowAlert(input.alert),
+      });
+      if (outcome.status === 'rejected') {
+        throw ApplicationFailure.nonRetryable(`the privacy team's address refused the alert: ${outcome.reason}`, 'PrivacyTeamUnreachable');
+      }
     },
   };
+}
+
+function withoutAddresses(text: string): string {
+  return text.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '<address>');
 }

@@ -31,19 +31,35 @@ export interface SubprocessorChangeNotice {
  * - 30 days to object (5.2), counted from the notice; no customer contract setting exists for it yet
  *   (ContractSettings has only breachNoticeHours and exportWindowDays), so the policy's value applies;
  * - a reminder 7 days before the window closes: time enough to consult and write reasons;
- * - at most 30 days from a reasonable objection for the processor to offer a change (5.3).
+ * - at most 30 days from a reasonable objection for the processor to offer a change (5.3);
+ * - `unknownCustomerGraceMinutes: 5`. As for a breach: a customer.upserted may be on its way, so the
+ *   notice is retried that long before the privacy team is told that nobody could be notified.
  */
 export interface ObjectionWindowSettings {
   objectionWindowDays: number;
   reminderDaysBeforeClose: number;
   remedyDays: number;
+  unknownCustomerGraceMinutes: number;
 }
 
 export const defaultObjectionWindowSettings: ObjectionWindowSettings = {
   objectionWindowDays: 30,
   reminderDaysBeforeClose: 7,
   remedyDays: 30,
+  unknownCustomerGraceMinutes: 5,
 };
+
+/**
+ * Settings as a workflow input holds them: inputs stored before `unknownCustomerGraceMinutes` existed
+ * (running or continued changes, windows started from them) lack it, and must still start.
+ */
+export type StoredObjectionWindowSettings = Omit<ObjectionWindowSettings, 'unknownCustomerGraceMinutes'> &
+  Partial<Pick<ObjectionWindowSettings, 'unknownCustomerGraceMinutes'>>;
+
+/** The settings a workflow works with: the stored ones, completed with today's defaults. */
+export function objectionWindowSettings(stored: StoredObjectionWindowSettings | undefined): ObjectionWindowSettings {
+  return { ...defaultObjectionWindowSettings, ...stored };
+}
 
 /** How many children one run of `subprocessorChange` starts before it continues as new. */
 export const childrenPerRun = 100;
@@ -57,7 +73,7 @@ export const childrenPerRun = 100;
 export interface SubprocessorChangeInput {
   change: SubprocessorChangeNotice;
   customerIds: string[];
-  settings?: ObjectionWindowSettings;
+  settings?: StoredObjectionWindowSettings;
   /** Index in customerIds of the next customer whose window is to be started (continued runs). */
   nextIndex?: number;
   started?: number;
@@ -81,7 +97,7 @@ export const subprocessorChangeStatusQuery = defineQuery<SubprocessorChangeStatu
 export interface ObjectionWindowInput {
   change: SubprocessorChangeNotice;
   customerId: string;
-  settings: ObjectionWindowSettings;
+  settings: StoredObjectionWindowSettings;
 }
 
 export type ObjectionWindowStatusLabel =
@@ -95,6 +111,12 @@ export type ObjectionWindowStatusLabel =
   | 'offer-made'
   | 'remedied'
   | 'termination-right';
+
+/**
+ * Why the privacy team is asked to reach a customer by another channel: the product never described it
+ * (no customer.upserted within the grace), or no contact of it accepted the notice.
+ */
+export type ObjectionWindowAlertKind = 'no-customer-record' | 'notice-undeliverable';
 
 export interface ObjectionRecord {
   reasons: string;
@@ -114,8 +136,15 @@ export interface ObjectionWindowState {
   changeId: string;
   customerId: string;
   status: ObjectionWindowStatusLabel;
-  noticeAt: string;
-  /** noticeAt + objectionWindowDays: the last instant at which an objection is in time. */
+  /**
+   * When the notice was accepted for at least one contact (the workflow's clock just after the send);
+   * absent while it is being sent, and for good when it could not be delivered.
+   */
+  noticeAt?: string;
+  /**
+   * noticeAt + objectionWindowDays: the last instant at which an objection is in time. Until the notice
+   * is sent it is provisional (counted from the workflow's start), and only moves later.
+   */
   windowClosesAt: string;
   reminderSent: boolean;
   objection?: ObjectionRecord;
@@ -126,7 +155,10 @@ export interface ObjectionWindowState {
   remedyAnswer?: { accepted: boolean; answeredAt: string };
   /** 5.4: the services the customer may terminate (the subprocessor's purpose). */
   terminableServices?: string;
+  /** Why the notice could not be sent (ids and SMTP answers only, never an address). */
   problem?: string;
+  /** The privacy team's alert about a notice that could not be sent, and whether its address took it. */
+  privacyTeamAlert?: { kind: ObjectionWindowAlertKind; at: string; delivered: boolean };
   timeline: Array<{ at: string; what: string }>;
 }
 

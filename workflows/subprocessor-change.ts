@@ -1,12 +1,16 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
+  isCancellation,
+  log,
   ParentClosePolicy,
   proxyActivities,
   setCurrentDetails,
   setHandler,
+  sleep,
   startChild,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -19,6 +23,7 @@ import {
   childrenPerRun,
   defaultObjectionWindowSettings,
   judgeObjectionUpdate,
+  objectionWindowSettings,
   objectionWindowStatusQuery,
   objectToChangeUpdate,
   recordRemedyAnswerUpdate,
@@ -28,6 +33,7 @@ import {
   refuseRemedyAnswer,
   refuseRemedyOffer,
   subprocessorChangeStatusQuery,
+  type ObjectionWindowAlertKind,
   type ObjectionWindowInput,
   type ObjectionWindowState,
   type ObjectionWindowStatusLabel,
@@ -36,7 +42,7 @@ import {
 } from '../domain/subprocessor-change';
 import { emailOptions } from './activity-options';
 
-const { emailObjectionWindowCustomer } = proxyActivities<Activities>(emailOptions);
+const { emailObjectionWindowCustomer, alertPrivacyTeamOfObjectionWindow } = proxyActivities<Activities>(emailOptions);
 
 const days = (count: number) => count * 24 * 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -117,23 +123,25 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
 }
 
 /**
- * `objection-<changeId>-<customerId>` (policy 5.2-5.4; Art. 28(2)): tells the customer of the change,
- * keeps its window to object open for 30 days from the notice (a reminder 7 days before it closes),
+ * `objection-<changeId>-<customerId>` (policy 5.2-5.4; Art. 28(2)): tells the customer of the change
+ * (waiting a grace period for a customer the product has not described yet; the privacy team is alerted
+ * when nobody could be told), keeps its window to object open for 30 days from the notice actually sent
+ * (a reminder 7 days before it closes),
  * records an objection, awaits an operator's judgment, and after a reasonable one gives the processor
  * 30 days from the objection to offer a change; no offer in time, or an offer declined, and the
  * customer is told it may terminate the services affected.
  */
 export async function customerObjectionWindow(input: ObjectionWindowInput): Promise<ObjectionWindowState> {
   const { change, customerId } = input;
-  const settings = input.settings ?? defaultObjectionWindowSettings;
-  // The window counts from the workflow's own clock at the notice (deterministic, and the test server's).
-  const noticeMs = Date.now();
-  const windowClosesMs = noticeMs + days(settings.objectionWindowDays);
+  // Inputs stored before unknownCustomerGraceMinutes existed are completed with today's defaults.
+  const settings = objectionWindowSettings(input.settings);
+  // Provisional until the notice is sent (see sendNotice): the window counts from the notice, so its
+  // close can only move later than this.
+  let windowClosesMs = Date.now() + days(settings.objectionWindowDays);
   const state: ObjectionWindowState = {
     changeId: change.changeId,
     customerId,
     status: 'notifying',
-    noticeAt: iso(noticeMs),
     windowClosesAt: iso(windowClosesMs),
     reminderSent: false,
     timeline: [],
@@ -190,7 +198,11 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     ]);
     setCurrentDetails(
       `**Subprocessor change ${change.changeId}**, customer \`${customerId}\`: ${label}\n\n` +
-        `objection window ${state.noticeAt} - ${state.windowClosesAt}` +
+        (state.noticeAt !== undefined
+          ? `objection window ${state.noticeAt} - ${state.windowClosesAt}`
+          : state.problem !== undefined
+            ? `not notified: ${state.problem}`
+            : 'notice being sent') +
         (state.objection ? `\n\nobjection received ${state.objection.receivedAt}` : '') +
         (state.judgment ? `; judged ${state.judgment.reasonable ? 'reasonable' : 'unreasonable'}` : '') +
         (deadlineMs !== undefined ? `\n\nnext deadline ${iso(deadlineMs)}` : ''),
@@ -200,6 +212,57 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     const result = await emailObjectionWindowCustomer({ customerId, change, windowClosesAt: state.windowClosesAt, email: message });
     note(`${message.kind}: ${describeEmail(result)}`);
     return result;
+  }
+  /**
+   * 5.2: the notice. A customer the product has not described yet may be on its way (its
+   * customer.upserted can follow the change), so the notice is retried with a growing pause until the
+   * grace ends, as a breach notice is. Gives back the last try's result.
+   */
+  async function sendNotice(): Promise<CustomerEmailResult> {
+    const giveUpAt = Date.now() + settings.unknownCustomerGraceMinutes * 60_000;
+    let pause = 2_000;
+    for (;;) {
+      // The notice states the close counted from this try; the window is counted from the acceptance,
+      // a moment later, so it never closes before the date the customer was given.
+      const result = await emailObjectionWindowCustomer({
+        customerId,
+        change,
+        windowClosesAt: iso(Date.now() + days(settings.objectionWindowDays)),
+        email: { kind: 'change-notice' },
+      });
+      if (result.status !== 'customer-unknown' || Date.now() >= giveUpAt) return result;
+      if (pause === 2_000) note('change-notice: customer unknown; waiting for the product to describe it');
+      await sleep(Math.min(pause, giveUpAt - Date.now()), { summary: 'waiting for the customer to be described (customer.upserted)' });
+      pause = Math.min(pause * 2, 60_000);
+    }
+  }
+  /** Asks the privacy team to reach the customer otherwise; once per window (the step is the key). */
+  async function alertPrivacyTeam(kind: ObjectionWindowAlertKind): Promise<void> {
+    const at = iso(Date.now());
+    try {
+      await alertPrivacyTeamOfObjectionWindow({
+        step: `alert-${kind}`,
+        alert: {
+          kind,
+          changeId: change.changeId,
+          customerId,
+          action: change.action,
+          subprocessorId: change.subprocessor.id,
+          subprocessorName: change.subprocessor.name,
+          detail: state.problem ?? kind,
+          ...(state.objection !== undefined && { objectionReceivedAt: state.objection.receivedAt }),
+        },
+      });
+      state.privacyTeamAlert = { kind, at, delivered: true };
+      note(`privacy team alerted: ${kind}`);
+    } catch (error) {
+      // Only a permanent refusal by the team's own address gets here (anything else is retried): it is
+      // shown on the window rather than failing it.
+      if (isCancellation(error) || !(error instanceof ActivityFailure)) throw error;
+      state.privacyTeamAlert = { kind, at, delivered: false };
+      note(`the privacy team could not be alerted (${kind}): ${failureMessage(error)}`);
+      log.error('the privacy team could not be alerted', { kind });
+    }
   }
   async function finish(label: ObjectionWindowStatusLabel): Promise<ObjectionWindowState> {
     show(label);
@@ -211,12 +274,29 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     { key: searchAttributes.process, value: 'subprocessor-objection' },
     { key: searchAttributes.customerIds, value: [customerId] },
   ]);
-  show('notifying', windowClosesMs);
+  show('notifying');
 
-  const notice = await email({ kind: 'change-notice' });
-  if (notice.status !== 'sent' && !state.objection) {
-    state.problem = notice.status === 'customer-unknown' ? 'the product has not described this customer (no customer.upserted)' : notice.problem;
-    return finish('undeliverable');
+  const notice = await sendNotice();
+  note(`change-notice: ${describeEmail(notice)}`);
+  if (notice.status === 'sent') {
+    // 5.2: the 30 days run from the notice: the workflow's clock once a contact accepted it
+    // (deterministic, and the test server's; the mail server's own time is in the email log).
+    const noticeMs = Date.now();
+    windowClosesMs = noticeMs + days(settings.objectionWindowDays);
+    state.noticeAt = iso(noticeMs);
+    state.windowClosesAt = iso(windowClosesMs);
+  } else {
+    state.problem =
+      notice.status === 'customer-unknown'
+        ? `the product has not described this customer (no customer.upserted within ${settings.unknownCustomerGraceMinutes} minutes), so no contact is known`
+        : notice.problem;
+    // A customer that already objected (it learnt of the change elsewhere) keeps its objection and the
+    // process goes on; otherwise the window never opened. Its status is set before the alert is awaited,
+    // so that the validator refuses an objection from here on instead of accepting one into a closed window.
+    const objected = state.objection !== undefined;
+    if (!objected) show('undeliverable');
+    await alertPrivacyTeam(notice.status === 'customer-unknown' ? 'no-customer-record' : 'notice-undeliverable');
+    if (!objected) return finish('undeliverable');
   }
 
   // 5.2: the window, with one reminder before it closes (none once the customer has objected).
@@ -269,6 +349,13 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
 /** A validator's refusal: the caller (webhook 409, operator in the Web UI) reads the reason. */
 function refuse(reason: string | undefined): void {
   if (reason !== undefined) throw ApplicationFailure.create({ message: reason, type: 'ObjectionRefused', nonRetryable: true });
+}
+
+function failureMessage(error: unknown): string {
+  let current: unknown = error;
+  // The activity's own message is the useful one, beneath ActivityFailure.
+  while (current instanceof ActivityFailure && current.cause) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
 }
 
 function describeEmail(result: CustomerEmailResult): string {

@@ -4,8 +4,24 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { createMailer } from '../../activities/email/mailer';
 import { breachClosedSignal } from '../../domain/breach';
 import { customerUpsertedSignal } from '../../domain/customer-messages';
+import { workflowIds } from '../../domain/ids';
+import {
+  judgeObjectionUpdate,
+  objectionWindowStatusQuery,
+  objectToChangeUpdate,
+  recordRemedyAnswerUpdate,
+  recordRemedyOfferUpdate,
+  type ObjectionWindowStatusLabel,
+} from '../../domain/subprocessor-change';
 import { createWorker } from '../../worker/create-worker';
-import { authorityRequest, breachIncident, customerRecord, dsrRequest, unlawfulInstruction } from '../../workflows';
+import {
+  authorityRequest,
+  breachIncident,
+  customerRecord,
+  dsrRequest,
+  subprocessorChange,
+  unlawfulInstruction,
+} from '../../workflows';
 import { startMailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
 import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
@@ -14,8 +30,14 @@ import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
  * Records the histories that test/replay/replay.test.ts replays: run it (npx tsx with
  * NODE_OPTIONS=--experimental-vm-modules) before a change to a workflow that runs in production, and
  * commit the files, so the replay test proves the change is compatible (or guarded by patched()).
+ *
+ * With workflow ids as arguments it writes only those files, for example
+ *   NODE_OPTIONS=--experimental-vm-modules npx tsx test/replay/record-histories.ts subprocessor-change-REPLAY-S
+ * so that a new workflow type's history is added without re-recording the committed ones: those stand
+ * for the earlier versions of their workflows, which is what the replay test checks today's code against.
  */
 async function main(): Promise<void> {
+  const only = process.argv.slice(2);
   const env = await startTimeSkippingServer();
   const { database, records } = await freshDatabase('pglite');
   const catcher = await startMailCatcher();
@@ -115,15 +137,70 @@ async function main(): Promise<void> {
     }
     for (const handle of opened) await handle.terminate('history recorded');
 
-    for (const workflowId of [
+    // A subprocessor change for three customers (5.1), and one customer's window through its whole
+    // remedy path (5.2-5.3): an objection, judged reasonable, a change offered and accepted.
+    for (const [customerId, language] of [['replay-fr', 'fr'], ['replay-en', 'en']] as const) {
+      await records.customers.upsert(
+        { customerId, name: `Replay ${language}`, language, contacts: [{ email: `dpo@${customerId}.test` }], timeZone: 'Europe/Brussels', contract: {} },
+        '2026-11-01T09:00:00.000Z',
+      );
+    }
+    const changeCustomers = ['replay-nl', 'replay-fr', 'replay-en'];
+    const change = await env.client.workflow.start(subprocessorChange, {
+      workflowId: workflowIds.subprocessorChange('REPLAY-S'),
+      taskQueue,
+      args: [
+        {
+          change: {
+            changeId: 'REPLAY-S',
+            action: 'added',
+            subprocessor: { id: 'sp-replay-mail', name: 'CloudMail Inc.', country: 'US', purpose: 'sending transactional email', safeguard: 'scc' },
+            transferBasis: 'scc',
+            effectiveAt: '2026-12-15T00:00:00.000Z',
+            announcedAt: '2026-11-02T08:05:00.000Z',
+          },
+          customerIds: changeCustomers,
+        },
+      ],
+    });
+    await change.result();
+    const window = env.client.workflow.getHandle(workflowIds.objection('REPLAY-S', 'replay-nl'));
+    const reach = async (status: ObjectionWindowStatusLabel) => {
+      for (let i = 0; (await window.query(objectionWindowStatusQuery)).status !== status; i += 1) {
+        if (i > 600) throw new Error(`${window.workflowId} did not reach ${status}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    await reach('open');
+    const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+    await window.executeUpdate(objectToChangeUpdate, {
+      args: [{ reasons: 'Our support tickets must stay in the EEA.', receivedAt, webhookId: 'msg_replay_objection' }],
+    });
+    await window.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'The tickets hold health data.' }] });
+    await reach('remedy-pending');
+    await window.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Your email keeps going through our EU provider.' }] });
+    await reach('offer-made');
+    await window.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: true }] });
+    await window.result();
+    for (const customerId of changeCustomers.slice(1)) {
+      await env.client.workflow.getHandle(workflowIds.objection('REPLAY-S', customerId)).terminate('history recorded');
+    }
+
+    const recorded = [
       'customer-replay-nl',
       'breach-REPLAY-1',
       'breach-REPLAY-1-replay-nl',
       'breach-REPLAY-1-replay-unknown',
       ...opened.map((handle) => handle.workflowId),
-    ]) {
+      change.workflowId,
+      window.workflowId,
+    ];
+    const unknown = only.filter((workflowId) => !recorded.includes(workflowId));
+    if (unknown.length > 0) throw new Error(`no history of ${unknown.join(', ')} is recorded here; known: ${recorded.join(', ')}`);
+    for (const workflowId of recorded.filter((id) => only.length === 0 || only.includes(id))) {
       const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
       writeFileSync(out(workflowId), `${historyToJSON(history)}\n`);
+      console.log(`recorded ${workflowId}`);
     }
   });
   mailer.close();

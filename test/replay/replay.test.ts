@@ -22,8 +22,10 @@ test('the committed histories cover every workflow type', () => {
     'authorityRequest',
     'breachCustomerNotice',
     'breachIncident',
+    'customerObjectionWindow',
     'customerRecord',
     'dsrRequest',
+    'subprocessorChange',
     'unlawfulInstruction',
   ]);
 });

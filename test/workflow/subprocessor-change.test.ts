@@ -1,5 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Transporter } from 'nodemailer';
 import { createMailer } from '../../activities/email/mailer';
 import { workflowIds } from '../../domain/ids';
@@ -23,17 +24,21 @@ import { freshDatabase } from '../support/records';
 import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
 
 const DAY = 24 * 3_600_000;
+const MINUTE = 60_000;
+const privacyTeam = 'privacy-team@processor.test';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
 let records: Records;
 let catcher: MailCatcher;
 let mailer: Transporter;
+/** Addresses the SMTP server refuses with a permanent 550. */
+const refused = new Set<string>();
 
 beforeAll(async () => {
   env = await startTimeSkippingServer();
   ({ database, records } = await freshDatabase('pglite'));
-  catcher = await startMailCatcher();
+  catcher = await startMailCatcher({ refuseRecipient: (address) => refused.has(address) });
   mailer = createMailer(catcher.smtpUrl);
 });
 
@@ -56,7 +61,7 @@ async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T
     records,
     mailer,
     mailFrom: 'Privacy team <privacy@processor.test>',
-    privacyTeamEmail: 'privacy-team@processor.test',
+    privacyTeamEmail: privacyTeam,
   });
   try {
     return await worker.runUntil(fn());
@@ -67,9 +72,9 @@ async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T
   }
 }
 
-async function customer(customerId: string, language: Language = 'en') {
+async function customer(customerId: string, language: Language = 'en', emails = [`dpo@${customerId}.test`]) {
   await records.customers.upsert(
-    { customerId, name: `Customer ${customerId}`, language, contacts: [{ email: `dpo@${customerId}.test` }], timeZone: 'Europe/Brussels', contract: {} },
+    { customerId, name: `Customer ${customerId}`, language, contacts: emails.map((email) => ({ email })), timeZone: 'Europe/Brussels', contract: {} },
     '2026-01-01T00:00:00Z',
   );
 }
@@ -101,6 +106,17 @@ async function stepsOf(workflowId: string): Promise<string[]> {
   return (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id'] === workflowId).map((m) => m.headers['x-dpa-step']!);
 }
 
+/** The privacy team's alerts about one workflow. */
+async function alertsOf(workflowId: string) {
+  return (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id'] === workflowId && m.envelope.to.includes(privacyTeam));
+}
+
+/** A workflow's history payloads, decoded (JSON, as base64 in the history's JSON form). */
+async function historyPayloads(workflowId: string): Promise<string> {
+  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  return [...historyToJSON(history).matchAll(/"data": "([A-Za-z0-9+/=]+)"/g)].map((match) => Buffer.from(match[1]!, 'base64').toString('utf8')).join('\n');
+}
+
 async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
@@ -130,7 +146,7 @@ describe('one customer\'s objection window (5.2)', () => {
       const id = workflowIds.objection('CHG-Q', 'quiet');
       await waitFor(async () => (await statusOf(handle)).status === 'open');
       const state = await statusOf(handle);
-      expect(Date.parse(state.windowClosesAt) - Date.parse(state.noticeAt)).toBe(30 * DAY);
+      expect(Date.parse(state.windowClosesAt) - Date.parse(state.noticeAt!)).toBe(30 * DAY);
       expect(await stepsOf(id)).toEqual(['change-notice']);
       const description = await handle.describe();
       expect(description.searchAttributes).toMatchObject({
@@ -208,6 +224,101 @@ describe('one customer\'s objection window (5.2)', () => {
       await env.sleep(27 * DAY);
       expect(await stepsOf(workflowIds.objection('CHG-E', 'early'))).toEqual(['change-notice']);
       expect((await statusOf(handle)).reminderSent).toBe(false);
+    });
+  });
+});
+
+describe('a customer that cannot be told (5.2)', () => {
+  const waitingForCustomer = async (handle: WorkflowHandle) =>
+    (await statusOf(handle)).timeline.some((entry) => entry.what.includes('waiting for the product to describe it'));
+
+  test('a customer described 2 minutes after the change: the notice goes then, and the 30 days count from it', async () => {
+    const taskQueue = 'spc-latecomer';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-LATE', 'latecomer');
+      const id = workflowIds.objection('CHG-LATE', 'latecomer');
+      const startedMs = (await handle.describe()).startTime.getTime();
+      await waitFor(() => waitingForCustomer(handle));
+      expect(await statusOf(handle)).toMatchObject({ status: 'notifying' });
+      expect((await statusOf(handle)).noticeAt).toBeUndefined();
+
+      await env.sleep(2 * MINUTE);
+      await customer('latecomer');
+      // The tries come at growing pauses (2 s doubling to 60 s): one of them within the next 2.5 minutes.
+      await env.sleep(2.5 * MINUTE);
+      await waitFor(async () => (await statusOf(handle)).status === 'open');
+      const state = await statusOf(handle);
+      const noticeMs = Date.parse(state.noticeAt!);
+      expect(noticeMs - startedMs).toBeGreaterThanOrEqual(2 * MINUTE);
+      expect(noticeMs - startedMs).toBeLessThan(5 * MINUTE);
+      expect(Date.parse(state.windowClosesAt) - noticeMs).toBe(30 * DAY);
+      expect((await handle.describe()).searchAttributes).toMatchObject({ DpaStatus: ['open'], DpaNextDeadline: [new Date(state.windowClosesAt)] });
+      expect(await stepsOf(id)).toEqual(['change-notice']);
+      expect(await alertsOf(id)).toEqual([]);
+
+      // 30 days and a minute after the start the window is still open: it counts from the notice.
+      await env.sleep(startedMs + 30 * DAY + MINUTE - (await env.currentTimeMs()));
+      expect((await statusOf(handle)).status).toBe('open');
+      await env.sleep(Date.parse(state.windowClosesAt) + MINUTE - (await env.currentTimeMs()));
+      await waitFor(async () => (await statusOf(handle)).status === 'accepted');
+      expect(await stepsOf(id)).toEqual(['change-notice', 'objection-reminder']);
+    });
+  });
+
+  test('a customer never described: after the 5-minute grace the privacy team gets one alert, and the window ends undeliverable', async () => {
+    const taskQueue = 'spc-never';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-NEVER', 'never-described');
+      const id = workflowIds.objection('CHG-NEVER', 'never-described');
+      await waitFor(() => waitingForCustomer(handle));
+      await env.sleep(4.5 * MINUTE);
+      expect((await statusOf(handle)).status).toBe('notifying');
+      expect(await alertsOf(id)).toEqual([]);
+
+      await env.sleep(MINUTE);
+      await waitFor(async () => (await statusOf(handle)).status === 'undeliverable');
+      const state = await statusOf(handle);
+      expect(state.noticeAt).toBeUndefined();
+      expect(state.problem).toContain('no customer.upserted');
+      expect(state.privacyTeamAlert).toMatchObject({ kind: 'no-customer-record', delivered: true });
+      const alerts = await alertsOf(id);
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]!.envelope.to).toEqual([privacyTeam]);
+      expect(alerts[0]!.headers['x-dpa-step']).toBe('alert-no-customer-record');
+      expect(alerts[0]!.subject).toMatch(/^\[Privacy team\] .*CHG-NEVER.*never-described/);
+      for (const part of ['CHG-NEVER', 'never-described', id, 'no customer.upserted', 'another channel']) {
+        expect(alerts[0]!.text).toContain(part);
+      }
+      expect(await stepsOf(id)).toEqual(['alert-no-customer-record']);
+      expect((await handle.describe()).searchAttributes).toMatchObject({ DpaStatus: ['undeliverable'] });
+    });
+  });
+
+  test('every contact refuses the notice: the privacy team is alerted at once; no address enters the history', async () => {
+    const contacts = ['dpo@bounced.test', 'legal@bounced.test'];
+    for (const address of contacts) refused.add(address);
+    await customer('bounced', 'fr', contacts);
+    const taskQueue = 'spc-bounced';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-BOUNCE', 'bounced');
+      const id = workflowIds.objection('CHG-BOUNCE', 'bounced');
+      // No grace for a customer that is known: the time is not skipped, and the alert comes at once.
+      await waitFor(async () => (await statusOf(handle)).status === 'undeliverable');
+      const state = await statusOf(handle);
+      expect(state.problem).toContain('2 refused');
+      expect(state.privacyTeamAlert).toMatchObject({ kind: 'notice-undeliverable', delivered: true });
+      const alerts = await alertsOf(id);
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]!.headers['x-dpa-step']).toBe('alert-notice-undeliverable');
+      expect(alerts[0]!.subject).toContain('could not be delivered');
+      for (const part of ['CHG-BOUNCE', 'bounced', '550', 'another channel']) expect(alerts[0]!.text).toContain(part);
+      // The customer got nothing; the only email of the window is the alert.
+      expect(await stepsOf(id)).toEqual(['alert-notice-undeliverable']);
+      // The refusals are in the history (the decoding finds them), the refused addresses are not.
+      const payloads = await historyPayloads(id);
+      expect(payloads).toContain('"customerId":"bounced"');
+      expect(payloads).toContain('2 refused');
+      expect(payloads.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? []).toEqual([]);
     });
   });
 });
@@ -307,16 +418,15 @@ describe('the change (5.1)', () => {
       const handle = await env.client.workflow.start(subprocessorChange, {
         workflowId,
         taskQueue,
-        args: [{ change: change('CHG-BULK'), customerIds }],
+        // No grace for undescribed customers (the grace is tested above): each window gives up at once,
+        // which also shows that the change's settings reach every window.
+        args: [{ change: change('CHG-BULK'), customerIds, settings: { ...defaultObjectionWindowSettings, unknownCustomerGraceMinutes: 0 } }],
       });
-      await waitFor(async () => {
-        try {
-          return (await handle.query(subprocessorChangeStatusQuery)).status === 'notified';
-        } catch {
-          return false;
-        }
-      }, 60_000);
+      // Its result, following the continued run; polling its query instead stalled for some 80 s on the
+      // time-skipping server when a query met the first run's last workflow task in flight.
+      const result = await handle.result();
       const status = await handle.query(subprocessorChangeStatusQuery);
+      expect(status).toEqual(result);
       expect(status).toMatchObject({ total: 150, started: 150, alreadyRunning: 0, nextIndex: 150, runs: 2 });
       // The continued run carries an offset and counts; the list is the one given at the start.
       const firstRun = await env.client.workflow.getHandle(workflowId, handle.firstExecutionRunId).fetchHistory();
@@ -331,6 +441,7 @@ describe('the change (5.1)', () => {
         expect(description.searchAttributes).toMatchObject({ DpaProcess: ['subprocessor-objection'], DpaCustomerIds: [customerId] });
         // These customers were never described by the product: nobody to tell, and it says so.
         await waitFor(async () => (await statusOf(child)).status === 'undeliverable');
+        expect((await statusOf(child)).privacyTeamAlert).toMatchObject({ kind: 'no-customer-record' });
       }
     });
   });

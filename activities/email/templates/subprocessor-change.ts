@@ -2,12 +2,15 @@
  * Emails of the subprocessor change process (policy 5.1-5.4, 6; GDPR Art. 28(2), 28(4)): the notice of a
  * change with the customer's right to object, a reminder before the window closes, the answer to an
  * objection judged unreasonable, the processor's offer of a change, and the customer's right to
- * terminate the services affected (5.4).
+ * terminate the services affected (5.4); and, in English, the privacy team's alert when a customer
+ * could not be told of a change.
  *
  * Pure functions: same facts, same email. Each language's text is written in full (no machine
  * translation); every language fills the same copy type, so none can lack a passage.
  */
-import type { Language } from '../../../domain/language';
+import { workflowIds } from '../../../domain/ids';
+import { defaultTimeZone, type Language } from '../../../domain/language';
+import type { ObjectionWindowAlertKind } from '../../../domain/subprocessor-change';
 import { isoCountryCodes, type TransferBasis } from '../../../domain/transfers';
 import { formatInstant, locales } from '../format';
 import { renderEmail, type EmailBlock, type RenderedEmail } from './rendered-email';
@@ -307,4 +310,79 @@ export function renderTerminationRight(
     factsBlock(facts, language),
     { kind: 'paragraph', text: c.terminationOutro(facts.contactEmail) },
   ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internal alert to the processor's privacy team (English; identifiers only, no personal data)
+
+export type ObjectionWindowAlertFacts = {
+  kind: ObjectionWindowAlertKind;
+  changeId: string;
+  customerId: string;
+  action: SubprocessorChangeEmailFacts['action'];
+  subprocessorId: string;
+  subprocessorName: string;
+  /** What went wrong: the workflow's words and the SMTP answers, never an address. */
+  detail: string;
+  /** When the customer objected, if it did before the notice could be sent: its window then goes on. */
+  objectionReceivedAt?: string;
+};
+
+const alertCopy: Record<ObjectionWindowAlertKind, { title: string; action: string }> = {
+  'no-customer-record': {
+    title: 'No customer record for a subprocessor change notice',
+    action:
+      'The product has not described this customer (no customer.upserted), so it has not been told of the ' +
+      'subprocessor change nor of its right to object within 30 days (policy 5.2). Ask the product team why the ' +
+      'customer record is missing, tell the customer of the change by another channel, and record how and when.',
+  },
+  'notice-undeliverable': {
+    title: 'Subprocessor change notice could not be delivered',
+    action:
+      'No contact of the customer accepted the notice of the subprocessor change, so it has not been told of the ' +
+      'change nor of its right to object within 30 days (policy 5.2). Check the contacts on the customer record, ' +
+      'tell the customer of the change by another channel, and record how and when.',
+  },
+};
+
+/** 5.2: a customer that cannot be told cannot object; a person has to reach it. */
+export function renderObjectionWindowAlert(facts: ObjectionWindowAlertFacts): RenderedEmail {
+  const alert = alertCopy[facts.kind];
+  const workflowId = workflowIds.objection(facts.changeId, facts.customerId);
+  const afterwards =
+    facts.objectionReceivedAt === undefined
+      ? `The objection window ${workflowId} has ended as undeliverable and cannot record an objection: keep any ` +
+        'objection the customer sends with the change, and judge it as policy 5.3 provides.'
+      : 'The customer objected before the notice could be sent (received ' +
+        `${formatInstant(facts.objectionReceivedAt, 'en', defaultTimeZone)}), so its window goes on and awaits your ` +
+        'judgment (update judgeObjection). Its later emails are likely to fail as well.';
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', text: `${alert.title}.` },
+    {
+      kind: 'facts',
+      rows: [
+        { label: 'Alert', value: facts.kind },
+        { label: 'Change', value: facts.changeId },
+        { label: 'Customer id', value: facts.customerId },
+        { label: 'Subprocessor', value: `${facts.subprocessorName} (${facts.subprocessorId}), ${copy.en.action[facts.action]}` },
+        { label: 'Workflow id', value: workflowId },
+      ],
+    },
+    { kind: 'heading', text: 'Detail' },
+    { kind: 'paragraph', text: facts.detail.trim() },
+    { kind: 'heading', text: 'What to do' },
+    { kind: 'paragraph', text: alert.action },
+    { kind: 'paragraph', text: afterwards },
+    {
+      kind: 'note',
+      text:
+        'Sent automatically by the DPA orchestrator. It carries identifiers only; open the workflow in the ' +
+        'Temporal Web UI (query objectionWindowStatus) for the window and its timeline.',
+    },
+  ];
+  return renderEmail({
+    language: 'en',
+    subject: `[Privacy team] ${alert.title} – change ${facts.changeId}, customer ${facts.customerId}`,
+    blocks,
+  });
 }
