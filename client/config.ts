@@ -21,6 +21,12 @@ export interface Config {
   temporalDevPort: number;
   temporalUiPort: number;
   smtpCatcherPort: number;
+  /**
+   * How many workflows the worker keeps in memory between their tasks. Bounded so that the worker's
+   * memory does not grow with the number of open windows and cases: an evicted one is replayed from its
+   * history when its next timer or message arrives.
+   */
+  workerMaxCachedWorkflows: number;
   /** When set, the read endpoints (register, evidence, caught mail) need `Authorization: Bearer <token>`. */
   operatorToken?: string;
 }
@@ -35,6 +41,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (value === undefined) return fallback;
     const parsed = Number(value);
     if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`${name} must be a port number, not "${value}"`);
+    return parsed;
+  };
+  const positive = (name: string, fallback: number) => {
+    const value = optional(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive whole number, not "${value}"`);
     return parsed;
   };
   const webhookSecret = optional('WEBHOOK_SECRET') ?? developmentWebhookSecret;
@@ -59,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalDevPort: port('TEMPORAL_DEV_PORT', 7233),
     temporalUiPort: port('TEMPORAL_UI_PORT', 8233),
     smtpCatcherPort: port('SMTP_CATCHER_PORT', 1025),
+    workerMaxCachedWorkflows: positive('WORKER_MAX_CACHED_WORKFLOWS', 500),
     operatorToken: optional('OPERATOR_TOKEN'),
   };
 }

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     mailer,
     mailFrom: config.mailFrom,
     privacyTeamEmail: config.privacyTeamEmail,
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
     ...(config.productWebhookUrl &&
       config.productWebhookSecret && { productWebhook: { url: config.productWebhookUrl, secret: config.productWebhookSecret } }),
   });
