@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
 import type { Records } from '../records';
 import { createAuthorityActivities } from './authority';
@@ -6,6 +7,7 @@ import type { ProcessActivityDeps } from './deps';
 import { createDsrActivities } from './dsr';
 import { createEmailSender } from './email/send-email';
 import { createInstructionActivities } from './instruction';
+import { createObjectionWindowActivities } from './objection-windows';
 import { createPrivacyTeamActivities } from './privacy-team';
 import { createSubprocessorChangeActivities } from './subprocessor-change';
 
@@ -15,6 +17,8 @@ export interface ActivityDeps {
   mailFrom: string;
   privacyTeamEmail: string;
   productWebhook?: { url: string; secret: string };
+  /** A client on the worker's own connection, for activities that start workflows. */
+  temporal: Client;
 }
 
 /** Every activity the worker registers; workflows see only their types. */
@@ -33,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAuthorityActivities(processDeps),
     ...createInstructionActivities(processDeps),
     ...createSubprocessorChangeActivities(processDeps),
+    ...createObjectionWindowActivities({ ...processDeps, temporal: deps.temporal }),
   };
 }
 

@@ -30,55 +30,8 @@ export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
      * language. The contacts are read here, so no address enters a workflow history; the step (the
      * email's kind) and the workflow id make the idempotency key of each recipient.
      */
-    async emailObjectionWindowCustomer(input: {
-      customerId: string;
-      change: SubprocessorChangeNotice;
-      windowClosesAt: string;
-      email: ObjectionWindowEmail;
-    }): Promise<CustomerEmailResult> {
-      const { change } = input;
-      // The replaced subprocessor's name, from the register; its id when the register lacks it.
-      const replaced = change.replaces ? ((await deps.records.subprocessors.get(change.replaces))?.name ?? change.replaces) : undefined;
-      const result = await emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: input.email.kind,
-        customerId: input.customerId,
-        render: (customer) => {
-          const facts: SubprocessorChangeEmailFacts = {
-            customerName: customer.name,
-            changeId: change.changeId,
-            action: change.action,
-            subprocessorName: change.subprocessor.name,
-            country: change.subprocessor.country,
-            purpose: change.subprocessor.purpose,
-            ...(change.transferBasis !== undefined && { transferBasis: change.transferBasis }),
-            ...(replaced !== undefined && { replacesName: replaced }),
-            effectiveAt: change.effectiveAt,
-            windowClosesAt: input.windowClosesAt,
-            contactEmail: deps.privacyTeamEmail,
-            timeZone: customer.timeZone,
-          };
-          const email = input.email;
-          switch (email.kind) {
-            case 'change-notice':
-              return renderSubprocessorChangeNotice(facts, customer.language);
-            case 'objection-reminder':
-              return renderObjectionReminder(facts, customer.language);
-            case 'objection-rejected':
-              return renderObjectionRejected({ ...facts, reason: email.reason }, customer.language);
-            case 'remedy-offer':
-              return renderRemedyOffer({ ...facts, offer: email.offer }, customer.language);
-            case 'termination-right':
-              return renderTerminationRight(
-                { ...facts, why: email.why, ...(email.remedyDeadlineAt !== undefined && { remedyDeadlineAt: email.remedyDeadlineAt }) },
-                customer.language,
-              );
-          }
-        },
-      });
-      // The result enters the workflow history and the privacy team's alert; an SMTP answer may quote
-      // the refused address ("550 5.1.1 <dpo@...>: Recipient address rejected").
-      return result.status === 'undeliverable' ? { ...result, problem: withoutAddresses(result.problem) } : result;
+    async emailObjectionWindowCustomer(input: ObjectionWindowEmailRequest): Promise<CustomerEmailResult> {
+      return emailObjectionWindow(deps, currentWorkflowId(), input);
     },
 
     /**
@@ -103,4 +56,66 @@ export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
 
 function withoutAddresses(text: string): string {
   return text.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '<address>');
+}
+
+export interface ObjectionWindowEmailRequest {
+  customerId: string;
+  change: SubprocessorChangeNotice;
+  windowClosesAt: string;
+  email: ObjectionWindowEmail;
+}
+
+/**
+ * One email of the window `workflowId` to every contact of the customer. The change's announcement
+ * (activities/objection-windows.ts) sends the notice through here under the window's id before the
+ * window starts, so whichever of the two sends it, it is sent once.
+ */
+export async function emailObjectionWindow(
+  deps: ProcessActivityDeps,
+  workflowId: string,
+  input: ObjectionWindowEmailRequest,
+): Promise<CustomerEmailResult> {
+  const { change } = input;
+  // The replaced subprocessor's name, from the register; its id when the register lacks it.
+  const replaced = change.replaces ? ((await deps.records.subprocessors.get(change.replaces))?.name ?? change.replaces) : undefined;
+  const result = await emailCustomerContacts(deps, {
+    workflowId,
+    step: input.email.kind,
+    customerId: input.customerId,
+    render: (customer) => {
+      const facts: SubprocessorChangeEmailFacts = {
+        customerName: customer.name,
+        changeId: change.changeId,
+        action: change.action,
+        subprocessorName: change.subprocessor.name,
+        country: change.subprocessor.country,
+        purpose: change.subprocessor.purpose,
+        ...(change.transferBasis !== undefined && { transferBasis: change.transferBasis }),
+        ...(replaced !== undefined && { replacesName: replaced }),
+        effectiveAt: change.effectiveAt,
+        windowClosesAt: input.windowClosesAt,
+        contactEmail: deps.privacyTeamEmail,
+        timeZone: customer.timeZone,
+      };
+      const email = input.email;
+      switch (email.kind) {
+        case 'change-notice':
+          return renderSubprocessorChangeNotice(facts, customer.language);
+        case 'objection-reminder':
+          return renderObjectionReminder(facts, customer.language);
+        case 'objection-rejected':
+          return renderObjectionRejected({ ...facts, reason: email.reason }, customer.language);
+        case 'remedy-offer':
+          return renderRemedyOffer({ ...facts, offer: email.offer }, customer.language);
+        case 'termination-right':
+          return renderTerminationRight(
+            { ...facts, why: email.why, ...(email.remedyDeadlineAt !== undefined && { remedyDeadlineAt: email.remedyDeadlineAt }) },
+            customer.language,
+          );
+      }
+    },
+  });
+  // The result enters the workflow history and the privacy team's alert; an SMTP answer may quote
+  // the refused address ("550 5.1.1 <dpo@...>: Recipient address rejected").
+  return result.status === 'undeliverable' ? { ...result, problem: withoutAddresses(result.problem) } : result;
 }

@@ -61,8 +61,13 @@ export function objectionWindowSettings(stored: StoredObjectionWindowSettings | 
   return { ...defaultObjectionWindowSettings, ...stored };
 }
 
-/** How many children one run of `subprocessorChange` starts before it continues as new. */
-export const childrenPerRun = 100;
+/**
+ * How `subprocessorChange` starts the windows: `windowsPerBatch` customers per activity call (each call
+ * starts them side by side and heartbeats its progress), `batchesPerRun` calls per run before it
+ * continues as new. A run's history stays at a few dozen events whatever the number of customers.
+ */
+export const windowsPerBatch = 500;
+export const batchesPerRun = 10;
 
 /**
  * Input of `subprocessor-change-<changeId>`. The customer id list is passed once, in the input, and
@@ -74,10 +79,13 @@ export interface SubprocessorChangeInput {
   change: SubprocessorChangeNotice;
   customerIds: string[];
   settings?: StoredObjectionWindowSettings;
+  /** Overrides windowsPerBatch and batchesPerRun (tests use small ones to show a continued run). */
+  batching?: { windowsPerBatch: number; batchesPerRun: number };
   /** Index in customerIds of the next customer whose window is to be started (continued runs). */
   nextIndex?: number;
   started?: number;
   alreadyRunning?: number;
+  notified?: number;
   runs?: number;
 }
 
@@ -87,8 +95,10 @@ export interface SubprocessorChangeStatus {
   total: number;
   /** Windows started by this change. */
   started: number;
-  /** Windows that already existed under the same id (a continued run repeating a start). */
+  /** Windows that already existed under their id (a retried batch, a change reported again). */
   alreadyRunning: number;
+  /** Customers whose notice the announcement delivered (the others' windows try themselves). */
+  notified: number;
   nextIndex: number;
   runs: number;
 }
@@ -98,7 +108,17 @@ export interface ObjectionWindowInput {
   change: SubprocessorChangeNotice;
   customerId: string;
   settings: StoredObjectionWindowSettings;
+  /**
+   * The notice as the change's announcement sent it before starting this window (absent: the window
+   * sends it itself, as it does for a customer the product has not described yet).
+   */
+  notice?: AnnouncedNotice;
 }
+
+/** What became of a notice sent by the announcement; no address, SMTP answers without them. */
+export type AnnouncedNotice =
+  | { status: 'sent'; firstAcceptedAt: string; recipients: number; refused: number }
+  | { status: 'undeliverable'; problem: string };
 
 export type ObjectionWindowStatusLabel =
   | 'notifying'

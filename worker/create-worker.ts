@@ -1,13 +1,16 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { taskQueue } from '../domain/task-queue';
 
-export interface WorkerSetup extends ActivityDeps {
+export interface WorkerSetup extends Omit<ActivityDeps, 'temporal'> {
   connection: NativeConnection;
   namespace: string;
   /** A prebuilt bundle (tests build it once per file); without it the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   taskQueue?: string;
+  /** Workflows kept in memory between tasks (config: WORKER_MAX_CACHED_WORKFLOWS); the SDK's default otherwise. */
+  maxCachedWorkflows?: number;
 }
 
 /** The worker runs every workflow and activity of the product on one task queue. */
@@ -17,7 +20,9 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     namespace: setup.namespace,
     taskQueue: setup.taskQueue ?? taskQueue,
     ...(setup.workflowBundle ? { workflowBundle: setup.workflowBundle } : { workflowsPath: workflowsPath() }),
-    activities: createActivities(setup),
+    // The activities' client shares the worker's connection: no second connection to configure or close.
+    activities: createActivities({ ...setup, temporal: new Client({ connection: setup.connection, namespace: setup.namespace }) }),
+    ...(setup.maxCachedWorkflows !== undefined && { maxCachedWorkflows: setup.maxCachedWorkflows }),
     // The time a running activity gets to finish on Ctrl-C before it is cancelled.
     shutdownGraceTime: '10 seconds',
   });

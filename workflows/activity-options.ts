@@ -20,3 +20,13 @@ export const emailOptions: ActivityOptions = {
   heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
 };
+
+/**
+ * Starting the workflows of one batch (a few hundred starts). Heartbeats after every few starts carry
+ * the progress, so a retry resumes where the last attempt stopped; retried without limit like the rest.
+ */
+export const fanOutOptions: ActivityOptions = {
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};

@@ -6,21 +6,18 @@ import {
   continueAsNew,
   isCancellation,
   log,
-  ParentClosePolicy,
   proxyActivities,
   setCurrentDetails,
   setHandler,
   sleep,
-  startChild,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ObjectionWindowEmail } from '../activities/subprocessor-change';
 import type { CustomerEmailResult } from '../activities/email/customer-contacts';
-import { workflowIds } from '../domain/ids';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
 import {
-  childrenPerRun,
+  batchesPerRun,
   defaultObjectionWindowSettings,
   judgeObjectionUpdate,
   objectionWindowSettings,
@@ -33,6 +30,7 @@ import {
   refuseRemedyAnswer,
   refuseRemedyOffer,
   subprocessorChangeStatusQuery,
+  windowsPerBatch,
   type ObjectionWindowAlertKind,
   type ObjectionWindowInput,
   type ObjectionWindowState,
@@ -40,9 +38,10 @@ import {
   type SubprocessorChangeInput,
   type SubprocessorChangeStatus,
 } from '../domain/subprocessor-change';
-import { emailOptions } from './activity-options';
+import { emailOptions, fanOutOptions } from './activity-options';
 
 const { emailObjectionWindowCustomer, alertPrivacyTeamOfObjectionWindow } = proxyActivities<Activities>(emailOptions);
+const { announceChangeToCustomers } = proxyActivities<Activities>(fanOutOptions);
 
 const days = (count: number) => count * 24 * 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -50,10 +49,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * `subprocessor-change-<changeId>` (policy 5.1-5.2; Art. 28(2)): the register has been updated (by the
  * webhook, before this starts); every customer concerned gets its own `objection-<changeId>-<customerId>`
- * window, started ABANDON so that it outlives this workflow. Starts them `childrenPerRun` at a time and
- * continues as new carrying only the offset of the next customer and the counts (the id list itself
- * stays in the input: see SubprocessorChangeInput). It does not wait for the windows: it completes when
- * the last one has started, and its query keeps answering on the closed run.
+ * window. The activity `announceChangeToCustomers` sends the notices and starts the windows,
+ * `windowsPerBatch` customers a call, rather than child windows each sending their own: see
+ * activities/objection-windows.ts for why (a change for thousands of customers took many minutes).
+ * After `batchesPerRun` calls it continues as new, carrying only the offset of the next customer and the
+ * counts (the id list stays in the input: see SubprocessorChangeInput). It does not wait for the
+ * windows: it completes when the last has started, and its query keeps answering on the closed run.
  */
 export async function subprocessorChange(input: SubprocessorChangeInput): Promise<SubprocessorChangeStatus> {
   const settings = input.settings ?? defaultObjectionWindowSettings;
@@ -64,6 +65,7 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
     total: customerIds.length,
     started: input.started ?? 0,
     alreadyRunning: input.alreadyRunning ?? 0,
+    notified: input.notified ?? 0,
     nextIndex: input.nextIndex ?? 0,
     runs: (input.runs ?? 0) + 1,
   };
@@ -86,34 +88,26 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
   }
   show();
 
-  const end = Math.min(state.nextIndex + childrenPerRun, customerIds.length);
-  await Promise.all(
-    customerIds.slice(state.nextIndex, end).map(async (customerId) => {
-      try {
-        await startChild(customerObjectionWindow, {
-          workflowId: workflowIds.objection(change.changeId, customerId),
-          args: [{ change, customerId, settings }],
-          // A window that has started runs its 30 days even if this workflow is terminated by hand.
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          staticSummary: `Subprocessor change ${change.changeId}: objection window of customer ${customerId}`,
-        });
-        state.started += 1;
-      } catch (error) {
-        // WorkflowExecutionAlreadyStartedError (from @temporalio/common, which workflows here do not import).
-        if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
-        state.alreadyRunning += 1;
-      }
-    }),
-  );
-  state.nextIndex = end;
-  if (end < customerIds.length) {
+  const batching = input.batching ?? { windowsPerBatch, batchesPerRun };
+  for (let batch = 0; batch < batching.batchesPerRun && state.nextIndex < customerIds.length; batch += 1) {
+    const end = Math.min(state.nextIndex + batching.windowsPerBatch, customerIds.length);
+    const result = await announceChangeToCustomers({ change, customerIds: customerIds.slice(state.nextIndex, end), settings });
+    state.notified += result.notified;
+    state.started += result.started;
+    state.alreadyRunning += result.alreadyExisted;
+    state.nextIndex = end;
+    show();
+  }
+  if (state.nextIndex < customerIds.length) {
     await continueAsNew<typeof subprocessorChange>({
       change,
       customerIds,
       settings,
-      nextIndex: end,
+      ...(input.batching !== undefined && { batching: input.batching }),
+      nextIndex: state.nextIndex,
       started: state.started,
       alreadyRunning: state.alreadyRunning,
+      notified: state.notified,
       runs: state.runs,
     });
   }
@@ -270,18 +264,23 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     return state;
   }
 
-  upsertSearchAttributes([
-    { key: searchAttributes.process, value: 'subprocessor-objection' },
-    { key: searchAttributes.customerIds, value: [customerId] },
-  ]);
-  show('notifying');
+  // A window the announcement started has these from its start, and its notice in hand: it goes
+  // straight to 'open' below, one search-attribute write instead of three (they add up over thousands).
+  if (!input.notice) {
+    upsertSearchAttributes([
+      { key: searchAttributes.process, value: 'subprocessor-objection' },
+      { key: searchAttributes.customerIds, value: [customerId] },
+    ]);
+    show('notifying');
+  }
 
-  const notice = await sendNotice();
-  note(`change-notice: ${describeEmail(notice)}`);
+  // The announcement sends most notices before it starts the window (activities/objection-windows.ts).
+  const notice: CustomerEmailResult = input.notice ?? (await sendNotice());
+  note(`change-notice: ${describeEmail(notice)}${input.notice ? ' (by the announcement)' : ''}`);
   if (notice.status === 'sent') {
-    // 5.2: the 30 days run from the notice: the workflow's clock once a contact accepted it
-    // (deterministic, and the test server's; the mail server's own time is in the email log).
-    const noticeMs = Date.now();
+    // 5.2: the 30 days run from the notice: the instant a contact accepted it when the announcement
+    // sent it, else the workflow's clock once one did (deterministic, and the test server's).
+    const noticeMs = input.notice?.status === 'sent' ? Date.parse(input.notice.firstAcceptedAt) : Date.now();
     windowClosesMs = noticeMs + days(settings.objectionWindowDays);
     state.noticeAt = iso(noticeMs);
     state.windowClosesAt = iso(windowClosesMs);

@@ -410,7 +410,50 @@ describe('after an objection (5.3-5.4)', () => {
 });
 
 describe('the change (5.1)', () => {
-  test('starts one window per customer in batches of 100 (150 customers: two runs), continuing as new, without waiting for them', async () => {
+  test('announces to described customers: one notice each in its language, then its window open from the notice; announcing again sends nothing', async () => {
+    const taskQueue = 'spc-announce';
+    const customers: Array<[string, Language]> = [['ann-nl', 'nl'], ['ann-fr', 'fr'], ['ann-en', 'en']];
+    for (const [customerId, language] of customers) await customer(customerId, language);
+    const customerIds = customers.map(([customerId]) => customerId);
+    await withWorker(taskQueue, async () => {
+      const workflowId = workflowIds.subprocessorChange('CHG-ANN');
+      // Started and polled, not awaited: awaiting a result lets the test server skip time, and the windows'
+      // reminders would fire before they are looked at.
+      const announce = async (id: string) => {
+        const handle = await env.client.workflow.start(subprocessorChange, { workflowId: id, taskQueue, args: [{ change: change('CHG-ANN'), customerIds }] });
+        await waitFor(async () => (await handle.query(subprocessorChangeStatusQuery)).status === 'notified');
+        return handle.query(subprocessorChangeStatusQuery);
+      };
+      const first = await announce(workflowId);
+      expect(first).toMatchObject({ total: 3, notified: 3, started: 3, alreadyRunning: 0, status: 'notified' });
+      for (const [customerId, language] of customers) {
+        const windowId = workflowIds.objection('CHG-ANN', customerId);
+        started.push(windowId);
+        const handle = env.client.workflow.getHandle<typeof customerObjectionWindow>(windowId);
+        await waitFor(async () => (await statusOf(handle)).status === 'open');
+        const state = await statusOf(handle);
+        // The window counts from the instant the mail server accepted the notice, as the log has it.
+        const logged = (await records.emails.list({ workflowIdPrefix: windowId })).filter((email) => email.step === 'change-notice');
+        expect(logged).toHaveLength(1);
+        expect(logged[0]!.language).toBe(language);
+        expect(state.noticeAt).toBe(new Date(logged[0]!.acceptedAt!).toISOString());
+        expect(Date.parse(state.windowClosesAt) - Date.parse(state.noticeAt!)).toBe(30 * DAY);
+        expect(await stepsOf(windowId)).toEqual(['change-notice']);
+        // The window itself ran no activity for it: the notice came in its input.
+        const history = await handle.fetchHistory();
+        expect(history.events!.some((event) => event.activityTaskScheduledEventAttributes)).toBe(false);
+        const description = await handle.describe();
+        expect(description.searchAttributes).toMatchObject({ DpaProcess: ['subprocessor-objection'], DpaCustomerIds: [customerId], DpaStatus: ['open'] });
+      }
+
+      // A retried batch or a repeated announcement: every notice is in the log, every window exists.
+      const again = await announce(`${workflowId}-again`);
+      expect(again).toMatchObject({ total: 3, started: 0, alreadyRunning: 3 });
+      for (const customerId of customerIds) expect(await stepsOf(workflowIds.objection('CHG-ANN', customerId))).toEqual(['change-notice']);
+    });
+  });
+
+  test('starts one window per customer in batches (150 customers, 40 a batch, 2 batches a run: two runs), continuing as new, without waiting for them', async () => {
     const customerIds = Array.from({ length: 150 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
     const taskQueue = 'spc-bulk';
     await withWorker(taskQueue, async () => {
@@ -420,7 +463,14 @@ describe('the change (5.1)', () => {
         taskQueue,
         // No grace for undescribed customers (the grace is tested above): each window gives up at once,
         // which also shows that the change's settings reach every window.
-        args: [{ change: change('CHG-BULK'), customerIds, settings: { ...defaultObjectionWindowSettings, unknownCustomerGraceMinutes: 0 } }],
+        args: [
+          {
+            change: change('CHG-BULK'),
+            customerIds,
+            settings: { ...defaultObjectionWindowSettings, unknownCustomerGraceMinutes: 0 },
+            batching: { windowsPerBatch: 40, batchesPerRun: 2 },
+          },
+        ],
       });
       // Its result, following the continued run; polling its query instead stalled for some 80 s on the
       // time-skipping server when a query met the first run's last workflow task in flight.
@@ -433,15 +483,31 @@ describe('the change (5.1)', () => {
       const continued = firstRun.events!.find((event) => event.workflowExecutionContinuedAsNewEventAttributes)?.workflowExecutionContinuedAsNewEventAttributes;
       expect(continued).toBeTruthy();
       const carried = JSON.parse(Buffer.from(continued!.input!.payloads![0]!.data!).toString('utf8'));
-      expect(carried).toMatchObject({ nextIndex: 100, started: 100, runs: 1 });
+      expect(carried).toMatchObject({ nextIndex: 80, started: 80, runs: 1, batching: { windowsPerBatch: 40, batchesPerRun: 2 } });
       expect(carried.customerIds).toHaveLength(150);
-      for (const customerId of ['bulk-000', 'bulk-099', 'bulk-100', 'bulk-149']) {
+      // Each run's history stays small: two activities, whatever the number of customers.
+      expect(firstRun.events!.filter((event) => event.activityTaskScheduledEventAttributes)).toHaveLength(2);
+      const runIds = new Map<string, string>();
+      for (const customerId of ['bulk-000', 'bulk-079', 'bulk-080', 'bulk-149']) {
         const child = env.client.workflow.getHandle(workflowIds.objection('CHG-BULK', customerId));
         const description = await child.describe();
+        runIds.set(customerId, description.runId);
         expect(description.searchAttributes).toMatchObject({ DpaProcess: ['subprocessor-objection'], DpaCustomerIds: [customerId] });
         // These customers were never described by the product: nobody to tell, and it says so.
         await waitFor(async () => (await statusOf(child)).status === 'undeliverable');
         expect((await statusOf(child)).privacyTeamAlert).toMatchObject({ kind: 'no-customer-record' });
+      }
+
+      // The same change started again (a retried batch does the same): every window exists, none is
+      // started twice, not even one already closed.
+      const again = await env.client.workflow.execute(subprocessorChange, {
+        workflowId: `${workflowId}-again`,
+        taskQueue,
+        args: [{ change: change('CHG-BULK'), customerIds, settings: { ...defaultObjectionWindowSettings, unknownCustomerGraceMinutes: 0 } }],
+      });
+      expect(again).toMatchObject({ total: 150, started: 0, alreadyRunning: 150, runs: 1 });
+      for (const [customerId, runId] of runIds) {
+        expect((await env.client.workflow.getHandle(workflowIds.objection('CHG-BULK', customerId)).describe()).runId).toBe(runId);
       }
     });
   });
