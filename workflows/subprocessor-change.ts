@@ -11,6 +11,7 @@ import {
   setHandler,
   sleep,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ObjectionWindowEmail } from '../activities/subprocessor-change';
@@ -278,9 +279,11 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   const notice: CustomerEmailResult = input.notice ?? (await sendNotice());
   note(`change-notice: ${describeEmail(notice)}${input.notice ? ' (by the announcement)' : ''}`);
   if (notice.status === 'sent') {
-    // 5.2: the 30 days run from the notice: the instant a contact accepted it when the announcement
-    // sent it, else the workflow's clock once one did (deterministic, and the test server's).
-    const noticeMs = input.notice?.status === 'sent' ? Date.parse(input.notice.firstAcceptedAt) : Date.now();
+    // 5.2: the 30 days run from the notice, on the server's clock like every timer here: when the
+    // announcement sent it, this window's start, which follows the acceptance at once (the email log
+    // keeps the mail server's instant); else the workflow's clock once a contact accepted it. Either
+    // way the window closes no earlier than the date the email states, which was counted before sending.
+    const noticeMs = input.notice ? workflowInfo().startTime.getTime() : Date.now();
     windowClosesMs = noticeMs + days(settings.objectionWindowDays);
     state.noticeAt = iso(noticeMs);
     state.windowClosesAt = iso(windowClosesMs);
