@@ -11,7 +11,7 @@ import {
   type SubprocessorChangeNotice,
 } from '../domain/subprocessor-change';
 import type { ProcessActivityDeps } from './deps';
-import { emailObjectionWindow } from './subprocessor-change';
+import { emailObjectionWindow, replacedName } from './subprocessor-change';
 
 /** How many customers one activity handles side by side: enough to hide each call's round trips. */
 const parallelCustomers = 32;
@@ -62,16 +62,14 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps & { te
       const progress: Progress = resumed ?? { done: 0, notified: 0, started: 0, alreadyExisted: 0 };
       const { change, customerIds, settings } = input;
       const objectionWindowDays = objectionWindowSettings(settings).objectionWindowDays;
+      const replaced = await replacedName(deps, change);
 
       const announceOne = async (customerId: string): Promise<void> => {
         const workflowId = workflowIds.objection(change.changeId, customerId);
-        const sent = await emailObjectionWindow(deps, workflowId, {
-          customerId,
-          change,
-          // What the email states; the window closes 30 days after the acceptance, a moment later.
-          windowClosesAt: new Date(Date.now() + objectionWindowDays * 86_400_000).toISOString(),
-          email: { kind: 'change-notice' },
-        });
+        // What the email states; the window counts 30 days from its own start, a moment later.
+        const windowClosesAt = new Date(Date.now() + objectionWindowDays * 86_400_000).toISOString();
+        const request = { customerId, change, windowClosesAt, email: { kind: 'change-notice' } as const };
+        const sent = await emailObjectionWindow(deps, workflowId, request, replaced);
         // An undescribed customer's window sends the notice itself once the product describes it.
         const notice: AnnouncedNotice | undefined = sent.status === 'customer-unknown' ? undefined : sent;
         if (notice?.status === 'sent') progress.notified += 1;

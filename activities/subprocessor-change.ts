@@ -65,6 +65,11 @@ export interface ObjectionWindowEmailRequest {
   email: ObjectionWindowEmail;
 }
 
+/** The replaced subprocessor's name, from the register; its id when the register lacks it. */
+export async function replacedName(deps: ProcessActivityDeps, change: SubprocessorChangeNotice): Promise<string | undefined> {
+  return change.replaces ? ((await deps.records.subprocessors.get(change.replaces))?.name ?? change.replaces) : undefined;
+}
+
 /**
  * One email of the window `workflowId` to every contact of the customer. The change's announcement
  * (activities/objection-windows.ts) sends the notice through here under the window's id before the
@@ -74,10 +79,11 @@ export async function emailObjectionWindow(
   deps: ProcessActivityDeps,
   workflowId: string,
   input: ObjectionWindowEmailRequest,
+  /** Looked up here when not given; a batch looks it up once for all its customers. */
+  replaced?: string,
 ): Promise<CustomerEmailResult> {
   const { change } = input;
-  // The replaced subprocessor's name, from the register; its id when the register lacks it.
-  const replaced = change.replaces ? ((await deps.records.subprocessors.get(change.replaces))?.name ?? change.replaces) : undefined;
+  replaced ??= await replacedName(deps, change);
   const result = await emailCustomerContacts(deps, {
     workflowId,
     step: input.email.kind,

@@ -155,4 +155,27 @@ describe('a subprocessor change reported by signed webhook', () => {
     const mail = (await stack.catcher.messages()).find((m) => m.headers['x-dpa-workflow-id'] === 'objection-E2E-SP-ALL-sp-all');
     expect(mail!.text).toContain('no transfer');
   });
+
+  test('a replacement names the subprocessor it replaces, by its name in the register', async () => {
+    await stack.post(customerEvent('sp-repl', 'en', ['dpo@repl.sp.test']));
+    const added = changeEvent('E2E-SP-OLD', {
+      customerIds: ['sp-repl'],
+      subprocessor: { id: 'sp-oldhost', name: 'Old Hosting BV', country: 'NL', purpose: 'hosting' },
+      effectiveAt: new Date(Date.now() - DAY).toISOString(),
+    });
+    expect((await stack.post(added)).status).toBe(202);
+    const replacement = changeEvent('E2E-SP-NEW', {
+      action: 'replaced',
+      replaces: 'sp-oldhost',
+      customerIds: ['sp-repl'],
+      subprocessor: { id: 'sp-newhost', name: 'New Hosting SA', country: 'BE', purpose: 'hosting' },
+    });
+    expect((await stack.post(replacement)).status).toBe(202);
+    const mail = await eventually(
+      async () => (await stack.catcher.messages()).find((m) => m.headers['x-dpa-workflow-id'] === 'objection-E2E-SP-NEW-sp-repl'),
+      (found) => found !== undefined,
+    );
+    expect(mail!.text).toContain('New Hosting SA');
+    expect(mail!.text).toContain('Old Hosting BV');
+  });
 });
