@@ -57,3 +57,11 @@ const quietLogger = {
   warn: (message: string) => console.warn(message),
   error: (message: string) => console.error(message),
 };
+
+/** Moves the test server's clock to `instant`; time only moves forward, so the tests run in date order. */
+export async function skipTo(env: TestWorkflowEnvironment, instant: string): Promise<void> {
+  const now = await env.currentTimeMs();
+  const target = Date.parse(instant);
+  if (target <= now) throw new Error(`the test server is already at ${new Date(now).toISOString()}, past ${instant}`);
+  await env.sleep(target - now);
+}

@@ -18,9 +18,9 @@ import { workflowIds } from '../../domain/ids';
 import type { Database, Records } from '../../records';
 import { createWorker } from '../../worker/create-worker';
 import { authorityRequest } from '../../workflows';
-import { startMailCatcher, type CaughtMail, type MailCatcher } from '../support/mail';
+import { mailOf, settle, startMailCatcher, waitForMailOf, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
-import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+import { skipTo, startTimeSkippingServer, workflowBundle } from '../support/temporal';
 
 const privacyTeam = 'privacy-team@processor.test';
 
@@ -85,40 +85,12 @@ async function withWorker<T>(taskQueue: string, fn: (worker: Worker) => Promise<
   return worker.runUntil(fn(worker));
 }
 
-/** Moves the test server's clock to `instant`; time only moves forward, so the tests run in date order. */
 function registered(workflowId: string): string {
   started.push(workflowId);
   return workflowId;
 }
 
-async function skipTo(instant: string): Promise<void> {
-  const now = await env.currentTimeMs();
-  const target = Date.parse(instant);
-  if (target <= now) throw new Error(`the test server is already at ${new Date(now).toISOString()}, past ${instant}`);
-  await env.sleep(target - now);
-}
-
-async function mailOf(workflowId: string): Promise<CaughtMail[]> {
-  return (await catcher.messages()).filter((mail) => mail.headers['x-dpa-workflow-id'] === workflowId);
-}
-
-/** Waits (in real time, the server's clock held) until the case has sent `count` emails. */
-async function waitForMailOf(workflowId: string, count: number): Promise<CaughtMail[]> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const mails = await mailOf(workflowId);
-    if (mails.length >= count) return mails;
-    if (Date.now() > deadline) throw new Error(`expected ${count} email(s) of ${workflowId}, got ${mails.length}: ${mails.map((m) => m.subject).join(' | ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** After waiting for what must come, a short real-time pause shows that nothing more came. */
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-}
-
-const steps = async (workflowId: string) => (await mailOf(workflowId)).map((mail) => `${mail.headers['x-dpa-step']} -> ${mail.envelope.to[0]}`).sort();
+const steps = async (workflowId: string) => (await mailOf(catcher, workflowId)).map((mail) => `${mail.headers['x-dpa-step']} -> ${mail.envelope.to[0]}`).sort();
 
 async function refusal(update: Promise<unknown>): Promise<string> {
   try {
@@ -150,7 +122,7 @@ async function searchAttributesOf(handle: WorkflowHandle) {
 test('an intended disclosure waits for every view or the working-day deadline across Easter Monday 2027, reminding who is silent', async () => {
   // Thursday 25 March 2027, 09:00 in Brussels. Five working days skip the weekend, the change to summer
   // time (Sunday 28) and Easter Monday (29): the views are due on Friday 2 April at 09:00 CEST.
-  await skipTo('2027-03-25T08:00:00.000Z');
+  await skipTo(env, '2027-03-25T08:00:00.000Z');
   const workflowId = registered(workflowIds.authority('AUTH-EASTER'));
   await withWorker('authority-easter', async () => {
     const handle = await client.workflow.start(authorityRequest, {
@@ -158,7 +130,7 @@ test('an intended disclosure waits for every view or the working-day deadline ac
       taskQueue: 'authority-easter',
       args: [request('AUTH-EASTER', { requestKind: 'disclosure-intent' })],
     });
-    const notices = await waitForMailOf(workflowId, 3);
+    const notices = await waitForMailOf(catcher, workflowId, 3);
     const byRecipient = new Map(notices.map((mail) => [mail.envelope.to[0], mail]));
     expect(byRecipient.get('a@auth-nl.test')!.subject).toMatch(/^\[Overheidsverzoek\].*AUTH-EASTER/);
     expect(byRecipient.get('a@auth-nl.test')!.text).toContain('vrijdag 2 april 2027 om 09:00 CEST (UTC+2)');
@@ -190,25 +162,25 @@ test('an intended disclosure waits for every view or the working-day deadline ac
     expect(status.customers['auth-nl']!.view).toMatchObject({ responses: 1, objectsToDisclosure: false });
 
     // Wednesday 31 March 09:00 CEST, two working days before the deadline: only the silent customer is reminded.
-    await skipTo('2027-03-31T06:59:00.000Z');
+    await skipTo(env, '2027-03-31T06:59:00.000Z');
     await settle();
-    expect(await mailOf(workflowId)).toHaveLength(3);
-    await skipTo('2027-03-31T07:01:00.000Z');
-    const [firstReminder] = (await waitForMailOf(workflowId, 4)).slice(3);
+    expect(await mailOf(catcher, workflowId)).toHaveLength(3);
+    await skipTo(env, '2027-03-31T07:01:00.000Z');
+    const [firstReminder] = (await waitForMailOf(catcher, workflowId, 4)).slice(3);
     expect(firstReminder!.envelope.to).toEqual(['dpo@auth-fr.test']);
     expect(firstReminder!.subject).toContain('Rappel n°\u00a01');
 
     // A minute before the deadline: the second reminder (Thursday 1 April) went out, and disclosure is still refused.
-    await skipTo('2027-04-02T06:59:00.000Z');
-    const [secondReminder] = (await waitForMailOf(workflowId, 5)).slice(4);
+    await skipTo(env, '2027-04-02T06:59:00.000Z');
+    const [secondReminder] = (await waitForMailOf(catcher, workflowId, 5)).slice(4);
     expect(secondReminder!.subject).toContain('Rappel n°\u00a02');
     await settle();
-    expect(await mailOf(workflowId)).toHaveLength(5);
+    expect(await mailOf(catcher, workflowId)).toHaveLength(5);
     expect(await refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/still awaited/);
 
     // The deadline passes: the privacy team is told who stayed silent, and the disclosure may be recorded.
-    await skipTo('2027-04-02T07:00:30.000Z');
-    const [alert] = (await waitForMailOf(workflowId, 6)).slice(5);
+    await skipTo(env, '2027-04-02T07:00:30.000Z');
+    const [alert] = (await waitForMailOf(catcher, workflowId, 6)).slice(5);
     expect(alert!.envelope.to).toEqual([privacyTeam]);
     expect(alert!.subject).toContain("Customers' views on an intended disclosure not received in time");
     expect(alert!.text).toContain('auth-fr');
@@ -257,13 +229,13 @@ test('once every customer has given its view, the disclosure may be recorded bef
       taskQueue: 'authority-views',
       args: [request('AUTH-VIEWS', { requestKind: 'disclosure-intent', receivedAt: new Date(await env.currentTimeMs()).toISOString() })],
     });
-    await waitForMailOf(workflowId, 3);
+    await waitForMailOf(catcher, workflowId, 3);
     const now = new Date(await env.currentTimeMs()).toISOString();
     await handle.signal(authorityCustomerRespondedSignal, { customerId: 'auth-nl', view: 'Agreed.', objectsToDisclosure: false, receivedAt: now, webhookId: 'v-1' });
     await handle.signal(authorityCustomerRespondedSignal, { customerId: 'auth-fr', view: 'Nous nous y opposons.', objectsToDisclosure: true, receivedAt: now, webhookId: 'v-2' });
     // A response naming a customer the request does not concern is counted, not applied.
     await handle.signal(authorityCustomerRespondedSignal, { customerId: 'someone-else', view: 'x', objectsToDisclosure: true, receivedAt: now, webhookId: 'v-3' });
-    const [objection] = (await waitForMailOf(workflowId, 4)).slice(3);
+    const [objection] = (await waitForMailOf(catcher, workflowId, 4)).slice(3);
     expect(objection!.envelope.to).toEqual([privacyTeam]);
     expect(objection!.subject).toContain('A customer objects to an intended disclosure');
 
@@ -285,7 +257,7 @@ test('once every customer has given its view, the disclosure may be recorded bef
 
 test('a customer the product never described is reported after the grace period, and the missed 2-working-day notice deadline alerts the privacy team', async () => {
   // Friday 9 April 2027, 16:00 CEST: two working days later is Tuesday 13 April, 16:00.
-  await skipTo('2027-04-09T14:00:00.000Z');
+  await skipTo(env, '2027-04-09T14:00:00.000Z');
   const workflowId = registered(workflowIds.authority('AUTH-GHOST'));
   await withWorker('authority-ghost', async () => {
     const handle = await client.workflow.start(authorityRequest, {
@@ -293,23 +265,23 @@ test('a customer the product never described is reported after the grace period,
       taskQueue: 'authority-ghost',
       args: [request('AUTH-GHOST', { requestKind: 'subpoena', receivedAt: '2027-04-09T14:00:00.000Z', customerIds: ['auth-nl', 'auth-ghost'] })],
     });
-    await waitForMailOf(workflowId, 2);
+    await waitForMailOf(catcher, workflowId, 2);
     expect((await handle.query(authorityStatusQuery)).noticeDueAt).toBe('2027-04-13T14:00:00.000Z');
 
     await env.sleep('6 minutes');
-    const [undeliverable] = (await waitForMailOf(workflowId, 3)).slice(2);
+    const [undeliverable] = (await waitForMailOf(catcher, workflowId, 3)).slice(2);
     expect(undeliverable!.envelope.to).toEqual([privacyTeam]);
     expect(undeliverable!.subject).toContain('notice could not be delivered');
     expect(undeliverable!.text).toContain('auth-ghost');
     expect(await searchAttributesOf(handle)).toMatchObject({ DpaNextDeadline: [new Date('2027-04-13T14:00:00.000Z')] });
 
-    await skipTo('2027-04-13T13:59:00.000Z');
+    await skipTo(env, '2027-04-13T13:59:00.000Z');
     await settle();
-    expect(await mailOf(workflowId)).toHaveLength(3);
+    expect(await mailOf(catcher, workflowId)).toHaveLength(3);
     expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBeUndefined();
 
-    await skipTo('2027-04-13T14:00:30.000Z');
-    const [missed] = (await waitForMailOf(workflowId, 4)).slice(3);
+    await skipTo(env, '2027-04-13T14:00:30.000Z');
+    const [missed] = (await waitForMailOf(catcher, workflowId, 4)).slice(3);
     expect(missed!.subject).toContain('notice deadline missed');
     expect(missed!.text).toContain('auth-ghost');
     expect(missed!.text).not.toContain('auth-nl');
@@ -343,7 +315,7 @@ test('a prohibition to tell the customers stops every customer email, is reviewe
       taskQueue: 'authority-gag',
       args: [request('AUTH-GAG', { receivedAt, customerIds: ['auth-nl', 'auth-en'], disclosureProhibited: true })],
     });
-    const [prohibited] = await waitForMailOf(workflowId, 1);
+    const [prohibited] = await waitForMailOf(catcher, workflowId, 1);
     expect(prohibited!.envelope.to).toEqual([privacyTeam]);
     expect(prohibited!.subject).toContain('under a prohibition to tell the customers');
     expect(await searchAttributesOf(handle)).toMatchObject({ DpaStatus: ['prohibited'] });
@@ -358,11 +330,11 @@ test('a prohibition to tell the customers stops every customer email, is reviewe
     expect(await handle.query(authorityStatusQuery)).toMatchObject({ status: 'prohibited', closed: false });
 
     await env.sleep('30 days');
-    const [review] = (await waitForMailOf(workflowId, 2)).slice(1);
+    const [review] = (await waitForMailOf(catcher, workflowId, 2)).slice(1);
     expect(review!.headers['x-dpa-step']).toBe('prohibition-review-1');
     expect(review!.text).toContain('Art. 46quater');
     await settle();
-    expect((await mailOf(workflowId)).every((mail) => mail.envelope.to[0] === privacyTeam)).toBe(true);
+    expect((await mailOf(catcher, workflowId)).every((mail) => mail.envelope.to[0] === privacyTeam)).toBe(true);
 
     expect(await refusal(handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: ' ' }] }))).toMatch(/reason/);
     const lifted = await handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: 'The investigating judge lifted the order.' }] });
@@ -370,7 +342,7 @@ test('a prohibition to tell the customers stops every customer email, is reviewe
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'answered', closed: true, noticeDeadline: 'met' });
   });
-  const mails = await mailOf(workflowId);
+  const mails = await mailOf(catcher, workflowId);
   const toCustomers = mails.filter((mail) => mail.envelope.to[0] !== privacyTeam);
   expect(toCustomers.map((mail) => `${mail.headers['x-dpa-step']} -> ${mail.envelope.to[0]}`).sort()).toEqual([
     'notice-auth-en -> dpo@auth-en.test',

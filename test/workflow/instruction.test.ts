@@ -16,9 +16,9 @@ import { searchAttributes } from '../../domain/search-attributes';
 import type { Database, Records } from '../../records';
 import { createWorker } from '../../worker/create-worker';
 import { unlawfulInstruction } from '../../workflows';
-import { startMailCatcher, type CaughtMail, type MailCatcher } from '../support/mail';
+import { mailOf, settle, startMailCatcher, waitForMailOf, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
-import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+import { skipTo, startTimeSkippingServer, workflowBundle } from '../support/temporal';
 
 const privacyTeam = 'privacy-team@processor.test';
 
@@ -87,32 +87,7 @@ function registered(workflowId: string): string {
   return workflowId;
 }
 
-async function skipTo(instant: string): Promise<void> {
-  const now = await env.currentTimeMs();
-  const target = Date.parse(instant);
-  if (target <= now) throw new Error(`the test server is already at ${new Date(now).toISOString()}, past ${instant}`);
-  await env.sleep(target - now);
-}
-
-async function mailOf(workflowId: string): Promise<CaughtMail[]> {
-  return (await catcher.messages()).filter((mail) => mail.headers['x-dpa-workflow-id'] === workflowId);
-}
-
-async function waitForMailOf(workflowId: string, count: number): Promise<CaughtMail[]> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const mails = await mailOf(workflowId);
-    if (mails.length >= count) return mails;
-    if (Date.now() > deadline) throw new Error(`expected ${count} email(s) of ${workflowId}, got ${mails.length}: ${mails.map((m) => m.subject).join(' | ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-}
-
-const stepsOf = async (workflowId: string) => (await mailOf(workflowId)).map((mail) => `${mail.headers['x-dpa-step']} -> ${mail.envelope.to[0]}`);
+const stepsOf = async (workflowId: string) => (await mailOf(catcher, workflowId)).map((mail) => `${mail.headers['x-dpa-step']} -> ${mail.envelope.to[0]}`);
 
 async function refusal(update: Promise<unknown>): Promise<string> {
   try {
@@ -142,7 +117,7 @@ function flagged(instructionId: string, customerId: string, flaggedAt: string, s
 test('reminders come at their own intervals across the end of summer time, the decision is told, a revision resumes the instruction, and nothing follows', async () => {
   // Tuesday 26 October 2027, 10:00 CEST; summer time ends on Sunday 31 October. The privacy team is
   // reminded every 3 days (a setting), the customer every 7, always at 10:00 on the Brussels clock.
-  await skipTo('2027-10-26T08:00:00.000Z');
+  await skipTo(env, '2027-10-26T08:00:00.000Z');
   const workflowId = registered(workflowIds.instruction('INS-REMIND'));
   await withWorker('instruction-remind', async () => {
     const handle = await client.workflow.start(unlawfulInstruction, {
@@ -150,7 +125,7 @@ test('reminders come at their own intervals across the end of summer time, the d
       taskQueue: 'instruction-remind',
       args: [flagged('INS-REMIND', 'ins-nl', '2027-10-26T08:00:00.000Z', { privacyTeamReminderDays: 3 })],
     });
-    const first = await waitForMailOf(workflowId, 2);
+    const first = await waitForMailOf(catcher, workflowId, 2);
     const notice = first.find((mail) => mail.envelope.to[0] === 'dpo@ins-nl.test')!;
     expect(notice.subject).toBe('[Verwerkingsinstructie] Instructie INS-REMIND opgeschort: mogelijk in strijd met de wet');
     expect(notice.text).toContain('Keep the full browsing history');
@@ -164,7 +139,7 @@ test('reminders come at their own intervals across the end of summer time, the d
       args: [{ decision: 'stop-processing', note: 'The retention job is paused for this customer.' }],
     });
     expect(decision).toMatchObject({ sequence: 1, decision: 'stop-processing' });
-    const [told] = (await waitForMailOf(workflowId, 3)).slice(2);
+    const [told] = (await waitForMailOf(catcher, workflowId, 3)).slice(2);
     expect(told!.headers['x-dpa-step']).toBe('decision-1');
     expect(told!.text).toContain('Wij zetten de verwerking stop');
     expect(await refusal(handle.executeUpdate(recordProcessingDecisionUpdate, { args: [{ decision: 'stop-processing' }] }))).toMatch(
@@ -178,23 +153,23 @@ test('reminders come at their own intervals across the end of summer time, the d
     expect(await nextDeadline(handle)).toEqual([new Date('2027-10-29T08:00:00.000Z')]);
 
     // Friday 29 October 10:00 CEST: the privacy team, not the customer.
-    await skipTo('2027-10-29T07:59:00.000Z');
+    await skipTo(env, '2027-10-29T07:59:00.000Z');
     await settle();
-    expect(await mailOf(workflowId)).toHaveLength(3);
-    await skipTo('2027-10-29T08:00:30.000Z');
-    const [teamFirst] = (await waitForMailOf(workflowId, 4)).slice(3);
+    expect(await mailOf(catcher, workflowId)).toHaveLength(3);
+    await skipTo(env, '2027-10-29T08:00:30.000Z');
+    const [teamFirst] = (await waitForMailOf(catcher, workflowId, 4)).slice(3);
     expect(teamFirst!.headers['x-dpa-step']).toBe('team-reminder-1');
     expect(teamFirst!.envelope.to).toEqual([privacyTeam]);
 
     // Monday 1 November 10:00 CET (09:00 UTC), then the customer on Tuesday 2 November 10:00 CET.
-    await skipTo('2027-11-01T09:00:30.000Z');
-    const [teamSecond] = (await waitForMailOf(workflowId, 5)).slice(4);
+    await skipTo(env, '2027-11-01T09:00:30.000Z');
+    const [teamSecond] = (await waitForMailOf(catcher, workflowId, 5)).slice(4);
     expect(teamSecond!.headers['x-dpa-step']).toBe('team-reminder-2');
-    await skipTo('2027-11-02T08:59:00.000Z');
+    await skipTo(env, '2027-11-02T08:59:00.000Z');
     await settle();
-    expect(await mailOf(workflowId)).toHaveLength(5);
-    await skipTo('2027-11-02T09:00:30.000Z');
-    const [customerFirst] = (await waitForMailOf(workflowId, 6)).slice(5);
+    expect(await mailOf(catcher, workflowId)).toHaveLength(5);
+    await skipTo(env, '2027-11-02T09:00:30.000Z');
+    const [customerFirst] = (await waitForMailOf(catcher, workflowId, 6)).slice(5);
     expect(customerFirst!.envelope.to).toEqual(['dpo@ins-nl.test']);
     expect(customerFirst!.subject).toContain('Herinnering 1: instructie INS-REMIND blijft opgeschort');
     expect(customerFirst!.text).toContain('stopgezet');
@@ -210,7 +185,7 @@ test('reminders come at their own intervals across the end of summer time, the d
     expect(result.nextCustomerReminderAt).toBeUndefined();
     expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.nextDeadline)).toBeUndefined();
   });
-  const [confirmation] = (await waitForMailOf(workflowId, 7)).slice(6);
+  const [confirmation] = (await waitForMailOf(catcher, workflowId, 7)).slice(6);
   expect(confirmation!.subject).toBe('[Verwerkingsinstructie] Uw herziene instructie INS-REMIND wordt uitgevoerd');
   expect(confirmation!.text).toContain('Keep browsing history for 13 months');
 
@@ -247,9 +222,9 @@ test('an operator records the customer’s guarantee: processing resumes under i
       taskQueue: 'instruction-guarantee',
       args: [flagged('INS-GUARANTEE', 'ins-en', flaggedAt)],
     });
-    await waitForMailOf(workflowId, 2);
+    await waitForMailOf(catcher, workflowId, 2);
     await handle.executeUpdate(recordProcessingDecisionUpdate, { args: [{ decision: 'continue-under-earlier-instructions' }] });
-    const [told] = (await waitForMailOf(workflowId, 3)).slice(2);
+    const [told] = (await waitForMailOf(catcher, workflowId, 3)).slice(2);
     expect(told!.subject).toBe('[Processing instruction] Our decision on processing while instruction INS-GUARANTEE is suspended');
     expect(told!.text).toContain('We continue processing under your earlier instructions');
     expect((await handle.query(instructionStatusQuery)).status).toBe('continuing-under-earlier-instructions');
@@ -261,7 +236,7 @@ test('an operator records the customer’s guarantee: processing resumes under i
     expect(resolution).toMatchObject({ kind: 'confirmed', via: 'operator' });
     expect(await handle.result()).toMatchObject({ status: 'resumed', closed: true, customerRemindersSent: 0 });
   });
-  const mails = await waitForMailOf(workflowId, 5);
+  const mails = await waitForMailOf(catcher, workflowId, 5);
   const confirmation = mails.find((mail) => mail.headers['x-dpa-step'] === 'resumption-confirmation')!;
   expect(confirmation.envelope.to).toEqual(['dpo@ins-en.test']);
   expect(confirmation.subject).toBe('[Processing instruction] Instruction INS-GUARANTEE is carried out again on the strength of your guarantee');
@@ -286,9 +261,9 @@ test('a customer the product never described: the privacy team is told after the
       taskQueue: 'instruction-ghost',
       args: [flagged('INS-GHOST', 'ins-ghost', flaggedAt)],
     });
-    await waitForMailOf(workflowId, 1);
+    await waitForMailOf(catcher, workflowId, 1);
     await env.sleep('6 minutes');
-    const mails = await waitForMailOf(workflowId, 2);
+    const mails = await waitForMailOf(catcher, workflowId, 2);
     expect(mails.map((mail) => mail.headers['x-dpa-step']).sort()).toEqual(['instruction-flagged', 'notice-undeliverable']);
     expect(mails.every((mail) => mail.envelope.to[0] === privacyTeam)).toBe(true);
     expect((await handle.query(instructionStatusQuery)).notice).toMatchObject({ status: 'undeliverable' });
@@ -301,6 +276,6 @@ test('a customer the product never described: the privacy team is told after the
     });
     expect(await handle.result()).toMatchObject({ status: 'resumed', resolution: { kind: 'confirmed' } });
   });
-  const steps = (await mailOf(workflowId)).map((mail) => mail.headers['x-dpa-step']).sort();
+  const steps = (await mailOf(catcher, workflowId)).map((mail) => mail.headers['x-dpa-step']).sort();
   expect(steps).toEqual(['instruction-flagged', 'notice-undeliverable', 'resumed-under-guarantee', 'resumption-undeliverable']);
 });
