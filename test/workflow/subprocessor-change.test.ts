@@ -276,7 +276,12 @@ describe('a customer that cannot be told (5.2)', () => {
       expect(await alertsOf(id)).toEqual([]);
 
       await env.sleep(MINUTE);
-      await waitFor(async () => (await statusOf(handle)).status === 'undeliverable');
+      // The status turns 'undeliverable' before the alert is sent (so that an objection is refused from
+      // then on); the alert's outcome follows.
+      await waitFor(async () => {
+        const now = await statusOf(handle);
+        return now.status === 'undeliverable' && now.privacyTeamAlert !== undefined;
+      });
       const state = await statusOf(handle);
       expect(state.noticeAt).toBeUndefined();
       expect(state.problem).toContain('no customer.upserted');
@@ -303,7 +308,12 @@ describe('a customer that cannot be told (5.2)', () => {
       const handle = await startWindow(taskQueue, 'CHG-BOUNCE', 'bounced');
       const id = workflowIds.objection('CHG-BOUNCE', 'bounced');
       // No grace for a customer that is known: the time is not skipped, and the alert comes at once.
-      await waitFor(async () => (await statusOf(handle)).status === 'undeliverable');
+      // The status turns 'undeliverable' before the alert is sent (so that an objection is refused from
+      // then on); the alert's outcome follows.
+      await waitFor(async () => {
+        const now = await statusOf(handle);
+        return now.status === 'undeliverable' && now.privacyTeamAlert !== undefined;
+      });
       const state = await statusOf(handle);
       expect(state.problem).toContain('2 refused');
       expect(state.privacyTeamAlert).toMatchObject({ kind: 'notice-undeliverable', delivered: true });
@@ -496,7 +506,8 @@ describe('the change (5.1)', () => {
         runIds.set(customerId, description.runId);
         expect(description.searchAttributes).toMatchObject({ DpaProcess: ['subprocessor-objection'], DpaCustomerIds: [customerId] });
         // These customers were never described by the product: nobody to tell, and it says so.
-        await waitFor(async () => (await statusOf(child)).status === 'undeliverable');
+        await waitFor(async () => (await statusOf(child)).privacyTeamAlert !== undefined);
+        expect((await statusOf(child)).status).toBe('undeliverable');
         expect((await statusOf(child)).privacyTeamAlert).toMatchObject({ kind: 'no-customer-record' });
       }
 
