@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,9 @@ import { languages, type Language } from '../domain/language';
  *                 with the product's transport (pooled, 5 connections), to the same SMTP server;
  * and their ratio; then the product process's resident memory and its peak (VmHWM) so far. The windows
  * of earlier sizes stay open (30 days), so the memory column also shows what open windows cost.
+ * A second table says where the processor time of each phase went (from /proc): the product's process
+ * (webhooks, worker, activities, PGlite), the Temporal dev server it started, and this process (the SMTP
+ * server; in the direct phase nodemailer as well). On two cores the phases are bound by it.
  *
  * BENCH_SIZES=100,1000 (default 100,1000,5000) narrows the run.
  */
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
     log(`seeded ${largest} customers through customer.upserted in ${seconds(performance.now() - seedStart)}; RSS ${mib(processMemory(product.pid).rss)}`);
 
     const rows: string[][] = [];
+    const cpuRows: string[][] = [];
     let openWindows = 0;
     for (const size of sizes) {
       const concerned = customers.slice(0, size);
@@ -75,6 +79,7 @@ async function main(): Promise<void> {
       // Baseline: the same notices, straight through nodemailer.
       const mailer = createMailer(smtp.smtpUrl);
       const expectedDirect = arrivals.expect(size);
+      const directCpu = cpuSnapshot(product.pid);
       const directStart = performance.now();
       await Promise.all(
         concerned.map((customer) => {
@@ -84,10 +89,12 @@ async function main(): Promise<void> {
       );
       await expectedDirect;
       const directMs = performance.now() - directStart;
+      const directSpent = cpuSnapshot(product.pid).since(directCpu);
       mailer.close();
 
       // Orchestrated: one signed event, N windows, N notices.
       const expectedOrchestrated = arrivals.expect(size);
+      const orchestratedCpu = cpuSnapshot(product.pid);
       const orchestratedStart = performance.now();
       await post(webhooks, {
         type: 'subprocessor.changed',
@@ -101,6 +108,7 @@ async function main(): Promise<void> {
       });
       await withTimeout(expectedOrchestrated, phaseTimeoutMs, `the ${size} notices of ${changeId} did not all arrive`);
       const orchestratedMs = performance.now() - orchestratedStart;
+      const orchestratedSpent = cpuSnapshot(product.pid).since(orchestratedCpu);
       openWindows += size;
       // Every customer notified; then every window open, its 30 days counting (seen by the Web UI's query).
       await until(() => count(`DpaProcess = 'subprocessor-objection' AND DpaStatus = 'open'`), openWindows, 'the windows did not all open');
@@ -118,11 +126,30 @@ async function main(): Promise<void> {
         mib(memory.peak),
         String(openWindows),
       ]);
+      const perNotice = (ms: number) => `${(ms / size).toFixed(1)} ms`;
+      cpuRows.push([
+        String(size),
+        'direct',
+        seconds(directSpent.bench),
+        seconds(directSpent.product),
+        seconds(directSpent.temporal),
+        perNotice(directSpent.bench + directSpent.product + directSpent.temporal),
+      ]);
+      cpuRows.push([
+        String(size),
+        'orchestrated',
+        seconds(orchestratedSpent.bench),
+        seconds(orchestratedSpent.product),
+        seconds(orchestratedSpent.temporal),
+        perNotice(orchestratedSpent.bench + orchestratedSpent.product + orchestratedSpent.temporal),
+      ]);
       log(`N=${size}: orchestrated ${seconds(orchestratedMs)}, direct ${seconds(directMs)}`);
     }
 
     const header = ['N', 'orchestrated', 'direct', 'ratio', 'notices/s', 'all windows open', 'product RSS', 'product peak', 'open windows'];
     process.stdout.write(`\n${table([header, ...rows])}\n`);
+    const cpuHeader = ['N', 'phase', 'CPU bench+SMTP', 'CPU product', 'CPU Temporal', 'CPU per notice'];
+    process.stdout.write(`\nprocessor time until the N-th notice arrived:\n${table([cpuHeader, ...cpuRows])}\n`);
     process.stdout.write(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`);
   } finally {
     await connection.close();
@@ -239,6 +266,50 @@ async function inParallel<T>(items: readonly T[], width: number, run: (item: T) 
       while (next < items.length) await run(items[next++]!);
     }),
   );
+}
+
+interface CpuSnapshot {
+  bench: number;
+  product: number;
+  temporal: number;
+  since(earlier: CpuSnapshot): { bench: number; product: number; temporal: number };
+}
+
+/**
+ * Processor time (user + system, ms) used so far by this process, by the product's own process, and by
+ * the processes the product started (the Temporal dev server), from /proc (Linux).
+ */
+function cpuSnapshot(productPid: number): CpuSnapshot {
+  const ticksPerMs = 100 / 1000; // USER_HZ: 100 on Linux
+  const stats = new Map<number, { parent: number; ms: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // it ended while being read
+    }
+    // The fields after the command's closing parenthesis: state, ppid, ..., utime (14th), stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    stats.set(Number(entry), { parent: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) / ticksPerMs });
+  }
+  const below = (pid: number): number =>
+    [...stats].filter(([, stat]) => stat.parent === pid).reduce((sum, [child, stat]) => sum + stat.ms + below(child), 0);
+  const usage = process.cpuUsage();
+  const snapshot = {
+    bench: (usage.user + usage.system) / 1000,
+    product: stats.get(productPid)?.ms ?? Number.NaN,
+    temporal: below(productPid),
+  };
+  return {
+    ...snapshot,
+    since: (earlier) => ({
+      bench: snapshot.bench - earlier.bench,
+      product: snapshot.product - earlier.product,
+      temporal: snapshot.temporal - earlier.temporal,
+    }),
+  };
 }
 
 /** Resident memory and its high-water mark of a process, from /proc (Linux). */

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { Id } from './ids';
-import { Language } from './language';
+import { idPattern, idRule } from './ids';
+import { languages } from './language';
 
 /**
  * The webhook events of the public contract (PRODUCT.md). Each schema checks the `data` of one event
  * type; fields beyond these are allowed (the product may add some) and are dropped.
  * Validation happens here, at the edge; workflows trust their typed input.
  */
+
+export const Id = z.string().regex(idPattern, idRule);
+export const Language = z.enum(languages);
 
 const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
 const LocalDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });

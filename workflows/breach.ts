@@ -38,7 +38,7 @@ import {
   type BreachTimelineEntry,
   type BreachUpdateSignal,
 } from '../domain/breach';
-import { Id, workflowIds } from '../domain/ids';
+import { isValidId, workflowIds } from '../domain/ids';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
 
@@ -119,7 +119,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
         if (closure) throw new Error('the incident is closed');
         if (!Array.isArray(customerIds) || customerIds.length === 0) throw new Error('name at least one customer id');
         for (const customerId of customerIds) {
-          if (!Id.safeParse(customerId).success) throw new Error(`"${customerId}" is not a valid customer id`);
+          if (!isValidId(customerId)) throw new Error(`"${customerId}" is not a valid customer id`);
         }
       },
     },

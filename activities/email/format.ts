@@ -20,10 +20,39 @@ function parseInstant(instantIso: string): Date {
   return instant;
 }
 
+/**
+ * Intl formatters are costly to build (each loads locale and zone data) and immutable once built, so
+ * one per language, zone and use is kept: a change announced to thousands of customers formats two
+ * instants per notice.
+ */
+const uses = {
+  offset: { timeZoneName: 'shortOffset' },
+  'date-and-time': {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(use: keyof typeof uses, locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${use}|${locale}|${timeZone}`;
+  let built = formatters.get(key);
+  if (!built) {
+    built = new Intl.DateTimeFormat(locale, { ...uses[use], timeZone });
+    formatters.set(key, built);
+  }
+  return built;
+}
+
 /** The zone's offset from UTC at that instant, written the same in every language: "UTC+1", "UTC-3:30", "UTC". */
 function utcOffset(instant: Date, timeZone: string): string {
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+    formatter('offset', 'en-US', timeZone)
       .formatToParts(instant)
       .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const offset = name.replace(/^GMT/, '').replace('\u2212', '-');
@@ -51,17 +80,7 @@ function isOffsetName(name: string): boolean {
 export function formatInstant(instantIso: string, language: Language, timeZone: string): string {
   const instant = parseInstant(instantIso);
   const offset = utcOffset(instant, timeZone);
-  const parts = new Intl.DateTimeFormat(locales[language], {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).formatToParts(instant);
+  const parts = formatter('date-and-time', locales[language], timeZone).formatToParts(instant);
   return parts
     .map((part) => {
       if (part.type === 'timeZoneName') return isOffsetName(part.value) ? offset : `${part.value} (${offset})`;

@@ -18,7 +18,7 @@ import {
   parseInstant,
   startOfLocalDate,
 } from '../../domain/clocks';
-import { defaultTimeZone, Language, languages } from '../../domain/language';
+import { defaultTimeZone, isLanguage, languages, type Language } from '../../domain/language';
 import { isEeaMemberState, isoCountryCodes, type TransferBasis, type TransferSafeguard } from '../../domain/transfers';
 import type { Records } from '../../records';
 import type { Subprocessor, SubprocessorChange, SubprocessorChangeAction } from '../../records/subprocessors';
@@ -83,9 +83,8 @@ export function readRegisterInstant(name: string, raw: string, dayMeans: 'start'
 function readLanguage(query: Query): Language {
   const raw = single(query, 'lang');
   if (raw === undefined) return 'en';
-  const parsed = Language.safeParse(raw);
-  if (!parsed.success) throw new BadQuery(`lang must be one of ${languages.join(', ')}, got ${JSON.stringify(raw)}`);
-  return parsed.data;
+  if (!isLanguage(raw)) throw new BadQuery(`lang must be one of ${languages.join(', ')}, got ${JSON.stringify(raw)}`);
+  return raw;
 }
 
 // ---------------------------------------------------------------------------------------------------
