@@ -54,10 +54,6 @@ export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
   };
 }
 
-function withoutAddresses(text: string): string {
-  return text.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '<address>');
-}
-
 export interface ObjectionWindowEmailRequest {
   customerId: string;
   change: SubprocessorChangeNotice;
@@ -84,7 +80,7 @@ export async function emailObjectionWindow(
 ): Promise<CustomerEmailResult> {
   const { change } = input;
   replaced ??= await replacedName(deps, change);
-  const result = await emailCustomerContacts(deps, {
+  return emailCustomerContacts(deps, {
     workflowId,
     step: input.email.kind,
     customerId: input.customerId,
@@ -121,7 +117,4 @@ export async function emailObjectionWindow(
       }
     },
   });
-  // The result enters the workflow history and the privacy team's alert; an SMTP answer may quote
-  // the refused address ("550 5.1.1 <dpo@...>: Recipient address rejected").
-  return result.status === 'undeliverable' ? { ...result, problem: withoutAddresses(result.problem) } : result;
 }

@@ -134,9 +134,17 @@ export type ObjectionWindowStatusLabel =
 
 /**
  * Why the privacy team is asked to reach a customer by another channel: the product never described it
- * (no customer.upserted within the grace), or no contact of it accepted the notice.
+ * (no customer.upserted within the grace), or no contact of it accepted the notice; or, later in the
+ * window, no contact accepted the reminder, the rejection of its objection, the offer of a change, or
+ * the statement of its right to terminate.
  */
-export type ObjectionWindowAlertKind = 'no-customer-record' | 'notice-undeliverable';
+export type ObjectionWindowAlertKind =
+  | 'no-customer-record'
+  | 'notice-undeliverable'
+  | 'reminder-undeliverable'
+  | 'rejection-undeliverable'
+  | 'offer-undeliverable'
+  | 'termination-right-undeliverable';
 
 export interface ObjectionRecord {
   reasons: string;
@@ -177,8 +185,8 @@ export interface ObjectionWindowState {
   terminableServices?: string;
   /** Why the notice could not be sent (ids and SMTP answers only, never an address). */
   problem?: string;
-  /** The privacy team's alert about a notice that could not be sent, and whether its address took it. */
-  privacyTeamAlert?: { kind: ObjectionWindowAlertKind; at: string; delivered: boolean };
+  /** The privacy team's alerts about emails no contact accepted (one per kind), and whether its address took each. */
+  privacyTeamAlerts: Array<{ kind: ObjectionWindowAlertKind; at: string; delivered: boolean }>;
   timeline: Array<{ at: string; what: string }>;
 }
 

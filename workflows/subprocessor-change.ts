@@ -139,6 +139,7 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     status: 'notifying',
     windowClosesAt: iso(windowClosesMs),
     reminderSent: false,
+    privacyTeamAlerts: [],
     timeline: [],
   };
   const note = (what: string) => state.timeline.push({ at: iso(Date.now()), what });
@@ -203,10 +204,15 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
         (deadlineMs !== undefined ? `\n\nnext deadline ${iso(deadlineMs)}` : ''),
     );
   }
-  async function email(message: ObjectionWindowEmail): Promise<CustomerEmailResult> {
+  /**
+   * One of the window's later emails. When no contact accepts it, the customer has not learnt what the
+   * window decided (or offered, or reminded it of): the privacy team is asked to tell it otherwise, and
+   * the window goes on.
+   */
+  async function email(message: Exclude<ObjectionWindowEmail, { kind: 'change-notice' }>): Promise<void> {
     const result = await emailObjectionWindowCustomer({ customerId, change, windowClosesAt: state.windowClosesAt, email: message });
     note(`${message.kind}: ${describeEmail(result)}`);
-    return result;
+    if (result.status !== 'sent') await alertPrivacyTeam(undeliverableAlerts[message.kind], describeEmail(result));
   }
   /**
    * 5.2: the notice. A customer the product has not described yet may be on its way (its
@@ -231,8 +237,8 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
       pause = Math.min(pause * 2, 60_000);
     }
   }
-  /** Asks the privacy team to reach the customer otherwise; once per window (the step is the key). */
-  async function alertPrivacyTeam(kind: ObjectionWindowAlertKind): Promise<void> {
+  /** Asks the privacy team to reach the customer otherwise; once per window and kind (the step is the key). */
+  async function alertPrivacyTeam(kind: ObjectionWindowAlertKind, detail = state.problem ?? kind): Promise<void> {
     const at = iso(Date.now());
     try {
       await alertPrivacyTeamOfObjectionWindow({
@@ -244,17 +250,17 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
           action: change.action,
           subprocessorId: change.subprocessor.id,
           subprocessorName: change.subprocessor.name,
-          detail: state.problem ?? kind,
+          detail,
           ...(state.objection !== undefined && { objectionReceivedAt: state.objection.receivedAt }),
         },
       });
-      state.privacyTeamAlert = { kind, at, delivered: true };
+      state.privacyTeamAlerts.push({ kind, at, delivered: true });
       note(`privacy team alerted: ${kind}`);
     } catch (error) {
       // Only a permanent refusal by the team's own address gets here (anything else is retried): it is
       // shown on the window rather than failing it.
       if (isCancellation(error) || !(error instanceof ActivityFailure)) throw error;
-      state.privacyTeamAlert = { kind, at, delivered: false };
+      state.privacyTeamAlerts.push({ kind, at, delivered: false });
       note(`the privacy team could not be alerted (${kind}): ${failureMessage(error)}`);
       log.error('the privacy team could not be alerted', { kind });
     }
@@ -347,6 +353,14 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     return finish('termination-right');
   }
 }
+
+/** The alert for each later email that no contact accepted. */
+const undeliverableAlerts = {
+  'objection-reminder': 'reminder-undeliverable',
+  'objection-rejected': 'rejection-undeliverable',
+  'remedy-offer': 'offer-undeliverable',
+  'termination-right': 'termination-right-undeliverable',
+} as const satisfies Record<Exclude<ObjectionWindowEmail['kind'], 'change-notice'>, ObjectionWindowAlertKind>;
 
 /** A validator's refusal: the caller (webhook 409, operator in the Web UI) reads the reason. */
 function refuse(reason: string | undefined): void {

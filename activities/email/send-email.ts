@@ -30,6 +30,10 @@ export interface EmailSender {
  *
  * A permanent refusal (a 5xx reply, a rejected address) is returned, not thrown: the caller decides
  * what an undeliverable notice means for its process. Anything else is thrown, so Temporal retries it.
+ *
+ * SMTP answers often quote the recipient ("550 5.1.1 <dpo@customer.example>: Recipient address
+ * rejected"). What is returned or thrown ends up in a workflow history and the Web UI, so it carries the
+ * answer without any address; the evidence log, which holds the recipient anyway, keeps it whole.
  */
 export function createEmailSender(deps: { mailer: Transporter; emails: EmailLogRepository; from: string }): EmailSender {
   const domain = deps.from.replace(/^.*@/, '').replace(/[>\s].*$/, '') || 'dpa-orchestrator.invalid';
@@ -62,18 +66,24 @@ export function createEmailSender(deps: { mailer: Transporter; emails: EmailLogR
         if ((info.rejected ?? []).length > 0) {
           const reason = `recipient refused: ${String(info.response)}`;
           await deps.emails.markFailed(idempotencyKey, reason);
-          return { status: 'rejected', reason };
+          return { status: 'rejected', reason: withoutAddresses(reason) };
         }
         await deps.emails.markSent(idempotencyKey, String(info.response), acceptedAt);
         return { status: 'sent', messageId, acceptedAt: acceptedAt.toISOString() };
       } catch (error) {
         const reason = describeSmtpError(error);
         await deps.emails.markFailed(idempotencyKey, reason);
-        if (isPermanent(error)) return { status: 'rejected', reason };
-        throw error;
+        if (isPermanent(error)) return { status: 'rejected', reason: withoutAddresses(reason) };
+        // Retried by Temporal; the original error (and its cause, which a failure would carry) stays here.
+        throw new Error(`the mail server did not accept the email yet: ${withoutAddresses(reason)}`);
       }
     },
   };
+}
+
+/** Any email address in a text, as SMTP servers quote them (bare or in angle brackets), replaced. */
+export function withoutAddresses(text: string): string {
+  return text.replace(/<?[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+>?/g, '<address>');
 }
 
 function sentOutcome(record: EmailRecord): EmailOutcome {

@@ -61,12 +61,13 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
     size: 25 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
       if (options.refuseRecipient?.(address.address)) {
-        const error = new Error('mailbox unavailable') as Error & { responseCode: number };
+        // Worded as real servers do, quoting the address: the sender must keep it out of histories.
+        const error = new Error(`5.1.1 <${address.address}>: mailbox unavailable`) as Error & { responseCode: number };
         error.responseCode = 550;
         return callback(error);
       }
       if (options.deferRecipient?.(address.address)) {
-        const error = new Error('mailbox busy, try again later') as Error & { responseCode: number };
+        const error = new Error(`4.2.1 <${address.address}>: mailbox busy, try again later`) as Error & { responseCode: number };
         error.responseCode = 451;
         return callback(error);
       }

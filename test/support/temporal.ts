@@ -1,4 +1,5 @@
 import { temporal } from '@temporalio/proto';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { temporalCliPath, temporalTestServerPath, testingExecutable } from '../../client/embedded/temporal-binaries';
@@ -65,3 +66,17 @@ export async function skipTo(env: TestWorkflowEnvironment, instant: string): Pro
   if (target <= now) throw new Error(`the test server is already at ${new Date(now).toISOString()}, past ${instant}`);
   await env.sleep(target - now);
 }
+
+/**
+ * A workflow's whole history as text, its payloads decoded: what an operator can read in the Web UI
+ * (inputs, results, failure messages), for tests that check what enters it.
+ */
+export async function historyText(env: TestWorkflowEnvironment, workflowId: string): Promise<string> {
+  // Worker identities ("pid@host") are left out: they look like addresses and are no one's data.
+  const json = historyToJSON(await env.client.workflow.getHandle(workflowId).fetchHistory()).replace(/"identity": "[^"]*"/g, '"identity": ""');
+  const payloads = [...json.matchAll(/"data": "([A-Za-z0-9+/=]+)"/g)].map((match) => Buffer.from(match[1]!, 'base64').toString('utf8'));
+  return [json, ...payloads].join('\n');
+}
+
+/** Every email address in a text (a domain ends in letters: "worker@1.24.0", the SDK's build id, is none). */
+export const emailAddressesIn = (text: string): string[] => text.match(/[\w.+-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}\b/g) ?? [];

@@ -2,12 +2,14 @@ import {
   countryName,
   renderObjectionRejected,
   renderObjectionReminder,
+  renderObjectionWindowAlert,
   renderRemedyOffer,
   renderSubprocessorChangeNotice,
   renderTerminationRight,
   type SubprocessorChangeEmailFacts,
 } from '../../activities/email/templates/subprocessor-change';
 import { languages } from '../../domain/language';
+import type { ObjectionWindowAlertKind } from '../../domain/subprocessor-change';
 
 const facts: SubprocessorChangeEmailFacts = {
   customerName: 'Acme <BV>',
@@ -66,5 +68,44 @@ describe('the later emails', () => {
   test('an unknown region code is shown as it is', () => {
     expect(countryName('US', 'fr')).toBe('États-Unis (US)');
     expect(countryName('ZZ', 'en')).toBe('ZZ');
+  });
+});
+
+describe("the privacy team's alert (5.2-5.4)", () => {
+  const kinds: ObjectionWindowAlertKind[] = [
+    'no-customer-record',
+    'notice-undeliverable',
+    'reminder-undeliverable',
+    'rejection-undeliverable',
+    'offer-undeliverable',
+    'termination-right-undeliverable',
+  ];
+  const alert = (kind: ObjectionWindowAlertKind, objectionReceivedAt?: string) =>
+    renderObjectionWindowAlert({
+      kind,
+      changeId: 'CHG-7',
+      customerId: 'cust-9',
+      action: 'added',
+      subprocessorId: 'sp-1',
+      subprocessorName: 'CloudMail Inc.',
+      detail: '550 5.1.1 <address>: mailbox unavailable',
+      ...(objectionReceivedAt !== undefined && { objectionReceivedAt }),
+    });
+
+  test('each kind has its own title and instructions, with the ids, the detail and the workflow', () => {
+    const emails = kinds.map((kind) => alert(kind));
+    expect(new Set(emails.map((email) => email.subject)).size).toBe(kinds.length);
+    for (const [index, email] of emails.entries()) {
+      expect(email.subject).toMatch(/^\[Privacy team\] .* – change CHG-7, customer cust-9$/);
+      for (const part of [kinds[index]!, 'objection-CHG-7-cust-9', '550 5.1.1 <address>', 'another channel']) expect(email.text).toContain(part);
+    }
+  });
+
+  test('says where the window stands: ended for an unsent notice, going on after an objection or a later email', () => {
+    expect(alert('notice-undeliverable').text).toContain('has ended as undeliverable');
+    expect(alert('notice-undeliverable', '2026-03-02T09:00:00Z').text).toContain('awaits your judgment');
+    expect(alert('reminder-undeliverable').text).toContain('stays open');
+    expect(alert('offer-undeliverable').text).toContain('recordRemedyAnswer');
+    expect(alert('termination-right-undeliverable').text).toContain('ended as termination-right');
   });
 });

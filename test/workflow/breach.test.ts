@@ -19,7 +19,7 @@ import { createWorker } from '../../worker/create-worker';
 import { breachIncident } from '../../workflows';
 import { startMailCatcher, waitForMessages, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
-import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+import { emailAddressesIn, historyText, startTimeSkippingServer, workflowBundle } from '../support/temporal';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -198,12 +198,15 @@ test('when every contact refuses the notice, the register says so and the privac
   expect(delivered.map((m) => m.envelope.to[0])).toEqual(['privacy-team@processor.test']);
   const entry = await records.breaches.get('INC-4');
   expect(entry!.notifications[0]!.status).toBe('undeliverable');
-  expect(entry!.notifications[0]!.problem).toMatch(/550/);
+  expect(entry!.notifications[0]!.problem).toMatch(/550 5\.1\.1 <address>: mailbox unavailable/);
   const evidence = await records.emails.list({ workflowIdPrefix: 'breach-INC-4-refusing' });
   expect(evidence.map((e) => [e.step, e.recipient, e.status])).toEqual([
     ['initial-notice', 'gone@refusing.test', 'failed'],
     ['notice-undeliverable', 'privacy-team@processor.test', 'sent'],
   ]);
+  // The mail server's answer quoted the address: the evidence log keeps it whole, the history has none.
+  expect(evidence[0]!.error).toContain('<gone@refusing.test>');
+  expect(emailAddressesIn(await historyText(env, workflowIds.breachNotice('INC-4', 'refusing')))).toEqual([]);
 });
 
 async function customer(customerId: string, language: 'nl' | 'fr' | 'en', emails: string[], breachNoticeHours?: number) {
@@ -387,6 +390,10 @@ test('the contract\'s notice deadline: while the mail server defers the notice p
     await env.sleep(1.1 * HOUR);
     await waitFor(async () => (await sentBy('breach-SLOW-1-')).length === 1);
     expect(await sentBy('breach-SLOW-1-')).toEqual([['privacy-team@processor.test', 'contractual-deadline-at-risk']]);
+    // The retried notice's failure, as the Web UI shows it, gives the server's answer without the address.
+    const notice = env.client.workflow.getHandle(workflowIds.breachNotice('SLOW-1', 'slow-mail'));
+    const failure = (await notice.describe()).raw.pendingActivities?.[0]?.lastFailure?.message ?? '';
+    expect(failure).toMatch(/^the mail server did not accept the email yet: .*451 4\.2\.1 <address>: mailbox busy/);
     deferred.delete('dpo@slow-mail.test');
     await waitFor(async () => (await sentBy('breach-SLOW-1-')).length === 2, 60_000);
     expect((await sentBy('breach-SLOW-1-'))[1]).toEqual(['dpo@slow-mail.test', 'initial-notice']);
@@ -395,6 +402,7 @@ test('the contract\'s notice deadline: while the mail server defers the notice p
   });
   const evidence = (await records.emails.list({ workflowIdPrefix: 'breach-SLOW-1-' })).find((e) => e.step === 'initial-notice');
   expect(evidence!.attempts).toBeGreaterThan(1);
+  expect(emailAddressesIn(await historyText(env, workflowIds.breachNotice('SLOW-1', 'slow-mail')))).toEqual([]);
 });
 
 describe('operators', () => {

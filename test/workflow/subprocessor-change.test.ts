@@ -1,6 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Transporter } from 'nodemailer';
 import { createMailer } from '../../activities/email/mailer';
 import { workflowIds } from '../../domain/ids';
@@ -21,7 +20,7 @@ import { createWorker } from '../../worker/create-worker';
 import { customerObjectionWindow, subprocessorChange } from '../../workflows';
 import { startMailCatcher, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
-import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+import { emailAddressesIn, historyText, startTimeSkippingServer, workflowBundle } from '../support/temporal';
 
 const DAY = 24 * 3_600_000;
 const MINUTE = 60_000;
@@ -109,12 +108,6 @@ async function stepsOf(workflowId: string): Promise<string[]> {
 /** The privacy team's alerts about one workflow. */
 async function alertsOf(workflowId: string) {
   return (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id'] === workflowId && m.envelope.to.includes(privacyTeam));
-}
-
-/** A workflow's history payloads, decoded (JSON, as base64 in the history's JSON form). */
-async function historyPayloads(workflowId: string): Promise<string> {
-  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-  return [...historyToJSON(history).matchAll(/"data": "([A-Za-z0-9+/=]+)"/g)].map((match) => Buffer.from(match[1]!, 'base64').toString('utf8')).join('\n');
 }
 
 async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -280,12 +273,12 @@ describe('a customer that cannot be told (5.2)', () => {
       // then on); the alert's outcome follows.
       await waitFor(async () => {
         const now = await statusOf(handle);
-        return now.status === 'undeliverable' && now.privacyTeamAlert !== undefined;
+        return now.status === 'undeliverable' && now.privacyTeamAlerts.length > 0;
       });
       const state = await statusOf(handle);
       expect(state.noticeAt).toBeUndefined();
       expect(state.problem).toContain('no customer.upserted');
-      expect(state.privacyTeamAlert).toMatchObject({ kind: 'no-customer-record', delivered: true });
+      expect(state.privacyTeamAlerts).toEqual([expect.objectContaining({ kind: 'no-customer-record', delivered: true })]);
       const alerts = await alertsOf(id);
       expect(alerts).toHaveLength(1);
       expect(alerts[0]!.envelope.to).toEqual([privacyTeam]);
@@ -312,11 +305,11 @@ describe('a customer that cannot be told (5.2)', () => {
       // then on); the alert's outcome follows.
       await waitFor(async () => {
         const now = await statusOf(handle);
-        return now.status === 'undeliverable' && now.privacyTeamAlert !== undefined;
+        return now.status === 'undeliverable' && now.privacyTeamAlerts.length > 0;
       });
       const state = await statusOf(handle);
       expect(state.problem).toContain('2 refused');
-      expect(state.privacyTeamAlert).toMatchObject({ kind: 'notice-undeliverable', delivered: true });
+      expect(state.privacyTeamAlerts).toEqual([expect.objectContaining({ kind: 'notice-undeliverable', delivered: true })]);
       const alerts = await alertsOf(id);
       expect(alerts).toHaveLength(1);
       expect(alerts[0]!.headers['x-dpa-step']).toBe('alert-notice-undeliverable');
@@ -325,10 +318,10 @@ describe('a customer that cannot be told (5.2)', () => {
       // The customer got nothing; the only email of the window is the alert.
       expect(await stepsOf(id)).toEqual(['alert-notice-undeliverable']);
       // The refusals are in the history (the decoding finds them), the refused addresses are not.
-      const payloads = await historyPayloads(id);
-      expect(payloads).toContain('"customerId":"bounced"');
-      expect(payloads).toContain('2 refused');
-      expect(payloads.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? []).toEqual([]);
+      const history = await historyText(env, id);
+      expect(history).toContain('"customerId":"bounced"');
+      expect(history).toContain('2 refused');
+      expect(emailAddressesIn(history)).toEqual([]);
     });
   });
 });
@@ -355,6 +348,38 @@ describe('after an objection (5.3-5.4)', () => {
       expect(await stepsOf(id)).toEqual(['change-notice', 'objection-rejected']);
       const rejection = (await catcher.messages()).find((m) => m.headers['x-dpa-workflow-id'] === id && m.headers['x-dpa-step'] === 'objection-rejected');
       expect(rejection!.text).toContain('Le fournisseur est certifié et lié par les clauses types.');
+    });
+  });
+
+  test('a later email no contact accepts: the privacy team is alerted once per kind, and the window goes on', async () => {
+    await customer('moved-away', 'nl', ['dpo@moved-away.test']);
+    const taskQueue = 'spc-moved-away';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-MOVED', 'moved-away');
+      const id = workflowIds.objection('CHG-MOVED', 'moved-away');
+      await waitFor(async () => (await statusOf(handle)).status === 'open');
+      // The notice reached the customer; its contact's mailbox is closed from then on.
+      refused.add('dpo@moved-away.test');
+      await object(handle);
+      await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'Health data would leave the EEA.' }] });
+      await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Your data stays with our EU provider.' }] });
+      await waitFor(async () => (await statusOf(handle)).privacyTeamAlerts.length > 0);
+      const state = await statusOf(handle);
+      expect(state.status).toBe('offer-made');
+      expect(state.privacyTeamAlerts).toEqual([expect.objectContaining({ kind: 'offer-undeliverable', delivered: true })]);
+      const alerts = await alertsOf(id);
+      expect(alerts.map((alert) => alert.headers['x-dpa-step'])).toEqual(['alert-offer-undeliverable']);
+      expect(alerts[0]!.subject).toMatch(/^\[Privacy team\] Offer of a change could not be delivered .*CHG-MOVED.*moved-away/);
+      for (const part of ['550', 'Send the offer by another channel', 'recordRemedyAnswer']) expect(alerts[0]!.text).toContain(part);
+      expect(emailAddressesIn(alerts[0]!.text)).not.toContain('dpo@moved-away.test');
+
+      // The customer answers by another channel; the declined offer's right to terminate bounces too.
+      await handle.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: false }] });
+      await waitFor(async () => (await statusOf(handle)).status === 'termination-right' && (await statusOf(handle)).privacyTeamAlerts.length === 2);
+      expect((await statusOf(handle)).privacyTeamAlerts.map((alert) => alert.kind)).toEqual(['offer-undeliverable', 'termination-right-undeliverable']);
+      expect((await alertsOf(id)).map((alert) => alert.headers['x-dpa-step'])).toEqual(['alert-offer-undeliverable', 'alert-termination-right-undeliverable']);
+      // Only the notice reached the customer.
+      expect(await stepsOf(id)).toEqual(['change-notice', 'alert-offer-undeliverable', 'alert-termination-right-undeliverable']);
     });
   });
 
@@ -506,9 +531,9 @@ describe('the change (5.1)', () => {
         runIds.set(customerId, description.runId);
         expect(description.searchAttributes).toMatchObject({ DpaProcess: ['subprocessor-objection'], DpaCustomerIds: [customerId] });
         // These customers were never described by the product: nobody to tell, and it says so.
-        await waitFor(async () => (await statusOf(child)).privacyTeamAlert !== undefined);
+        await waitFor(async () => (await statusOf(child)).privacyTeamAlerts.length > 0);
         expect((await statusOf(child)).status).toBe('undeliverable');
-        expect((await statusOf(child)).privacyTeamAlert).toMatchObject({ kind: 'no-customer-record' });
+        expect((await statusOf(child)).privacyTeamAlerts).toEqual([expect.objectContaining({ kind: 'no-customer-record' })]);
       }
 
       // The same change started again (a retried batch does the same): every window exists, none is

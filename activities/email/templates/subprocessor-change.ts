@@ -328,7 +328,8 @@ export type ObjectionWindowAlertFacts = {
   objectionReceivedAt?: string;
 };
 
-const alertCopy: Record<ObjectionWindowAlertKind, { title: string; action: string }> = {
+/** `afterwards`: where the window stands, for the later emails (the notice's depends on an objection). */
+const alertCopy: Record<ObjectionWindowAlertKind, { title: string; action: string; afterwards?: string }> = {
   'no-customer-record': {
     title: 'No customer record for a subprocessor change notice',
     action:
@@ -343,6 +344,38 @@ const alertCopy: Record<ObjectionWindowAlertKind, { title: string; action: strin
       'change nor of its right to object within 30 days (policy 5.2). Check the contacts on the customer record, ' +
       'tell the customer of the change by another channel, and record how and when.',
   },
+  'reminder-undeliverable': {
+    title: 'Objection window reminder could not be delivered',
+    action:
+      'No contact of the customer accepted the reminder that its window to object to the subprocessor change ' +
+      'closes soon (policy 5.2). The notice itself was delivered. Check the contacts on the customer record; ' +
+      'if they have changed, remind the customer by another channel.',
+    afterwards: 'The window stays open until it closes, and can still record an objection.',
+  },
+  'rejection-undeliverable': {
+    title: 'Rejection of an objection could not be delivered',
+    action:
+      "The customer's objection to the subprocessor change was judged unreasonable, but no contact accepted " +
+      'the email telling it so, with the reason (policy 5.3). Tell the customer of the judgment and its reason ' +
+      'by another channel, and record how and when.',
+    afterwards: 'The window has ended as objection-rejected.',
+  },
+  'offer-undeliverable': {
+    title: 'Offer of a change could not be delivered',
+    action:
+      "The customer's objection was judged reasonable and a change in the services or in their use was offered, " +
+      'but no contact accepted the email carrying the offer (policy 5.3). Send the offer by another channel, ' +
+      'and record how and when.',
+    afterwards: "The window awaits the customer's answer (update recordRemedyAnswer).",
+  },
+  'termination-right-undeliverable': {
+    title: 'Right to terminate could not be delivered',
+    action:
+      'No contact accepted the email telling the customer that it may terminate the services affected by the ' +
+      'subprocessor change (policy 5.4). Tell the customer of this right, and of the services concerned, by ' +
+      'another channel, and record how and when.',
+    afterwards: 'The window has ended as termination-right.',
+  },
 };
 
 /** 5.2: a customer that cannot be told cannot object; a person has to reach it. */
@@ -350,12 +383,13 @@ export function renderObjectionWindowAlert(facts: ObjectionWindowAlertFacts): Re
   const alert = alertCopy[facts.kind];
   const workflowId = workflowIds.objection(facts.changeId, facts.customerId);
   const afterwards =
-    facts.objectionReceivedAt === undefined
+    alert.afterwards ??
+    (facts.objectionReceivedAt === undefined
       ? `The objection window ${workflowId} has ended as undeliverable and cannot record an objection: keep any ` +
         'objection the customer sends with the change, and judge it as policy 5.3 provides.'
       : 'The customer objected before the notice could be sent (received ' +
         `${formatInstant(facts.objectionReceivedAt, 'en', defaultTimeZone)}), so its window goes on and awaits your ` +
-        'judgment (update judgeObjection). Its later emails are likely to fail as well.';
+        'judgment (update judgeObjection). Its later emails are likely to fail as well.');
   const blocks: EmailBlock[] = [
     { kind: 'paragraph', text: `${alert.title}.` },
     {
