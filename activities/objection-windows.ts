@@ -18,8 +18,10 @@ const parallelCustomers = 32;
 
 export interface StartObjectionWindowsInput {
   change: SubprocessorChangeNotice;
-  /** One batch of the customers concerned. */
-  customerIds: string[];
+  /** One batch of the customers concerned: their positions among the change's recorded recipients… */
+  positions?: { from: number; to: number };
+  /** …or the customers themselves (a change started with its customers inline). */
+  customerIds?: string[];
   settings: StoredObjectionWindowSettings;
 }
 
@@ -60,7 +62,10 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps & { te
       const context = Context.current();
       const resumed = context.info.heartbeatDetails as Progress | undefined;
       const progress: Progress = resumed ?? { done: 0, notified: 0, started: 0, alreadyExisted: 0 };
-      const { change, customerIds, settings } = input;
+      const { change, settings } = input;
+      // The recorded recipients never change, so a retried attempt reads the same batch in the same order.
+      const customerIds =
+        input.customerIds ?? (input.positions ? await deps.records.subprocessors.recipients(change.changeId, input.positions.from, input.positions.to) : []);
       const objectionWindowDays = objectionWindowSettings(settings).objectionWindowDays;
       const replaced = await replacedName(deps, change);
 

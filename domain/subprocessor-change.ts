@@ -77,11 +77,18 @@ export const batchesPerRun = 10;
  */
 export interface SubprocessorChangeInput {
   change: SubprocessorChangeNotice;
-  customerIds: string[];
+  /**
+   * How many customers the change concerns, as recorded with it (records/subprocessors.ts): the
+   * announcement reads them a batch at a time, so the input stays small for any number of customers.
+   * The webhook starts a change this way.
+   */
+  recipients?: number;
+  /** Or the customers themselves, inline: for a change started by hand (and tests). */
+  customerIds?: string[];
   settings?: StoredObjectionWindowSettings;
   /** Overrides windowsPerBatch and batchesPerRun (tests use small ones to show a continued run). */
   batching?: { windowsPerBatch: number; batchesPerRun: number };
-  /** Index in customerIds of the next customer whose window is to be started (continued runs). */
+  /** Position of the next customer whose window is to be started (continued runs). */
   nextIndex?: number;
   started?: number;
   alreadyRunning?: number;

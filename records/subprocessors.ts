@@ -1,6 +1,7 @@
-import type { ColumnType } from 'kysely';
+import { sql, type ColumnType, type Transaction } from 'kysely';
 import { transferRule, type TransferBasis, type TransferSafeguard } from '../domain/transfers';
 import type { Db } from './database';
+import type { Schema } from './schema';
 
 /** Column types as Kysely sees them; timestamps are timestamptz, read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -37,10 +38,18 @@ export interface SubprocessorChangesTable {
   recorded_at: Defaulted<Date>;
 }
 
+/** 5.2: whom a change concerns, in the order they are told (migration 006). */
+export interface SubprocessorChangeRecipientsTable {
+  change_id: string;
+  position: number;
+  customer_id: string;
+}
+
 declare module './schema' {
   interface Schema {
     subprocessors: SubprocessorsTable;
     subprocessor_changes: SubprocessorChangesTable;
+    subprocessor_change_recipients: SubprocessorChangeRecipientsTable;
   }
 }
 
@@ -53,6 +62,8 @@ export interface SubprocessorChangeFacts {
   replaces?: string;
   announcedAt: string;
   effectiveAt: string;
+  /** The customers the change concerns (repeats ignored); every customer on record when absent. */
+  customerIds?: readonly string[];
 }
 
 export interface SubprocessorChange {
@@ -93,7 +104,12 @@ export interface SubprocessorRepository {
    * call with the same id changes nothing and returns the change as first stored, whatever it carries.
    * Throws SubprocessorChangeRefused when the change cannot be taken; nothing is then stored.
    */
-  recordChange(change: SubprocessorChangeFacts): Promise<SubprocessorChange>;
+  recordChange(change: SubprocessorChangeFacts): Promise<SubprocessorChange & { recipients: number }>;
+  /**
+   * The customers a change concerns, fixed by its first report, from position `from` up to (not
+   * including) `to`, in the order they are told.
+   */
+  recipients(changeId: string, from: number, to: number): Promise<string[]>;
   /** The list as it stood at `instant`: added at or before it, and not removed at or before it. */
   listAsOf(instant: Date | string): Promise<Subprocessor[]>;
   /** Changes announced at or after `instant`, oldest first. */
@@ -186,7 +202,12 @@ export function subprocessorRepository(db: Db): SubprocessorRepository {
           .executeTakeFirst();
         if (!claimed) {
           const stored = await trx.selectFrom('subprocessor_changes').selectAll().where('change_id', '=', change.changeId).executeTakeFirstOrThrow();
-          return toChange(stored);
+          const { count } = await trx
+            .selectFrom('subprocessor_change_recipients')
+            .select((eb) => eb.fn.countAll<string>().as('count'))
+            .where('change_id', '=', change.changeId)
+            .executeTakeFirstOrThrow();
+          return { ...toChange(stored), recipients: Number(count) };
         }
 
         const leaving = action === 'removed' ? subprocessor.id : change.replaces;
@@ -239,8 +260,20 @@ export function subprocessorRepository(db: Db): SubprocessorRepository {
             throw new SubprocessorChangeRefused(`change ${change.changeId}: ${subprocessor.id} is already on the subprocessor register`);
           }
         }
-        return toChange(claimed);
+        return { ...toChange(claimed), recipients: await recordRecipients(trx, change.changeId, change.customerIds) };
       });
+    },
+
+    async recipients(changeId, from, to) {
+      const rows = await db
+        .selectFrom('subprocessor_change_recipients')
+        .select('customer_id')
+        .where('change_id', '=', changeId)
+        .where('position', '>=', from)
+        .where('position', '<', to)
+        .orderBy('position')
+        .execute();
+      return rows.map((row) => row.customer_id);
     },
 
     async listAsOf(instant) {
@@ -273,4 +306,40 @@ export function subprocessorRepository(db: Db): SubprocessorRepository {
       return row && toSubprocessor(row);
     },
   };
+}
+
+/** Rows per insert: three parameters each, well under PostgreSQL's 65,535. */
+const recipientsPerInsert = 5_000;
+
+/** Fixes whom a new change concerns: the customers named, or every customer on record now. */
+async function recordRecipients(trx: Transaction<Schema>, changeId: string, customerIds: readonly string[] | undefined): Promise<number> {
+  if (customerIds === undefined) {
+    await trx
+      .insertInto('subprocessor_change_recipients')
+      .columns(['change_id', 'position', 'customer_id'])
+      .expression((eb) =>
+        eb
+          .selectFrom('customers')
+          .select([
+            sql<string>`${changeId}::text`.as('change_id'),
+            sql<number>`(row_number() over (order by customer_id) - 1)::integer`.as('position'),
+            'customer_id',
+          ]),
+      )
+      .execute();
+    const { count } = await trx
+      .selectFrom('subprocessor_change_recipients')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('change_id', '=', changeId)
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  }
+  const unique = [...new Set(customerIds)];
+  for (let start = 0; start < unique.length; start += recipientsPerInsert) {
+    await trx
+      .insertInto('subprocessor_change_recipients')
+      .values(unique.slice(start, start + recipientsPerInsert).map((customerId, offset) => ({ change_id: changeId, position: start + offset, customer_id: customerId })))
+      .execute();
+  }
+  return unique.length;
 }

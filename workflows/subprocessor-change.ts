@@ -60,10 +60,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function subprocessorChange(input: SubprocessorChangeInput): Promise<SubprocessorChangeStatus> {
   const settings = input.settings ?? defaultObjectionWindowSettings;
   const { change, customerIds } = input;
+  const total = customerIds?.length ?? input.recipients ?? 0;
   const state: SubprocessorChangeStatus = {
     changeId: change.changeId,
     status: 'notifying',
-    total: customerIds.length,
+    total,
     started: input.started ?? 0,
     alreadyRunning: input.alreadyRunning ?? 0,
     notified: input.notified ?? 0,
@@ -82,7 +83,7 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
   if (state.runs === 1) {
     upsertSearchAttributes([
       { key: searchAttributes.process, value: 'subprocessor-change' },
-      ...(customerIds.length > 0 && customerIds.length <= maxCustomerIdsInSearchAttribute
+      ...(customerIds !== undefined && customerIds.length > 0 && customerIds.length <= maxCustomerIdsInSearchAttribute
         ? [{ key: searchAttributes.customerIds, value: customerIds }]
         : []),
     ]);
@@ -90,19 +91,23 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
   show();
 
   const batching = input.batching ?? { windowsPerBatch, batchesPerRun };
-  for (let batch = 0; batch < batching.batchesPerRun && state.nextIndex < customerIds.length; batch += 1) {
-    const end = Math.min(state.nextIndex + batching.windowsPerBatch, customerIds.length);
-    const result = await announceChangeToCustomers({ change, customerIds: customerIds.slice(state.nextIndex, end), settings });
+  for (let batch = 0; batch < batching.batchesPerRun && state.nextIndex < total; batch += 1) {
+    const end = Math.min(state.nextIndex + batching.windowsPerBatch, total);
+    const result = await announceChangeToCustomers({
+      change,
+      settings,
+      ...(customerIds !== undefined ? { customerIds: customerIds.slice(state.nextIndex, end) } : { positions: { from: state.nextIndex, to: end } }),
+    });
     state.notified += result.notified;
     state.started += result.started;
     state.alreadyRunning += result.alreadyExisted;
     state.nextIndex = end;
     show();
   }
-  if (state.nextIndex < customerIds.length) {
+  if (state.nextIndex < total) {
     await continueAsNew<typeof subprocessorChange>({
       change,
-      customerIds,
+      ...(customerIds !== undefined ? { customerIds } : { recipients: total }),
       settings,
       ...(input.batching !== undefined && { batching: input.batching }),
       nextIndex: state.nextIndex,

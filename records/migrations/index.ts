@@ -4,6 +4,7 @@ import * as dsr from './002-dsr';
 import * as authority from './003-authority';
 import * as instruction from './004-instruction';
 import * as subprocessors from './005-subprocessors';
+import * as changeRecipients from './006-change-recipients';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003-authority': authority,
   '004-instruction': instruction,
   '005-subprocessors': subprocessors,
+  '006-change-recipients': changeRecipients,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -144,12 +144,25 @@ describe('a subprocessor change reported by signed webhook', () => {
   test('without customerIds every customer is told', async () => {
     await stack.post(customerEvent('sp-all', 'en', ['dpo@all.sp.test']));
     const ids = await stack.records.customers.listIds();
-    const answer = await stack.post(changeEvent('E2E-SP-ALL', { subprocessor: { id: 'sp-eu', name: 'EuroHost', country: 'DE', purpose: 'hosting' } }));
+    const event = changeEvent('E2E-SP-ALL', { subprocessor: { id: 'sp-eu', name: 'EuroHost', country: 'DE', purpose: 'hosting' } });
+    const answer = await stack.post(event);
     expect(answer.status).toBe(202);
     const change = stack.env.client.workflow.getHandle('subprocessor-change-E2E-SP-ALL');
     const status = await eventually(() => change.query(subprocessorChangeStatusQuery), (s) => s.status === 'notified');
     expect(status.total).toBe(ids.length);
     expect(ids).toContain('sp-all');
+    // Whom it concerns is recorded with the change; the workflow's input carries only their number.
+    expect(await stack.records.subprocessors.recipients('E2E-SP-ALL', 0, ids.length + 1)).toEqual(ids);
+    const started = (await change.fetchHistory()).events![0]!.workflowExecutionStartedEventAttributes!;
+    const input = JSON.parse(Buffer.from(started.input!.payloads![0]!.data!).toString('utf8'));
+    expect(input).toMatchObject({ recipients: ids.length });
+    expect(input.customerIds).toBeUndefined();
+    expect((await change.describe()).searchAttributes['DpaCustomerIds']).toEqual(ids);
+
+    // Reported again with customers named: the first report fixed whom the change concerns.
+    const again = await stack.post({ ...event, data: { ...event.data, customerIds: ['sp-all'] } });
+    expect(again.status).toBe(202);
+    expect(await stack.records.subprocessors.recipients('E2E-SP-ALL', 0, ids.length + 1)).toEqual(ids);
     const window = stack.env.client.workflow.getHandle('objection-E2E-SP-ALL-sp-all');
     await eventually(() => window.query(objectionWindowStatusQuery), (s) => s.status === 'open');
     const mail = (await stack.catcher.messages()).find((m) => m.headers['x-dpa-workflow-id'] === 'objection-E2E-SP-ALL-sp-all');

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../records';
+import { customerRepository } from '../../records/customers';
 import { migrateToLatest } from '../../records/database';
 import {
   SubprocessorChangeRefused,
@@ -13,7 +14,7 @@ import { freshDatabase } from '../support/records';
 async function migrateWithSubprocessors(database: Database): Promise<void> {
   await migrateToLatest(database.db);
   const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_name like 'subprocessor%'`.execute(database.db);
-  expect(tables.rows.map((row) => row.name).sort()).toEqual(['subprocessor_changes', 'subprocessors']);
+  expect(tables.rows.map((row) => row.name).sort()).toEqual(['subprocessor_change_recipients', 'subprocessor_changes', 'subprocessors']);
 }
 
 function added(id: string, effectiveAt: string, overrides: Partial<SubprocessorChangeFacts['subprocessor']> = {}): SubprocessorChangeFacts {
@@ -59,6 +60,8 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
         announcedAt: '2026-01-01T08:00:00.000Z',
         effectiveAt: '2026-02-01T00:00:00.000Z',
         recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        // No customer on record yet, and none named.
+        recipients: 0,
       });
       expect(await register.get('mailer-us')).toEqual({
         id: 'mailer-us',
@@ -140,6 +143,54 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
       await expect(register.recordChange({ ...added('stray', '2026-03-01T00:00:00.000Z'), replaces: 'idem' })).rejects.toThrow(
         /only a replacement names/,
       );
+    });
+  });
+
+  describe('whom a change concerns (5.2)', () => {
+    const customer = (customerId: string) =>
+      customerRepository(database.db).upsert(
+        { customerId, name: `Customer ${customerId}`, language: 'en', contacts: [{ email: `dpo@${customerId}.test` }], timeZone: 'Europe/Brussels', contract: {} },
+        '2026-01-01T00:00:00Z',
+      );
+
+    it('keeps the customers named, once each and in their order, and pages through them by position', async () => {
+      const change = await register.recordChange({ ...added('named', '2026-03-01T00:00:00.000Z'), customerIds: ['c-3', 'c-1', 'c-3', 'c-2'] });
+      expect(change.recipients).toBe(3);
+      expect(await register.recipients('add-named', 0, 10)).toEqual(['c-3', 'c-1', 'c-2']);
+      expect(await register.recipients('add-named', 1, 2)).toEqual(['c-1']);
+      expect(await register.recipients('add-named', 3, 10)).toEqual([]);
+    });
+
+    it('without names, fixes every customer on record at the first report; a repeat changes nothing', async () => {
+      await customer('all-b');
+      await customer('all-a');
+      const first = await register.recordChange(added('everyone', '2026-03-01T00:00:00.000Z'));
+      const onRecord = (await customerRepository(database.db).listIds()).length;
+      expect(first.recipients).toBe(onRecord);
+      const everyone = await register.recipients('add-everyone', 0, onRecord);
+      expect(everyone).toEqual([...everyone].sort());
+      expect(everyone).toEqual(expect.arrayContaining(['all-a', 'all-b']));
+
+      await customer('all-later');
+      const again = await register.recordChange({ ...added('everyone', '2026-03-01T00:00:00.000Z'), customerIds: ['someone-else'] });
+      expect(again).toEqual(first);
+      expect(await register.recipients('add-everyone', 0, onRecord + 10)).toEqual(everyone);
+    });
+
+    it('takes thousands of customers in one change', async () => {
+      const many = Array.from({ length: 12_345 }, (_, index) => `bulk-${index}`);
+      const change = await register.recordChange({ ...added('bulk', '2026-03-01T00:00:00.000Z'), customerIds: many });
+      expect(change.recipients).toBe(12_345);
+      expect(await register.recipients('add-bulk', 9_998, 10_002)).toEqual(['bulk-9998', 'bulk-9999', 'bulk-10000', 'bulk-10001']);
+      expect(await register.recipients('add-bulk', 12_344, 20_000)).toEqual(['bulk-12344']);
+    });
+
+    it('a refused change keeps no recipients', async () => {
+      await expect(register.recordChange({ ...added('refused-far', '2026-03-01T00:00:00.000Z', { country: 'IN' }), customerIds: ['c-1'] })).rejects.toThrow(
+        SubprocessorChangeRefused,
+      );
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from subprocessor_change_recipients where change_id = 'add-refused-far'`.execute(database.db);
+      expect(rows[0]?.n).toBe(0);
     });
   });
 

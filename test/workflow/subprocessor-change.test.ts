@@ -493,6 +493,10 @@ describe('the change (5.1)', () => {
   test('starts one window per customer in batches (150 customers, 40 a batch, 2 batches a run: two runs), continuing as new, without waiting for them', async () => {
     const customerIds = Array.from({ length: 150 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
     const taskQueue = 'spc-bulk';
+    // As the webhook does: the customers are recorded with the change, and the workflow gets their number.
+    const notice = change('CHG-BULK');
+    const recorded = await records.subprocessors.recordChange({ ...notice, subprocessor: notice.subprocessor, customerIds });
+    expect(recorded.recipients).toBe(150);
     await withWorker(taskQueue, async () => {
       const workflowId = workflowIds.subprocessorChange('CHG-BULK');
       const handle = await env.client.workflow.start(subprocessorChange, {
@@ -502,8 +506,8 @@ describe('the change (5.1)', () => {
         // which also shows that the change's settings reach every window.
         args: [
           {
-            change: change('CHG-BULK'),
-            customerIds,
+            change: notice,
+            recipients: recorded.recipients,
             settings: { ...defaultObjectionWindowSettings, unknownCustomerGraceMinutes: 0 },
             batching: { windowsPerBatch: 40, batchesPerRun: 2 },
           },
@@ -515,13 +519,16 @@ describe('the change (5.1)', () => {
       const status = await handle.query(subprocessorChangeStatusQuery);
       expect(status).toEqual(result);
       expect(status).toMatchObject({ total: 150, started: 150, alreadyRunning: 0, nextIndex: 150, runs: 2 });
-      // The continued run carries an offset and counts; the list is the one given at the start.
+      // The continued run carries an offset and counts, and no customer id: they are read from the records.
       const firstRun = await env.client.workflow.getHandle(workflowId, handle.firstExecutionRunId).fetchHistory();
       const continued = firstRun.events!.find((event) => event.workflowExecutionContinuedAsNewEventAttributes)?.workflowExecutionContinuedAsNewEventAttributes;
       expect(continued).toBeTruthy();
       const carried = JSON.parse(Buffer.from(continued!.input!.payloads![0]!.data!).toString('utf8'));
       expect(carried).toMatchObject({ nextIndex: 80, started: 80, runs: 1, batching: { windowsPerBatch: 40, batchesPerRun: 2 } });
-      expect(carried.customerIds).toHaveLength(150);
+      expect(carried).toMatchObject({ recipients: 150 });
+      expect(carried.customerIds).toBeUndefined();
+      expect(emailAddressesIn(JSON.stringify(carried))).toEqual([]);
+      expect(JSON.stringify(carried)).not.toContain('bulk-');
       // Each run's history stays small: two activities, whatever the number of customers.
       expect(firstRun.events!.filter((event) => event.activityTaskScheduledEventAttributes)).toHaveLength(2);
       const runIds = new Map<string, string>();
@@ -536,8 +543,8 @@ describe('the change (5.1)', () => {
         expect((await statusOf(child)).privacyTeamAlerts).toEqual([expect.objectContaining({ kind: 'no-customer-record' })]);
       }
 
-      // The same change started again (a retried batch does the same): every window exists, none is
-      // started twice, not even one already closed.
+      // The same change started again (a retried batch does the same), here by hand with its customers
+      // inline: every window exists, none is started twice, not even one already closed.
       const again = await env.client.workflow.execute(subprocessorChange, {
         workflowId: `${workflowId}-again`,
         taskQueue,

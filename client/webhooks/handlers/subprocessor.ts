@@ -1,4 +1,5 @@
 import { workflowIds } from '../../../domain/ids';
+import { maxCustomerIdsInSearchAttribute } from '../../../domain/search-attributes';
 import { objectToChangeUpdate, subprocessorChangeNotice, type SubprocessorChangeInput } from '../../../domain/subprocessor-change';
 import { transferRule, type TransferBasis } from '../../../domain/transfers';
 import { SubprocessorChangeRefused } from '../../../records/subprocessors';
@@ -37,6 +38,8 @@ export const subprocessorHandlers: EventHandlers = {
         ...(change.replaces !== undefined && { replaces: change.replaces }),
         announcedAt: timestamp,
         effectiveAt: change.effectiveAt,
+        // Whom it concerns is fixed with the change: the customers named, or every one on record now.
+        ...(data.customerIds !== undefined && { customerIds: data.customerIds }),
       });
     } catch (error) {
       if (error instanceof SubprocessorChangeRefused) return refused(409, error.message, workflowId);
@@ -53,14 +56,16 @@ export const subprocessorHandlers: EventHandlers = {
     }
     // Announced at the first report, whatever the repeat's timestamp.
     change.announcedAt = stored.announcedAt;
-    const customerIds = [...new Set(data.customerIds ?? (await records.customers.listIds()))];
-    const input: SubprocessorChangeInput = { change, customerIds };
+    // The workflow reads the customers from the records a batch at a time; only a few are listed for the
+    // Web UI's search by customer.
+    const input: SubprocessorChangeInput = { change, recipients: stored.recipients };
+    const searchable = stored.recipients <= maxCustomerIdsInSearchAttribute ? await records.subprocessors.recipients(change.changeId, 0, stored.recipients) : undefined;
     const answer = await openCase(client, 'subprocessorChange', {
       workflowId,
       args: [input],
       process: 'subprocessor-change',
-      customerIds,
-      staticSummary: `Subprocessor change ${change.changeId}: ${change.action} ${change.subprocessor.id} (${customerIds.length} customer(s))`,
+      ...(searchable !== undefined && { customerIds: searchable }),
+      staticSummary: `Subprocessor change ${change.changeId}: ${change.action} ${change.subprocessor.id} (${stored.recipients} customer(s))`,
       closedReason: `subprocessor change ${change.changeId} was already announced`,
     });
     // The change workflow ends once every window has started: a repeated report of it is the same fact.
