@@ -45,12 +45,37 @@ export interface SubprocessorChangeRecipientsTable {
   customer_id: string;
 }
 
+/** Every objection delivered by the product and the answer it got (migration 007). */
+export interface SubprocessorObjectionsTable {
+  webhook_id: string;
+  change_id: string;
+  customer_id: string;
+  reasons: string;
+  received_at: Timestamp;
+  answer: number;
+  refusal: string | null;
+  delivered_at: Timestamp;
+}
+
 declare module './schema' {
   interface Schema {
     subprocessors: SubprocessorsTable;
     subprocessor_changes: SubprocessorChangesTable;
     subprocessor_change_recipients: SubprocessorChangeRecipientsTable;
+    subprocessor_objections: SubprocessorObjectionsTable;
   }
+}
+
+/** A `subprocessor.objected` delivery and the endpoint's answer: 202 taken, 404 or 409 refused with the reason. */
+export interface ObjectionDelivery {
+  webhookId: string;
+  changeId: string;
+  customerId: string;
+  reasons: string;
+  receivedAt: string;
+  answer: 202 | 404 | 409;
+  refusal: string | null;
+  deliveredAt: string;
 }
 
 /** A `subprocessor.changed` event's data with the instant it was announced (the event's timestamp). */
@@ -110,6 +135,10 @@ export interface SubprocessorRepository {
    * including) `to`, in the order they are told.
    */
   recipients(changeId: string, from: number, to: number): Promise<string[]>;
+  /** Keeps an objection delivery with its answer; the same webhook-id again changes nothing. */
+  recordObjection(delivery: ObjectionDelivery): Promise<void>;
+  /** The objections delivered, oldest first; of one change when `changeId` is given. */
+  objections(filter?: { changeId?: string }): Promise<ObjectionDelivery[]>;
   /** The list as it stood at `instant`: added at or before it, and not removed at or before it. */
   listAsOf(instant: Date | string): Promise<Subprocessor[]>;
   /** Changes announced at or after `instant`, oldest first. */
@@ -262,6 +291,39 @@ export function subprocessorRepository(db: Db): SubprocessorRepository {
         }
         return { ...toChange(claimed), recipients: await recordRecipients(trx, change.changeId, change.customerIds) };
       });
+    },
+
+    async recordObjection(delivery) {
+      await db
+        .insertInto('subprocessor_objections')
+        .values({
+          webhook_id: delivery.webhookId,
+          change_id: delivery.changeId,
+          customer_id: delivery.customerId,
+          reasons: delivery.reasons,
+          received_at: delivery.receivedAt,
+          answer: delivery.answer,
+          refusal: delivery.refusal,
+          delivered_at: delivery.deliveredAt,
+        })
+        .onConflict((oc) => oc.column('webhook_id').doNothing())
+        .execute();
+    },
+
+    async objections(filter = {}) {
+      let query = db.selectFrom('subprocessor_objections').selectAll();
+      if (filter.changeId !== undefined) query = query.where('change_id', '=', filter.changeId);
+      const rows = await query.orderBy('delivered_at').orderBy('webhook_id').execute();
+      return rows.map((row) => ({
+        webhookId: row.webhook_id,
+        changeId: row.change_id,
+        customerId: row.customer_id,
+        reasons: row.reasons,
+        receivedAt: iso(row.received_at),
+        answer: row.answer as ObjectionDelivery['answer'],
+        refusal: row.refusal,
+        deliveredAt: iso(row.delivered_at),
+      }));
     },
 
     async recipients(changeId, from, to) {

@@ -64,6 +64,10 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     const entry = await deps.records.breaches.get(request.params.incidentId);
     return entry ? entry : reply.code(404).send({ error: 'unknown incident' });
   });
+  // Every subprocessor.objected delivery with its answer, the refused ones with their reason.
+  app.get<{ Querystring: { changeId?: string } }>('/subprocessor-objections', { onRequest: operatorOnly }, async (request) => ({
+    objections: await deps.records.subprocessors.objections(request.query.changeId ? { changeId: request.query.changeId } : {}),
+  }));
   app.get<{ Querystring: { workflowId?: string } }>('/evidence/emails', { onRequest: operatorOnly }, async (request) => ({
     emails: await deps.records.emails.list(request.query.workflowId ? { workflowIdPrefix: request.query.workflowId } : {}),
   }));

@@ -30,12 +30,14 @@ export const refused = (statusCode: 404 | 409 | 501, error: string, workflowId?:
 /**
  * A fact or decision for a case that must exist and be open: unknown is 404, ended is 409. `send`
  * may itself return a refusal (an update whose validator said no), which is answered as it is.
+ * `explainEnded` may give the reason an ended case refuses the event (from its last state).
  */
 export async function sendToCase(
   client: Client,
   workflowId: string,
   caseName: string,
   send: (handle: WorkflowHandle) => Promise<DispatchAnswer | void>,
+  explainEnded?: (handle: WorkflowHandle, status: string) => Promise<string | undefined>,
 ): Promise<DispatchAnswer> {
   const handle = client.workflow.getHandle(workflowId);
   try {
@@ -44,8 +46,9 @@ export async function sendToCase(
     if (!(error instanceof WorkflowNotFoundError)) throw error;
   }
   try {
-    const description = await handle.describe();
-    return refused(409, `${caseName} is ${description.status.name.toLowerCase()}; the event was not applied`, workflowId);
+    const status = (await handle.describe()).status.name.toLowerCase();
+    const reason = (await explainEnded?.(handle, status)) ?? `${caseName} is ${status}; the event was not applied`;
+    return refused(409, reason, workflowId);
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return refused(404, `${caseName} is not known`);
     throw error;

@@ -5,6 +5,7 @@ import * as authority from './003-authority';
 import * as instruction from './004-instruction';
 import * as subprocessors from './005-subprocessors';
 import * as changeRecipients from './006-change-recipients';
+import * as objectionDeliveries from './007-objection-deliveries';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '004-instruction': instruction,
   '005-subprocessors': subprocessors,
   '006-change-recipients': changeRecipients,
+  '007-objection-deliveries': objectionDeliveries,
 };
 
 export const migrationProvider: MigrationProvider = {

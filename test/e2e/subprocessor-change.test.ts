@@ -1,11 +1,13 @@
 import { judgeObjectionUpdate, objectionWindowStatusQuery, subprocessorChangeStatusQuery } from '../../domain/subprocessor-change';
+import type { ObjectionDelivery } from '../../records/subprocessors';
 import { waitForMessages } from '../support/mail';
 import { customerEvent, startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ database: 'pglite' });
+  // A customer whose mailbox refuses everything, for a window that ends undeliverable.
+  stack = await startStack({ database: 'pglite', mail: { refuseRecipient: (address) => address.endsWith('@bounced.sp.test') } });
 });
 afterAll(() => stack?.close());
 
@@ -118,6 +120,20 @@ describe('a subprocessor change reported by signed webhook', () => {
     expect((await stack.post(objectionEvent('E2E-SP1', 'sp-stranger', 'Who?'))).status).toBe(404);
     expect((await stack.env.client.workflow.getHandle('objection-E2E-SP1-sp-nl').query(objectionWindowStatusQuery)).status).toBe('open');
 
+    // Every delivered objection is kept with its answer, the refused ones with their reason; the bare one
+    // never fitted the contract (400) and is not among them.
+    const kept = (await fetch(`${stack.baseUrl}/subprocessor-objections?changeId=E2E-SP1`).then((response) => response.json())) as {
+      objections: ObjectionDelivery[];
+    };
+    expect(kept.objections.map((o) => [o.customerId, o.answer, o.refusal, o.reasons])).toEqual([
+      ['sp-fr', 202, null, "Nos données de santé ne doivent pas quitter l'EEE."],
+      ['sp-fr', 409, second.body.error, 'Encore.'],
+      ['sp-nl', 409, late.body.error, 'Too late.'],
+      ['sp-stranger', 404, expect.stringContaining('is not known'), 'Who?'],
+    ]);
+    expect(kept.objections[0]).toMatchObject({ changeId: 'E2E-SP1', webhookId: 'msg_sp_obj_1' });
+    expect((await stack.records.subprocessors.objections({ changeId: 'NO-SUCH-CHANGE' })).map((o) => o.answer)).toEqual([404]);
+
     // A repeated report of the same change (under a new webhook-id) joins it; another change under its id is refused.
     expect(await stack.post(announcement)).toEqual({ status: 202, body: { workflowId: 'subprocessor-change-E2E-SP1' } });
     const other = await stack.post(changeEvent('E2E-SP1', { effectiveAt: new Date(Date.now() + 90 * DAY).toISOString() }));
@@ -139,6 +155,22 @@ describe('a subprocessor change reported by signed webhook', () => {
     const removal = await stack.post(changeEvent('E2E-SP-RM', { action: 'removed', subprocessor: { id: 'sp-never-added', name: 'Ghost', country: 'BE', purpose: 'x' } }));
     expect(removal.status).toBe(409);
     expect(removal.body.error).toContain('is not on the subprocessor list');
+  });
+
+  test('an objection to a window that has ended is refused with the reason its final state gives, and kept', async () => {
+    await stack.post(customerEvent('sp-bounced', 'nl', ['dpo@bounced.sp.test']));
+    expect((await stack.post(changeEvent('E2E-SP-ENDED', { customerIds: ['sp-bounced'] }))).status).toBe(202);
+    const window = stack.env.client.workflow.getHandle('objection-E2E-SP-ENDED-sp-bounced');
+    // Nobody could be told: the window ends undeliverable (the privacy team is alerted).
+    await eventually(() => window.describe(), (description) => description.status.name === 'COMPLETED');
+    const answer = await stack.post(objectionEvent('E2E-SP-ENDED', 'sp-bounced', 'We heard of it elsewhere.'));
+    expect(answer).toEqual({
+      status: 409,
+      body: { error: 'the objection window for change E2E-SP-ENDED is closed (undeliverable)', workflowId: 'objection-E2E-SP-ENDED-sp-bounced' },
+    });
+    expect(await stack.records.subprocessors.objections({ changeId: 'E2E-SP-ENDED' })).toEqual([
+      expect.objectContaining({ customerId: 'sp-bounced', reasons: 'We heard of it elsewhere.', answer: 409, refusal: answer.body.error }),
+    ]);
   });
 
   test('without customerIds every customer is told', async () => {

@@ -14,7 +14,7 @@ import { freshDatabase } from '../support/records';
 async function migrateWithSubprocessors(database: Database): Promise<void> {
   await migrateToLatest(database.db);
   const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_name like 'subprocessor%'`.execute(database.db);
-  expect(tables.rows.map((row) => row.name).sort()).toEqual(['subprocessor_change_recipients', 'subprocessor_changes', 'subprocessors']);
+  expect(tables.rows.map((row) => row.name).sort()).toEqual(['subprocessor_change_recipients', 'subprocessor_changes', 'subprocessor_objections', 'subprocessors']);
 }
 
 function added(id: string, effectiveAt: string, overrides: Partial<SubprocessorChangeFacts['subprocessor']> = {}): SubprocessorChangeFacts {
@@ -191,6 +191,29 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
       );
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from subprocessor_change_recipients where change_id = 'add-refused-far'`.execute(database.db);
       expect(rows[0]?.n).toBe(0);
+    });
+  });
+
+  describe('objections delivered', () => {
+    it('keeps each delivery once with its answer, refusals with their reason, by change', async () => {
+      const delivery = {
+        webhookId: 'msg_obj_1',
+        changeId: 'chg-obj',
+        customerId: 'c-1',
+        reasons: 'Our data must stay in the EEA.',
+        receivedAt: '2026-03-02T09:00:00.000Z',
+        answer: 202 as const,
+        refusal: null,
+        deliveredAt: '2026-03-02T09:00:01.000Z',
+      };
+      await register.recordObjection(delivery);
+      await register.recordObjection({ ...delivery, answer: 409, refusal: 'the same delivery again is not a second objection' });
+      await register.recordObjection({ ...delivery, webhookId: 'msg_obj_2', answer: 409, refusal: 'too late', deliveredAt: '2026-04-02T09:00:00.000Z' });
+      await register.recordObjection({ ...delivery, webhookId: 'msg_obj_3', changeId: 'chg-other' });
+      expect(await register.objections({ changeId: 'chg-obj' })).toEqual([delivery, { ...delivery, webhookId: 'msg_obj_2', answer: 409, refusal: 'too late', deliveredAt: '2026-04-02T09:00:00.000Z' }]);
+      expect((await register.objections()).map((o) => o.webhookId)).toEqual(expect.arrayContaining(['msg_obj_1', 'msg_obj_2', 'msg_obj_3']));
+      // A refusal without its reason, or a taken objection with one, cannot be stored.
+      await expect(register.recordObjection({ ...delivery, webhookId: 'msg_obj_4', answer: 409 })).rejects.toThrow();
     });
   });
 

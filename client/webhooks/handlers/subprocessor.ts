@@ -1,6 +1,12 @@
 import { workflowIds } from '../../../domain/ids';
 import { maxCustomerIdsInSearchAttribute } from '../../../domain/search-attributes';
-import { objectToChangeUpdate, subprocessorChangeNotice, type SubprocessorChangeInput } from '../../../domain/subprocessor-change';
+import {
+  objectToChangeUpdate,
+  refuseObjection,
+  subprocessorChangeNotice,
+  type ObjectionWindowState,
+  type SubprocessorChangeInput,
+} from '../../../domain/subprocessor-change';
 import { transferRule, type TransferBasis } from '../../../domain/transfers';
 import { SubprocessorChangeRefused } from '../../../records/subprocessors';
 import { accepted, decide, invalid, openCase, refused, sendToCase } from '../answers';
@@ -72,15 +78,31 @@ export const subprocessorHandlers: EventHandlers = {
     return answer.statusCode === 409 ? accepted(workflowId) : answer;
   },
 
-  async 'subprocessor.objected'({ client, webhookId }, data) {
+  async 'subprocessor.objected'({ client, records, webhookId }, data) {
     const workflowId = workflowIds.objection(data.changeId, data.customerId);
-    return sendToCase(client, workflowId, `the objection window of customer ${data.customerId} for change ${data.changeId}`, (handle) =>
-      decide(workflowId, () =>
-        handle.executeUpdate(objectToChangeUpdate, {
-          args: [{ reasons: data.reasons, receivedAt: data.receivedAt, webhookId }],
-          updateId: webhookId,
-        }),
-      ),
+    const objection = { reasons: data.reasons, receivedAt: data.receivedAt, webhookId };
+    const answer = await sendToCase(
+      client,
+      workflowId,
+      `the objection window of customer ${data.customerId} for change ${data.changeId}`,
+      (handle) => decide(workflowId, () => handle.executeUpdate(objectToChangeUpdate, { args: [objection], updateId: webhookId })),
+      // A window that has ended says why from its final state, as its validator would have.
+      async (handle, status) =>
+        status === 'completed' ? refuseObjection((await handle.result()) as ObjectionWindowState, objection, Date.now()) : undefined,
     );
+    // Taken or refused, the objection is kept with its answer: a refusal leaves no trace in Temporal.
+    if (answer.statusCode === 202 || answer.statusCode === 404 || answer.statusCode === 409) {
+      await records.subprocessors.recordObjection({
+        webhookId,
+        changeId: data.changeId,
+        customerId: data.customerId,
+        reasons: data.reasons,
+        receivedAt: data.receivedAt,
+        answer: answer.statusCode,
+        refusal: answer.statusCode === 202 ? null : answer.body.error,
+        deliveredAt: new Date().toISOString(),
+      });
+    }
+    return answer;
   },
 };
