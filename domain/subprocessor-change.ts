@@ -33,13 +33,17 @@ export interface SubprocessorChangeNotice {
  * - a reminder 7 days before the window closes: time enough to consult and write reasons;
  * - at most 30 days from a reasonable objection for the processor to offer a change (5.3);
  * - `unknownCustomerGraceMinutes: 5`. As for a breach: a customer.upserted may be on its way, so the
- *   notice is retried that long before the privacy team is told that nobody could be notified.
+ *   notice is retried that long before the privacy team is told that nobody could be notified;
+ * - `lateDeliveryDays: 7`. An objection counts by when it was received (5.2), but its webhook can
+ *   arrive after the close: the product retries while this side is down or unreachable. A window that
+ *   closed without an objection is `accepted` at once, and still takes one received in time for a week.
  */
 export interface ObjectionWindowSettings {
   objectionWindowDays: number;
   reminderDaysBeforeClose: number;
   remedyDays: number;
   unknownCustomerGraceMinutes: number;
+  lateDeliveryDays: number;
 }
 
 export const defaultObjectionWindowSettings: ObjectionWindowSettings = {
@@ -47,14 +51,16 @@ export const defaultObjectionWindowSettings: ObjectionWindowSettings = {
   reminderDaysBeforeClose: 7,
   remedyDays: 30,
   unknownCustomerGraceMinutes: 5,
+  lateDeliveryDays: 7,
 };
 
 /**
- * Settings as a workflow input holds them: inputs stored before `unknownCustomerGraceMinutes` existed
- * (running or continued changes, windows started from them) lack it, and must still start.
+ * Settings as a workflow input holds them: inputs stored before `unknownCustomerGraceMinutes` and
+ * `lateDeliveryDays` existed (running or continued changes, windows started from them) lack them, and
+ * must still start.
  */
-export type StoredObjectionWindowSettings = Omit<ObjectionWindowSettings, 'unknownCustomerGraceMinutes'> &
-  Partial<Pick<ObjectionWindowSettings, 'unknownCustomerGraceMinutes'>>;
+export type StoredObjectionWindowSettings = Omit<ObjectionWindowSettings, 'unknownCustomerGraceMinutes' | 'lateDeliveryDays'> &
+  Partial<Pick<ObjectionWindowSettings, 'unknownCustomerGraceMinutes' | 'lateDeliveryDays'>>;
 
 /** The settings a workflow works with: the stored ones, completed with today's defaults. */
 export function objectionWindowSettings(stored: StoredObjectionWindowSettings | undefined): ObjectionWindowSettings {
@@ -181,6 +187,11 @@ export interface ObjectionWindowState {
    * is sent it is provisional (counted from the workflow's start), and only moves later.
    */
   windowClosesAt: string;
+  /**
+   * Set when the window closes without an objection: until then an objection received before the close
+   * but delivered after it is still taken (see lateDeliveryDays); the window ends there.
+   */
+  lateDeliveryUntil?: string;
   reminderSent: boolean;
   objection?: ObjectionRecord;
   judgment?: ObjectionJudgment;
@@ -244,7 +255,9 @@ export function refuseObjection(state: ObjectionWindowState, message: ObjectToCh
   if (receivedMs > Date.parse(state.windowClosesAt)) {
     return `the objection window for change ${state.changeId} closed at ${state.windowClosesAt}; an objection received at ${message.receivedAt} is too late (policy 5.2)`;
   }
-  if (finished.has(state.status)) return `the objection window for change ${state.changeId} is closed (${state.status})`;
+  // Accepted, but still taking an objection received in time and delivered late.
+  const lateDelivery = state.status === 'accepted' && state.lateDeliveryUntil !== undefined && nowMs <= Date.parse(state.lateDeliveryUntil);
+  if (finished.has(state.status) && !lateDelivery) return `the objection window for change ${state.changeId} is closed (${state.status})`;
   if (receivedMs > nowMs + futureToleranceMs) return `receivedAt (${message.receivedAt}) lies in the future`;
   return undefined;
 }

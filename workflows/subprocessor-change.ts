@@ -327,7 +327,12 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   }
   if (!state.objection) {
     note('the window closed without an objection: the change is accepted');
-    return finish('accepted');
+    // The product may still deliver an objection received before the close (it retries while this side
+    // is unreachable): it is taken for lateDeliveryDays, then the window ends.
+    state.lateDeliveryUntil = iso(Date.now() + days(settings.lateDeliveryDays));
+    show('accepted');
+    if (!(await condition(() => state.objection !== undefined, days(settings.lateDeliveryDays)))) return finish('accepted');
+    note('an objection received before the close was delivered after it, and is taken');
   }
 
   // 5.3: an operator judges the objection; the processor's 30 days run meanwhile.

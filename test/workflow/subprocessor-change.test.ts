@@ -11,6 +11,7 @@ import {
   objectToChangeUpdate,
   recordRemedyAnswerUpdate,
   recordRemedyOfferUpdate,
+  refuseObjection,
   subprocessorChangeStatusQuery,
   type ObjectionWindowState,
   type SubprocessorChangeNotice,
@@ -203,6 +204,46 @@ describe('one customer\'s objection window (5.2)', () => {
       await waitFor(async () => (await statusOf(late)).status === 'accepted');
       await expect(object(late)).rejects.toThrow();
       expect((await statusOf(late)).objection).toBeUndefined();
+    });
+  });
+
+  test('an objection received on day 29 but delivered on day 32 is taken; one received on day 31 is not; after a week the window ends', async () => {
+    await customer('delayed');
+    await customer('delayed-none');
+    const taskQueue = 'spc-delayed';
+    await withWorker(taskQueue, async () => {
+      const handle = await startWindow(taskQueue, 'CHG-DELAYED', 'delayed');
+      const quiet = await startWindow(taskQueue, 'CHG-DELAYED', 'delayed-none');
+      await waitFor(async () => (await statusOf(handle)).status === 'open' && (await statusOf(quiet)).status === 'open');
+      const { noticeAt, windowClosesAt } = await statusOf(handle);
+      await env.sleep(32 * DAY);
+      await waitFor(async () => (await statusOf(handle)).status === 'accepted');
+      const accepted = await statusOf(handle);
+      expect(Date.parse(accepted.lateDeliveryUntil!) - Date.parse(windowClosesAt)).toBeGreaterThanOrEqual(7 * DAY);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+
+      // Received on day 31: too late, however it arrives.
+      await expect(object(handle, 'Late.', new Date(Date.parse(noticeAt!) + 31 * DAY).toISOString())).rejects.toMatchObject({
+        cause: { message: expect.stringContaining('too late') },
+      });
+      // Received on day 29, delivered now (the product could not reach this side): taken, with 30 days for a remedy from its receipt.
+      const receivedAt = new Date(Date.parse(noticeAt!) + 29 * DAY).toISOString();
+      const objected = await object(handle, 'Sent on day 29; your endpoint was down.', receivedAt);
+      expect(objected).toMatchObject({ status: 'objected', objection: { receivedAt } });
+      expect(Date.parse(objected.remedyDeadlineAt!) - Date.parse(receivedAt)).toBe(30 * DAY);
+      expect(objected.timeline.map((entry) => entry.what)).toContain('the window closed without an objection: the change is accepted');
+      await waitFor(async () => (await statusOf(handle)).timeline.some((entry) => entry.what.includes('delivered after it, and is taken')));
+      expect((await handle.describe()).searchAttributes).toMatchObject({ DpaStatus: ['objected'] });
+
+      // The other window took none: a week after its close it ends, and refuses even one received in time.
+      await env.sleep(6 * DAY);
+      await waitFor(async () => (await quiet.describe()).status.name === 'COMPLETED');
+      const ended = await quiet.result();
+      expect(ended.status).toBe('accepted');
+      await expect(object(quiet, 'Received on day 29.', new Date(Date.parse(noticeAt!) + 29 * DAY).toISOString())).rejects.toThrow();
+      expect(refuseObjection(ended, { reasons: 'Received on day 29.', receivedAt: new Date(Date.parse(noticeAt!) + 29 * DAY).toISOString() }, await env.currentTimeMs())).toBe(
+        'the objection window for change CHG-DELAYED is closed (accepted)',
+      );
     });
   });
 
