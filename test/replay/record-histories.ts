@@ -6,6 +6,7 @@ import { breachClosedSignal } from '../../domain/breach';
 import { customerUpsertedSignal } from '../../domain/customer-messages';
 import { workflowIds } from '../../domain/ids';
 import {
+  defaultObjectionWindowSettings,
   judgeObjectionUpdate,
   objectionWindowStatusQuery,
   objectToChangeUpdate,
@@ -17,6 +18,7 @@ import { createWorker } from '../../worker/create-worker';
 import {
   authorityRequest,
   breachIncident,
+  customerObjectionWindow,
   customerRecord,
   dsrRequest,
   subprocessorChange,
@@ -86,6 +88,42 @@ async function main(): Promise<void> {
     await env.sleep('10 minutes');
     await breach.signal(breachClosedSignal, { finalReport: 'The device was recovered.', closedAt: '2026-11-03T10:00:00.000Z' });
     await breach.result();
+
+    // A window that closed without an objection (accepted), then took one received on day 29 and
+    // delivered on day 31 (lateDeliveryDays), judged unreasonable. Before the processes ended by hand
+    // below: the test server stops skipping time once a workflow is terminated with an activity running.
+    const late = await env.client.workflow.start(customerObjectionWindow, {
+      workflowId: workflowIds.objection('REPLAY-L', 'replay-nl'),
+      taskQueue,
+      args: [
+        {
+          change: {
+            changeId: 'REPLAY-L',
+            action: 'removed',
+            subprocessor: { id: 'sp-replay-mail', name: 'CloudMail Inc.', country: 'US', purpose: 'sending transactional email' },
+            effectiveAt: '2027-01-15T00:00:00.000Z',
+            announcedAt: '2026-11-03T08:05:00.000Z',
+          },
+          customerId: 'replay-nl',
+          settings: defaultObjectionWindowSettings,
+        },
+      ],
+    });
+    const reachLate = async (status: ObjectionWindowStatusLabel) => {
+      for (let i = 0; (await late.query(objectionWindowStatusQuery)).status !== status; i += 1) {
+        if (i > 600) throw new Error(`${late.workflowId} did not reach ${status}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    await reachLate('open');
+    const { noticeAt } = await late.query(objectionWindowStatusQuery);
+    await env.sleep(31 * 86_400_000);
+    await reachLate('accepted');
+    await late.executeUpdate(objectToChangeUpdate, {
+      args: [{ reasons: 'Sent on day 29.', receivedAt: new Date(Date.parse(noticeAt!) + 29 * 86_400_000).toISOString(), webhookId: 'msg_replay_late' }],
+    });
+    await late.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'The removal ends a transfer.' }] });
+    await late.result();
 
     // The other processes up to their first waits (the customer told, a clock running), then ended by
     // hand: enough for the replay test to see their opening commands.
@@ -186,6 +224,7 @@ async function main(): Promise<void> {
       await env.client.workflow.getHandle(workflowIds.objection('REPLAY-S', customerId)).terminate('history recorded');
     }
 
+
     const recorded = [
       'customer-replay-nl',
       'breach-REPLAY-1',
@@ -194,6 +233,7 @@ async function main(): Promise<void> {
       ...opened.map((handle) => handle.workflowId),
       change.workflowId,
       window.workflowId,
+      late.workflowId,
     ];
     const unknown = only.filter((workflowId) => !recorded.includes(workflowId));
     if (unknown.length > 0) throw new Error(`no history of ${unknown.join(', ')} is recorded here; known: ${recorded.join(', ')}`);
