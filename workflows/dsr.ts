@@ -45,6 +45,7 @@ import {
 import { defaultTimeZone } from '../domain/language';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
+import { failureMessage, refuseWith } from './failures';
 
 const { lookupDsrCustomer, recordDsrCase, recordDsrExtension, recordDsrInstruction, recordDsrActionCompleted, closeDsrRecord } =
   proxyActivities<Activities>(recordOptions);
@@ -465,16 +466,7 @@ export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
 }
 
 /** A validator's refusal: the caller (webhook 409, operator in the Web UI) reads the reason. */
-function refuse(reason: string | undefined): void {
-  if (reason !== undefined) throw ApplicationFailure.create({ message: reason, type: 'DsrRefused', nonRetryable: true });
-}
-
-function failureMessage(error: unknown): string {
-  let current: unknown = error;
-  // The activity's own message is the useful one, beneath ActivityFailure.
-  while (current instanceof ActivityFailure && current.cause) current = current.cause;
-  return current instanceof Error ? current.message : String(current);
-}
+const refuse = (reason: string | undefined): void => refuseWith('DsrRefused', reason);
 
 function emailOutcome(result: CustomerEmailResult): string {
   if (result.status === 'sent') return `emailed (${result.recipients} contact(s)${result.refused ? `, ${result.refused} refused` : ''})`;

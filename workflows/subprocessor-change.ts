@@ -1,7 +1,6 @@
 import {
   ActivityFailure,
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   isCancellation,
@@ -40,6 +39,7 @@ import {
   type SubprocessorChangeStatus,
 } from '../domain/subprocessor-change';
 import { emailOptions, fanOutOptions } from './activity-options';
+import { failureMessage, refuseWith } from './failures';
 
 const { emailObjectionWindowCustomer, alertPrivacyTeamOfObjectionWindow } = proxyActivities<Activities>(emailOptions);
 const { announceChangeToCustomers } = proxyActivities<Activities>(fanOutOptions);
@@ -373,16 +373,7 @@ const undeliverableAlerts = {
 } as const satisfies Record<Exclude<ObjectionWindowEmail['kind'], 'change-notice'>, ObjectionWindowAlertKind>;
 
 /** A validator's refusal: the caller (webhook 409, operator in the Web UI) reads the reason. */
-function refuse(reason: string | undefined): void {
-  if (reason !== undefined) throw ApplicationFailure.create({ message: reason, type: 'ObjectionRefused', nonRetryable: true });
-}
-
-function failureMessage(error: unknown): string {
-  let current: unknown = error;
-  // The activity's own message is the useful one, beneath ActivityFailure.
-  while (current instanceof ActivityFailure && current.cause) current = current.cause;
-  return current instanceof Error ? current.message : String(current);
-}
+const refuse = (reason: string | undefined): void => refuseWith('ObjectionRefused', reason);
 
 function describeEmail(result: CustomerEmailResult): string {
   if (result.status === 'sent') return `emailed (${result.recipients} contact(s)${result.refused ? `, ${result.refused} refused` : ''})`;
