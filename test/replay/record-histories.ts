@@ -14,7 +14,6 @@ import {
   recordRemedyOfferUpdate,
   type ObjectionWindowStatusLabel,
 } from '../../domain/subprocessor-change';
-import { createWorker } from '../../worker/create-worker';
 import {
   authorityRequest,
   breachIncident,
@@ -26,7 +25,7 @@ import {
 } from '../../workflows';
 import { startMailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
-import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+import { startTimeSkippingServer, testWorker } from '../support/temporal';
 
 /**
  * Records the histories that test/replay/replay.test.ts replays: run it (npx tsx with
@@ -45,16 +44,7 @@ async function main(): Promise<void> {
   const catcher = await startMailCatcher();
   const mailer = createMailer(catcher.smtpUrl);
   const taskQueue = 'record-histories';
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    records,
-    mailer,
-    mailFrom: 'Privacy team <privacy@processor.test>',
-    privacyTeamEmail: 'privacy-team@processor.test',
-  });
+  const worker = await testWorker(env, taskQueue, { records, mailer });
   const out = (name: string) => path.join(__dirname, 'histories', `${name}.json`);
   await worker.runUntil(async () => {
     await records.customers.upsert(

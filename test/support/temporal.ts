@@ -1,10 +1,12 @@
 import { temporal } from '@temporalio/proto';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Transporter } from 'nodemailer';
+import type { Records } from '../../records';
 import { temporalCliPath, temporalTestServerPath, testingExecutable } from '../../client/embedded/temporal-binaries';
 import { searchAttributes } from '../../domain/search-attributes';
-import { workflowsPath } from '../../worker/create-worker';
+import { createWorker, workflowsPath, type WorkerSetup } from '../../worker/create-worker';
 
 /** The time-skipping test server (Java, from Maven Central), for clocks at their true length. */
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
@@ -80,3 +82,25 @@ export async function historyText(env: TestWorkflowEnvironment, workflowId: stri
 
 /** Every email address in a text (a domain ends in letters: "worker@1.24.0", the SDK's build id, is none). */
 export const emailAddressesIn = (text: string): string[] => text.match(/[\w.+-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}\b/g) ?? [];
+
+/** The privacy team's address in the tests' workers. */
+export const testPrivacyTeam = 'privacy-team@processor.test';
+
+/** A worker on a test server, with the project's workflows and activities over these records and mailer. */
+export async function testWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  deps: { records: Records; mailer: Transporter } & Pick<WorkerSetup, 'productWebhook'>,
+): Promise<Worker> {
+  return createWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    records: deps.records,
+    mailer: deps.mailer,
+    mailFrom: 'Privacy team <privacy@processor.test>',
+    privacyTeamEmail: testPrivacyTeam,
+    ...(deps.productWebhook && { productWebhook: deps.productWebhook }),
+  });
+}

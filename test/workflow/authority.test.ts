@@ -16,13 +16,12 @@ import {
 import type { Customer } from '../../domain/customer';
 import { workflowIds } from '../../domain/ids';
 import type { Database, Records } from '../../records';
-import { createWorker } from '../../worker/create-worker';
 import { authorityRequest } from '../../workflows';
 import { mailOf, settle, startMailCatcher, waitForMailOf, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
-import { skipTo, startTimeSkippingServer, workflowBundle } from '../support/temporal';
+import { skipTo, startTimeSkippingServer, testPrivacyTeam, testWorker, workflowBundle } from '../support/temporal';
 
-const privacyTeam = 'privacy-team@processor.test';
+const privacyTeam = testPrivacyTeam;
 
 let env: TestWorkflowEnvironment;
 /**
@@ -72,16 +71,7 @@ afterAll(async () => {
 });
 
 async function withWorker<T>(taskQueue: string, fn: (worker: Worker) => Promise<T>): Promise<T> {
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    records,
-    mailer,
-    mailFrom: 'Privacy team <privacy@processor.test>',
-    privacyTeamEmail: privacyTeam,
-  });
+  const worker = await testWorker(env, taskQueue, { records, mailer });
   return worker.runUntil(fn(worker));
 }
 

@@ -15,11 +15,10 @@ import {
 } from '../../domain/breach';
 import { workflowIds } from '../../domain/ids';
 import type { Database, Records } from '../../records';
-import { createWorker } from '../../worker/create-worker';
 import { breachIncident } from '../../workflows';
 import { startMailCatcher, waitForMessages, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
-import { emailAddressesIn, historyText, startTimeSkippingServer, workflowBundle } from '../support/temporal';
+import { emailAddressesIn, historyText, startTimeSkippingServer, testWorker } from '../support/temporal';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -47,16 +46,7 @@ afterAll(async () => {
 });
 
 async function withWorker<T>(taskQueue: string, fn: (worker: Worker) => Promise<T>): Promise<T> {
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    records,
-    mailer,
-    mailFrom: 'Privacy team <privacy@processor.test>',
-    privacyTeamEmail: 'privacy-team@processor.test',
-  });
+  const worker = await testWorker(env, taskQueue, { records, mailer });
   return worker.runUntil(fn(worker));
 }
 

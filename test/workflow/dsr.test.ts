@@ -17,13 +17,12 @@ import {
 } from '../../domain/dsr';
 import type { Language } from '../../domain/language';
 import type { Database, Records } from '../../records';
-import { createWorker } from '../../worker/create-worker';
 import { dsrRequest } from '../../workflows';
 import { startMailCatcher, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
-import { startTimeSkippingServer, workflowBundle } from '../support/temporal';
+import { startTimeSkippingServer, testPrivacyTeam, testWorker } from '../support/temporal';
 
-const privacyTeam = 'privacy-team@processor.test';
+const privacyTeam = testPrivacyTeam;
 const productSecret = 'whsec_cHJvZHVjdC1zZWNyZXQtZm9yLWRzci13b3JrZmxvdy10ZXN0cw==';
 const day = 24 * 3_600_000;
 
@@ -102,15 +101,9 @@ async function startFakeProduct(): Promise<FakeProduct> {
  * skipping time while an activity is outstanding, which would stall every later test.
  */
 async function withWorker<T>(taskQueue: string, fn: () => Promise<T>, options: { product?: boolean } = {}): Promise<T> {
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowBundle: await workflowBundle(),
+  const worker = await testWorker(env, taskQueue, {
     records,
     mailer,
-    mailFrom: 'Privacy team <privacy@processor.test>',
-    privacyTeamEmail: privacyTeam,
     ...(options.product !== false && { productWebhook: { url: product.url, secret: productSecret } }),
   });
   try {

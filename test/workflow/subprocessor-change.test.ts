@@ -17,15 +17,14 @@ import {
   type SubprocessorChangeNotice,
 } from '../../domain/subprocessor-change';
 import type { Database, Records } from '../../records';
-import { createWorker } from '../../worker/create-worker';
 import { customerObjectionWindow, subprocessorChange } from '../../workflows';
 import { startMailCatcher, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
-import { emailAddressesIn, historyText, startTimeSkippingServer, workflowBundle } from '../support/temporal';
+import { emailAddressesIn, historyText, startTimeSkippingServer, testPrivacyTeam, testWorker } from '../support/temporal';
 
 const DAY = 24 * 3_600_000;
 const MINUTE = 60_000;
-const privacyTeam = 'privacy-team@processor.test';
+const privacyTeam = testPrivacyTeam;
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -53,16 +52,7 @@ const started: string[] = [];
 
 /** Runs `fn` with a worker; whatever it leaves running is terminated, so later tests' clocks are free. */
 async function withWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T> {
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    records,
-    mailer,
-    mailFrom: 'Privacy team <privacy@processor.test>',
-    privacyTeamEmail: privacyTeam,
-  });
+  const worker = await testWorker(env, taskQueue, { records, mailer });
   try {
     return await worker.runUntil(fn());
   } finally {
