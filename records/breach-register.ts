@@ -41,6 +41,8 @@ export interface BreachRegisterEntry extends BreachIncidentFacts {
     controllerDeadlineAt: string | null;
     contractualDeadlineAt: string | null;
     problem: string | null;
+    finalReportAt: string | null;
+    finalReportProblem: string | null;
   }>;
   updates: BreachUpdateFacts[];
 }
@@ -48,6 +50,12 @@ export interface BreachRegisterEntry extends BreachIncidentFacts {
 export interface BreachRegisterRepository {
   recordIncident(facts: BreachIncidentFacts): Promise<void>;
   recordNotification(incidentId: string, customerId: string, facts: BreachNotificationFacts): Promise<void>;
+  /** Every customer of the list enters the register as `pending`, unless it is there already. */
+  recordPendingNotifications(incidentId: string, customerIds: string[]): Promise<void>;
+  /** The final report's fate for one customer: accepted at `sentAt`, or refused by every contact. */
+  recordFinalReport(incidentId: string, customerId: string, outcome: { sentAt: string } | { problem: string }): Promise<void>;
+  /** Customers told of the incident (or being told) whose final report has not been accepted yet. */
+  finalReportsOutstanding(incidentId: string): Promise<number>;
   recordAcknowledgement(incidentId: string, customerId: string, acknowledgedAt: string): Promise<void>;
   /** Idempotent on `idempotencyKey`: a retried activity adds the update once. */
   recordUpdate(incidentId: string, idempotencyKey: string, update: BreachUpdateFacts): Promise<void>;
@@ -94,6 +102,8 @@ export function breachRegisterRepository(db: Db): BreachRegisterRepository {
           controllerDeadlineAt: iso(n.controller_deadline_at),
           contractualDeadlineAt: iso(n.contractual_deadline_at),
           problem: n.problem,
+          finalReportAt: iso(n.final_report_at),
+          finalReportProblem: n.final_report_problem,
         })),
       updates: updates
         .filter((u) => u.incident_id === row.incident_id)
@@ -152,6 +162,40 @@ export function breachRegisterRepository(db: Db): BreachRegisterRepository {
           })),
         )
         .execute();
+    },
+
+    async recordPendingNotifications(incidentId, customerIds) {
+      // Chunks keep each statement well under PostgreSQL's 65,535 bind parameters.
+      for (let start = 0; start < customerIds.length; start += 1000) {
+        const now = new Date();
+        await db
+          .insertInto('breach_notifications')
+          .values(customerIds.slice(start, start + 1000).map((customerId) => ({ incident_id: incidentId, customer_id: customerId, status: 'pending' as const, updated_at: now })))
+          .onConflict((oc) => oc.columns(['incident_id', 'customer_id']).doNothing())
+          .execute();
+      }
+    },
+
+    async recordFinalReport(incidentId, customerId, outcome) {
+      await db
+        .updateTable('breach_notifications')
+        .set('sentAt' in outcome ? { final_report_at: outcome.sentAt, final_report_problem: null, updated_at: new Date() } : { final_report_problem: outcome.problem, updated_at: new Date() })
+        .where('incident_id', '=', incidentId)
+        .where('customer_id', '=', customerId)
+        .where('final_report_at', 'is', null)
+        .execute();
+    },
+
+    async finalReportsOutstanding(incidentId) {
+      const row = await db
+        .selectFrom('breach_notifications')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .where('incident_id', '=', incidentId)
+        .where('status', '<>', 'undeliverable')
+        .where('final_report_at', 'is', null)
+        .where('final_report_problem', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
     },
 
     async recordAcknowledgement(incidentId, customerId, acknowledgedAt) {

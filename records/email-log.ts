@@ -12,22 +12,61 @@ export interface EmailClaim {
   messageId: string;
 }
 
+/**
+ * Why an attempt failed. `recipient-refused` is the recipient's answer (status `failed`); every other kind
+ * is a fault of ours or of a mail server (status `deferred`), retried until it is fixed.
+ */
+export type EmailFailureKind = NonNullable<EmailLogTable['failure_kind']>;
+
 export interface EmailRecord extends EmailClaim {
-  status: 'sending' | 'sent' | 'failed';
+  /** `failed`: refused by the recipient, an answer; `deferred`: failed for a fault retrying can fix. */
+  status: 'sending' | 'sent' | 'failed' | 'deferred';
   attempts: number;
   smtpResponse: string | null;
   acceptedAt: string | null;
   error: string | null;
+  /** Why the last attempt failed; absent while nothing failed. */
+  failureKind?: EmailFailureKind;
+  /** Since when the email has been failing for faults retrying can fix; absent once sent. */
+  deferredSince?: string;
+  /**
+   * On a claim's answer only: another attempt holds the email's lease until then and may be sending it
+   * right now; this attempt must not send.
+   */
+  sendingElsewhereUntil?: string;
 }
+
+/** What /healthz says of the mail: stuck when emails have been failing for faults of ours for a while. */
+export type MailHealth =
+  | { status: 'ok' }
+  | { status: 'stuck'; deferred: number; oldestSince: string; lastError: string | null; lastFailureKind: EmailFailureKind | null };
 
 /** The evidence log of every email: recorded before the send and after SMTP answered. */
 export interface EmailLogRepository {
-  /** Records the intent to send (or a new attempt) and returns the row as it now stands. */
-  claim(claim: EmailClaim): Promise<EmailRecord>;
+  /**
+   * Records the intent to send (or a new attempt) and returns the row as it now stands. With a lease,
+   * the attempt holds the email until `leaseMs` from now (database time); a claim of an email another
+   * attempt holds answers with `sendingElsewhereUntil` and changes nothing. Without one, as before, any
+   * claim of an unsent email is a new attempt.
+   */
+  claim(claim: EmailClaim, options?: { leaseMs?: number }): Promise<EmailRecord>;
   markSent(idempotencyKey: string, smtpResponse: string, acceptedAt: Date): Promise<void>;
+  /** The recipient refused it: an answer, not retried (`failed`). */
   markFailed(idempotencyKey: string, error: string): Promise<void>;
+  /** An attempt failed for a fault retrying can fix (`deferred`); the lease is given up. */
+  markDeferred(idempotencyKey: string, error: string, kind: Exclude<EmailFailureKind, 'recipient-refused'>): Promise<void>;
   listForWorkflow(workflowId: string): Promise<EmailRecord[]>;
   list(filter?: { workflowIdPrefix?: string }): Promise<EmailRecord[]>;
+  /**
+   * Stuck: some email still being retried (an attempt within `activeWithinMs`) has been failing for more
+   * than `stuckAfterMs`. An email nobody retries any more (its workflow ended) does not count.
+   */
+  mailHealth(options?: { stuckAfterMs?: number; activeWithinMs?: number }): Promise<MailHealth>;
+}
+
+/** A LIKE pattern matching `prefix` literally: `_` and `%` occur in ids; a backslash is LIKE's escape. */
+export function likePrefix(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
 export function emailLogRepository(db: Db): EmailLogRepository {
@@ -44,11 +83,16 @@ export function emailLogRepository(db: Db): EmailLogRepository {
     smtpResponse: row.smtp_response,
     acceptedAt: row.accepted_at ? new Date(row.accepted_at).toISOString() : null,
     error: row.error,
+    ...(row.failure_kind && { failureKind: row.failure_kind }),
+    ...(row.deferred_since && { deferredSince: new Date(row.deferred_since).toISOString() }),
   });
+  const leaseUntil = (leaseMs: number) => sql<Date>`now() + ${Math.max(0, Math.round(leaseMs))}::integer * interval '1 millisecond'`;
 
   return {
-    async claim(claim) {
+    async claim(claim, options = {}) {
       const now = new Date();
+      // No lease: the email can be claimed again at once (what callers without one always had).
+      const claimedUntil = options.leaseMs ? leaseUntil(options.leaseMs) : null;
       const row = await db
         .insertInto('email_log')
         .values({
@@ -63,30 +107,57 @@ export function emailLogRepository(db: Db): EmailLogRepository {
           attempts: 1,
           created_at: now,
           updated_at: now,
+          claimed_until: claimedUntil,
         })
         .onConflict((oc) =>
-          oc.column('idempotency_key').doUpdateSet((eb) => ({
-            // A row already sent stays as it is; any other is a new attempt in progress.
-            status: sql<EmailRecord['status']>`case when email_log.status = 'sent' then email_log.status else 'sending' end`,
-            error: sql<string | null>`case when email_log.status = 'sent' then email_log.error else null end`,
-            attempts: eb
-              .case()
-              .when('email_log.status', '=', 'sent')
-              .then(eb.ref('email_log.attempts'))
-              .else(eb(eb.ref('email_log.attempts'), '+', 1))
-              .end(),
-            updated_at: now,
-          })),
+          oc
+            .column('idempotency_key')
+            .doUpdateSet((eb) => ({
+              status: 'sending',
+              // A deferred email keeps its last error while it is tried again: the operator's clue.
+              error: sql<string | null>`case when email_log.status = 'deferred' then email_log.error else null end`,
+              attempts: eb(eb.ref('email_log.attempts'), '+', 1),
+              updated_at: now,
+              claimed_until: claimedUntil,
+            }))
+            // A row already sent stays as it is; so does one another attempt holds (it may be sending now).
+            .where('email_log.status', '<>', 'sent')
+            .where((eb) =>
+              eb.or([
+                eb('email_log.status', '<>', 'sending'),
+                eb('email_log.claimed_until', 'is', null),
+                eb('email_log.claimed_until', '<=', sql<Date>`now()`),
+              ]),
+            ),
         )
         .returningAll()
+        .executeTakeFirst();
+      if (row) return toRecord(row);
+      const current = await db
+        .selectFrom('email_log')
+        .selectAll()
+        .select(sql<Date | null>`greatest(claimed_until, now())`.as('held_until'))
+        .where('idempotency_key', '=', claim.idempotencyKey)
         .executeTakeFirstOrThrow();
-      return toRecord(row);
+      const { held_until: heldUntil, ...stored } = current;
+      if (stored.status === 'sent') return toRecord(stored);
+      // Not ours: held by another attempt (or taken by one between the two statements).
+      return { ...toRecord(stored), sendingElsewhereUntil: new Date(heldUntil ?? Date.now()).toISOString() };
     },
 
     async markSent(idempotencyKey, smtpResponse, acceptedAt) {
       await db
         .updateTable('email_log')
-        .set({ status: 'sent', smtp_response: smtpResponse, accepted_at: acceptedAt, error: null, updated_at: new Date() })
+        .set({
+          status: 'sent',
+          smtp_response: smtpResponse,
+          accepted_at: acceptedAt,
+          error: null,
+          updated_at: new Date(),
+          claimed_until: null,
+          failure_kind: null,
+          deferred_since: null,
+        })
         .where('idempotency_key', '=', idempotencyKey)
         .execute();
     },
@@ -94,7 +165,25 @@ export function emailLogRepository(db: Db): EmailLogRepository {
     async markFailed(idempotencyKey, error) {
       await db
         .updateTable('email_log')
-        .set({ status: 'failed', error, updated_at: new Date() })
+        .set({ status: 'failed', error, updated_at: new Date(), claimed_until: null, failure_kind: 'recipient-refused', deferred_since: null })
+        .where('idempotency_key', '=', idempotencyKey)
+        .where('status', '<>', 'sent')
+        .execute();
+    },
+
+    async markDeferred(idempotencyKey, error, kind) {
+      const now = new Date();
+      await db
+        .updateTable('email_log')
+        .set({
+          status: 'deferred',
+          error,
+          failure_kind: kind,
+          updated_at: now,
+          claimed_until: null,
+          // A cancelled attempt is no failure of the mail: it does not start the stuck clock.
+          deferred_since: kind === 'cancelled' ? sql<Date | null>`email_log.deferred_since` : sql<Date>`coalesce(email_log.deferred_since, ${now})`,
+        })
         .where('idempotency_key', '=', idempotencyKey)
         .where('status', '<>', 'sent')
         .execute();
@@ -107,9 +196,41 @@ export function emailLogRepository(db: Db): EmailLogRepository {
 
     async list(filter = {}) {
       let query = db.selectFrom('email_log').selectAll();
-      if (filter.workflowIdPrefix) query = query.where('workflow_id', 'like', `${filter.workflowIdPrefix}%`);
+      // ESCAPE spelled out: PostgreSQL's default is the same backslash, but the pattern should not rely on it.
+      if (filter.workflowIdPrefix) query = query.where(sql<boolean>`workflow_id like ${likePrefix(filter.workflowIdPrefix)} escape '\\'`);
       const rows = await query.orderBy('created_at').orderBy('idempotency_key').execute();
       return rows.map(toRecord);
+    },
+
+    async mailHealth(options = {}) {
+      const stuckAfterMs = options.stuckAfterMs ?? 60_000;
+      // Temporal retries an email at least every 2 minutes (emailOptions): an hour without an attempt
+      // means nobody retries it any more.
+      const activeWithinMs = options.activeWithinMs ?? 3_600_000;
+      const now = Date.now();
+      const deferred = db
+        .selectFrom('email_log')
+        .where('deferred_since', 'is not', null)
+        .where('status', 'in', ['deferred', 'sending'])
+        .where('updated_at', '>', new Date(now - activeWithinMs));
+      const summary = await deferred
+        .select((eb) => [eb.fn.countAll<string | number>().as('count'), eb.fn.min('deferred_since').as('oldest')])
+        .executeTakeFirstOrThrow();
+      const oldest = summary.oldest ? new Date(summary.oldest) : undefined;
+      if (!oldest || now - oldest.getTime() < stuckAfterMs) return { status: 'ok' };
+      const last = await deferred
+        .select(['error', 'failure_kind'])
+        .where('error', 'is not', null)
+        .orderBy('updated_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return {
+        status: 'stuck',
+        deferred: Number(summary.count),
+        oldestSince: oldest.toISOString(),
+        lastError: last?.error ?? null,
+        lastFailureKind: last?.failure_kind ?? null,
+      };
     },
   };
 }

@@ -26,6 +26,14 @@ export interface WebhookDeliveriesTable {
   received_at: Timestamp;
 }
 
+/** A delivery being handled: see records/migrations/008-webhook-claims.ts. */
+export interface WebhookClaimsTable {
+  webhook_id: string;
+  body_sha256: string;
+  token: string;
+  claimed_at: Timestamp;
+}
+
 export interface BreachIncidentsTable {
   incident_id: string;
   aware_at: Timestamp;
@@ -52,6 +60,9 @@ export interface BreachNotificationsTable {
   /** 8.1: the contract's own notice deadline, when it sets one. */
   contractual_deadline_at: NullableTimestamp;
   problem: string | null;
+  /** 8.2: when the mail server accepted this customer's final report. */
+  final_report_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  final_report_problem: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: Timestamp;
 }
 
@@ -75,18 +86,35 @@ export interface EmailLogTable {
   subject: string;
   language: string;
   message_id: string;
-  status: 'sending' | 'sent' | 'failed';
+  /** `failed`: the recipient refused it (an answer); `deferred`: a fault of ours or of the mail server, retried. */
+  status: 'sending' | 'sent' | 'failed' | 'deferred';
   attempts: number;
   smtp_response: string | null;
   accepted_at: NullableTimestamp;
   error: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The lease of the attempt sending it: no other attempt sends before this instant (009). */
+  claimed_until: NullableTimestamp;
+  /** Why the last attempt failed (009). */
+  failure_kind:
+    | 'recipient-refused'
+    | 'recipient-deferred'
+    | 'authentication'
+    | 'connection'
+    | 'sender-refused'
+    | 'message-refused'
+    | 'cancelled'
+    | 'other'
+    | null;
+  /** The first failure that retrying can fix, kept until the email is sent (009). */
+  deferred_since: NullableTimestamp;
 }
 
 export interface Schema {
   customers: CustomersTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  webhook_claims: WebhookClaimsTable;
   breach_incidents: BreachIncidentsTable;
   breach_notifications: BreachNotificationsTable;
   breach_updates: BreachUpdatesTable;

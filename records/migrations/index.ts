@@ -6,6 +6,9 @@ import * as instruction from './004-instruction';
 import * as subprocessors from './005-subprocessors';
 import * as changeRecipients from './006-change-recipients';
 import * as objectionDeliveries from './007-objection-deliveries';
+import * as webhookClaims from './008-webhook-claims';
+import * as emailLease from './009-email-lease';
+import * as breachFinalReports from './010-breach-final-reports';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +19,9 @@ const migrations: Record<string, Migration> = {
   '005-subprocessors': subprocessors,
   '006-change-recipients': changeRecipients,
   '007-objection-deliveries': objectionDeliveries,
+  '008-webhook-claims': webhookClaims,
+  '009-email-lease': emailLease,
+  '010-breach-final-reports': breachFinalReports,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -141,6 +141,63 @@ describe.each(['pglite', 'postgres'] as const)('records on %s', (kind) => {
       expect(await records.webhookDeliveries.find('msg_found')).toEqual(answer);
       expect(await records.webhookDeliveries.pruneOlderThan(cutoff)).toBe(0);
     });
+
+    describe('claims: one delivery of an id at a time', () => {
+      const at = new Date('2026-01-05T09:00:00Z');
+      const claim = (token: string, claimedAt = at) => ({
+        bodySha256: answer.bodySha256,
+        token,
+        claimedAt,
+        staleBefore: new Date(claimedAt.getTime() - 60_000),
+      });
+
+      it('lets one of two deliveries that claim an id together go on', async () => {
+        const claims = await Promise.all(
+          ['first', 'second', 'third'].map((token) => records.webhookDeliveries.claim('msg_claim_race', claim(token))),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('keeps the answer and frees the id in one step; a later claim then finds the answer', async () => {
+        expect(await records.webhookDeliveries.claim('msg_claim_answered', claim('winner'))).toBe(true);
+        expect(await records.webhookDeliveries.find('msg_claim_answered')).toBeUndefined();
+        expect(await records.webhookDeliveries.answer('msg_claim_answered', 'winner', answer, at)).toEqual(answer);
+        expect(await records.webhookDeliveries.find('msg_claim_answered')).toEqual(answer);
+        expect(await database.db.selectFrom('webhook_claims').selectAll().where('webhook_id', '=', 'msg_claim_answered').execute()).toEqual([]);
+      });
+
+      it('gives a released id to the next delivery, but not one that another delivery still holds', async () => {
+        expect(await records.webhookDeliveries.claim('msg_claim_released', claim('failed-503'))).toBe(true);
+        expect(await records.webhookDeliveries.claim('msg_claim_released', claim('retry'))).toBe(false);
+        // Only the holder can release it.
+        await records.webhookDeliveries.release('msg_claim_released', 'retry');
+        expect(await records.webhookDeliveries.claim('msg_claim_released', claim('retry'))).toBe(false);
+        await records.webhookDeliveries.release('msg_claim_released', 'failed-503');
+        expect(await records.webhookDeliveries.claim('msg_claim_released', claim('retry'))).toBe(true);
+      });
+
+      it('lets a delivery take over a claim that went stale (its process died), once', async () => {
+        expect(await records.webhookDeliveries.claim('msg_claim_stale', claim('crashed'))).toBe(true);
+        const later = new Date(at.getTime() + 61_000);
+        expect(await records.webhookDeliveries.claim('msg_claim_stale', claim('fresh', new Date(at.getTime() + 59_000)))).toBe(false);
+        const takeovers = await Promise.all(['a', 'b'].map((token) => records.webhookDeliveries.claim('msg_claim_stale', claim(token, later))));
+        expect(takeovers.filter(Boolean)).toHaveLength(1);
+        // The crashed delivery, should it wake up, keeps the first answer only if nobody answered first.
+        const winner = takeovers[0] ? 'a' : 'b';
+        const second: StoredAnswer = { ...answer, statusCode: 409, response: { error: 'refused' } };
+        expect(await records.webhookDeliveries.answer('msg_claim_stale', winner, answer, later)).toEqual(answer);
+        expect(await records.webhookDeliveries.answer('msg_claim_stale', 'crashed', second, later)).toEqual(answer);
+      });
+
+      it('prunes claims left behind before the cutoff', async () => {
+        expect(await records.webhookDeliveries.claim('msg_claim_left', claim('gone', new Date('2025-05-01T00:00:00Z')))).toBe(true);
+        // Not stale by the rule given (staleBefore far back): only pruning frees it.
+        const notStale = { ...claim('new'), staleBefore: new Date('2000-01-01T00:00:00Z') };
+        expect(await records.webhookDeliveries.claim('msg_claim_left', notStale)).toBe(false);
+        await records.webhookDeliveries.pruneOlderThan(new Date('2025-06-01T00:00:00Z'));
+        expect(await records.webhookDeliveries.claim('msg_claim_left', notStale)).toBe(true);
+      });
+    });
   });
 
   describe('email log', () => {
@@ -282,6 +339,8 @@ describe.each(['pglite', 'postgres'] as const)('records on %s', (kind) => {
           controllerDeadlineAt: '2026-01-08T10:00:00.000Z',
           contractualDeadlineAt: null,
           problem: null,
+          finalReportAt: null,
+          finalReportProblem: null,
         },
       ]);
     });
