@@ -62,6 +62,10 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps & { te
       const context = Context.current();
       const resumed = context.info.heartbeatDetails as Progress | undefined;
       const progress: Progress = resumed ?? { done: 0, notified: 0, started: 0, alreadyExisted: 0 };
+      // The sender heartbeats while it works: it carries the progress as of the last whole slice, not
+      // nothing (which would make a retry start the batch over) nor a half slice (counted twice).
+      let checkpoint: Progress = { ...progress };
+      const sending = { ...deps, heartbeat: () => heartbeat(checkpoint) };
       const { change, settings } = input;
       // The recorded recipients never change, so a retried attempt reads the same batch in the same order.
       const customerIds =
@@ -74,7 +78,7 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps & { te
         // What the email states; the window counts 30 days from its own start, a moment later.
         const windowClosesAt = new Date(Date.now() + objectionWindowDays * 86_400_000).toISOString();
         const request = { customerId, change, windowClosesAt, email: { kind: 'change-notice' } as const };
-        const sent = await emailObjectionWindow(deps, workflowId, request, replaced);
+        const sent = await emailObjectionWindow(sending, workflowId, request, replaced);
         // An undescribed customer's window sends the notice itself once the product describes it.
         const notice: AnnouncedNotice | undefined = sent.status === 'customer-unknown' ? undefined : sent;
         if (notice?.status === 'sent') progress.notified += 1;
@@ -105,7 +109,8 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps & { te
         const slice = customerIds.slice(progress.done, progress.done + parallelCustomers);
         await Promise.all(slice.map(announceOne));
         progress.done += slice.length;
-        heartbeat(progress);
+        checkpoint = { ...progress };
+        heartbeat(checkpoint);
       }
       return { notified: progress.notified, started: progress.started, alreadyExisted: progress.alreadyExisted };
     },

@@ -1,4 +1,4 @@
-import { heartbeat } from '@temporalio/activity';
+import { CancelledFailure, Context, heartbeat } from '@temporalio/activity';
 import type { Customer } from '../../domain/customer';
 import type { Records } from '../../records';
 import type { EmailSender } from './send-email';
@@ -13,27 +13,37 @@ export type CustomerEmailResult =
  * Sends one email to every contact of a customer, in the customer's language, each under its own
  * idempotency key (workflow id + step + recipient). The contacts are read here, inside the activity,
  * so no email address ever enters a workflow history. Permanent refusals are counted, not thrown;
- * `undeliverable` means no contact accepted it.
+ * `undeliverable` means no contact accepted it. A fault of ours (a refused login, a mail server away) is
+ * thrown by the sender and retried: the contacts already served are not sent to again.
+ *
+ * Heartbeats after each email and while the mail server has one. Their details replace the activity's
+ * last ones, so an activity that keeps its progress there (the change's announcement) passes
+ * `deps.heartbeat` sending that progress; without it, the heartbeat carries none. Once the activity is
+ * cancelled, no further email is sent.
  */
 export async function emailCustomerContacts(
-  deps: { records: Records; emails: EmailSender },
+  deps: { records: Records; emails: EmailSender; heartbeat?: () => void },
   request: { workflowId: string; step: string; customerId: string; render: (customer: Customer) => RenderedEmail },
 ): Promise<CustomerEmailResult> {
   const customer = await deps.records.customers.get(request.customerId);
   if (!customer) return { status: 'customer-unknown' };
   const email = request.render(customer);
+  const beat = deps.heartbeat ?? (() => heartbeat());
+  const cancellation = activityCancellation();
   let sent = 0;
   let firstAcceptedAt: string | undefined;
   const refusals: string[] = [];
   for (const contact of customer.contacts) {
+    if (cancellation?.aborted) throw cancellation.reason ?? new CancelledFailure('cancelled');
     const outcome = await deps.emails.send({
       workflowId: request.workflowId,
       step: request.step,
       recipient: contact.email,
       language: customer.language,
       email,
+      heartbeat: beat,
     });
-    heartbeat();
+    beat();
     if (outcome.status === 'sent') {
       sent += 1;
       if (!firstAcceptedAt || outcome.acceptedAt < firstAcceptedAt) firstAcceptedAt = outcome.acceptedAt;
@@ -46,4 +56,13 @@ export async function emailCustomerContacts(
     return { status: 'undeliverable', problem: `no contact accepted the email (${refusals.length} refused: ${refusals.join('; ')})` };
   }
   return { status: 'sent', firstAcceptedAt: firstAcceptedAt!, recipients: sent, refused: refusals.length };
+}
+
+/** The activity's cancellation, when this runs in one. */
+function activityCancellation(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined;
+  }
 }

@@ -10,6 +10,25 @@ import nodemailer, { type Transporter } from 'nodemailer';
  * - Nodemailer's own timeouts (minutes by default) are cut so that a hung server fails the attempt well
  *   inside the activity's start-to-close timeout.
  */
+export const smtpTimeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as const;
+
+/**
+ * The most one email may take, from handing it to the pool to the server's answer; then it is aborted
+ * (the connection carrying it closed) and the attempt retried. The socket timeout alone bounds nothing:
+ * it is an idle timeout, and a server that trickles its replies, or a pool queue behind stalled
+ * connections, keeps a send waiting for ever. Connecting and the greeting (10 s together, the connection
+ * timeout covers both) plus a silent server (20 s) fit well inside it.
+ */
+export const emailSendTimeoutMs = 45_000;
+
+/**
+ * How long the attempt sending an email holds it in the evidence log: the send timeout plus time to
+ * record the answer. Another attempt that finds the email held does not send it (it is retried, and
+ * sends once the lease is over or the holder recorded the answer). A worker that dies mid-send thus
+ * delays that email's retry by up to a minute, never sends it twice.
+ */
+export const emailLeaseMs = emailSendTimeoutMs + 15_000;
+
 export function createMailer(smtpUrl: string): Transporter {
   // The options go with the url in one object: nodemailer's second argument holds message defaults, so
   // transport options given there would be silently ignored.
@@ -18,8 +37,6 @@ export function createMailer(smtpUrl: string): Transporter {
     pool: true,
     maxConnections: 5,
     maxMessages: 100,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
+    ...smtpTimeouts,
   });
 }

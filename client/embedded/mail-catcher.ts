@@ -26,6 +26,18 @@ export interface MailCatcherOptions {
   deferRecipient?: (address: string) => boolean;
   /** Runs after the message's data arrived and before SMTP accepts it. */
   beforeAccept?: (raw: Buffer) => void | Promise<void>;
+  /**
+   * When set, the server requires AUTH and refuses a login this refuses with 535 5.7.8, as a mail server
+   * does when our password is wrong (or expired); asked again at every login, so a test can fix it.
+   */
+  acceptLogin?: (username: string, password: string) => boolean;
+  /** Senders (MAIL FROM) to refuse with a permanent 550, as a relay does for an address not ours. */
+  refuseSender?: (address: string) => boolean;
+  /**
+   * Speak LMTP: `refuseRecipient` and `deferRecipient` then answer each recipient after DATA, as an
+   * LMTP server does, instead of at RCPT TO.
+   */
+  lmtp?: boolean;
 }
 
 export interface MailCatcher {
@@ -52,14 +64,31 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
   }
   let sequence = stored.length;
 
+  const refusal = (code: number, text: string) => Object.assign(new Error(text), { responseCode: code });
+  const acceptLogin = options.acceptLogin;
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
+    authOptional: !acceptLogin,
+    // No TLS on a loopback catcher: AUTH in the clear is allowed, and offered only when asked for.
+    allowInsecureAuth: true,
+    authMethods: ['PLAIN', 'LOGIN'],
+    disabledCommands: acceptLogin ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    ...(options.lmtp && { lmtp: true }),
+    onAuth(auth, _session, callback) {
+      if (acceptLogin?.(auth.username ?? '', auth.password ?? '')) return callback(null, { user: auth.username });
+      callback(refusal(535, 'Authentication credentials invalid'));
+    },
+    onMailFrom(address, _session, callback) {
+      if (options.refuseSender?.(address.address)) {
+        return callback(refusal(550, `5.7.1 <${address.address}>: Sender address rejected: not owned by user`));
+      }
+      callback();
+    },
     // A catcher on the loopback has no use for the client's name; the lookup cost ~100 ms per connection here.
     disableReverseLookup: true,
     logger: false,
     size: 25 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
+      if (options.lmtp) return callback();
       if (options.refuseRecipient?.(address.address)) {
         // Worded as real servers do, quoting the address: the sender must keep it out of histories.
         const error = new Error(`5.1.1 <${address.address}>: mailbox unavailable`) as Error & { responseCode: number };
@@ -79,21 +108,35 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
       stream.on('error', callback);
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
-        Promise.resolve(options.beforeAccept?.(raw))
+        // A hook that throws at once refuses the message as one that rejects does.
+        Promise.resolve()
+          .then(() => options.beforeAccept?.(raw))
           .then(() => {
-            sequence += 1;
-            const id = String(sequence).padStart(6, '0');
-            const envelope = {
-              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            };
-            const entry = { id, receivedAt: new Date().toISOString(), envelope, raw };
-            if (options.storeDir) {
-              writeFileSync(path.join(options.storeDir, `${id}.eml`), raw);
-              writeFileSync(path.join(options.storeDir, `${id}.json`), JSON.stringify({ id, receivedAt: entry.receivedAt, envelope }));
+            // LMTP: one answer per recipient, after the data; only the ones taken receive the message.
+            const refusals = new Map<string, Error>();
+            if (options.lmtp) {
+              for (const { address } of session.envelope.rcptTo) {
+                if (options.refuseRecipient?.(address)) refusals.set(address, refusal(550, `5.1.1 <${address}>: mailbox unavailable`));
+                else if (options.deferRecipient?.(address)) refusals.set(address, refusal(451, `4.2.1 <${address}>: mailbox busy, try again later`));
+              }
             }
-            stored.push(entry);
-            callback(null, `queued as ${id}`);
+            const taken = session.envelope.rcptTo.map((rcpt) => rcpt.address).filter((address) => !refusals.has(address));
+            let id = '';
+            if (taken.length > 0) {
+              sequence += 1;
+              id = String(sequence).padStart(6, '0');
+              const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: taken };
+              const entry = { id, receivedAt: new Date().toISOString(), envelope, raw };
+              if (options.storeDir) {
+                writeFileSync(path.join(options.storeDir, `${id}.eml`), raw);
+                writeFileSync(path.join(options.storeDir, `${id}.json`), JSON.stringify({ id, receivedAt: entry.receivedAt, envelope }));
+              }
+              stored.push(entry);
+            }
+            if (!options.lmtp) return callback(null, `queued as ${id}`);
+            const answers = session.envelope.rcptTo.map(({ address }) => refusals.get(address) ?? `queued as ${id}`);
+            // smtp-server takes an array of answers in LMTP mode; its types know only the SMTP one.
+            callback(null, answers as unknown as string);
           })
           .catch((error: Error) => callback(error));
       });

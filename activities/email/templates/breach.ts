@@ -1,3 +1,4 @@
+import { workflowIds } from '../../../domain/ids';
 /**
  * Emails of the breach process ("Datalek", policy 8.1–8.2; GDPR Art. 33(2)–(5)): the notice to each
  * affected customer (the controller), reminders until it acknowledges receipt, follow-ups in phases,
@@ -77,7 +78,8 @@ export type PrivacyTeamAlertKind =
   | 'notice-undeliverable'
   | 'contractual-deadline-at-risk'
   | 'status-update-due'
-  | 'no-customer-record';
+  | 'no-customer-record'
+  | 'final-report-undeliverable';
 
 export type PrivacyTeamAlertFacts = {
   kind: PrivacyTeamAlertKind;
@@ -864,6 +866,12 @@ const alertCopy: Record<PrivacyTeamAlertKind, { title: string; action: string }>
       'Affected customers are owed further information in phases (GDPR Art. 33(4)). Send an update ' +
       '(breach.updated) or close the incident with a final report (breach.closed).',
   },
+  'final-report-undeliverable': {
+    title: 'Final breach report could not be delivered',
+    action:
+      'No contact of the customer accepted the final report of the incident (policy 8.2). Check the contact ' +
+      'details on the customer record, send the report by another channel, and record how and when it was sent.',
+  },
   'no-customer-record': {
     title: 'No customer record for an affected customer',
     action:
@@ -878,7 +886,7 @@ export function renderPrivacyTeamAlert(facts: PrivacyTeamAlertFacts): RenderedEm
   const copy = alertCopy[facts.kind];
   // The workflow ids of PRODUCT.md, so that the case can be found in the Temporal Web UI.
   const workflowId =
-    facts.customerId === undefined ? `breach-${facts.incidentId}` : `breach-${facts.incidentId}-${facts.customerId}`;
+    facts.customerId === undefined ? workflowIds.breach(facts.incidentId) : workflowIds.breachNotice(facts.incidentId, facts.customerId);
   // Shown in the policy's home zone, with the stored UTC instant for exactness.
   const dueAt =
     facts.dueAt === undefined
