@@ -12,8 +12,52 @@ export const Id = z.string().regex(idPattern, idRule);
 export const Language = z.enum(languages);
 
 const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' });
-const LocalDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
-const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/**
+ * Instants and dates the records accept. Outside these, a date is a typo (20260 for 2026, 1970 for an
+ * unset clock) that would set a deadline decades away; refused at the door rather than carried for years.
+ */
+export const earliestDate = '2000-01-01';
+export const latestDate = '2100-12-31';
+const dateBoundsRule = `must be between ${earliestDate} and ${latestDate} (UTC)`;
+const withinDateBounds = (iso: string) => iso.slice(0, 10) >= earliestDate && iso.slice(0, 10) <= latestDate;
+
+const LocalDate = z.iso
+  .date({ message: 'must be a date as YYYY-MM-DD' })
+  .refine(withinDateBounds, { message: dateBoundsRule, when: (payload) => payload.issues.length === 0 });
+
+/**
+ * What PostgreSQL cannot store, or what no reader can see: control characters other than tab and line
+ * feed (NUL is refused by PostgreSQL's text and jsonb), and UTF-16 surrogates that are not part of a
+ * pair (they have no UTF-8 form). Checked on every text of every event, so that an accepted event can
+ * always be written later. Windows line ends (CRLF) are turned into LF first; a CR on its own is refused.
+ */
+const forbiddenCharacter = /[\u0000-\u0008\u000B-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function normaliseLineEnds(text: string): string {
+  return text.replace(/\r\n/g, '\n');
+}
+
+/** Why `text` (line ends already normalised) cannot be stored, or undefined when it can. */
+export function forbiddenCharacterProblem(text: string): string | undefined {
+  const found = forbiddenCharacter.exec(text)?.[0];
+  if (found === undefined) return undefined;
+  const codePoint = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return found.charCodeAt(0) >= 0xd800
+    ? `must not contain a lone UTF-16 surrogate (found ${codePoint}): it cannot be stored as UTF-8`
+    : `must not contain control characters (found ${codePoint}); of those, only tab and line feed are allowed`;
+}
+
+const refuseForbiddenCharacters = (text: string, ctx: z.core.$RefinementCtx<string>) => {
+  const problem = forbiddenCharacterProblem(text);
+  // One problem per field: the control character, not also "empty" for a text of only \v.
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: false });
+};
+
+const Text = (max: number) =>
+  z.string().overwrite(normaliseLineEnds).superRefine(refuseForbiddenCharacters).trim().min(1, 'must not be empty').max(max);
+/** RFC 5321: an address longer than 254 characters cannot be delivered. */
+const Email = z.email('must be an email address').max(254, 'must be at most 254 characters');
 const TimeZone = z.string().refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Brussels');
 const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as BE');
 
@@ -27,9 +71,9 @@ function isKnownTimeZone(zone: string): boolean {
 }
 
 /** Instants are stored in UTC: an offset given by the product is normalised away at the edge. */
-const UtcInstant = Instant.transform((value) => new Date(value).toISOString());
+const UtcInstant = Instant.transform((value) => new Date(value).toISOString()).refine(withinDateBounds, dateBoundsRule);
 
-export const Contact = z.object({ email: z.email('must be an email address'), name: Text(200).optional() });
+export const Contact = z.object({ email: Email, name: Text(200).optional() });
 export type Contact = z.infer<typeof Contact>;
 
 export const ContractSettings = z.object({
@@ -54,7 +98,8 @@ export const BreachDetected = z.object({
   awareAt: UtcInstant,
   summary: Text(5000),
   dataCategories: z.array(Text(200)).min(1, 'name at least one category of personal data').max(100),
-  subjectsApprox: z.number().int().nonnegative().optional(),
+  /** Kept in the register's integer column (PostgreSQL integer: at most 2,147,483,647). */
+  subjectsApprox: z.number().int().nonnegative().max(2_147_483_647).optional(),
   /** Art. 33(3)(a)-(c): known at detection or not; the notice says "not yet known" without them. */
   subjectCategories: z.array(Text(200)).max(100).optional(),
   recordsApprox: z.number().int().nonnegative().optional(),
@@ -78,7 +123,7 @@ export const DsrReceived = z.object({
   customerId: Id,
   receivedAt: UtcInstant,
   requestType: z.enum(['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection']),
-  subjectEmail: z.email('must be an email address').optional(),
+  subjectEmail: Email.optional(),
 });
 
 export const DsrInstructed = z.object({
@@ -157,7 +202,7 @@ export const AuditRequested = z.object({
   auditId: Id,
   customerId: Id,
   proposedDate: LocalDate,
-  auditor: z.object({ name: Text(200), email: z.email().optional() }),
+  auditor: z.object({ name: Text(200), email: Email.optional() }),
 });
 
 export const ContractTerminated = z.object({
@@ -211,16 +256,49 @@ export interface EventProblem {
 
 export type ParsedEvent = { ok: true; event: WebhookEvent } | { ok: false; problems: EventProblem[] };
 
-/** Checks a webhook body against the contract; problems come back as zod issues (path and message). */
-export function parseWebhookEvent(body: unknown): ParsedEvent {
+/**
+ * How far the product's clock may run ahead of the delivery's signed `webhook-timestamp`: the tolerance
+ * Standard Webhooks gives the header itself.
+ */
+export const clockSkewToleranceMs = 5 * 60 * 1000;
+
+/** Facts the event reports as having happened: they cannot lie after the delivery that reports them. */
+const factInstants: Partial<Record<EventType, readonly string[]>> = {
+  'breach.detected': ['awareAt'],
+  'dsr.received': ['receivedAt'],
+  'dsr.action-completed': ['completedAt'],
+  'authority.requested': ['receivedAt'],
+  'subprocessor.objected': ['receivedAt'],
+  'contract.terminated': ['terminatedAt'],
+};
+
+/**
+ * Checks a webhook body against the contract; problems come back as zod issues (path and message).
+ * `webhookTimestamp` is the delivery's signed `webhook-timestamp`: the event's own timestamp and the
+ * facts it reports may not lie more than `clockSkewToleranceMs` after it. A description stamped in the
+ * future would outrank every later one (the newest timestamp wins) and lock the customer's record.
+ */
+export function parseWebhookEvent(body: unknown, delivery: { webhookTimestamp: Date }): ParsedEvent {
   const envelope = Envelope.safeParse(body);
   if (!envelope.success) return { ok: false, problems: toProblems(envelope.error.issues, []) };
   const { type, timestamp } = envelope.data;
+  const latest = delivery.webhookTimestamp.getTime() + clockSkewToleranceMs;
+  const notAfterDelivery = (path: string, instant: string, what: string): EventProblem[] =>
+    Date.parse(instant) > latest
+      ? [{ path, message: `must not be more than 5 minutes after the webhook-timestamp header (${delivery.webhookTimestamp.toISOString()}): ${what}` }]
+      : [];
+  const problems = notAfterDelivery('timestamp', timestamp, 'an event cannot be stamped in the future');
+
   const data = eventSchemas[type].safeParse(envelope.data.data);
-  if (!data.success) return { ok: false, problems: toProblems(data.error.issues, ['data']) };
+  if (!data.success) problems.push(...toProblems(data.error.issues, ['data']));
+  // Checked even when other fields fail, so that every problem of the body comes back at once.
+  for (const field of factInstants[type] ?? []) {
+    const instant = UtcInstant.safeParse(envelope.data.data[field]);
+    if (instant.success) problems.push(...notAfterDelivery(`data.${field}`, instant.data, 'it reports something that has already happened'));
+  }
+  if (problems.length > 0 || !data.success) return { ok: false, problems };
   return { ok: true, event: { type, timestamp, data: data.data } as WebhookEvent };
 }
-
 function toProblems(issues: z.core.$ZodIssue[], prefix: PropertyKey[]): EventProblem[] {
   return issues.map((issue) => ({
     path: [...prefix, ...issue.path].map(String).join('.'),

@@ -28,6 +28,23 @@ export function signedHeaders(secret: string, id: string, rawBody: string, now =
   };
 }
 
+/**
+ * The `webhook-id` is kept for days as the key of a delivery's answer: 1 to 128 visible ASCII
+ * characters (0x21-0x7E), as ids such as `msg_2KWPBgLlAfxdpx2AI54pPJ85f1W` are. Anything else is a
+ * fault of the sender, answered 400 before anything is stored.
+ */
+export const maxWebhookIdLength = 128;
+
+export function webhookIdProblem(id: string): string | undefined {
+  if (id.length === 0) return 'webhook-id must not be empty';
+  if (id.length > maxWebhookIdLength) return `webhook-id must be at most ${maxWebhookIdLength} characters (got ${id.length})`;
+  const invalid = /[^\x21-\x7E]/.exec(id)?.[0];
+  if (invalid !== undefined) {
+    return `webhook-id must be visible ASCII characters only (0x21-0x7E), without spaces (found U+${invalid.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  }
+  return undefined;
+}
+
 export type Verification = { ok: true } | { ok: false; reason: string };
 
 export function verify(

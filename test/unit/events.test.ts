@@ -1,6 +1,8 @@
 import { eventTypes, parseWebhookEvent, type EventProblem, type EventType, type WebhookEvent } from '../../domain/events';
 
 const timestamp = '2026-01-05T09:30:00Z';
+/** The delivery's signed `webhook-timestamp`: facts and the event's own timestamp may not lie after it. */
+const delivery = { webhookTimestamp: new Date(timestamp) };
 
 /** One valid `data` per event type of the public contract (PRODUCT.md). */
 const validData: Record<EventType, Record<string, unknown>> = {
@@ -18,6 +20,8 @@ const validData: Record<EventType, Record<string, unknown>> = {
     summary: 'A backup bucket was publicly readable for two hours.',
     dataCategories: ['contact details', 'invoices'],
     subjectsApprox: 1200,
+    subjectCategories: ['customers of the webshop'],
+    likelyConsequences: 'Phishing attempts using the leaked addresses.',
     measures: ['bucket made private'],
     affectedCustomerIds: ['cust-1', 'cust-2'],
   },
@@ -33,7 +37,7 @@ const validData: Record<EventType, Record<string, unknown>> = {
   },
   'dsr.instructed': { requestId: 'dsr_42', instruction: 'erase', note: 'Confirmed with the customer by phone.' },
   'dsr.extension-requested': { requestId: 'dsr_42', extraMonths: 2, reason: 'Complex request across many systems.' },
-  'dsr.action-completed': { requestId: 'dsr_42', action: 'erase', completedAt: '2026-03-02T10:00:00Z' },
+  'dsr.action-completed': { requestId: 'dsr_42', action: 'erase', completedAt: '2026-01-05T09:00:00Z', note: 'Erased from every store.' },
   'authority.customer-responded': { requestId: 'auth-7', customerId: 'acme', view: 'Limit the disclosure to invoices of 2025.' },
   'instruction.confirmed': { instructionId: 'instr-3', guarantee: 'We confirm a legal basis under Art. 6(1)(c).' },
   'authority.requested': {
@@ -63,7 +67,7 @@ const validData: Record<EventType, Record<string, unknown>> = {
     changeId: 'chg-9',
     customerId: 'cust-2',
     reasons: 'MailCo is not on our approved list.',
-    receivedAt: '2026-01-20T12:00:00Z',
+    receivedAt: '2026-01-04T12:00:00Z',
   },
   'audit.requested': {
     auditId: 'audit-1',
@@ -71,7 +75,7 @@ const validData: Record<EventType, Record<string, unknown>> = {
     proposedDate: '2026-04-14',
     auditor: { name: 'Audit BV', email: 'auditor@audit.example' },
   },
-  'contract.terminated': { customerId: 'cust-1', terminatedAt: '2026-06-30T22:00:00Z', exportWindowDays: 60 },
+  'contract.terminated': { customerId: 'cust-1', terminatedAt: '2025-12-31T22:00:00Z', exportWindowDays: 60 },
   'export.completed': { customerId: 'cust-1' },
 };
 
@@ -80,13 +84,13 @@ function event(type: string, data: unknown): Record<string, unknown> {
 }
 
 function parsed(body: unknown): WebhookEvent {
-  const result = parseWebhookEvent(body);
+  const result = parseWebhookEvent(body, delivery);
   if (!result.ok) throw new Error(`expected a valid event, got ${JSON.stringify(result.problems)}`);
   return result.event;
 }
 
 function problems(body: unknown): EventProblem[] {
-  const result = parseWebhookEvent(body);
+  const result = parseWebhookEvent(body, delivery);
   if (result.ok) throw new Error(`expected problems, got a valid ${result.event.type}`);
   return result.problems;
 }
@@ -145,8 +149,8 @@ describe('instants are normalised to UTC', () => {
   });
 
   it('keeps the same instant for a negative offset crossing midnight', () => {
-    const result = parsed(withData('contract.terminated', { terminatedAt: '2026-06-30T22:30:00-05:00' }));
-    expect(result.type === 'contract.terminated' && result.data.terminatedAt).toBe('2026-07-01T03:30:00.000Z');
+    const result = parsed(withData('contract.terminated', { terminatedAt: '2025-12-31T22:30:00-05:00' }));
+    expect(result.type === 'contract.terminated' && result.data.terminatedAt).toBe('2026-01-01T03:30:00.000Z');
   });
 
   it('refuses an envelope timestamp without a time zone', () => {
@@ -257,5 +261,166 @@ describe('bad inputs are refused with the path of the problem', () => {
       expect(problem.path).not.toBe('');
       expect(problem.message.trim()).not.toBe('');
     }
+  });
+});
+
+/** Every string in a value, with its path as the problems name it. */
+function stringLeaves(value: unknown, path: string[] = []): Array<{ path: string[]; value: string }> {
+  if (typeof value === 'string') return [{ path, value }];
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, child]) => stringLeaves(child, [...path, key]));
+  }
+  return [];
+}
+
+function replacedAt(value: unknown, path: string[], replacement: string): unknown {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path as [string, ...string[]];
+  if (Array.isArray(value)) return value.map((child, index) => (String(index) === head ? replacedAt(child, rest, replacement) : child));
+  const record = value as Record<string, unknown>;
+  return { ...record, [head]: replacedAt(record[head], rest, replacement) };
+}
+
+describe('texts the records could not store are refused at the door, by path', () => {
+  const everyString = eventTypes.flatMap((type) => stringLeaves(validData[type]).map((leaf) => ({ type, ...leaf })));
+
+  it('refuses a NUL in every string of every event, at its path', () => {
+    const accepted = everyString.filter(({ type, path, value }) => {
+      const body = event(type, replacedAt(validData[type], path, `${value.slice(0, 1)}\u0000${value.slice(1)}`));
+      const result = parseWebhookEvent(body, delivery);
+      return result.ok || result.problems.map((problem) => problem.path).join() !== ['data', ...path].join('.');
+    });
+    expect(everyString.length).toBeGreaterThan(60);
+    expect(accepted.map(({ type, path }) => `${type} data.${path.join('.')}`)).toEqual([]);
+  });
+
+  it('names the field and the character: data.summary, U+0000', () => {
+    expect(problems(withData('breach.detected', { summary: 'A bucket\u0000 was public.' }))).toEqual([
+      { path: 'data.summary', message: 'must not contain control characters (found U+0000); of those, only tab and line feed are allowed' },
+    ]);
+  });
+
+  it('names the position in a list: data.measures.2', () => {
+    const measures = ['bucket made private', 'keys rotated', 'logs \u0007 reviewed'];
+    expect(problems(withData('breach.detected', { measures }))).toEqual([
+      { path: 'data.measures.2', message: expect.stringContaining('found U+0007') },
+    ]);
+  });
+
+  it.each([
+    ['U+0001', '\u0001'],
+    ['U+0008', '\u0008'],
+    ['U+000B (vertical tab), even at the end where it would be trimmed', 'x\u000b'],
+    ['U+000C (form feed)', '\u000cx'],
+    ['U+000D (a carriage return on its own)', 'one\rtwo'],
+    ['U+001B (escape)', 'x\u001b[31m'],
+    ['U+001F', '\u001f'],
+    ['U+007F (delete)', 'x\u007f'],
+  ])('refuses %s', (_name, text) => {
+    const [problem, ...more] = problems(withData('breach.updated', { update: text }));
+    expect(more).toEqual([]);
+    expect(problem).toEqual({ path: 'data.update', message: expect.stringMatching(/^must not contain control characters \(found U\+00[0-7][0-9A-F]\)/) });
+  });
+
+  it('refuses a lone UTF-16 surrogate, high or low, and names it; accepts a whole pair, tab and line feed', () => {
+    expect(problems(withData('instruction.revised', { revision: 'half \ud83d of an emoji' }))).toEqual([
+      { path: 'data.revision', message: expect.stringContaining('lone UTF-16 surrogate (found U+D83D)') },
+    ]);
+    expect(problems(withData('instruction.revised', { revision: 'x\ude00' }))).toEqual([
+      { path: 'data.revision', message: expect.stringContaining('found U+DE00') },
+    ]);
+    const revision = 'Keep:\n\t• 30 days 😀\nDélai: 30 jours; 保存期間';
+    const result = parsed(withData('instruction.revised', { revision }));
+    expect(result.type === 'instruction.revised' && result.data.revision).toBe(revision);
+  });
+
+  it('accepts Windows line ends, stored as line feeds', () => {
+    const result = parsed(withData('breach.updated', { update: 'Line one\r\nLine two\r\n', measures: ['a\r\nb'] }));
+    expect(result.type === 'breach.updated' && result.data).toMatchObject({ update: 'Line one\nLine two', measures: ['a\nb'] });
+  });
+
+  it('refuses a control character in a contact name and a name', () => {
+    const paths = problemPaths(withData('customer.upserted', { name: 'Bakkerij\u0000', contacts: [{ email: 'a@b.example', name: 'An\u0000' }] }));
+    expect(paths.sort()).toEqual(['data.contacts.0.name', 'data.name']);
+  });
+
+  it('refuses an email address over 254 characters, which no mail server would take', () => {
+    const email = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(59)}.example`;
+    expect(email.length).toBeGreaterThan(254);
+    expect(problems(withData('customer.upserted', { contacts: [{ email }] }))).toEqual([
+      { path: 'data.contacts.0.email', message: 'must be at most 254 characters' },
+    ]);
+    expect(problemPaths(withData('dsr.received', { subjectEmail: email }))).toEqual(['data.subjectEmail']);
+  });
+
+  it('refuses a number of subjects that the register (a PostgreSQL integer) cannot hold', () => {
+    expect(problemPaths(withData('breach.detected', { subjectsApprox: 2 ** 31 }))).toEqual(['data.subjectsApprox']);
+    const result = parsed(withData('breach.detected', { subjectsApprox: 2 ** 31 - 1 }));
+    expect(result.type === 'breach.detected' && result.data.subjectsApprox).toBe(2 ** 31 - 1);
+  });
+});
+
+describe('instants lie between 2000-01-01 and 2100-12-31', () => {
+  const rule = 'must be between 2000-01-01 and 2100-12-31 (UTC)';
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an awareAt in 1999', withData('breach.detected', { awareAt: '1999-12-31T23:59:59Z' }), 'data.awareAt'],
+    ['an awareAt in 2000 by its offset but 1999 in UTC', withData('breach.detected', { awareAt: '2000-01-01T00:30:00+01:00' }), 'data.awareAt'],
+    ['an effectiveAt in 2101', withData('subprocessor.changed', { effectiveAt: '2101-01-01T00:00:00Z' }), 'data.effectiveAt'],
+    ['an effectiveAt in 9999', withData('subprocessor.changed', { effectiveAt: '9999-12-31T00:00:00Z' }), 'data.effectiveAt'],
+    ['a receivedAt of the Unix epoch', withData('dsr.received', { receivedAt: '1970-01-01T00:00:00Z' }), 'data.receivedAt'],
+    ['an envelope timestamp in 1999', { ...event('export.completed', { customerId: 'c' }), timestamp: '1999-06-01T00:00:00Z' }, 'timestamp'],
+    ['an audit date in 2101', withData('audit.requested', { proposedDate: '2101-01-01' }), 'data.proposedDate'],
+  ])('refuses %s', (_name, body, path) => {
+    expect(problems(body)).toEqual([{ path, message: rule }]);
+  });
+
+  it('takes the first instant of 2000 and the last of 2100, but not the instants around them', () => {
+    expect(parsed(withData('breach.detected', { awareAt: '2000-01-01T00:00:00Z' })).type).toBe('breach.detected');
+    expect(problemPaths(withData('breach.detected', { awareAt: '1999-12-31T23:59:59.999Z' }))).toEqual(['data.awareAt']);
+    const result = parsed(withData('subprocessor.changed', { effectiveAt: '2100-12-31T23:59:59.999Z' }));
+    expect(result.type === 'subprocessor.changed' && result.data.effectiveAt).toBe('2100-12-31T23:59:59.999Z');
+    expect(problemPaths(withData('subprocessor.changed', { effectiveAt: '2101-01-01T00:00:00Z' }))).toEqual(['data.effectiveAt']);
+  });
+});
+
+describe('nothing is stamped after the delivery that carries it', () => {
+  const webhookTimestamp = new Date('2026-01-05T09:30:00Z');
+  const at = (ms: number) => new Date(webhookTimestamp.getTime() + ms).toISOString();
+  const fiveMinutes = 5 * 60 * 1000;
+  const parse = (body: unknown) => parseWebhookEvent(body, { webhookTimestamp });
+
+  it('refuses an event timestamp more than 5 minutes after the webhook-timestamp header, naming timestamp; up to 5 minutes is clocks differing', () => {
+    const result = parse({ ...event('customer.upserted', validData['customer.upserted']), timestamp: at(fiveMinutes + 1000) });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ path: 'timestamp', message: expect.stringMatching(/^must not be more than 5 minutes after the webhook-timestamp header \(2026-01-05T09:30:00.000Z\)/) }],
+    });
+    for (const timestamp of [at(fiveMinutes), at(-24 * 3600 * 1000)]) {
+      expect(parse({ ...event('customer.upserted', validData['customer.upserted']), timestamp }).ok).toBe(true);
+    }
+  });
+
+  it.each<[EventType, string]>([
+    ['breach.detected', 'awareAt'],
+    ['dsr.received', 'receivedAt'],
+    ['dsr.action-completed', 'completedAt'],
+    ['authority.requested', 'receivedAt'],
+    ['subprocessor.objected', 'receivedAt'],
+    ['contract.terminated', 'terminatedAt'],
+  ])('refuses a %s whose %s has not happened yet, and accepts one 5 minutes ahead', (type, field) => {
+    const later = parse({ ...event(type, { ...validData[type], [field]: at(fiveMinutes + 1000) }) });
+    expect(later).toEqual({ ok: false, problems: [{ path: `data.${field}`, message: expect.stringContaining('already happened') }] });
+    expect(parse(event(type, { ...validData[type], [field]: at(fiveMinutes) })).ok).toBe(true);
+  });
+
+  it('refuses a future awareAt, but takes a subprocessor change that takes effect in a month: that is not a fact yet', () => {
+    expect(parse(event('breach.detected', { ...validData['breach.detected'], awareAt: at(30 * 24 * 3600 * 1000) })).ok).toBe(false);
+    expect(parse(event('subprocessor.changed', { ...validData['subprocessor.changed'], effectiveAt: at(30 * 24 * 3600 * 1000) })).ok).toBe(true);
+  });
+
+  it('reports a future fact together with the other problems of the body', () => {
+    const result = parse({ ...event('breach.detected', { ...validData['breach.detected'], awareAt: at(3600 * 1000), summary: '' }), timestamp: at(3600 * 1000) });
+    expect(!result.ok && result.problems.map((problem) => problem.path).sort()).toEqual(['data.awareAt', 'data.summary', 'timestamp']);
   });
 });

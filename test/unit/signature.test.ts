@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { secretKey, sign, signedHeaders, timestampToleranceSeconds, verify } from '../../client/webhooks/signature';
+import { secretKey, sign, signedHeaders, timestampToleranceSeconds, verify, webhookIdProblem } from '../../client/webhooks/signature';
 
 /** The test vector published with the Standard Webhooks libraries. */
 const vector = {
@@ -187,4 +187,37 @@ test('a valid signature with characters appended or inserted is refused', () => 
   expect(verify('whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', headers(valid), body, now)).toEqual({ ok: true });
   expect(verify('whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', headers(`${valid}AAAA`), body, now).ok).toBe(false);
   expect(verify('whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', headers(`${valid.slice(0, 10)}!!${valid.slice(10)}`), body, now).ok).toBe(false);
+});
+
+describe('the webhook-id rule: 1 to 128 visible ASCII characters', () => {
+  it.each([
+    ['the Standard Webhooks example', vector.id],
+    ['one character', 'x'],
+    ['128 characters', 'm'.repeat(128)],
+    ['every visible ASCII character', Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)).join('')],
+    ['our own outgoing ids', 'dsr-REQ-1.action-erase'],
+  ])('accepts %s', (_name, webhookId) => {
+    expect(webhookIdProblem(webhookId)).toBeUndefined();
+  });
+
+  it('refuses an empty id', () => {
+    expect(webhookIdProblem('')).toBe('webhook-id must not be empty');
+  });
+
+  it('refuses 129 characters, saying how many it got', () => {
+    expect(webhookIdProblem('m'.repeat(129))).toBe('webhook-id must be at most 128 characters (got 129)');
+    expect(webhookIdProblem('m'.repeat(8000))).toBe('webhook-id must be at most 128 characters (got 8000)');
+  });
+
+  it.each([
+    ['a space', 'msg 1', 'U+0020'],
+    ['a tab', 'msg\t1', 'U+0009'],
+    ['DEL', 'msg\u007f', 'U+007F'],
+    ['a letter beyond ASCII', 'msg_é', 'U+00E9'],
+    ['a NUL', 'msg\u0000', 'U+0000'],
+  ])('refuses %s and names it', (_name, webhookId, codePoint) => {
+    expect(webhookIdProblem(webhookId)).toBe(
+      `webhook-id must be visible ASCII characters only (0x21-0x7E), without spaces (found ${codePoint})`,
+    );
+  });
 });

@@ -12,6 +12,10 @@ export const customerHandlers: EventHandlers = {
    * The description goes to the records first (the newest by event timestamp wins, whatever the order
    * of arrival), so that contact addresses never travel through Temporal and an event that follows
    * at once finds the customer. Temporal gets the fact that it happened.
+   *
+   * When Temporal cannot be reached (503), the description stays written: the retried delivery writes
+   * the same row again (same event timestamp) and signals once, so it converges. Undoing the write
+   * instead could erase a newer description stored in between.
    */
   async 'customer.upserted'({ client, records, webhookId, timestamp }, data) {
     const applied = await records.customers.upsert(

@@ -24,6 +24,8 @@ export const dsrHandlers: EventHandlers = {
     const workflowId = workflowIds.dsr(data.requestId);
     // The subject's address is personal data: it goes to the records, never into Temporal (no workflow
     // input, memo, search attribute or id). Written first, so that the workflow's activities find it.
+    // A 503 after this write leaves the receipt: the retried delivery finds the same facts
+    // ('already-recorded', not a conflict) and starts the one case.
     const receipt = await context.records.dsr.recordReceipt({
       requestId: data.requestId,
       customerId: data.customerId,

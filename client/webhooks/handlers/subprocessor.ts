@@ -51,7 +51,9 @@ export const subprocessorHandlers: EventHandlers = {
       if (error instanceof SubprocessorChangeRefused) return refused(409, error.message, workflowId);
       throw error;
     }
-    // A change id names one change for ever: a repeat must be the same change.
+    // A change id names one change for ever: a repeat must be the same change. A delivery answered 503
+    // after the register was written converges here: its retry is the same change, announced at the
+    // first report, to the recipients fixed then.
     const same =
       stored.action === change.action &&
       stored.subprocessorId === change.subprocessor.id &&
