@@ -1,3 +1,4 @@
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import path from 'node:path';
 
 /** Every setting of the product, read from the environment once (README: "Settings"). */
@@ -27,7 +28,10 @@ export interface Config {
    * history when its next timer or message arrives.
    */
   workerMaxCachedWorkflows: number;
-  /** When set, the read endpoints (register, evidence, caught mail) need `Authorization: Bearer <token>`. */
+  /**
+   * When set, the read endpoints (register, evidence, caught mail) need `Authorization: Bearer <token>`.
+   * Required, with a real WEBHOOK_SECRET, on any HOST beyond loopback (`checkExposure`).
+   */
   operatorToken?: string;
 }
 
@@ -51,11 +55,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return parsed;
   };
   const webhookSecret = optional('WEBHOOK_SECRET') ?? developmentWebhookSecret;
-  if (!webhookSecret.startsWith('whsec_')) throw new Error('WEBHOOK_SECRET must have the form whsec_<base64>');
+  webhookSecretKey('WEBHOOK_SECRET', webhookSecret);
   const productWebhookSecret = optional('PRODUCT_WEBHOOK_SECRET');
-  if (productWebhookSecret && !productWebhookSecret.startsWith('whsec_')) {
-    throw new Error('PRODUCT_WEBHOOK_SECRET must have the form whsec_<base64>');
-  }
+  if (productWebhookSecret) webhookSecretKey('PRODUCT_WEBHOOK_SECRET', productWebhookSecret);
   return {
     temporalAddress: optional('TEMPORAL_ADDRESS'),
     temporalNamespace: optional('TEMPORAL_NAMESPACE') ?? 'default',
@@ -75,4 +77,97 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerMaxCachedWorkflows: positive('WORKER_MAX_CACHED_WORKFLOWS', 500),
     operatorToken: optional('OPERATOR_TOKEN'),
   };
+}
+
+/** How to make a secret, in every message that asks for one. */
+const makeWebhookSecret = 'whsec_$(openssl rand -base64 32)';
+const makeOperatorToken = '$(openssl rand -base64 32)';
+
+/**
+ * The key bytes of a `whsec_<base64>` secret. Node's base64 decoder skips what it cannot read, so a
+ * mistyped secret would quietly become another key: the text must be exactly the base64 of its bytes.
+ */
+export function webhookSecretKey(name: string, secret: string): Buffer {
+  const form = `${name} must have the form whsec_<base64>, e.g. ${makeWebhookSecret}`;
+  if (!secret.startsWith('whsec_')) throw new Error(form);
+  const encoded = secret.slice('whsec_'.length);
+  const key = Buffer.from(encoded, 'base64');
+  const unpadded = (text: string) => text.replace(/=+$/, '');
+  if (encoded === '' || key.length === 0) throw new Error(`${name} has nothing after whsec_: ${form}`);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || unpadded(key.toString('base64')) !== unpadded(encoded)) {
+    throw new Error(`the part of ${name} after whsec_ is not base64: ${form}`);
+  }
+  return key;
+}
+
+/** Standard Webhooks secrets are 24 to 64 random bytes. */
+export const minimumWebhookSecretBytes = 24;
+export const minimumOperatorTokenLength = 32;
+
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+/** Can only this machine reach a server listening on `host`? */
+export function isLoopback(host: string): boolean {
+  const address = host.replace(/^\[(.*)\]$/, '$1');
+  if (address.toLowerCase() === 'localhost') return true;
+  if (isIPv4(address)) return loopback.check(address, 'ipv4');
+  if (isIPv6(address)) return loopback.check(address, 'ipv6');
+  return false;
+}
+
+/**
+ * Secure by default: the development secret is in the repository and the read endpoints are open
+ * without OPERATOR_TOKEN, which is harmless on loopback only. On any other HOST the endpoint refuses to
+ * start until both are real. Returns what is wrong, each with what to set; empty when the HTTP server
+ * may listen.
+ */
+export function checkExposure(config: Pick<Config, 'host' | 'webhookSecret' | 'operatorToken'>): string[] {
+  if (isLoopback(config.host)) return [];
+  const problems: string[] = [];
+  if (config.webhookSecret === developmentWebhookSecret) {
+    problems.push(
+      'WEBHOOK_SECRET is unset or is the development secret, which is published in the repository: ' +
+        `set WEBHOOK_SECRET=${makeWebhookSecret} and give the product the same value`,
+    );
+  } else {
+    let bytes: number;
+    try {
+      bytes = webhookSecretKey('WEBHOOK_SECRET', config.webhookSecret).length;
+    } catch (error) {
+      bytes = 0;
+      problems.push((error as Error).message);
+    }
+    if (bytes > 0 && bytes < minimumWebhookSecretBytes) {
+      problems.push(
+        `WEBHOOK_SECRET holds ${bytes} bytes; Standard Webhooks asks for ${minimumWebhookSecretBytes} to 64 random bytes: ` +
+          `set WEBHOOK_SECRET=${makeWebhookSecret} and give the product the same value`,
+      );
+    }
+  }
+  if (!config.operatorToken) {
+    problems.push(
+      'OPERATOR_TOKEN is unset, so the breach register, the evidence and the caught mail would be open to anyone: ' +
+        `set OPERATOR_TOKEN=${makeOperatorToken}`,
+    );
+  } else if (config.operatorToken.length < minimumOperatorTokenLength) {
+    problems.push(
+      `OPERATOR_TOKEN has ${config.operatorToken.length} characters, fewer than ${minimumOperatorTokenLength}: ` +
+        `set OPERATOR_TOKEN=${makeOperatorToken}`,
+    );
+  }
+  return problems;
+}
+
+/** The message an entry point prints, and exits 1 with, when `checkExposure` finds problems. */
+export function exposureRefusal(config: Pick<Config, 'host' | 'port' | 'webhookSecret' | 'operatorToken'>): string | undefined {
+  const problems = checkExposure(config);
+  if (problems.length === 0) return undefined;
+  return [
+    `refusing to listen on HOST=${config.host} (port ${config.port}): beyond loopback the endpoint needs real secrets.`,
+    ...problems.map((problem) => `  - ${problem}`),
+    '(On HOST=127.0.0.1, the default, the development settings are accepted.)',
+    '',
+  ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { sql } from 'kysely';
 import { createRecords } from '../records';
-import { readConfig } from './config';
+import { exposureRefusal, readConfig } from './config';
 import { buildHttpServer } from './http/server';
 import { logger } from './logger';
 import { openConfiguredDatabase } from './records-connection';
@@ -13,6 +13,12 @@ import { openConfiguredDatabase } from './records-connection';
  */
 async function main(): Promise<void> {
   const config = readConfig();
+  // Before anything is opened: a refused start leaves no port, no dev server, no database behind.
+  const refusal = exposureRefusal(config);
+  if (refusal) {
+    process.stderr.write(refusal);
+    process.exit(1);
+  }
   if (!config.temporalAddress || !config.databaseUrl) {
     throw new Error('the standalone HTTP server needs TEMPORAL_ADDRESS and DATABASE_URL (npm start runs everything embedded)');
   }

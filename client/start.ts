@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { createMailer } from '../activities/email/mailer';
 import { createRecords } from '../records';
 import { createWorker } from '../worker/create-worker';
-import { readConfig } from './config';
+import { exposureRefusal, readConfig } from './config';
 import { startMailCatcher, type MailCatcher } from './embedded/mail-catcher';
 import { startDevServer, type DevServer } from './embedded/temporal-dev-server';
 import { buildHttpServer } from './http/server';
@@ -18,6 +18,12 @@ import { openConfiguredDatabase } from './records-connection';
  */
 async function main(): Promise<void> {
   const config = readConfig();
+  // Before anything is opened: a refused start leaves no port, no dev server, no database behind.
+  const refusal = exposureRefusal(config);
+  if (refusal) {
+    process.stderr.write(refusal);
+    process.exit(1);
+  }
   const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
   let stopping = false;
   const shutdown = async (signal: string) => {

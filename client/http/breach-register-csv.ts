@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { BreachRegisterEntry } from '../../records/breach-register';
 
 /**
@@ -26,11 +27,11 @@ const columns = [
 ] as const;
 
 export function breachRegisterCsv(entries: BreachRegisterEntry[]): string {
-  const lines = [columns.join(',')];
+  const rows: Array<Record<(typeof columns)[number], string | number | boolean | null | undefined>> = [];
   for (const entry of entries) {
     const notifications = entry.notifications.length > 0 ? entry.notifications : [undefined];
     for (const notification of notifications) {
-      const row: Record<(typeof columns)[number], string | number | boolean | null | undefined> = {
+      rows.push({
         incident_id: entry.incidentId,
         aware_at: entry.awareAt,
         detected_at: entry.detectedAt,
@@ -49,17 +50,23 @@ export function breachRegisterCsv(entries: BreachRegisterEntry[]): string {
         notice_problem: notification?.problem,
         closed_at: entry.closedAt,
         final_report: entry.finalReport,
-      };
-      lines.push(columns.map((column) => csvCell(row[column])).join(','));
+      });
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-/** RFC 4180 quoting; a leading =, +, - or @ is prefixed so that a spreadsheet never runs it as a formula. */
-function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return stringify(rows, {
+    columns: [...columns],
+    header: true,
+    // Excel reads a file without a byte-order mark in the local code page, and the French and Dutch
+    // summaries lose their accents.
+    bom: true,
+    // RFC 4180 line ends. With its own record delimiter csv-stringify no longer quotes a lone \n or \r
+    // in a cell unless told to, and a multi-line summary would split its row.
+    record_delimiter: '\r\n',
+    quote_record_delimiter: true,
+    // OWASP, CSV injection: a cell starting with =, +, -, @, tab or carriage return (and their
+    // full-width forms) gets a leading ' so that a spreadsheet never runs a summary written by the
+    // product's users as a formula. Numbers keep their minus sign.
+    escape_formulas: true,
+    cast: { boolean: (value) => String(value) },
+  });
 }

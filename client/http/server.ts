@@ -1,5 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { withoutAddresses } from '../../activities/email/send-email';
 import type { Records } from '../../records';
 import type { MailCatcher } from '../embedded/mail-catcher';
 import { breachRegisterCsv } from './breach-register-csv';
@@ -41,14 +43,23 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
 
   app.get('/healthz', async (_request, reply) => {
     const ready = await deps.ready().catch(() => false);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable' });
+    if (!ready) return reply.code(503).send({ status: 'unavailable' });
+    // Mail failing for a fault of ours (a refused login, a wrong sender) does not stop events from being
+    // accepted: still 200, with the detail for the operator. The evidence log keeps the addresses; not here.
+    const mail = await deps.records.emails.mailHealth().catch(() => ({ status: 'unknown' }) as const);
+    const detail = mail.status === 'stuck' && mail.lastError ? { ...mail, lastError: withoutAddresses(mail.lastError) } : mail;
+    return reply.code(200).send({ status: 'ok', mail: detail });
   });
 
   registerWebhookRoute(app, deps);
   registerSubprocessorRegisterRoutes(app, deps);
 
+  // Compared as SHA-256 digests in constant time: neither the token's characters nor its length can be
+  // learnt from how long a refusal takes.
+  const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+  const expectedAuthorization = deps.operatorToken ? digest(`Bearer ${deps.operatorToken}`) : undefined;
   const operatorOnly = async (request: FastifyRequest) => {
-    if (deps.operatorToken && request.headers.authorization !== `Bearer ${deps.operatorToken}`) {
+    if (expectedAuthorization && !timingSafeEqual(digest(request.headers.authorization ?? ''), expectedAuthorization)) {
       throw Object.assign(new Error('an operator token is needed'), { statusCode: 401 });
     }
   };
