@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
 import type { AuthorityOutcome, AuthorityRequestInput, AuthorityRequestKind } from '../domain/authority';
 import type { ProcessActivityDeps } from './deps';
 import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
@@ -201,17 +201,8 @@ export function createAuthorityActivities(deps: ProcessActivityDeps) {
     },
 
     /** Internal alerts to the privacy team (PRIVACY_TEAM_EMAIL), in English. */
-    async alertPrivacyTeamOfAuthorityRequest(input: { step: string; alert: AuthorityAlertFacts }): Promise<void> {
-      const outcome = await deps.emails.send({
-        workflowId: currentWorkflowId(),
-        step: input.step,
-        recipient: deps.privacyTeamEmail,
-        language: 'en',
-        email: renderAuthorityAlert(input.alert),
-      });
-      if (outcome.status === 'rejected') {
-        throw ApplicationFailure.nonRetryable(`the privacy team's address refused the alert: ${outcome.reason}`, 'PrivacyTeamUnreachable');
-      }
+    async alertPrivacyTeamOfAuthorityRequest(input: { step: string; alert: AuthorityAlertFacts }): Promise<AlertOutcome> {
+      return sendPrivacyTeamAlert(deps, input.step, renderAuthorityAlert(input.alert));
     },
   };
 }

@@ -19,8 +19,8 @@ export interface BreachActivityDeps {
 }
 
 export type NotifyCustomerResult =
-  | { status: 'notified'; notifiedAt: string; recipients: number; undeliverable: number }
-  | { status: 'undeliverable'; problem: string }
+  | { status: 'notified'; notifiedAt: string; recipients: number; undeliverable: number; contractualDeadlineAt?: string }
+  | { status: 'undeliverable'; problem: string; contractualDeadlineAt?: string }
   | { status: 'customer-unknown' };
 
 export function createBreachActivities(deps: BreachActivityDeps) {
@@ -28,9 +28,7 @@ export function createBreachActivities(deps: BreachActivityDeps) {
     /** Art. 33(5): the register entry exists from the moment the breach is known. */
     async recordBreachIncident(input: BreachIncidentInput): Promise<void> {
       await deps.records.breaches.recordIncident(input);
-      for (const customerId of input.affectedCustomerIds) {
-        await deps.records.breaches.recordNotification(input.incidentId, customerId, { status: 'pending' });
-      }
+      await deps.records.breaches.recordPendingNotifications(input.incidentId, input.affectedCustomerIds);
     },
 
     /**
@@ -43,42 +41,7 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       facts: BreachFacts;
       noticeAt: string;
     }): Promise<NotifyCustomerResult> {
-      const contractualDeadlineFor = (hours: number | undefined) =>
-        hours !== undefined ? addHours(input.facts.awareAt, hours) : undefined;
-      let contractualDeadlineAt: string | undefined;
-      const result = await emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: 'initial-notice',
-        customerId: input.customerId,
-        render: (customer) => {
-          contractualDeadlineAt = contractualDeadlineFor(customer.contract.breachNoticeHours);
-          return renderBreachNotice(
-            {
-              ...noticeFacts(input.incidentId, input.facts, input.noticeAt, customer.name, customer.timeZone, deps.privacyTeamEmail),
-              ...(contractualDeadlineAt && { contractualDeadlineAt }),
-            },
-            customer.language,
-          );
-        },
-      });
-      if (result.status === 'customer-unknown') return result;
-      if (result.status === 'undeliverable') {
-        await deps.records.breaches.recordNotification(input.incidentId, input.customerId, {
-          status: 'undeliverable',
-          problem: result.problem,
-          ...(contractualDeadlineAt && { contractualDeadlineAt }),
-        });
-        return result;
-      }
-      const notifiedAt = result.firstAcceptedAt;
-      await deps.records.breaches.recordNotification(input.incidentId, input.customerId, {
-        status: 'notified',
-        notifiedAt,
-        controllerDeadlineAt: addHours(notifiedAt, controllerNotificationHours),
-        ...(contractualDeadlineAt && { contractualDeadlineAt }),
-        ...(result.refused > 0 && { problem: `${result.refused} contact(s) refused the notice` }),
-      });
-      return { status: 'notified', notifiedAt, recipients: result.recipients, undeliverable: result.refused };
+      return notifyCustomerOfBreach(deps, currentWorkflowId(), input);
     },
 
     /** What the notice's clocks need from the customer's contract; no personal data leaves. */
@@ -150,7 +113,7 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       measures: string[];
       closedAt: string;
     }): Promise<CustomerEmailResult> {
-      return emailCustomerContacts(deps, {
+      const result = await emailCustomerContacts(deps, {
         workflowId: currentWorkflowId(),
         step: 'final-report',
         customerId: input.customerId,
@@ -168,12 +131,24 @@ export function createBreachActivities(deps: BreachActivityDeps) {
             customer.language,
           ),
       });
+      // Evidence that this customer has had its report; the incident stays `closing` until all have.
+      if (result.status === 'sent') await deps.records.breaches.recordFinalReport(input.incidentId, input.customerId, { sentAt: result.firstAcceptedAt });
+      else await deps.records.breaches.recordFinalReport(input.incidentId, input.customerId, { problem: result.status === 'undeliverable' ? result.problem : 'the customer has no record, so no contact is known' });
+      return result;
+    },
+
+    /** A final report nobody will send (the customer's notice workflow has ended): settled with the reason. */
+    async recordBreachFinalReportProblem(input: { incidentId: string; customerId: string; problem: string }): Promise<void> {
+      await deps.records.breaches.recordFinalReport(input.incidentId, input.customerId, { problem: input.problem });
+    },
+
+    /** How many notified customers still await their final report (the incident's `closing` state). */
+    async breachFinalReportsOutstanding(input: { incidentId: string }): Promise<number> {
+      return deps.records.breaches.finalReportsOutstanding(input.incidentId);
     },
 
     async recordBreachCustomersAdded(input: { incidentId: string; customerIds: string[] }): Promise<void> {
-      for (const customerId of input.customerIds) {
-        await deps.records.breaches.recordNotification(input.incidentId, customerId, { status: 'pending' });
-      }
+      await deps.records.breaches.recordPendingNotifications(input.incidentId, input.customerIds);
     },
 
     async recordBreachUpdate(input: { incidentId: string; key: string; update: BreachUpdateFacts }): Promise<void> {
@@ -200,6 +175,59 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       });
       await deps.records.breaches.close(input.incidentId, input.finalReport, input.closedAt);
     },
+  };
+}
+
+/**
+ * 8.1: the initial breach notice to every contact of one customer, in its language, under the notice
+ * workflow's id (`workflowId`) whoever sends it: the announcement or the notice workflow itself, so the
+ * email log sends it once. The contacts are read here, so no email address enters a workflow history.
+ */
+export async function notifyCustomerOfBreach(
+  deps: BreachActivityDeps & { heartbeat?: () => void },
+  workflowId: string,
+  input: { incidentId: string; customerId: string; facts: BreachFacts; noticeAt: string },
+): Promise<NotifyCustomerResult> {
+  let contractualDeadlineAt: string | undefined;
+  const result = await emailCustomerContacts(deps, {
+    workflowId,
+    step: 'initial-notice',
+    customerId: input.customerId,
+    render: (customer) => {
+      const hours = customer.contract.breachNoticeHours;
+      contractualDeadlineAt = hours !== undefined ? addHours(input.facts.awareAt, hours) : undefined;
+      return renderBreachNotice(
+        {
+          ...noticeFacts(input.incidentId, input.facts, input.noticeAt, customer.name, customer.timeZone, deps.privacyTeamEmail),
+          ...(contractualDeadlineAt && { contractualDeadlineAt }),
+        },
+        customer.language,
+      );
+    },
+  });
+  if (result.status === 'customer-unknown') return result;
+  if (result.status === 'undeliverable') {
+    await deps.records.breaches.recordNotification(input.incidentId, input.customerId, {
+      status: 'undeliverable',
+      problem: result.problem,
+      ...(contractualDeadlineAt && { contractualDeadlineAt }),
+    });
+    return { ...result, ...(contractualDeadlineAt && { contractualDeadlineAt }) };
+  }
+  const notifiedAt = result.firstAcceptedAt;
+  await deps.records.breaches.recordNotification(input.incidentId, input.customerId, {
+    status: 'notified',
+    notifiedAt,
+    controllerDeadlineAt: addHours(notifiedAt, controllerNotificationHours),
+    ...(contractualDeadlineAt && { contractualDeadlineAt }),
+    ...(result.refused > 0 && { problem: `${result.refused} contact(s) refused the notice` }),
+  });
+  return {
+    status: 'notified',
+    notifiedAt,
+    recipients: result.recipients,
+    undeliverable: result.refused,
+    ...(contractualDeadlineAt && { contractualDeadlineAt }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Customer } from '../domain/customer';
@@ -246,17 +247,8 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
     },
 
     /** Internal alerts to the processor's privacy team (PRIVACY_TEAM_EMAIL), in English, identifiers only. */
-    async alertPrivacyTeamOfDsr(input: { step: string; alert: DsrPrivacyTeamAlertFacts }): Promise<void> {
-      const outcome = await deps.emails.send({
-        workflowId: currentWorkflowId(),
-        step: input.step,
-        recipient: deps.privacyTeamEmail,
-        language: 'en',
-        email: renderDsrPrivacyTeamAlert(input.alert),
-      });
-      if (outcome.status === 'rejected') {
-        throw ApplicationFailure.nonRetryable(`the privacy team's address refused the alert: ${outcome.reason}`, 'PrivacyTeamUnreachable');
-      }
+    async alertPrivacyTeamOfDsr(input: { step: string; alert: DsrPrivacyTeamAlertFacts }): Promise<AlertOutcome> {
+      return sendPrivacyTeamAlert(deps, input.step, renderDsrPrivacyTeamAlert(input.alert));
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer';
 import type { Records } from '../records';
 import { createAuthorityActivities } from './authority';
 import { createBreachActivities } from './breach';
+import { createBreachAnnouncementActivities } from './breach-announcement';
 import type { ProcessActivityDeps } from './deps';
 import { createDsrActivities } from './dsr';
 import { createEmailSender } from './email/send-email';
@@ -32,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
   };
   return {
     ...createBreachActivities({ records: deps.records, emails, privacyTeamEmail: deps.privacyTeamEmail }),
+    ...createBreachAnnouncementActivities({ records: deps.records, emails, privacyTeamEmail: deps.privacyTeamEmail, temporal: deps.temporal }),
     ...createPrivacyTeamActivities({ emails, privacyTeamEmail: deps.privacyTeamEmail }),
     ...createDsrActivities(processDeps),
     ...createAuthorityActivities(processDeps),

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
 import type { InstructionDecision, InstructionInput, InstructionResolution, ProcessingDecision } from '../domain/instruction';
 import type { ProcessActivityDeps } from './deps';
 import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
@@ -159,17 +159,8 @@ export function createInstructionActivities(deps: ProcessActivityDeps) {
     },
 
     /** Internal alerts to the privacy team (PRIVACY_TEAM_EMAIL), in English. */
-    async alertPrivacyTeamOfInstruction(input: { step: string; alert: InstructionAlertFacts }): Promise<void> {
-      const outcome = await deps.emails.send({
-        workflowId: currentWorkflowId(),
-        step: input.step,
-        recipient: deps.privacyTeamEmail,
-        language: 'en',
-        email: renderInstructionAlert(input.alert),
-      });
-      if (outcome.status === 'rejected') {
-        throw ApplicationFailure.nonRetryable(`the privacy team's address refused the alert: ${outcome.reason}`, 'PrivacyTeamUnreachable');
-      }
+    async alertPrivacyTeamOfInstruction(input: { step: string; alert: InstructionAlertFacts }): Promise<AlertOutcome> {
+      return sendPrivacyTeamAlert(deps, input.step, renderInstructionAlert(input.alert));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
 import type { SubprocessorChangeNotice } from '../domain/subprocessor-change';
 import type { ProcessActivityDeps } from './deps';
 import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
@@ -39,17 +39,8 @@ export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
      * told of a change: once per workflow and step. A refusal by the team's own address cannot be fixed
      * by retrying, so it is thrown as non-retryable and the workflow notes it.
      */
-    async alertPrivacyTeamOfObjectionWindow(input: { step: string; alert: ObjectionWindowAlertFacts }): Promise<void> {
-      const outcome = await deps.emails.send({
-        workflowId: currentWorkflowId(),
-        step: input.step,
-        recipient: deps.privacyTeamEmail,
-        language: 'en',
-        email: renderObjectionWindowAlert(input.alert),
-      });
-      if (outcome.status === 'rejected') {
-        throw ApplicationFailure.nonRetryable(`the privacy team's address refused the alert: ${outcome.reason}`, 'PrivacyTeamUnreachable');
-      }
+    async alertPrivacyTeamOfObjectionWindow(input: { step: string; alert: ObjectionWindowAlertFacts }): Promise<AlertOutcome> {
+      return sendPrivacyTeamAlert(deps, input.step, renderObjectionWindowAlert(input.alert));
     },
   };
 }

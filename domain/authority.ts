@@ -13,6 +13,7 @@ import {
   type Instant,
   type WorkingCalendar,
 } from './clocks';
+import type { UndeliveredAlertView } from './breach';
 import type { EventData } from './events';
 import { defaultTimeZone } from './language';
 
@@ -169,8 +170,8 @@ export interface AuthorityStatus {
   outcome?: AuthorityOutcome;
   /** Responses naming a customer this request does not concern: counted, not applied. */
   ignoredResponses: number;
-  /** Steps of privacy-team alerts that the team's address refused (a configuration problem). */
-  alertsUndelivered: string[];
+  /** Alerts the privacy team's address refused, retried until it takes them (workflows/privacy-team-alerts.ts). */
+  undeliveredAlerts: UndeliveredAlertView[];
   closed: boolean;
 }
 

@@ -39,18 +39,69 @@ export interface BreachIncidentInput extends BreachFacts {
   detectedAt: string;
   affectedCustomerIds: string[];
   settings?: BreachSettings;
+  /** What a run hands to the next when the history grows long (continue-as-new); absent at the start. */
+  carried?: BreachIncidentCarried;
+  /** Tests only: smaller batches and shorter runs, to exercise several of each with few customers. */
+  batching?: { customersPerBatch: number; continueAsNewAfterEvents?: number };
 }
+
+/** The incident's state in plain JSON, carried across continue-as-new. */
+export interface BreachIncidentCarried {
+  /** Customers added after the start (an operator, a repeated breach.detected), in the order added. */
+  addedCustomerIds: string[];
+  /** Every customer before this position of affectedCustomerIds + addedCustomerIds has been announced. */
+  announced: number;
+  notified: number;
+  undeliverable: Record<string, string>;
+  handedOver: string[];
+  acknowledged: Record<string, string>;
+  pendingAcknowledgements: BreachAcknowledgedSignal[];
+  pendingUpdates: BreachUpdateSignal[];
+  seenUpdateKeys: string[];
+  measures: string[];
+  contained: boolean;
+  lastUpdateAt: string;
+  lastNewsMs: number;
+  statusRemindersSent: number;
+  runs: number;
+}
+
+/** The customers of an incident announced by one activity call, side by side (and per run). */
+export const breachCustomersPerBatch = 500;
 
 export interface BreachNoticeInput {
   incidentId: string;
   customerId: string;
   facts: BreachFacts;
   settings: BreachSettings;
+  /** `breach-<incidentId>`, told of the notice's outcome when this workflow delivered it itself. */
+  incidentWorkflowId?: string;
+  /** The initial notice as the announcement sent it; absent: this workflow sends it (and waits for an undescribed customer). */
+  notice?: AnnouncedBreachNotice;
 }
+
+export type AnnouncedBreachNotice =
+  | { status: 'notified'; notifiedAt: string; recipients: number; undeliverable: number; contractualDeadlineAt?: string }
+  | { status: 'undeliverable'; problem: string };
 
 export type BreachNoticeOutcome =
   | { customerId: string; status: 'notified'; notifiedAt: string; recipients: number; undeliverable: number }
   | { customerId: string; status: 'undeliverable'; problem: string };
+
+/** The facts every customer's notice repeats: the incident's, without the list of customers. */
+export function breachFactsOf(input: BreachFacts): BreachFacts {
+  return {
+    incidentId: input.incidentId,
+    awareAt: input.awareAt,
+    summary: input.summary,
+    dataCategories: input.dataCategories,
+    ...(input.subjectsApprox !== undefined && { subjectsApprox: input.subjectsApprox }),
+    ...(input.subjectCategories !== undefined && { subjectCategories: input.subjectCategories }),
+    ...(input.recordsApprox !== undefined && { recordsApprox: input.recordsApprox }),
+    ...(input.likelyConsequences !== undefined && { likelyConsequences: input.likelyConsequences }),
+    measures: input.measures,
+  };
+}
 
 export function breachIncidentInput(data: EventData<'breach.detected'>, detectedAt: string): BreachIncidentInput {
   return {
@@ -105,6 +156,13 @@ export interface BreachClosedSignal {
 }
 export const breachClosedSignal = defineSignal<[BreachClosedSignal]>('breachClosed');
 
+/**
+ * A repeated `breach.detected` for an open incident: the customers it names that the incident did not
+ * concern yet are added and told, with the incident's facts as first reported (later facts travel as
+ * breach.updated). Never dropped, never told twice.
+ */
+export const breachReportedSignal = defineSignal<[{ customerIds: string[] }]>('breachReported');
+
 /** An operator adds customers found to be affected after the start; each is notified at once. */
 export const addCustomersUpdate = defineUpdate<{ added: string[] }, [{ customerIds: string[] }]>('addCustomers');
 /** An operator records an acknowledgement received by phone or letter. */
@@ -112,33 +170,54 @@ export const recordAcknowledgementUpdate = defineUpdate<void, [{ customerId: str
 /** An operator records a measure taken (8.2); it is sent to the customers with the next update. */
 export const recordMeasureUpdate = defineUpdate<void, [{ measure: string; contained?: boolean }]>('recordMeasure');
 
-export type BreachCustomerState =
-  | { customerId: string; status: 'pending' }
-  | (BreachNoticeOutcome & { acknowledgedAt?: string });
-
 export interface BreachTimelineEntry {
   at: string;
   what: string;
   customerId?: string;
 }
 
+/**
+ * The incident as an operator sees it. Per customer only what needs a person: the undeliverable ones
+ * with the reason, those whose notice is still being tried, the acknowledgements; the register
+ * (`GET /breaches/<incidentId>`) has every customer's times.
+ */
 export interface BreachStatus {
   incidentId: string;
-  status: 'notifying' | 'open' | 'closed';
-  customers: Record<string, BreachCustomerState>;
+  status: 'notifying' | 'open' | 'closing' | 'closed';
+  /** Customers the incident concerns. */
+  customers: number;
+  /** Customers whose notice a contact's mail server accepted. */
+  notified: number;
+  /** Customers not announced yet, or whose notice their own workflow is still trying to deliver. */
+  pending: number;
+  undeliverable: Record<string, string>;
+  acknowledged: Record<string, string>;
   measures: string[];
   contained: boolean;
   lastUpdateAt: string;
   nextStatusUpdateDueAt?: string;
+  finalReportsOutstanding?: number;
+  undeliveredAlerts: UndeliveredAlertView[];
 }
+
+/** An internal alert still refused by the privacy team's address (workflows/privacy-team-alerts.ts). */
+export interface UndeliveredAlertView {
+  step: string;
+  since: string;
+  attempts: number;
+  problem: string;
+  nextAttemptAt: string;
+}
+
 export const breachStatusQuery = defineQuery<BreachStatus>('breachStatus');
 export const breachTimelineQuery = defineQuery<BreachTimelineEntry[]>('breachTimeline');
 
-// Messages of `breach-<incidentId>-<customerId>`, sent by the incident workflow.
+// Messages of `breach-<incidentId>~<customerId>`, sent by the incident workflow (directly, or by the
+// activity that passes updates and the closure to every customer).
 export const noticeAcknowledgedSignal = defineSignal<[BreachAcknowledgedSignal]>('noticeAcknowledged');
 /** The incident closed: the child sends the final report with every measure recorded meanwhile. */
 export const incidentClosedSignal = defineSignal<[BreachClosedSignal & { measures: string[] }]>('incidentClosed');
-/** The notice's outcome, reported by the child to the incident as soon as it is known. */
+/** The notice's outcome, reported to the incident by a notice that delivered itself. */
 export const noticeOutcomeSignal = defineSignal<[BreachNoticeOutcome]>('noticeOutcome');
 
 export interface BreachNoticeStatus {
@@ -149,5 +228,6 @@ export interface BreachNoticeStatus {
   contractualDeadlineAt?: string;
   remindersSent: number;
   escalated: boolean;
+  undeliveredAlerts: UndeliveredAlertView[];
 }
 export const noticeStatusQuery = defineQuery<BreachNoticeStatus>('noticeStatus');

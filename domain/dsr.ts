@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { addCalendarMonths, isInstant, normalizeInstant, parseInstant, type Instant, type ReminderOffset } from './clocks';
+import type { UndeliveredAlertView } from './breach';
 import type { EventData } from './events';
 
 /**
@@ -197,6 +198,8 @@ export interface DsrState {
   remindersSent: string[];
   /** Steps of privacy-team alerts already sent, so that none goes out twice. */
   alertsSent: string[];
+  /** Alerts the privacy team's address refused, retried until it takes them (workflows/privacy-team-alerts.ts). */
+  undeliveredAlerts: UndeliveredAlertView[];
   instruction?: DsrInstructionRecord;
   action?: DsrActionRequest;
   completion?: DsrCompletionRecord;
@@ -224,6 +227,7 @@ export function openDsrState(input: DsrRequestInput): DsrState {
     extensions: [],
     remindersSent: [],
     alertsSent: [],
+    undeliveredAlerts: [],
     appliedWebhookIds: [],
     timeline: [{ at: input.receivedAt, event: `request received (${input.requestType})` }],
     recorded: { extensions: 0, instruction: false },

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { addDays, parseInstant } from './clocks';
+import type { UndeliveredAlertView } from './breach';
 import type { EventData } from './events';
 import { defaultTimeZone } from './language';
 
@@ -106,8 +107,8 @@ export interface InstructionStatus {
   privacyTeamRemindersSent: number;
   nextCustomerReminderAt?: string;
   nextPrivacyTeamReminderAt?: string;
-  /** Steps of privacy-team alerts that the team's address refused (a configuration problem). */
-  alertsUndelivered: string[];
+  /** Alerts the privacy team's address refused, retried until it takes them (workflows/privacy-team-alerts.ts). */
+  undeliveredAlerts: UndeliveredAlertView[];
   closed: boolean;
 }
 

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { UndeliveredAlertView } from './breach';
 import type { EventData } from './events';
 import type { TransferBasis, TransferSafeguard } from './transfers';
 
@@ -203,8 +204,13 @@ export interface ObjectionWindowState {
   terminableServices?: string;
   /** Why the notice could not be sent (ids and SMTP answers only, never an address). */
   problem?: string;
-  /** The privacy team's alerts about emails no contact accepted (one per kind), and whether its address took each. */
+  /**
+   * The privacy team's alerts about emails no contact accepted (one per kind), once its address answered:
+   * `delivered` false while it refuses them (they are retried, see undeliveredAlerts), true once it took them.
+   */
   privacyTeamAlerts: Array<{ kind: ObjectionWindowAlertKind; at: string; delivered: boolean }>;
+  /** Alerts the privacy team's address refused, retried until it takes them (workflows/privacy-team-alerts.ts). */
+  undeliveredAlerts: UndeliveredAlertView[];
   timeline: Array<{ at: string; what: string }>;
 }
 

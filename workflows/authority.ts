@@ -1,5 +1,4 @@
 import {
-  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -49,6 +48,7 @@ import {
 import { formatInstant, millisUntil, normalizeInstant, parseInstant } from '../domain/clocks';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
+import { privacyTeamAlerts } from './privacy-team-alerts';
 
 const {
   recordAuthorityRequest,
@@ -94,9 +94,16 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       ]),
     ),
     ignoredResponses: 0,
-    alertsUndelivered: [],
+    undeliveredAlerts: [],
     closed: false,
   };
+  // Alerts go out beside the case: a refused one is retried and shown, and never holds up a clock.
+  const alerts = privacyTeamAlerts({
+    onChange: () => {
+      state.undeliveredAlerts = alerts.undelivered();
+      refresh();
+    },
+  });
   const seenDeliveries = new Set<string>();
   const customers = () => Object.values(state.customers);
   // Handlers that write to the request's row wait for it: an operator may act within the first second.
@@ -132,7 +139,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     await recorded();
     await recordAuthorityCustomerView({ requestId: input.requestId, ...response });
     if (reportObjection) {
-      await alert(`objection-${response.customerId}-${responses}`, {
+      alert(`objection-${response.customerId}-${responses}`, {
         kind: 'customer-objects',
         customerIds: [response.customerId],
         detail: `Customer ${response.customerId} objects to the intended disclosure; its view is in the records (authority_views).`,
@@ -258,20 +265,16 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     if (updates.length > 0) upsertSearchAttributes(updates);
     shownStatus = state.status;
     shownDeadline = deadline;
-    setCurrentDetails(describeRequest(state));
+    setCurrentDetails(describeRequest(state) + alerts.describe());
   }
 
-  async function alert(step: string, facts: Omit<AuthorityAlertFacts, 'requestId' | 'requestKind'>): Promise<void> {
-    try {
-      await alertPrivacyTeamOfAuthorityRequest({ step, alert: { requestId: input.requestId, requestKind: input.requestKind, ...facts } });
-    } catch (error) {
-      // Only a permanent refusal reaches here (transient failures are retried): a configuration problem
-      // that must not end the case, so it is shown on it instead.
-      if (!(error instanceof ActivityFailure)) throw error;
-      state.alertsUndelivered.push(step);
-      log.error('the privacy team could not be alerted', { step });
-      refresh();
-    }
+  /**
+   * In the background: the case goes on at once. An alert the team's address refuses (a configuration
+   * problem of ours) is shown on the case and retried until taken; it never ends the case.
+   */
+  function alert(step: string, facts: Omit<AuthorityAlertFacts, 'requestId' | 'requestKind'>): void {
+    const request = { step, alert: { requestId: input.requestId, requestKind: input.requestKind, ...facts } };
+    alerts.raise(step, () => alertPrivacyTeamOfAuthorityRequest(request));
   }
 
   // --- 8.1: telling the customers, unless the law forbids it
@@ -327,7 +330,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       wait = Math.min(wait * 2, 60_000);
     }
     if (problems.length > 0) {
-      await alert('notice-undeliverable', {
+      alert('notice-undeliverable', {
         kind: 'notice-undeliverable',
         customerIds: problems.map((p) => p.customerId),
         detail: problems.map((p) => `${p.customerId}: ${p.problem}`).join('\n'),
@@ -351,7 +354,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     state.noticeDeadline = late.length === 0 ? 'met' : 'missed';
     refresh();
     if (late.length > 0) {
-      await alert('notice-deadline-missed', {
+      alert('notice-deadline-missed', {
         kind: 'notice-deadline-missed',
         customerIds: late.map((customer) => customer.customerId),
         detail: late.map((customer) => `${customer.customerId}: ${describeNotice(customer.notice)}`).join('\n'),
@@ -402,7 +405,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     refresh();
     const missing = customersWithoutView(state);
     const objecting = customersObjecting(state);
-    await alert('views-deadline-passed', {
+    alert('views-deadline-passed', {
       kind: 'views-deadline-passed',
       customerIds: missing,
       detail:
@@ -441,7 +444,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       refresh();
       if (await waitUntil(() => !prohibitionStanding(state), prohibition.nextReviewAt, 'prohibition review')) break;
       prohibition.reviewsSent = number;
-      await alert(`prohibition-review-${number}`, {
+      alert(`prohibition-review-${number}`, {
         kind: 'prohibition-review',
         detail:
           `The prohibition to tell the customers has stood since ${prohibition.since}. ` +
@@ -477,7 +480,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
   await recordAuthorityRequest(input);
   requestRecorded = true;
   if (state.prohibition) {
-    await alert('prohibition-recorded', {
+    alert('prohibition-recorded', {
       kind: 'disclosure-prohibited',
       customerIds: input.customerIds,
       detail:
@@ -490,6 +493,8 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
   state.closed = true;
   refresh();
   await condition(allHandlersFinished);
+  // The case is closed; its last alerts still reach the team before the workflow ends.
+  await alerts.delivered();
   return state;
 }
 
@@ -553,6 +558,5 @@ function describeRequest(state: AuthorityStatus): string {
   if (state.noticeDueAt) lines.push(`- notice due at ${state.noticeDueAt}${state.noticeDeadline ? ` (${state.noticeDeadline})` : ''}`);
   if (state.viewsDueAt) lines.push(`- views due at ${state.viewsDueAt}${state.viewsDeadlinePassed ? ' (passed)' : ''}`);
   if (state.outcome) lines.push(`- ${state.outcome.kind} at ${state.outcome.at}`);
-  if (state.alertsUndelivered.length > 0) lines.push(`- privacy-team alerts refused: ${state.alertsUndelivered.join(', ')}`);
   return lines.join('\n');
 }

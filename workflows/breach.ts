@@ -1,22 +1,25 @@
 import {
   allHandlersFinished,
   condition,
+  continueAsNew,
   getExternalWorkflowHandle,
-  ParentClosePolicy,
+  log,
   proxyActivities,
   setCurrentDetails,
   setHandler,
   sleep,
-  startChild,
   upsertSearchAttributes,
   workflowInfo,
-  type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import type { PrivacyTeamAlert } from '../activities/privacy-team';
 import {
   addCustomersUpdate,
   breachAcknowledgedSignal,
   breachClosedSignal,
+  breachCustomersPerBatch,
+  breachFactsOf,
+  breachReportedSignal,
   breachStatusQuery,
   breachTimelineQuery,
   breachUpdatedSignal,
@@ -30,6 +33,7 @@ import {
   unknownCustomerGraceMs,
   type BreachAcknowledgedSignal,
   type BreachClosedSignal,
+  type BreachIncidentCarried,
   type BreachIncidentInput,
   type BreachNoticeInput,
   type BreachNoticeOutcome,
@@ -40,7 +44,8 @@ import {
 } from '../domain/breach';
 import { isValidId, workflowIds } from '../domain/ids';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
-import { emailOptions, recordOptions } from './activity-options';
+import { emailOptions, fanOutOptions, recordOptions } from './activity-options';
+import { privacyTeamAlerts } from './privacy-team-alerts';
 
 const {
   recordBreachIncident,
@@ -50,37 +55,96 @@ const {
   recordBreachUpdate,
   recordBreachAcknowledgement,
   breachNoticeTerms,
+  breachFinalReportsOutstanding,
+  recordBreachFinalReportProblem,
 } = proxyActivities<Activities>(recordOptions);
 const { notifyCustomerOfBreach, alertPrivacyTeam, remindCustomerOfBreach, sendBreachUpdate, sendBreachFinalReport } =
   proxyActivities<Activities>(emailOptions);
+const { announceBreachToCustomers, passToBreachNotices } = proxyActivities<Activities>(fanOutOptions);
 
 const hours = (count: number) => count * 3_600_000;
 const nowIso = () => new Date().toISOString();
+/** The timeline query keeps the incident's latest entries; the register keeps everything. */
+const timelineLength = 500;
 
 /**
  * `breach-<incidentId>` (policy 8.1-8.2; GDPR Art. 33): the incident. It keeps the register entry
- * (Art. 33(5)), starts one `breach-<incidentId>-<customerId>` per affected customer at once, passes
- * updates, acknowledgements and the closure to them, and reminds the privacy team when the customers
- * have heard nothing new for a while (Art. 33(4)).
+ * (Art. 33(5)); announces the breach to every affected customer from batched activities, each customer
+ * then having its own `breach-<incidentId>~<customerId>` workflow; passes updates, acknowledgements and
+ * the closure to them; and reminds the privacy team when the customers have heard nothing new for a
+ * while (Art. 33(4)). It waits until every customer's final report is settled before it completes.
+ *
+ * A breach may concern every customer of the processor: nothing here grows with the square of their
+ * number. Each batch call carries only its own customer ids, each notice workflow only its own facts, and
+ * the run continues as new when its history grows long, carrying its state as plain JSON.
  */
 export async function breachIncident(input: BreachIncidentInput): Promise<BreachStatus> {
   const settings = input.settings ?? defaultBreachSettings;
+  const facts = breachFactsOf(input);
+  const carried = input.carried;
+  const runs = (carried?.runs ?? 0) + 1;
+  const customersPerBatch = input.batching?.customersPerBatch ?? breachCustomersPerBatch;
+
+  const addedCustomerIds = [...(carried?.addedCustomerIds ?? [])];
+  const concerned = new Set([...input.affectedCustomerIds, ...addedCustomerIds]);
+  const customerAt = (position: number) =>
+    position < input.affectedCustomerIds.length ? input.affectedCustomerIds[position]! : addedCustomerIds[position - input.affectedCustomerIds.length]!;
+  const customerCount = () => input.affectedCustomerIds.length + addedCustomerIds.length;
+  const positionOf = new Map<string, number>();
+  [...input.affectedCustomerIds, ...addedCustomerIds].forEach((customerId, position) => positionOf.set(customerId, position));
+
+  let announced = carried?.announced ?? 0;
+  let notified = carried?.notified ?? 0;
+  const undeliverable: Record<string, string> = { ...carried?.undeliverable };
+  const handedOver = new Set(carried?.handedOver ?? []);
+  /** Outcomes reported by a notice before the announcement's result said it was handed over. */
+  const earlyOutcomes = new Map<string, BreachNoticeOutcome>();
+  const acknowledged: Record<string, string> = { ...carried?.acknowledged };
+  const acknowledgements: BreachAcknowledgedSignal[] = [...(carried?.pendingAcknowledgements ?? [])];
+  const updates: BreachUpdateSignal[] = [...(carried?.pendingUpdates ?? [])];
+  const seenUpdateKeys = new Set(carried?.seenUpdateKeys ?? []);
+  let closure: BreachClosedSignal | undefined;
+  // Item "time taken from the sender": the status reminders count on the workflow's own clock from the
+  // moment news reached the customers, never from an event's timestamp, which may be days old.
+  let lastNewsMs = carried?.lastNewsMs ?? Date.now();
+  let statusRemindersSent = carried?.statusRemindersSent ?? 0;
+  const timeline: BreachTimelineEntry[] = carried ? [] : [{ at: input.detectedAt, what: 'breach reported by the product' }];
+
   const state: BreachStatus = {
     incidentId: input.incidentId,
-    status: 'notifying',
-    customers: {},
-    measures: [...input.measures],
-    contained: false,
-    lastUpdateAt: input.detectedAt,
+    status: carried ? 'open' : 'notifying',
+    customers: customerCount(),
+    notified,
+    pending: 0,
+    undeliverable,
+    acknowledged,
+    measures: carried?.measures ?? [...input.measures],
+    contained: carried?.contained ?? false,
+    lastUpdateAt: carried?.lastUpdateAt ?? input.detectedAt,
+    undeliveredAlerts: [],
   };
-  const timeline: BreachTimelineEntry[] = [{ at: input.detectedAt, what: 'breach reported by the product' }];
-  const updates: BreachUpdateSignal[] = [];
-  const seenUpdateKeys = new Set<string>();
-  const acknowledgements: BreachAcknowledgedSignal[] = [];
-  const addedCustomers: string[] = [];
-  let closure: BreachClosedSignal | undefined;
-  let statusRemindersSent = 0;
-  const children = new Map<string, ChildWorkflowHandle<typeof breachCustomerNotice>>();
+  const alerts = privacyTeamAlerts({ onChange: () => refreshDetails() });
+
+  const isAnnounced = (customerId: string) => (positionOf.get(customerId) ?? Infinity) < announced;
+  const noticeSettled = (customerId: string) => isAnnounced(customerId) && !handedOver.has(customerId);
+  const addCustomers = (customerIds: string[]): string[] => {
+    const fresh = [...new Set(customerIds)].filter((customerId) => !concerned.has(customerId));
+    for (const customerId of fresh) {
+      concerned.add(customerId);
+      positionOf.set(customerId, customerCount());
+      addedCustomerIds.push(customerId);
+    }
+    return fresh;
+  };
+  const applyOutcome = (outcome: BreachNoticeOutcome) => {
+    if (outcome.status === 'notified') notified += 1;
+    else undeliverable[outcome.customerId] = outcome.problem;
+    note(`notice ${outcome.status}`, outcome.customerId);
+  };
+  function note(what: string, customerId?: string, at = nowIso()): void {
+    timeline.push({ at, what, ...(customerId !== undefined && { customerId }) });
+    if (timeline.length > timelineLength) timeline.splice(0, timeline.length - timelineLength);
+  }
 
   setHandler(breachStatusQuery, () => state);
   setHandler(breachTimelineQuery, () => timeline);
@@ -90,28 +154,27 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     updates.push(update);
   });
   setHandler(breachAcknowledgedSignal, (ack) => {
-    const concerned = input.affectedCustomerIds.includes(ack.customerId) || state.customers[ack.customerId] !== undefined;
-    if (!concerned) return;
-    acknowledgements.push(ack);
+    if (concerned.has(ack.customerId)) acknowledgements.push(ack);
   });
   setHandler(breachClosedSignal, (signal) => {
     closure ??= signal;
   });
+  setHandler(breachReportedSignal, ({ customerIds }) => {
+    if (closure) return;
+    const fresh = addCustomers(customerIds.filter(isValidId));
+    if (fresh.length > 0) note(`breach reported again: ${fresh.length} more customer(s) concerned`);
+  });
   setHandler(noticeOutcomeSignal, (outcome) => {
-    const previous = state.customers[outcome.customerId];
-    state.customers[outcome.customerId] = {
-      ...outcome,
-      ...(previous && 'acknowledgedAt' in previous && previous.acknowledgedAt && { acknowledgedAt: previous.acknowledgedAt }),
-    };
-    timeline.push({ at: nowIso(), what: `notice ${outcome.status}`, customerId: outcome.customerId });
+    if (handedOver.delete(outcome.customerId)) applyOutcome(outcome);
+    else earlyOutcomes.set(outcome.customerId, outcome);
     refreshDetails();
   });
   setHandler(
     addCustomersUpdate,
     async ({ customerIds }) => {
-      const added = customerIds.filter((customerId) => !state.customers[customerId] && !addedCustomers.includes(customerId));
-      addedCustomers.push(...added);
-      await condition(() => added.every((customerId) => state.customers[customerId] !== undefined));
+      const added = addCustomers(customerIds);
+      if (added.length > 0) note(`customers added by an operator: ${added.join(', ')}`);
+      await condition(() => added.every(isAnnounced));
       return { added };
     },
     {
@@ -126,16 +189,16 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   );
   setHandler(
     recordAcknowledgementUpdate,
-    ({ customerId, note }) => {
-      acknowledgements.push({ customerId, at: nowIso(), via: 'operator', ...(note && { note }) });
+    ({ customerId, note: text }) => {
+      acknowledgements.push({ customerId, at: nowIso(), via: 'operator', ...(text && { note: text }) });
     },
     {
       validator: ({ customerId }) => {
         if (closure) throw new Error('the incident is closed');
-        const customer = state.customers[customerId];
-        if (!customer) throw new Error(`customer ${customerId} is not affected by this incident`);
-        if (customer.status !== 'notified') throw new Error(`customer ${customerId} has not been notified (${customer.status})`);
-        if (customer.acknowledgedAt) throw new Error(`customer ${customerId} already acknowledged at ${customer.acknowledgedAt}`);
+        if (!concerned.has(customerId)) throw new Error(`customer ${customerId} is not affected by this incident`);
+        if (!noticeSettled(customerId)) throw new Error(`customer ${customerId} has not been notified (pending)`);
+        if (undeliverable[customerId] !== undefined) throw new Error(`customer ${customerId} has not been notified (undeliverable)`);
+        if (acknowledged[customerId]) throw new Error(`customer ${customerId} already acknowledged at ${acknowledged[customerId]}`);
       },
     },
   );
@@ -145,10 +208,10 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       const at = nowIso();
       state.measures.push(measure);
       if (contained !== undefined) state.contained = contained;
-      timeline.push({ at, what: `measure recorded by an operator: ${measure}` });
+      note(`measure recorded by an operator: ${measure}`, undefined, at);
       await recordBreachUpdate({
         incidentId: input.incidentId,
-        key: `measure-${timeline.length}-${at}`,
+        key: `measure-${runs}-${timeline.length}-${at}`,
         update: { kind: 'measure', text: measure, measures: [measure], ...(contained !== undefined && { contained }), recordedAt: at },
       });
     },
@@ -160,176 +223,267 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     },
   );
 
-  function noticeSettled(customerId: string): boolean {
-    const customer = state.customers[customerId];
-    return customer !== undefined && customer.status !== 'pending';
-  }
   function refreshDetails(): void {
-    setCurrentDetails(describeIncident(state));
+    state.customers = customerCount();
+    state.notified = notified;
+    state.pending = customerCount() - announced + handedOver.size;
+    state.undeliveredAlerts = alerts.undelivered();
+    setCurrentDetails(describeIncident(state) + alerts.describe());
   }
   function setStatus(status: BreachStatus['status']): void {
     state.status = status;
     upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
     refreshDetails();
   }
-
-  const startNotices = async (customerIds: string[]) => {
-    for (const customerId of customerIds) {
-      state.customers[customerId] = { customerId, status: 'pending' };
-      const handle = await startChild(breachCustomerNotice, {
-        workflowId: workflowIds.breachNotice(input.incidentId, customerId),
-        args: [{ incidentId: input.incidentId, customerId, facts: input, settings }],
-        // A notice that has started goes out even if the incident is terminated by hand.
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        staticSummary: `Breach ${input.incidentId}: notice to customer ${customerId}`,
-      });
-      children.set(customerId, handle);
+  /**
+   * Passes one message to every announced customer's notice, a batch of ids per activity call. Returns
+   * the customers whose notice workflow has ended (terminated by hand): never a failure of the incident.
+   */
+  async function passToEveryNotice(message: Parameters<typeof passToBreachNotices>[0]['message']): Promise<string[]> {
+    const ended: string[] = [];
+    for (let from = 0; from < announced; from += customersPerBatch) {
+      const customerIds: string[] = [];
+      for (let position = from; position < Math.min(from + customersPerBatch, announced); position += 1) customerIds.push(customerAt(position));
+      const { missing } = await passToBreachNotices({ incidentId: input.incidentId, customerIds, message });
+      if (missing.length > 0) log.warn('notice workflows missing when a message was passed on', { kind: message.kind, missing: missing.length });
+      ended.push(...missing);
     }
-    const ids = Object.keys(state.customers);
-    if (ids.length <= maxCustomerIdsInSearchAttribute) {
-      upsertSearchAttributes([{ key: searchAttributes.customerIds, value: ids }]);
-    }
-  };
+    return ended;
+  }
 
-  upsertSearchAttributes([{ key: searchAttributes.process, value: 'breach' }]);
-  setStatus('notifying');
-  await recordBreachIncident(input);
-  await startNotices(input.affectedCustomerIds);
-  timeline.push({ at: nowIso(), what: `notices started for ${input.affectedCustomerIds.length} customer(s)` });
-  // The clock for news to the customers starts with the initial notices.
-  state.lastUpdateAt = nowIso();
-  setStatus('open');
+  if (runs === 1) {
+    upsertSearchAttributes([
+      { key: searchAttributes.process, value: 'breach' },
+      ...(input.affectedCustomerIds.length <= maxCustomerIdsInSearchAttribute
+        ? [{ key: searchAttributes.customerIds, value: input.affectedCustomerIds }]
+        : []),
+    ]);
+    setStatus('notifying');
+    await recordBreachIncident(input);
+  } else {
+    refreshDetails();
+  }
 
-  while (!closure) {
-    if (addedCustomers.some((customerId) => !state.customers[customerId])) {
-      const fresh = addedCustomers.filter((customerId) => !state.customers[customerId]);
-      await recordBreachCustomersAdded({ incidentId: input.incidentId, customerIds: fresh });
-      await startNotices(fresh);
-      timeline.push({ at: nowIso(), what: `customers added by an operator: ${fresh.join(', ')}` });
-    }
-    // An acknowledgement can overtake the notice's outcome; it waits in the queue until that is known.
-    const ready = acknowledgements.findIndex((candidate) => noticeSettled(candidate.customerId));
-    if (ready >= 0) {
-      const [ack] = acknowledgements.splice(ready, 1) as [BreachAcknowledgedSignal];
-      const customer = state.customers[ack.customerId];
-      if (customer && customer.status !== 'pending' && !('acknowledgedAt' in customer && customer.acknowledgedAt)) {
-        state.customers[ack.customerId] = { ...customer, acknowledgedAt: ack.at };
-        timeline.push({ at: ack.at, what: `acknowledged (${ack.via})${ack.note ? `: ${ack.note}` : ''}`, customerId: ack.customerId });
-        await recordBreachAcknowledgement({ incidentId: input.incidentId, customerId: ack.customerId, at: ack.at });
-        await getExternalWorkflowHandle(workflowIds.breachNotice(input.incidentId, ack.customerId)).signal(noticeAcknowledgedSignal, ack);
-        refreshDetails();
+  // The closure may overtake the announcement: every customer concerned is told all the same.
+  const workPending = () => announced < customerCount() || updates.length > 0 || acknowledgements.some((ack) => noticeSettled(ack.customerId));
+  while (!closure || workPending()) {
+    // 8.1: every customer concerned is told first, a batch at a time; customers added later join the queue.
+    if (announced < customerCount()) {
+      const customerIds: string[] = [];
+      for (let position = announced; position < Math.min(announced + customersPerBatch, customerCount()); position += 1) customerIds.push(customerAt(position));
+      const added = customerIds.filter((_, index) => announced + index >= input.affectedCustomerIds.length);
+      if (added.length > 0) await recordBreachCustomersAdded({ incidentId: input.incidentId, customerIds: added });
+      const result = await announceBreachToCustomers({ incidentId: input.incidentId, facts, settings, customerIds, noticeAt: nowIso() });
+      notified += result.notified;
+      Object.assign(undeliverable, result.undeliverable);
+      for (const customerId of Object.keys(result.undeliverable)) note('notice undeliverable', customerId);
+      for (const customerId of result.handedOver) {
+        const early = earlyOutcomes.get(customerId);
+        if (early) {
+          earlyOutcomes.delete(customerId);
+          applyOutcome(early);
+        } else {
+          handedOver.add(customerId);
+        }
       }
+      announced += customerIds.length;
+      refreshDetails();
       continue;
     }
+    if (state.status === 'notifying') {
+      note(`notices sent or under way for ${customerCount()} customer(s)`);
+      lastNewsMs = Date.now();
+      setStatus('open');
+    }
+
+    if (await applyReadyAcknowledgement()) continue;
+
     const update = updates.shift();
     if (update) {
       state.measures.push(...update.measures);
       if (update.contained !== undefined) state.contained = update.contained;
       state.lastUpdateAt = update.at;
-      timeline.push({ at: update.at, what: `update sent to the customers: ${update.update}` });
+      note(`update sent to the customers: ${update.update}`, undefined, update.at);
       await recordBreachUpdate({
         incidentId: input.incidentId,
         key: update.key,
         update: { kind: 'update', text: update.update, measures: update.measures, ...(update.contained !== undefined && { contained: update.contained }), recordedAt: update.at },
       });
-      for (const customerId of children.keys()) {
-        await getExternalWorkflowHandle(workflowIds.breachNotice(input.incidentId, customerId)).signal(breachUpdatedSignal, update);
-      }
+      await passToEveryNotice({ kind: 'update', update });
+      lastNewsMs = Date.now();
+      statusRemindersSent = 0;
       refreshDetails();
       continue;
     }
 
+    if (closure) continue;
+    // A long incident (thousands of customers, many updates) starts a fresh history; alerts still on
+    // their way belong to this run, so it waits until none is.
+    const historyLong =
+      workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.batching?.continueAsNewAfterEvents ?? Infinity);
+    if (historyLong && earlyOutcomes.size === 0 && alerts.inFlight() === 0) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof breachIncident>({ ...input, carried: carry() });
+    }
+
     // Art. 33(4): while the incident is open, the customers should not be left without news.
-    const dueAt = Date.parse(state.lastUpdateAt) + hours(settings.statusUpdateEveryHours) * (statusRemindersSent + 1);
+    const dueAt = lastNewsMs + hours(settings.statusUpdateEveryHours) * (statusRemindersSent + 1);
     state.nextStatusUpdateDueAt = new Date(dueAt).toISOString();
     upsertSearchAttributes([{ key: searchAttributes.nextDeadline, value: new Date(dueAt) }]);
     refreshDetails();
-    const woken = await condition(
-      () =>
-        closure !== undefined ||
-        updates.length > 0 ||
-        acknowledgements.some((ack) => noticeSettled(ack.customerId)) ||
-        addedCustomers.some((c) => !state.customers[c]),
-      Math.max(dueAt - Date.now(), 1),
-    );
+    const woken = await condition(() => closure !== undefined || workPending(), Math.max(dueAt - Date.now(), 1));
     if (!woken) {
       statusRemindersSent += 1;
-      await alertPrivacyTeam({
-        step: `status-update-due-${statusRemindersSent}`,
-        alert: {
-          kind: 'status-update-due',
-          incidentId: input.incidentId,
-          detail: `no update has been sent to the affected customers since ${state.lastUpdateAt}; send one (breach.updated) or close the incident`,
-          dueAt: state.nextStatusUpdateDueAt,
-        },
-      });
-      timeline.push({ at: nowIso(), what: 'privacy team reminded to send a status update' });
+      alerts.raise(`status-update-due-${statusRemindersSent}`, () =>
+        alertPrivacyTeam({
+          step: `status-update-due-${statusRemindersSent}`,
+          alert: {
+            kind: 'status-update-due',
+            incidentId: input.incidentId,
+            detail: `no update has been sent to the affected customers since ${state.lastUpdateAt}; send one (breach.updated) or close the incident`,
+            dueAt: state.nextStatusUpdateDueAt!,
+          },
+        }),
+      );
+      note('privacy team reminded to send a status update');
     }
   }
 
-  const closed = closure;
-  timeline.push({ at: closed.closedAt, what: 'incident closed; final report sent' });
-  await closeBreachRecord({ incidentId: input.incidentId, finalReport: closed.finalReport, closedAt: closed.closedAt });
-  for (const customerId of children.keys()) {
-    await getExternalWorkflowHandle(workflowIds.breachNotice(input.incidentId, customerId)).signal(incidentClosedSignal, {
-      ...closed,
-      measures: state.measures,
-    });
-  }
-  await Promise.all([...children.values()].map((child) => child.result()));
+  // 8.2: the final report to every customer told of the incident; the incident ends once each has had it.
+  const closed = closure!;
+  setStatus('closing');
+  note('incident closed; final report sent', undefined, closed.closedAt);
   delete state.nextStatusUpdateDueAt;
   upsertSearchAttributes([{ key: searchAttributes.nextDeadline, value: null }]);
+  await closeBreachRecord({ incidentId: input.incidentId, finalReport: closed.finalReport, closedAt: closed.closedAt });
+  const ended = await passToEveryNotice({ kind: 'closed', closure: { ...closed, measures: state.measures } });
+  // A customer whose notice workflow has ended gets no report from it: the team is told to send it another way.
+  for (const customerId of ended.filter((id) => undeliverable[id] === undefined)) {
+    const problem = 'the notice workflow of this customer had ended (terminated by hand), so it could not send the final report';
+    await recordBreachFinalReportProblem({ incidentId: input.incidentId, customerId, problem });
+    alerts.raise(`final-report-not-sent-${customerId}`, () =>
+      alertPrivacyTeam({
+        step: `final-report-not-sent-${customerId}`,
+        alert: { kind: 'final-report-undeliverable', incidentId: input.incidentId, customerId, detail: problem },
+      }),
+    );
+  }
+  for (let wait = 2_000; ; wait = Math.min(wait * 2, 600_000)) {
+    state.finalReportsOutstanding = await breachFinalReportsOutstanding({ incidentId: input.incidentId });
+    refreshDetails();
+    // A notice still being delivered by its own workflow reports its outcome first, then has its report.
+    if (state.finalReportsOutstanding === 0 && handedOver.size === 0) break;
+    await sleep(wait, { summary: 'waiting for every customer\'s final report' });
+    while (await applyReadyAcknowledgement());
+  }
+  while (await applyReadyAcknowledgement());
   setStatus('closed');
+  await alerts.delivered();
   await condition(allHandlersFinished);
   return state;
+
+  /** An acknowledgement can overtake the notice's outcome; it waits in the queue until that is known. */
+  async function applyReadyAcknowledgement(): Promise<boolean> {
+    const ready = acknowledgements.findIndex((candidate) => noticeSettled(candidate.customerId));
+    if (ready < 0) return false;
+    const [ack] = acknowledgements.splice(ready, 1) as [BreachAcknowledgedSignal];
+    if (acknowledged[ack.customerId]) return true;
+    acknowledged[ack.customerId] = ack.at;
+    note(`acknowledged (${ack.via})${ack.note ? `: ${ack.note}` : ''}`, ack.customerId, ack.at);
+    await recordBreachAcknowledgement({ incidentId: input.incidentId, customerId: ack.customerId, at: ack.at });
+    try {
+      await getExternalWorkflowHandle(workflowIds.breachNotice(input.incidentId, ack.customerId)).signal(noticeAcknowledgedSignal, ack);
+    } catch (error) {
+      // The customer's notice workflow has ended: the register has the acknowledgement all the same.
+      log.warn('acknowledgement not passed to an ended notice workflow', { customerId: ack.customerId, error: String(error) });
+    }
+    refreshDetails();
+    return true;
+  }
+
+  function carry(): BreachIncidentCarried {
+    return {
+      addedCustomerIds,
+      announced,
+      notified,
+      undeliverable,
+      handedOver: [...handedOver],
+      acknowledged,
+      pendingAcknowledgements: acknowledgements,
+      pendingUpdates: updates,
+      seenUpdateKeys: [...seenUpdateKeys],
+      measures: state.measures,
+      contained: state.contained,
+      lastUpdateAt: state.lastUpdateAt,
+      lastNewsMs,
+      statusRemindersSent,
+      runs,
+    };
+  }
 }
 
 /**
- * `breach-<incidentId>-<customerId>`: the relationship with one customer about one incident. Sends the
- * notice to every contact without undue delay (8.1), watches the contract's notice deadline, awaits
- * the acknowledgement (a reminder, then the privacy team), passes on updates and the final report.
+ * `breach-<incidentId>~<customerId>`: the relationship with one customer about one incident. Takes the
+ * notice the announcement sent, or sends it itself (waiting a grace for a customer not described yet,
+ * retrying the mail server); watches the contract's notice deadline; awaits the acknowledgement (a
+ * reminder, then the privacy team); passes on updates and the final report.
  */
 export async function breachCustomerNotice(input: BreachNoticeInput): Promise<BreachNoticeOutcome> {
   const { incidentId, customerId, settings } = input;
-  const parent = workflowInfo().parent;
-  const status: BreachNoticeStatus = { customerId, status: 'notifying', remindersSent: 0, escalated: false };
+  const incidentWorkflowId = input.incidentWorkflowId ?? workflowInfo().parent?.workflowId;
+  const status: BreachNoticeStatus = { customerId, status: 'notifying', remindersSent: 0, escalated: false, undeliveredAlerts: [] };
   const updates: BreachUpdateSignal[] = [];
   let closure: (BreachClosedSignal & { measures: string[] }) | undefined;
+  let nextDeadline: number | undefined;
+  const alerts = privacyTeamAlerts({ onChange: () => show(status.status, nextDeadline) });
+  const raiseAlert = (step: string, alert: PrivacyTeamAlert) => alerts.raise(step, () => alertPrivacyTeam({ step, alert }));
+
   setHandler(noticeStatusQuery, () => status);
   setHandler(noticeAcknowledgedSignal, (ack) => {
     status.acknowledgedAt ??= ack.at;
   });
   setHandler(breachUpdatedSignal, (update) => {
-    updates.push(update);
+    if (!updates.some((queued) => queued.key === update.key)) updates.push(update);
   });
   setHandler(incidentClosedSignal, (signal) => {
     closure ??= signal;
   });
 
-  const show = (label: BreachNoticeStatus['status'], nextDeadline?: number) => {
+  function show(label: BreachNoticeStatus['status'], deadline?: number): void {
     status.status = label;
+    nextDeadline = deadline;
+    status.undeliveredAlerts = alerts.undelivered();
     upsertSearchAttributes([
       { key: searchAttributes.status, value: label },
-      { key: searchAttributes.nextDeadline, value: nextDeadline !== undefined ? new Date(nextDeadline) : null },
+      { key: searchAttributes.nextDeadline, value: deadline !== undefined ? new Date(deadline) : null },
     ]);
     setCurrentDetails(
       `**Breach ${incidentId}**, customer \`${customerId}\`: ${label}` +
         (status.notifiedAt ? `\n\nnotified at ${status.notifiedAt}` : '') +
         (status.acknowledgedAt ? `, acknowledged at ${status.acknowledgedAt}` : '') +
-        (status.contractualDeadlineAt ? `\n\ncontractual notice deadline ${status.contractualDeadlineAt}` : ''),
+        (status.contractualDeadlineAt ? `\n\ncontractual notice deadline ${status.contractualDeadlineAt}` : '') +
+        alerts.describe(),
     );
-  };
+  }
   upsertSearchAttributes([
     { key: searchAttributes.process, value: 'breach-notice' },
     { key: searchAttributes.customerIds, value: [customerId] },
   ]);
 
-  const outcome = await deliverNotice();
-  if (parent) await getExternalWorkflowHandle(parent.workflowId).signal(noticeOutcomeSignal, outcome);
+  const outcome = input.notice ? await takeAnnouncedNotice(input.notice) : await deliverNotice();
+  if (!input.notice && incidentWorkflowId) {
+    try {
+      await getExternalWorkflowHandle(incidentWorkflowId).signal(noticeOutcomeSignal, outcome);
+    } catch (error) {
+      // The incident has ended or was never started (a notice started by hand): the register has the outcome.
+      log.warn('notice outcome not passed to the incident', { error: String(error) });
+    }
+  }
   if (outcome.status === 'undeliverable') {
     show('undeliverable');
     await condition(() => closure !== undefined);
     show('closed');
+    await alerts.delivered();
     return outcome;
   }
 
@@ -375,29 +529,56 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
       await remindCustomerOfBreach({ incidentId, customerId, facts: input.facts, notifiedAt: outcome.notifiedAt, reminderNumber: 1 });
     } else {
       status.escalated = true;
-      await alertPrivacyTeam({
-        step: 'acknowledgement-overdue',
-        alert: {
-          kind: 'acknowledgement-overdue',
-          incidentId,
-          customerId,
-          detail: `the customer has not acknowledged the notice sent at ${outcome.notifiedAt}, despite a reminder; call its privacy contact`,
-          dueAt: new Date(escalationAt).toISOString(),
-        },
+      raiseAlert('acknowledgement-overdue', {
+        kind: 'acknowledgement-overdue',
+        incidentId,
+        customerId,
+        detail: `the customer has not acknowledged the notice sent at ${outcome.notifiedAt}, despite a reminder; call its privacy contact`,
+        dueAt: new Date(escalationAt).toISOString(),
       });
     }
   }
 
   const final = closure!;
-  await sendBreachFinalReport({
+  const report = await sendBreachFinalReport({
     incidentId,
     customerId,
     finalReport: final.finalReport,
     measures: final.measures,
     closedAt: final.closedAt,
   });
+  if (report.status !== 'sent') {
+    raiseAlert('final-report-undeliverable', {
+      kind: 'final-report-undeliverable',
+      incidentId,
+      customerId,
+      detail: report.status === 'undeliverable' ? report.problem : 'the customer has no record, so no contact is known',
+    });
+  }
   show('closed');
+  await alerts.delivered();
   return outcome;
+
+  /** The announcement sent the notice: its outcome stands; a notice later than the contract allowed is reported. */
+  async function takeAnnouncedNotice(notice: NonNullable<BreachNoticeInput['notice']>): Promise<BreachNoticeOutcome> {
+    if (notice.status === 'undeliverable') {
+      raiseAlert('notice-undeliverable', { kind: 'notice-undeliverable', incidentId, customerId, detail: notice.problem });
+      return { customerId, status: 'undeliverable', problem: notice.problem };
+    }
+    if (notice.contractualDeadlineAt) {
+      status.contractualDeadlineAt = notice.contractualDeadlineAt;
+      if (Date.parse(notice.notifiedAt) > Date.parse(notice.contractualDeadlineAt)) {
+        raiseAlert('contractual-deadline-at-risk', {
+          kind: 'contractual-deadline-at-risk',
+          incidentId,
+          customerId,
+          detail: "the contract's notice deadline had already passed when the notice was accepted by the mail server",
+          dueAt: notice.contractualDeadlineAt,
+        });
+      }
+    }
+    return { customerId, status: 'notified', notifiedAt: notice.notifiedAt, recipients: notice.recipients, undeliverable: notice.undeliverable };
+  }
 
   async function deliverNotice(): Promise<BreachNoticeOutcome> {
     show('notifying');
@@ -427,17 +608,14 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
         const inTime = !alreadyPassed && (await condition(() => settled, deadline - Date.now()));
         if (!inTime) {
           contractAlertSent = true;
-          await alertPrivacyTeam({
-            step: 'contractual-deadline-at-risk',
-            alert: {
-              kind: 'contractual-deadline-at-risk',
-              incidentId,
-              customerId,
-              detail: alreadyPassed
-                ? 'the contract\'s notice deadline had already passed when the notice could first be sent'
-                : 'the notice was not accepted by the mail server before the contract\'s notice deadline; it is still being retried',
-              dueAt: status.contractualDeadlineAt!,
-            },
+          raiseAlert('contractual-deadline-at-risk', {
+            kind: 'contractual-deadline-at-risk',
+            incidentId,
+            customerId,
+            detail: alreadyPassed
+              ? "the contract's notice deadline had already passed when the notice could first be sent"
+              : "the notice was not accepted by the mail server before the contract's notice deadline; it is still being retried",
+            dueAt: status.contractualDeadlineAt!,
           });
         }
       }
@@ -452,23 +630,23 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
 
   async function giveUp(kind: 'no-customer-record' | 'notice-undeliverable', problem: string): Promise<BreachNoticeOutcome> {
     await recordBreachUndeliverable({ incidentId, customerId, problem });
-    await alertPrivacyTeam({ step: 'notice-undeliverable', alert: { kind, incidentId, customerId, detail: problem } });
+    raiseAlert('notice-undeliverable', { kind, incidentId, customerId, detail: problem });
     return { customerId, status: 'undeliverable', problem };
   }
 }
 
 function describeIncident(state: BreachStatus): string {
-  const customers = Object.values(state.customers);
-  const count = (predicate: (customer: (typeof customers)[number]) => boolean) => customers.filter(predicate).length;
+  const undeliverable = Object.keys(state.undeliverable).length;
+  const acknowledged = Object.keys(state.acknowledged).length;
   return [
     `**Breach ${state.incidentId}**: ${state.status}${state.contained ? ' (contained)' : ''}`,
     '',
     '| customers | notified | acknowledged | undeliverable | pending |',
     '|---|---|---|---|---|',
-    `| ${customers.length} | ${count((c) => c.status === 'notified')} | ${count((c) => 'acknowledgedAt' in c && !!c.acknowledgedAt)} | ` +
-      `${count((c) => c.status === 'undeliverable')} | ${count((c) => c.status === 'pending')} |`,
+    `| ${state.customers} | ${state.notified} | ${acknowledged} | ${undeliverable} | ${state.pending} |`,
     '',
     `last update to the customers: ${state.lastUpdateAt}` +
-      (state.nextStatusUpdateDueAt ? `; next one due by ${state.nextStatusUpdateDueAt}` : ''),
+      (state.nextStatusUpdateDueAt ? `; next one due by ${state.nextStatusUpdateDueAt}` : '') +
+      (state.finalReportsOutstanding ? `\n\nfinal reports still to be accepted: ${state.finalReportsOutstanding}` : ''),
   ].join('\n');
 }

@@ -16,7 +16,7 @@ import {
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { CustomerEmailResult } from '../activities/email/customer-contacts';
-import type { DsrPrivacyTeamAlertKind } from '../activities/email/templates/dsr';
+import type { DsrPrivacyTeamAlertFacts, DsrPrivacyTeamAlertKind } from '../activities/email/templates/dsr';
 import { deadlinePassed, millisUntil, nextReminder } from '../domain/clocks';
 import {
   addSpan,
@@ -46,6 +46,13 @@ import { defaultTimeZone } from '../domain/language';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
 import { failureMessage, refuseWith } from './failures';
+import { privacyTeamAlerts } from './privacy-team-alerts';
+
+/** An alert raised and not yet taken by the privacy team's address: handed to the next run by continue-as-new. */
+export interface DsrAlertRequest {
+  step: string;
+  alert: DsrPrivacyTeamAlertFacts;
+}
 
 const { lookupDsrCustomer, recordDsrCase, recordDsrExtension, recordDsrInstruction, recordDsrActionCompleted, closeDsrRecord } =
   proxyActivities<Activities>(recordOptions);
@@ -74,12 +81,27 @@ const productWebhookNotConfigured = 'ProductWebhookNotConfigured';
  * it confirms it; the customer gets a closing confirmation.
  *
  * The subject's email address never reaches this workflow: the activities read it from the records.
+ *
+ * `carriedAlerts`: the privacy team's alerts still undelivered when the previous run continued as new.
  */
-export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
+export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlertRequest[] = []): Promise<DsrState> {
   const settings = dsrSettings(input.settings);
   const state = input.resume ?? openDsrState(input);
   const { workflowId } = workflowInfo();
   const now = (): string => new Date().toISOString();
+  // Alerts go out beside the case: a refused one is retried and shown, and never holds up a clock.
+  const alerts = privacyTeamAlerts({
+    onChange: () => {
+      state.undeliveredAlerts = alerts.undelivered();
+      refresh();
+    },
+  });
+  /** Raised and not yet taken, by step: what continue-as-new hands over. */
+  const pendingAlerts = new Map<string, DsrAlertRequest>();
+  /** Alert activities running now: continue-as-new waits for none, so that no alert is sent by two runs at once. */
+  let alertsBeingSent = 0;
+  // Each run starts with no alert known to be refused: a carried one shows again once refused again.
+  state.undeliveredAlerts = [];
 
   // Every handler before the first await. Handlers only decide and change the state; the main loop below
   // does the I/O, so an update answers as soon as its decision is in the history.
@@ -123,7 +145,7 @@ export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
     if (deadline !== shown.deadline) updates.push({ key: searchAttributes.nextDeadline, value: deadline === '' ? null : new Date(deadline) });
     if (updates.length > 0) upsertSearchAttributes(updates);
     shown = { status: state.status, deadline };
-    setCurrentDetails(describeRequest(state));
+    setCurrentDetails(describeRequest(state) + alerts.describe());
   }
 
   function note(event: string): void {
@@ -138,20 +160,35 @@ export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
     deadlineAt: state.deadlineAt!,
   });
 
-  /** Once per step: a privacy-team alert that cannot be delivered is noted, never allowed to end the case. */
-  async function alert(step: string, kind: DsrPrivacyTeamAlertKind, detail: string, dueAt?: string): Promise<void> {
+  /**
+   * Once per step, in the background: the case goes on at once. An alert the team's address refuses is
+   * shown (state, DpaUndeliveredAlerts, current details) and retried until taken; it never ends the case.
+   */
+  function alert(step: string, kind: DsrPrivacyTeamAlertKind, detail: string, dueAt?: string): void {
     if (state.alertsSent.includes(step)) return;
     state.alertsSent.push(step);
-    try {
-      await alertPrivacyTeamOfDsr({
-        step,
-        alert: { kind, requestId: state.requestId, customerId: state.customerId, detail, ...(dueAt && { dueAt }) },
-      });
-      note(`privacy team alerted: ${kind}`);
-    } catch (error) {
-      if (isCancellation(error)) throw error;
-      note(`privacy team alert ${kind} could not be delivered: ${failureMessage(error)}`);
-    }
+    raise({ step, alert: { kind, requestId: state.requestId, customerId: state.customerId, detail, ...(dueAt && { dueAt }) } });
+  }
+
+  function raise(request: DsrAlertRequest): void {
+    pendingAlerts.set(request.step, request);
+    let refusalNoted = false;
+    alerts.raise(request.step, async () => {
+      alertsBeingSent += 1;
+      try {
+        const outcome = await alertPrivacyTeamOfDsr(request);
+        if (outcome.status === 'delivered') {
+          pendingAlerts.delete(request.step);
+          note(`privacy team alerted: ${request.alert.kind}`);
+        } else if (!refusalNoted) {
+          refusalNoted = true;
+          note(`privacy team alert ${request.alert.kind} refused, retried: ${outcome.reason}`);
+        }
+        return outcome;
+      } finally {
+        alertsBeingSent -= 1;
+      }
+    });
   }
 
   /** What the history already decided and the records do not hold yet: extensions and the instruction. */
@@ -243,7 +280,7 @@ export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
       state.subjectConfirmation = 'not-sent';
       refresh();
       if (notice.status === 'customer-unknown') {
-        await alert(
+        alert(
           'alert-no-customer-record',
           'no-customer-record',
           `The product reported data subject request ${state.requestId} (${state.requestType}) for customer ` +
@@ -252,7 +289,7 @@ export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
           state.deadlineAt,
         );
       } else {
-        await alert('alert-notice-undeliverable', 'notice-undeliverable', notice.problem, state.deadlineAt);
+        alert('alert-notice-undeliverable', 'notice-undeliverable', notice.problem, state.deadlineAt);
       }
     }
     state.phase = state.instruction ? 'carrying-out' : 'awaiting-instruction';
@@ -266,7 +303,7 @@ export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
     const changed = () => state.instruction !== undefined || state.deadlineAt !== deadline || unsettled();
     const at = now();
     if (deadlinePassed(deadline, at)) {
-      await alert(
+      alert(
         `alert-deadline-passed-${deadline}`,
         'deadline-passed',
         `The controller's deadline for data subject request ${state.requestId} (${state.requestType}, received ` +
@@ -327,7 +364,7 @@ export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
           action.delivery = notConfigured ? 'not-configured' : 'failed';
           action.problem = failureMessage(error);
           refresh();
-          await alert(
+          alert(
             notConfigured ? 'alert-product-webhook-not-configured' : 'alert-product-request-failed',
             notConfigured ? 'product-webhook-not-configured' : 'product-request-failed',
             `The product could not be asked to ${action.action} for data subject request ${state.requestId} ` +
@@ -386,7 +423,7 @@ export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
 
     const later = now();
     if (deadlinePassed(deadline, later)) {
-      await alert(
+      alert(
         overdueStep,
         'action-overdue',
         `The controller's deadline for data subject request ${state.requestId} passed at ${deadline}; the product ` +
@@ -399,7 +436,7 @@ export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
       const resent = !sending;
       if (resent) startSending();
       refresh();
-      await alert(
+      alert(
         `alert-action-unconfirmed-${action.followUps}`,
         'action-unconfirmed',
         `The product was asked to ${action.action} for data subject request ${state.requestId} at ` +
@@ -449,19 +486,28 @@ export async function dsrRequest(input: DsrRequestInput): Promise<DsrState> {
     { key: searchAttributes.customerIds, value: [state.customerId] },
   ]);
   refresh();
+  if (carriedAlerts.length > 0) {
+    // The previous run's count is carried with the search attributes; this run counts afresh (the
+    // helper writes it only when its own count changes, so an alert delivered at once would leave it stale).
+    upsertSearchAttributes([{ key: searchAttributes.undeliveredAlerts, value: 0 }]);
+    for (const request of carriedAlerts) raise(request);
+  }
 
   if (state.phase === 'notifying') await openCase();
   while (state.phase !== 'closed') {
     await settleRecords();
     if (state.closure) break;
     if (workflowInfo().continueAsNewSuggested && !sending) {
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof dsrRequest>({ ...input, resume: state });
+      await condition(() => allHandlersFinished() && alertsBeingSent === 0);
+      // A refused alert waiting for its next try goes with the state, so that none is lost.
+      await continueAsNew<typeof dsrRequest>({ ...input, resume: state }, [...pendingAlerts.values()]);
     }
     if (state.instruction) await carryOut();
     else await awaitInstruction();
   }
   await condition(allHandlersFinished);
+  // Closed for every message; the last alerts (an overdue action, say) still reach the team before the end.
+  await alerts.delivered();
   return state;
 }
 

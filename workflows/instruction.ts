@@ -1,5 +1,4 @@
 import {
-  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -38,6 +37,21 @@ import {
 } from '../domain/instruction';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
+import { privacyTeamAlerts } from './privacy-team-alerts';
+
+/** An alert raised and not yet taken by the privacy team's address: handed to the next run by continue-as-new. */
+export interface InstructionAlertRequest {
+  step: string;
+  alert: InstructionAlertFacts;
+}
+
+/** What a run hands to the next besides the state. */
+export interface InstructionHandover {
+  /** The instant the reminders count from (see remindersFrom below). */
+  remindersFrom: string;
+  /** The privacy team's alerts not taken by its address yet. */
+  alerts: InstructionAlertRequest[];
+}
 
 const { recordInstructionFlagged, recordInstructionNoticeUndeliverable, recordInstructionDecision, recordInstructionResumed } =
   proxyActivities<Activities>(recordOptions);
@@ -56,9 +70,13 @@ const {
  * to the customer and the privacy team until the customer revises the instruction or guarantees its
  * lawfulness, which resumes it and ends the case.
  *
- * `carried` is the state handed over by continue-as-new, for a case that stays open for years.
+ * `carried` and `handover` are what continue-as-new hands over, for a case that stays open for years.
  */
-export async function unlawfulInstruction(input: InstructionInput, carried?: InstructionStatus): Promise<InstructionStatus> {
+export async function unlawfulInstruction(
+  input: InstructionInput,
+  carried?: InstructionStatus,
+  handover?: InstructionHandover,
+): Promise<InstructionStatus> {
   const settings = carried?.settings ?? instructionSettings(input.settings);
   const graceMs = settings.unknownCustomerGraceMinutes * 60_000;
   const state: InstructionStatus = carried ?? {
@@ -73,9 +91,27 @@ export async function unlawfulInstruction(input: InstructionInput, carried?: Ins
     decisions: [],
     customerRemindersSent: 0,
     privacyTeamRemindersSent: 0,
-    alertsUndelivered: [],
+    undeliveredAlerts: [],
     closed: false,
   };
+  // Alerts go out beside the case: a refused one is retried and shown, and never holds up a clock.
+  const alerts = privacyTeamAlerts({
+    onChange: () => {
+      state.undeliveredAlerts = alerts.undelivered();
+      refresh();
+    },
+  });
+  /** Raised and not yet taken, by step: what continue-as-new hands over. */
+  const pendingAlerts = new Map<string, InstructionAlertRequest>();
+  /** Alert activities running now: continue-as-new waits for none, so that no alert is sent by two runs at once. */
+  let alertsBeingSent = 0;
+  // Each run starts with no alert known to be refused: a carried one shows again once refused again.
+  state.undeliveredAlerts = [];
+  // Time taken from the sender: flaggedAt is the product's instant, and a flag it delivered days late
+  // (retried while this side was down) is told to the customer at once all the same. Its reminders count
+  // from when the case learnt of it, at the minute (the time the emails show), so that none is due on
+  // arrival; a fresh flag keeps its own minute. A run continued from one older than this counted from the flag.
+  const remindersFrom = handover?.remindersFrom ?? (carried ? state.flaggedAt : laterOf(state.flaggedAt, wholeMinute(nowIso())));
   const seenDeliveries = new Set<string>();
   // Handlers that write to the instruction's row wait for it: a revision may arrive within the first second.
   let flaggedRecorded = carried !== undefined;
@@ -178,29 +214,39 @@ export async function unlawfulInstruction(input: InstructionInput, carried?: Ins
     if (updates.length > 0) upsertSearchAttributes(updates);
     shownStatus = state.status;
     shownDeadline = deadline;
-    setCurrentDetails(describeInstruction(state));
+    setCurrentDetails(describeInstruction(state) + alerts.describe());
   }
 
-  async function alert(step: string, facts: Omit<InstructionAlertFacts, 'instructionId' | 'customerId' | 'flaggedAt' | 'decision'>): Promise<void> {
+  /**
+   * In the background: the case goes on at once. An alert the team's address refuses (a configuration
+   * problem of ours) is shown on the case and retried until taken; it never ends the case.
+   */
+  function alert(step: string, facts: Omit<InstructionAlertFacts, 'instructionId' | 'customerId' | 'flaggedAt' | 'decision'>): void {
     const decision = currentDecision(state)?.decision;
-    try {
-      await alertPrivacyTeamOfInstruction({
-        step,
-        alert: {
-          instructionId: state.instructionId,
-          customerId: state.customerId,
-          flaggedAt: state.flaggedAt,
-          ...(decision !== undefined && { decision }),
-          ...facts,
-        },
-      });
-    } catch (error) {
-      // Only a permanent refusal reaches here: shown on the case rather than ending it.
-      if (!(error instanceof ActivityFailure)) throw error;
-      state.alertsUndelivered.push(step);
-      log.error('the privacy team could not be alerted', { step });
-      refresh();
-    }
+    raise({
+      step,
+      alert: {
+        instructionId: state.instructionId,
+        customerId: state.customerId,
+        flaggedAt: state.flaggedAt,
+        ...(decision !== undefined && { decision }),
+        ...facts,
+      },
+    });
+  }
+
+  function raise(request: InstructionAlertRequest): void {
+    pendingAlerts.set(request.step, request);
+    alerts.raise(request.step, async () => {
+      alertsBeingSent += 1;
+      try {
+        const outcome = await alertPrivacyTeamOfInstruction(request);
+        if (outcome.status === 'delivered') pendingAlerts.delete(request.step);
+        return outcome;
+      } finally {
+        alertsBeingSent -= 1;
+      }
+    });
   }
 
   // --- 3.2: the customer is told at once
@@ -227,7 +273,7 @@ export async function unlawfulInstruction(input: InstructionInput, carried?: Ins
       state.notice = { status: 'undeliverable', problem };
       refresh();
       if (result.status === 'customer-unknown') await recordInstructionNoticeUndeliverable({ instructionId: state.instructionId, problem });
-      await alert('notice-undeliverable', { kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record', detail: problem });
+      alert('notice-undeliverable', { kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record', detail: problem });
       return;
     }
   }
@@ -245,7 +291,7 @@ export async function unlawfulInstruction(input: InstructionInput, carried?: Ins
       decision.customerTold = result.status === 'sent' ? 'notified' : 'undeliverable';
       refresh();
       if (result.status !== 'sent') {
-        await alert(`decision-${decision.sequence}-undeliverable`, {
+        alert(`decision-${decision.sequence}-undeliverable`, {
           kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record',
           detail: `The decision "${decision.decision}" could not be sent to the customer: ${result.status === 'undeliverable' ? result.problem : 'no customer record'}.`,
         });
@@ -253,12 +299,12 @@ export async function unlawfulInstruction(input: InstructionInput, carried?: Ins
     }
   }
 
-  // --- Reminders while the instruction stays suspended, every N days from the stored flagging instant
+  // --- Reminders while the instruction stays suspended, every N days from the stored remindersFrom
 
   async function remindCustomer(): Promise<void> {
     for (;;) {
       if (ending()) return;
-      const next = nextInstructionReminder(state.flaggedAt, settings.customerReminderDays, state.customerRemindersSent, nowIso(), settings.timeZone);
+      const next = nextInstructionReminder(remindersFrom, settings.customerReminderDays, state.customerRemindersSent, nowIso(), settings.timeZone);
       state.nextCustomerReminderAt = next.at;
       refresh();
       if (await waitUntil(ending, next.at, 'reminder to the customer')) return;
@@ -278,12 +324,12 @@ export async function unlawfulInstruction(input: InstructionInput, carried?: Ins
   async function remindPrivacyTeam(): Promise<void> {
     for (;;) {
       if (ending()) return;
-      const next = nextInstructionReminder(state.flaggedAt, settings.privacyTeamReminderDays, state.privacyTeamRemindersSent, nowIso(), settings.timeZone);
+      const next = nextInstructionReminder(remindersFrom, settings.privacyTeamReminderDays, state.privacyTeamRemindersSent, nowIso(), settings.timeZone);
       state.nextPrivacyTeamReminderAt = next.at;
       refresh();
       if (await waitUntil(ending, next.at, 'reminder to the privacy team')) return;
       const days = Math.floor((parseInstant(nowIso()) - parseInstant(state.flaggedAt)) / 86_400_000);
-      await alert(`team-reminder-${next.number}`, {
+      alert(`team-reminder-${next.number}`, {
         kind: 'open-reminder',
         detail:
           `Suspended for ${days} day(s). Customer notice: ${state.notice.status}. ` +
@@ -302,37 +348,43 @@ export async function unlawfulInstruction(input: InstructionInput, carried?: Ins
     { key: searchAttributes.customerIds, value: [state.customerId] },
   ]);
   refresh();
+  if (handover && handover.alerts.length > 0) {
+    // The previous run's count is carried with the search attributes; this run counts afresh (the
+    // helper writes it only when its own count changes, so an alert delivered at once would leave it stale).
+    upsertSearchAttributes([{ key: searchAttributes.undeliveredAlerts, value: 0 }]);
+    for (const request of handover.alerts) raise(request);
+  }
 
   if (!carried) {
     await recordInstructionFlagged(input);
     flaggedRecorded = true;
-    await Promise.all([
-      notifyCustomer(),
-      alert('instruction-flagged', {
-        kind: 'instruction-flagged',
-        detail: 'The instruction is recorded as suspended and the customer is being told, in its language, with the reason.',
-      }),
-    ]);
+    const notified = notifyCustomer();
+    alert('instruction-flagged', {
+      kind: 'instruction-flagged',
+      detail: 'The instruction is recorded as suspended and the customer is being told, in its language, with the reason.',
+    });
+    await notified;
   }
 
   await Promise.all([tellDecisions(), remindCustomer(), remindPrivacyTeam()]);
 
   if (!state.resolution) {
     // Only a history grown long ends the loops without a resumption: start afresh with the same state.
-    await condition(allHandlersFinished);
-    return continueAsNew<typeof unlawfulInstruction>(input, state);
+    // A refused alert waiting for its next try goes with it, so that none is lost.
+    await condition(() => allHandlersFinished() && alertsBeingSent === 0);
+    return continueAsNew<typeof unlawfulInstruction>(input, state, { remindersFrom, alerts: [...pendingAlerts.values()] });
   }
 
   const resolution = state.resolution;
   const confirmation = await confirmInstructionResumed({ ...email, resolution });
   if (confirmation.status !== 'sent') {
-    await alert('resumption-undeliverable', {
+    alert('resumption-undeliverable', {
       kind: confirmation.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record',
       detail: `The confirmation that the instruction is resumed could not be sent to the customer: ${confirmation.status === 'undeliverable' ? confirmation.problem : 'no customer record'}.`,
     });
   }
   if (resolution.kind === 'confirmed') {
-    await alert('resumed-under-guarantee', {
+    alert('resumed-under-guarantee', {
       kind: 'resumed-under-guarantee',
       detail: `Guarantee received at ${resolution.at} via ${resolution.via}; the guarantee text is in the records (instructions.resolution_text).`,
     });
@@ -341,11 +393,21 @@ export async function unlawfulInstruction(input: InstructionInput, carried?: Ins
   state.closed = true;
   refresh();
   await condition(allHandlersFinished);
+  // The case is closed; its last alerts (a guarantee to review, say) still reach the team before the end.
+  await alerts.delivered();
   return state;
 }
 
 function nowIso(): string {
   return new Date().toISOString();
+}
+
+function wholeMinute(instant: string): string {
+  return new Date(Math.floor(parseInstant(instant) / 60_000) * 60_000).toISOString();
+}
+
+function laterOf(a: string, b: string): string {
+  return parseInstant(a) >= parseInstant(b) ? a : b;
 }
 
 function refuseIf(problem: string | undefined): void {
@@ -369,6 +431,5 @@ function describeInstruction(state: InstructionStatus): string {
   ];
   if (state.resolution) lines.push(`- resumed at ${state.resolution.at}: ${state.resolution.kind} (via ${state.resolution.via})`);
   else if (state.nextCustomerReminderAt) lines.push(`- next customer reminder at ${state.nextCustomerReminderAt}`);
-  if (state.alertsUndelivered.length > 0) lines.push(`- privacy-team alerts refused: ${state.alertsUndelivered.join(', ')}`);
   return lines.join('\n');
 }

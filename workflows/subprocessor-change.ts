@@ -1,10 +1,7 @@
 import {
-  ActivityFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
-  isCancellation,
-  log,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -39,7 +36,8 @@ import {
   type SubprocessorChangeStatus,
 } from '../domain/subprocessor-change';
 import { emailOptions, fanOutOptions } from './activity-options';
-import { failureMessage, refuseWith } from './failures';
+import { refuseWith } from './failures';
+import { privacyTeamAlerts } from './privacy-team-alerts';
 
 const { emailObjectionWindowCustomer, alertPrivacyTeamOfObjectionWindow } = proxyActivities<Activities>(emailOptions);
 const { announceChangeToCustomers } = proxyActivities<Activities>(fanOutOptions);
@@ -145,9 +143,17 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     windowClosesAt: iso(windowClosesMs),
     reminderSent: false,
     privacyTeamAlerts: [],
+    undeliveredAlerts: [],
     timeline: [],
   };
   const note = (what: string) => state.timeline.push({ at: iso(Date.now()), what });
+  // Alerts go out beside the window: a refused one is retried and shown, and never holds up a clock.
+  const alerts = privacyTeamAlerts({
+    onChange: () => {
+      state.undeliveredAlerts = alerts.undelivered();
+      describe();
+    },
+  });
 
   // Handlers before the first await: they decide and change the state; the main flow does the I/O.
   setHandler(objectionWindowStatusQuery, () => state);
@@ -191,14 +197,20 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     { validator: (message) => refuse(refuseRemedyAnswer(state, message)) },
   );
 
+  let shownDeadlineMs: number | undefined;
   function show(label: ObjectionWindowStatusLabel, deadlineMs?: number): void {
     state.status = label;
+    shownDeadlineMs = deadlineMs;
     upsertSearchAttributes([
       { key: searchAttributes.status, value: label },
       { key: searchAttributes.nextDeadline, value: deadlineMs !== undefined ? new Date(deadlineMs) : null },
     ]);
+    describe();
+  }
+  function describe(): void {
+    const deadlineMs = shownDeadlineMs;
     setCurrentDetails(
-      `**Subprocessor change ${change.changeId}**, customer \`${customerId}\`: ${label}\n\n` +
+      `**Subprocessor change ${change.changeId}**, customer \`${customerId}\`: ${state.status}\n\n` +
         (state.noticeAt !== undefined
           ? `objection window ${state.noticeAt} - ${state.windowClosesAt}`
           : state.problem !== undefined
@@ -206,7 +218,8 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
             : 'notice being sent') +
         (state.objection ? `\n\nobjection received ${state.objection.receivedAt}` : '') +
         (state.judgment ? `; judged ${state.judgment.reasonable ? 'reasonable' : 'unreasonable'}` : '') +
-        (deadlineMs !== undefined ? `\n\nnext deadline ${iso(deadlineMs)}` : ''),
+        (deadlineMs !== undefined ? `\n\nnext deadline ${iso(deadlineMs)}` : '') +
+        alerts.describe(),
     );
   }
   /**
@@ -217,7 +230,7 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   async function email(message: Exclude<ObjectionWindowEmail, { kind: 'change-notice' }>): Promise<void> {
     const result = await emailObjectionWindowCustomer({ customerId, change, windowClosesAt: state.windowClosesAt, email: message });
     note(`${message.kind}: ${describeEmail(result)}`);
-    if (result.status !== 'sent') await alertPrivacyTeam(undeliverableAlerts[message.kind], describeEmail(result));
+    if (result.status !== 'sent') alertPrivacyTeam(undeliverableAlerts[message.kind], describeEmail(result));
   }
   /**
    * 5.2: the notice. A customer the product has not described yet may be on its way (its
@@ -242,37 +255,45 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
       pause = Math.min(pause * 2, 60_000);
     }
   }
-  /** Asks the privacy team to reach the customer otherwise; once per window and kind (the step is the key). */
-  async function alertPrivacyTeam(kind: ObjectionWindowAlertKind, detail = state.problem ?? kind): Promise<void> {
+  /**
+   * Asks the privacy team to reach the customer otherwise; once per window and kind (the step is the key).
+   * In the background: the window goes on at once. A refusal by the team's own address (a configuration
+   * problem of ours) is shown on the window and retried until the address takes it; it never ends the window.
+   */
+  function alertPrivacyTeam(kind: ObjectionWindowAlertKind, detail = state.problem ?? kind): void {
     const at = iso(Date.now());
-    try {
-      await alertPrivacyTeamOfObjectionWindow({
-        step: `alert-${kind}`,
-        alert: {
-          kind,
-          changeId: change.changeId,
-          customerId,
-          action: change.action,
-          subprocessorId: change.subprocessor.id,
-          subprocessorName: change.subprocessor.name,
-          detail,
-          ...(state.objection !== undefined && { objectionReceivedAt: state.objection.receivedAt }),
-        },
-      });
-      state.privacyTeamAlerts.push({ kind, at, delivered: true });
-      note(`privacy team alerted: ${kind}`);
-    } catch (error) {
-      // Only a permanent refusal by the team's own address gets here (anything else is retried): it is
-      // shown on the window rather than failing it.
-      if (isCancellation(error) || !(error instanceof ActivityFailure)) throw error;
-      state.privacyTeamAlerts.push({ kind, at, delivered: false });
-      note(`the privacy team could not be alerted (${kind}): ${failureMessage(error)}`);
-      log.error('the privacy team could not be alerted', { kind });
-    }
+    const request = {
+      step: `alert-${kind}`,
+      alert: {
+        kind,
+        changeId: change.changeId,
+        customerId,
+        action: change.action,
+        subprocessorId: change.subprocessor.id,
+        subprocessorName: change.subprocessor.name,
+        detail,
+        ...(state.objection !== undefined && { objectionReceivedAt: state.objection.receivedAt }),
+      },
+    };
+    alerts.raise(request.step, async () => {
+      const outcome = await alertPrivacyTeamOfObjectionWindow(request);
+      const delivered = outcome.status === 'delivered';
+      const entry = state.privacyTeamAlerts.find((alert) => alert.kind === kind);
+      if (!entry) {
+        state.privacyTeamAlerts.push({ kind, at, delivered });
+        note(delivered ? `privacy team alerted: ${kind}` : `the privacy team's address refused the alert ${kind}, retried: ${outcome.reason}`);
+      } else if (delivered && !entry.delivered) {
+        entry.delivered = true;
+        note(`privacy team alerted: ${kind}`);
+      }
+      return outcome;
+    });
   }
   async function finish(label: ObjectionWindowStatusLabel): Promise<ObjectionWindowState> {
     show(label);
     await condition(allHandlersFinished);
+    // The window has ended; its last alerts still reach the team before the workflow does.
+    await alerts.delivered();
     return state;
   }
 
@@ -304,11 +325,11 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
         ? `the product has not described this customer (no customer.upserted within ${settings.unknownCustomerGraceMinutes} minutes), so no contact is known`
         : notice.problem;
     // A customer that already objected (it learnt of the change elsewhere) keeps its objection and the
-    // process goes on; otherwise the window never opened. Its status is set before the alert is awaited,
-    // so that the validator refuses an objection from here on instead of accepting one into a closed window.
+    // process goes on; otherwise the window never opened. Its status is set at once, so that the validator
+    // refuses an objection from here on instead of accepting one into a closed window while the alert goes.
     const objected = state.objection !== undefined;
     if (!objected) show('undeliverable');
-    await alertPrivacyTeam(notice.status === 'customer-unknown' ? 'no-customer-record' : 'notice-undeliverable');
+    alertPrivacyTeam(notice.status === 'customer-unknown' ? 'no-customer-record' : 'notice-undeliverable');
     if (!objected) return finish('undeliverable');
   }
 

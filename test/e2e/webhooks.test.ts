@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { buildHttpServer } from '../../client/http/server';
-import { signedHeaders } from '../../client/webhooks/signature';
+import { customerUpsertsQuery } from '../../domain/customer-messages';
+import { sign, signedHeaders } from '../../client/webhooks/signature';
 import { waitForMessages } from '../support/mail';
 import { breachEvent, customerEvent, postEvent, startStack, unreachableTemporalClient, webhookSecret, type Stack } from '../support/stack';
 
@@ -49,12 +51,12 @@ describe('a breach reported by signed webhook', () => {
     expect(subjects['dpo@nl.e2e.test']).toMatch(/^\[Datalek\].*E2E-1/);
     expect(subjects['dpo@fr.e2e.test']).toMatch(/^\[Violation de données\].*E2E-1/);
     expect(subjects['dpo@en.e2e.test']).toMatch(/^\[Data breach\].*E2E-1/);
-    expect(notices.every((m) => m.headers['x-dpa-workflow-id']?.startsWith('breach-E2E-1-'))).toBe(true);
+    expect(notices.every((m) => m.headers['x-dpa-workflow-id']?.startsWith('breach-E2E-1~'))).toBe(true);
 
     for (const customerId of ['e2e-nl', 'e2e-fr', 'e2e-en']) {
       expect(await waitForNotification('E2E-1', customerId)).toMatchObject({ status: 'notified' });
     }
-    const evidence = await stack.records.emails.list({ workflowIdPrefix: 'breach-E2E-1-' });
+    const evidence = await stack.records.emails.list({ workflowIdPrefix: 'breach-E2E-1~' });
     expect(evidence.map((e) => [e.recipient, e.language, e.status]).sort()).toEqual([
       ['dpo@en.e2e.test', 'en', 'sent'],
       ['dpo@fr.e2e.test', 'fr', 'sent'],
@@ -72,7 +74,7 @@ describe('a breach reported by signed webhook', () => {
     const ours = Object.entries(description.searchAttributes).filter(([key]) => key.startsWith('Dpa'));
     expect(JSON.stringify(ours)).not.toContain('@');
     // The register is written inside the activity; the child shows the new status once it has its result.
-    const childHandle = stack.env.client.workflow.getHandle('breach-E2E-1-e2e-fr');
+    const childHandle = stack.env.client.workflow.getHandle('breach-E2E-1~e2e-fr');
     let child = await childHandle.describe();
     for (let i = 0; i < 100 && child.searchAttributes.DpaStatus?.[0] !== 'notified'; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -254,4 +256,220 @@ test('503 while Temporal cannot be reached, so that the product retries; the del
 
 test('GET /healthz answers 200 when the endpoint can accept events', async () => {
   expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
+});
+
+/** A second endpoint on the same records whose Temporal cannot be reached: every dispatch is a 503. */
+async function withTemporalDown<T>(use: (baseUrl: string) => Promise<T>): Promise<T> {
+  const app = buildHttpServer({
+    records: stack.records,
+    temporal: unreachableTemporalClient(),
+    webhookSecret,
+    logLevel: 'silent',
+    temporalCallTimeoutMs: 1000,
+    ready: async () => false,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    return await use(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
+  } finally {
+    await app.close();
+  }
+}
+
+async function runsOf(workflowId: string): Promise<number> {
+  // Visibility lags a little behind the start.
+  for (let i = 0; i < 50; i += 1) {
+    const runs = [];
+    for await (const run of stack.env.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(run);
+    if (runs.length > 0) return runs.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return 0;
+}
+
+async function claimsOf(webhookId: string) {
+  return stack.database.db.selectFrom('webhook_claims').selectAll().where('webhook_id', '=', webhookId).execute();
+}
+
+describe('the door refuses what could not be carried out later, with 400, and keeps nothing', () => {
+  test('a webhook-id over 128 characters is 400, not stored, not dispatched', async () => {
+    const webhookId = `msg_${'x'.repeat(125)}`;
+    const answer = await stack.post(customerEvent('e2e-long-id', 'en', ['dpo@long-id.e2e.test']), { webhookId });
+    expect(answer).toEqual({
+      status: 400,
+      body: {
+        error: 'webhook-id must be at most 128 characters (got 129)',
+        problems: [{ path: 'webhook-id', message: 'webhook-id must be at most 128 characters (got 129)' }],
+      },
+    });
+    expect(await stack.records.webhookDeliveries.find(webhookId)).toBeUndefined();
+    expect(await stack.records.customers.get('e2e-long-id')).toBeUndefined();
+    expect(await workflowExists('customer-e2e-long-id')).toBe(false);
+  });
+
+  test('a webhook-id with a character outside visible ASCII is 400; an unsigned one is still 401', async () => {
+    const answer = await stack.post(customerEvent('e2e-odd-id', 'en', ['dpo@odd-id.e2e.test']), { webhookId: 'msg_é' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toContain('found U+00E9');
+    expect(await stack.records.customers.get('e2e-odd-id')).toBeUndefined();
+    const body = JSON.stringify(customerEvent('e2e-odd-id', 'en', ['dpo@odd-id.e2e.test']));
+    const unsigned = await fetch(`${stack.baseUrl}/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'webhook-id': 'x'.repeat(200) }, body });
+    expect(unsigned.status).toBe(401);
+  });
+
+  test('a NUL in a text is 400 naming the field and the character; nothing reaches Temporal or the register', async () => {
+    const event = breachEvent('E2E-NUL', ['e2e-nl']);
+    const answer = await stack.post({ ...event, data: { ...event.data, summary: 'A key\u0000 leaked.', measures: ['one', 'two', 'three\u0007'] } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.problems).toEqual([
+      { path: 'data.summary', message: expect.stringContaining('must not contain control characters (found U+0000)') },
+      { path: 'data.measures.2', message: expect.stringContaining('(found U+0007)') },
+    ]);
+    expect(await workflowExists('breach-E2E-NUL')).toBe(false);
+    expect(await stack.records.breaches.get('E2E-NUL')).toBeUndefined();
+  });
+
+  test('a body that is not UTF-8 is 400 rather than stored with replacement characters', async () => {
+    const event = customerEvent('e2e-latin1', 'fr', ['dpo@latin1.e2e.test'], { name: 'Boulangerie Élise' });
+    const latin1 = Buffer.from(JSON.stringify(event), 'latin1');
+    const timestamp = Math.floor(Date.now() / 1000);
+    const response = await fetch(`${stack.baseUrl}/webhooks`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'msg_latin1',
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': sign(webhookSecret, 'msg_latin1', timestamp, latin1),
+      },
+      body: latin1,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toBe('the body is not JSON in UTF-8');
+    expect(await stack.records.customers.get('e2e-latin1')).toBeUndefined();
+  });
+
+  test('a description stamped more than 5 minutes after its webhook-timestamp is 400 naming timestamp, and does not lock the record', async () => {
+    const future = { ...customerEvent('e2e-future', 'en', ['dpo@future.e2e.test']), timestamp: new Date(Date.now() + 10 * 60_000).toISOString() };
+    const answer = await stack.post(future);
+    expect(answer.status).toBe(400);
+    expect(answer.body.problems).toEqual([{ path: 'timestamp', message: expect.stringContaining('must not be more than 5 minutes after the webhook-timestamp header') }]);
+    expect(await stack.records.customers.get('e2e-future')).toBeUndefined();
+    // A description stamped now is taken.
+    expect((await stack.post(customerEvent('e2e-future', 'en', ['dpo@future.e2e.test']))).status).toBe(202);
+    expect(await stack.records.customers.get('e2e-future')).toMatchObject({ contacts: [{ email: 'dpo@future.e2e.test' }] });
+  });
+
+  test('a breach the product became aware of in an hour, or in 2150, is 400 by path', async () => {
+    const event = breachEvent('E2E-FUTURE', ['e2e-nl']);
+    const answer = await stack.post({ ...event, data: { ...event.data, awareAt: new Date(Date.now() + 3_600_000).toISOString() } });
+    expect(answer.body.problems).toEqual([{ path: 'data.awareAt', message: expect.stringContaining('already happened') }]);
+    const far = await stack.post({ ...event, data: { ...event.data, awareAt: '2150-01-01T00:00:00Z' } });
+    expect(far.body.problems).toEqual([{ path: 'data.awareAt', message: 'must be between 2000-01-01 and 2100-12-31 (UTC)' }]);
+    expect(await workflowExists('breach-E2E-FUTURE')).toBe(false);
+  });
+});
+
+describe('two deliveries of one webhook-id at the same moment are applied once', () => {
+  test('the same id with two different bodies, together: one is applied, the other is 409; the same body five times: one answer for all', async () => {
+    const first = customerEvent('e2e-race', 'en', ['first@race.e2e.test']);
+    const second = { ...first, data: { ...first.data, name: 'Another name', contacts: [{ email: 'second@race.e2e.test' }] } };
+    const answers = await Promise.all([stack.post(first, { webhookId: 'msg_race_bodies' }), stack.post(second, { webhookId: 'msg_race_bodies' })]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([202, 409]);
+    const winner = answers[0]!.status === 202 ? first : second;
+    expect(answers.find((answer) => answer.status === 409)!.body).toEqual({ error: 'this webhook-id was already used for a different body' });
+    // The records hold the body that was answered 202, and the case heard of one delivery.
+    expect((await stack.records.customers.get('e2e-race'))?.contacts).toEqual(winner.data.contacts);
+    const upserts = await stack.env.client.workflow.getHandle('customer-e2e-race').query(customerUpsertsQuery);
+    expect(upserts.map((upsert) => upsert.webhookId)).toEqual(['msg_race_bodies']);
+    expect(await claimsOf('msg_race_bodies')).toEqual([]);
+
+    // The same delivery five times together: one answer, given to all five.
+    const event = customerEvent('e2e-race-same', 'fr', ['dpo@race-same.e2e.test']);
+    const same = await Promise.all(Array.from({ length: 5 }, () => stack.post(event, { webhookId: 'msg_race_same' })));
+    expect(same).toEqual(Array.from({ length: 5 }, () => ({ status: 202, body: { workflowId: 'customer-e2e-race-same' } })));
+    expect(await stack.env.client.workflow.getHandle('customer-e2e-race-same').query(customerUpsertsQuery)).toHaveLength(1);
+  });
+
+  test('a delivery that finds its id claimed waits for the first one\'s answer and gives it', async () => {
+    const event = customerEvent('e2e-waiting', 'en', ['dpo@waiting.e2e.test']);
+    const body = JSON.stringify(event);
+    const bodySha256 = createHash('sha256').update(body).digest('hex');
+    // Another process is handling this id right now.
+    expect(await stack.records.webhookDeliveries.claim('msg_waiting', { bodySha256, token: 'other-process', claimedAt: new Date(), staleBefore: new Date(0) })).toBe(true);
+    const waiting = stack.post(undefined, { webhookId: 'msg_waiting', rawBody: body });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const firstAnswer = { eventType: 'customer.upserted', bodySha256, statusCode: 409, response: { error: 'answered by the other process' } };
+    await stack.records.webhookDeliveries.answer('msg_waiting', 'other-process', firstAnswer, new Date());
+    expect(await waiting).toEqual({ status: 409, body: { error: 'answered by the other process' } });
+    // It did not act on its own.
+    expect(await stack.records.customers.get('e2e-waiting')).toBeUndefined();
+  });
+
+  test('a claim left by a process that died is taken over once it is a minute old', async () => {
+    const event = customerEvent('e2e-orphan', 'en', ['dpo@orphan.e2e.test']);
+    await stack.database.db
+      .insertInto('webhook_claims')
+      .values({ webhook_id: 'msg_orphan', body_sha256: 'f'.repeat(64), token: 'crashed', claimed_at: new Date(Date.now() - 61_000) })
+      .execute();
+    expect(await stack.post(event, { webhookId: 'msg_orphan' })).toEqual({ status: 202, body: { workflowId: 'customer-e2e-orphan' } });
+    expect(await claimsOf('msg_orphan')).toEqual([]);
+  });
+});
+
+describe('a delivery answered 503 converges when it is retried: 202, one case, one copy in the records', () => {
+  test('customer.upserted: the description written before Temporal failed is the one the retry finds', async () => {
+    const event = customerEvent('e2e-conv-cust', 'nl', ['dpo@conv-cust.e2e.test']);
+    const first = await withTemporalDown((baseUrl) => postEvent(baseUrl, event, { webhookId: 'msg_conv_cust' }));
+    expect(first.status).toBe(503);
+    expect(await stack.records.webhookDeliveries.find('msg_conv_cust')).toBeUndefined();
+    expect(await claimsOf('msg_conv_cust')).toEqual([]);
+
+    expect(await stack.post(event, { webhookId: 'msg_conv_cust' })).toEqual({ status: 202, body: { workflowId: 'customer-e2e-conv-cust' } });
+    expect(await stack.records.customers.get('e2e-conv-cust')).toMatchObject({ name: 'Customer e2e-conv-cust', contacts: [{ email: 'dpo@conv-cust.e2e.test' }] });
+    const upserts = await stack.env.client.workflow.getHandle('customer-e2e-conv-cust').query(customerUpsertsQuery);
+    expect(upserts).toEqual([{ sourceTimestamp: new Date(event.timestamp).toISOString(), webhookId: 'msg_conv_cust', applied: true }]);
+    expect(await runsOf('customer-e2e-conv-cust')).toBe(1);
+  });
+
+  test('dsr.received: the receipt written before Temporal failed is not a conflict for its retry', async () => {
+    await stack.post(customerEvent('e2e-conv-dsr', 'en', ['dpo@conv-dsr.e2e.test']));
+    const event = {
+      type: 'dsr.received',
+      timestamp: new Date().toISOString(),
+      data: { requestId: 'E2E-CONV-DSR', customerId: 'e2e-conv-dsr', receivedAt: new Date(Date.now() - 60_000).toISOString(), requestType: 'access', subjectEmail: 'subject@conv.e2e.test' },
+    };
+    expect((await withTemporalDown((baseUrl) => postEvent(baseUrl, event, { webhookId: 'msg_conv_dsr' }))).status).toBe(503);
+    expect(await workflowExists('dsr-E2E-CONV-DSR')).toBe(false);
+    // The failed delivery gave its claim up, so the retry goes ahead at once.
+    expect(await claimsOf('msg_conv_dsr')).toEqual([]);
+
+    expect(await stack.post(event, { webhookId: 'msg_conv_dsr' })).toEqual({ status: 202, body: { workflowId: 'dsr-E2E-CONV-DSR' } });
+    const rows = await stack.database.db.selectFrom('dsr_requests').select('request_id').where('request_id', '=', 'E2E-CONV-DSR').execute();
+    expect(rows).toHaveLength(1);
+    expect(await stack.records.dsr.subjectEmail('E2E-CONV-DSR')).toBe('subject@conv.e2e.test');
+    expect(await runsOf('dsr-E2E-CONV-DSR')).toBe(1);
+  });
+
+  test('subprocessor.changed: the register entry written before Temporal failed is the one the retry announces', async () => {
+    await stack.post(customerEvent('e2e-conv-sp', 'en', ['dpo@conv-sp.e2e.test']));
+    const event = {
+      type: 'subprocessor.changed',
+      timestamp: new Date().toISOString(),
+      data: {
+        changeId: 'E2E-CONV-SP',
+        action: 'added',
+        subprocessor: { id: 'sp-e2e-conv', name: 'Conv Mail', country: 'IE', purpose: 'transactional email' },
+        effectiveAt: new Date(Date.now() + 45 * 24 * 3_600_000).toISOString(),
+        customerIds: ['e2e-conv-sp'],
+      },
+    };
+    expect((await withTemporalDown((baseUrl) => postEvent(baseUrl, event, { webhookId: 'msg_conv_sp' }))).status).toBe(503);
+    expect(await claimsOf('msg_conv_sp')).toEqual([]);
+
+    expect(await stack.post(event, { webhookId: 'msg_conv_sp' })).toEqual({ status: 202, body: { workflowId: 'subprocessor-change-E2E-CONV-SP' } });
+    const changes = await stack.database.db.selectFrom('subprocessor_changes').selectAll().where('change_id', '=', 'E2E-CONV-SP').execute();
+    expect(changes).toHaveLength(1);
+    expect(await stack.records.subprocessors.recipients('E2E-CONV-SP', 0, 10)).toEqual(['e2e-conv-sp']);
+    expect(await runsOf('subprocessor-change-E2E-CONV-SP')).toBe(1);
+  });
 });

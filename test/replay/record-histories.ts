@@ -218,8 +218,8 @@ async function main(): Promise<void> {
     const recorded = [
       'customer-replay-nl',
       'breach-REPLAY-1',
-      'breach-REPLAY-1-replay-nl',
-      'breach-REPLAY-1-replay-unknown',
+      workflowIds.breachNotice('REPLAY-1', 'replay-nl'),
+      workflowIds.breachNotice('REPLAY-1', 'replay-unknown'),
       ...opened.map((handle) => handle.workflowId),
       change.workflowId,
       window.workflowId,

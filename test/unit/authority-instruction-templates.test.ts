@@ -401,7 +401,7 @@ describe('what an operator may record, and why not', () => {
       b: { customerId: 'b', notice: { status: 'notified', notifiedAt: '2027-03-25T08:00:01.000Z', via: 'email' } },
     },
     ignoredResponses: 0,
-    alertsUndelivered: [],
+    undeliveredAlerts: [],
     closed: false,
     ...overrides,
   });
@@ -472,7 +472,7 @@ describe('what an operator may record, and why not', () => {
     decisions: [],
     customerRemindersSent: 0,
     privacyTeamRemindersSent: 0,
-    alertsUndelivered: [],
+    undeliveredAlerts: [],
     closed: false,
     ...overrides,
   });

@@ -391,7 +391,7 @@ describe('privacy team alert', () => {
       detail: 'deadline <soon> & notice undelivered',
       dueAt: '2026-03-30T22:50:00Z',
     });
-    expect(email.text).toContain('breach-INC-7-cust-9');
+    expect(email.text).toContain('breach-INC-7~cust-9');
     expect(email.text).toContain('Tuesday, 31 March 2026 at 00:50 CEST (UTC+2) (2026-03-30T22:50:00Z)');
     expect(email.html).toContain('deadline &lt;soon&gt; &amp; notice undelivered');
     expect(email.html).not.toContain('<soon>');

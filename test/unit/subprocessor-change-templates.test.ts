@@ -97,7 +97,7 @@ describe("the privacy team's alert (5.2-5.4)", () => {
     expect(new Set(emails.map((email) => email.subject)).size).toBe(kinds.length);
     for (const [index, email] of emails.entries()) {
       expect(email.subject).toMatch(/^\[Privacy team\] .* – change CHG-7, customer cust-9$/);
-      for (const part of [kinds[index]!, 'objection-CHG-7-cust-9', '550 5.1.1 <address>', 'another channel']) expect(email.text).toContain(part);
+      for (const part of [kinds[index]!, 'objection-CHG-7~cust-9', '550 5.1.1 <address>', 'another channel']) expect(email.text).toContain(part);
     }
   });
 

@@ -20,6 +20,7 @@ import { authorityRequest } from '../../workflows';
 import { mailOf, settle, startMailCatcher, waitForMailOf, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
 import { skipTo, startTimeSkippingServer, testPrivacyTeam, testWorker, workflowBundle } from '../support/temporal';
+import { alertRetry } from '../../workflows/privacy-team-alerts';
 
 const privacyTeam = testPrivacyTeam;
 
@@ -37,6 +38,8 @@ let mailer: Transporter;
 
 /** Cases a test started: one left running after a failure would hold the server's clock for the next test. */
 const started: string[] = [];
+/** Addresses the mail server refuses with a 550 for now: a test adds the privacy team's, and removes it. */
+const refusing = new Set<string>();
 
 beforeAll(async () => {
   // Bundled before any clock is moved, so that a case starts within the minute the test set.
@@ -44,7 +47,7 @@ beforeAll(async () => {
   env = await startTimeSkippingServer();
   client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
   ({ database, records } = await freshDatabase('pglite'));
-  catcher = await startMailCatcher();
+  catcher = await startMailCatcher({ refuseRecipient: (address) => refusing.has(address.toLowerCase()) });
   mailer = createMailer(catcher.smtpUrl);
   const customers: Customer[] = [
     { customerId: 'auth-nl', name: 'Klant NL', language: 'nl', contacts: [{ email: 'a@auth-nl.test' }, { email: 'b@auth-nl.test' }], timeZone: 'Europe/Brussels', contract: {} },
@@ -356,3 +359,74 @@ test('a prohibition to tell the customers stops every customer email, is reviewe
   // 8.1: the notice deadline counts from the lifting, not from the receipt 30 days earlier.
   expect(Date.parse(record!.noticeDueAt!)).toBeGreaterThan(Date.parse(record!.prohibitionLiftedAt!));
 });
+
+// ---------------------------------------------------------------------------------------------
+// Nothing lost: an alert the privacy team's address refuses never ends the case
+
+async function waitUntilTrue(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const giveUp = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+test('the privacy team’s address refuses every alert of a prohibited request: the case goes on to its answer and the customers, the refusals are shown and retried, and delivered once the address takes them', async () => {
+  const workflowId = registered(workflowIds.authority('AUTH-TEAM-DOWN'));
+  refusing.add(privacyTeam);
+  try {
+    await withWorker('authority-team-down', async () => {
+      const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+      const handle = await client.workflow.start(authorityRequest, {
+        workflowId,
+        taskQueue: 'authority-team-down',
+        args: [request('AUTH-TEAM-DOWN', { receivedAt, customerIds: ['auth-en'], disclosureProhibited: true })],
+      });
+
+      // Refused: shown on the case, which stays prohibited and open.
+      await waitUntilTrue('the refusal shown', async () => (await handle.query(authorityStatusQuery)).undeliveredAlerts?.length === 1);
+      const shown = await handle.query(authorityStatusQuery);
+      expect(shown).toMatchObject({ status: 'prohibited', closed: false });
+      expect(shown.undeliveredAlerts).toEqual([
+        { step: 'prohibition-recorded', since: expect.any(String), attempts: 1, problem: expect.stringMatching(/refused/), nextAttemptAt: expect.any(String) },
+      ]);
+      expect(shown.undeliveredAlerts[0]!.problem).not.toContain('@');
+      expect(await searchAttributesOf(handle)).toMatchObject({ DpaUndeliveredAlerts: [1], DpaStatus: ['prohibited'] });
+      const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+      expect(metadata.currentDetails).toContain('`prohibition-recorded`');
+
+      // The next messages still work: the basis, the answer, the lifting; the customer is told and gets the outcome.
+      await handle.executeUpdate(recordProhibitionBasisUpdate, { args: [{ basis: 'Order of the investigating judge' }] });
+      await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'Account data produced as ordered.' }] });
+      await handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: 'The order was lifted.' }] });
+      await waitUntilTrue('the customer told and answered', async () => (await steps(workflowId)).includes('outcome-auth-en -> dpo@auth-en.test'));
+      await waitUntilTrue('the case closed', async () => (await handle.query(authorityStatusQuery)).closed);
+      expect((await handle.query(authorityStatusQuery)).status).toBe('answered');
+      expect((await records.authority.get('AUTH-TEAM-DOWN'))!.status).toBe('answered');
+      // Closed, and still running only to deliver the alert.
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+
+      // Retried under the same step after 15 minutes: one evidence row, two attempts.
+      await env.sleep(alertRetry.firstMs + 60_000);
+      await waitUntilTrue('the second attempt', async () => (await handle.query(authorityStatusQuery)).undeliveredAlerts[0]?.attempts === 2);
+      const rows = (await records.emails.listForWorkflow(workflowId)).filter((row) => row.recipient === privacyTeam);
+      expect(rows).toEqual([expect.objectContaining({ step: 'prohibition-recorded', status: 'failed', attempts: 2 })]);
+
+      // The address takes mail again: the next try delivers the alert, and the workflow ends.
+      refusing.delete(privacyTeam);
+      await env.sleep(2 * alertRetry.firstMs + 60_000);
+      await waitUntilTrue('the workflow completed', async () => (await handle.describe()).status.name === 'COMPLETED');
+      const final = await handle.query(authorityStatusQuery);
+      expect(final).toMatchObject({ status: 'answered', closed: true, undeliveredAlerts: [] });
+      expect(await searchAttributesOf(handle)).toMatchObject({ DpaUndeliveredAlerts: [0] });
+    });
+  } finally {
+    refusing.delete(privacyTeam);
+  }
+  const rows = (await records.emails.listForWorkflow(workflowId)).filter((row) => row.recipient === privacyTeam);
+  expect(rows).toEqual([expect.objectContaining({ step: 'prohibition-recorded', status: 'sent', attempts: 3 })]);
+  expect((await mailOf(catcher, workflowId)).filter((mail) => mail.envelope.to[0] === privacyTeam).map((mail) => mail.headers['x-dpa-step'])).toEqual([
+    'prohibition-recorded',
+  ]);
+});
+

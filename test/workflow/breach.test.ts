@@ -6,19 +6,22 @@ import {
   addCustomersUpdate,
   breachAcknowledgedSignal,
   breachClosedSignal,
+  breachReportedSignal,
   breachStatusQuery,
   breachTimelineQuery,
   breachUpdatedSignal,
   recordAcknowledgementUpdate,
+  noticeStatusQuery,
   recordMeasureUpdate,
   type BreachIncidentInput,
 } from '../../domain/breach';
+import { searchAttributes } from '../../domain/search-attributes';
 import { workflowIds } from '../../domain/ids';
 import type { Database, Records } from '../../records';
 import { breachIncident } from '../../workflows';
 import { startMailCatcher, waitForMessages, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
-import { emailAddressesIn, historyText, startTimeSkippingServer, testWorker } from '../support/temporal';
+import { emailAddressesIn, historyText, startTimeSkippingServer, testPrivacyTeam, testWorker } from '../support/temporal';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -89,7 +92,7 @@ test('every affected customer is notified in its own language, and the register 
     await handle.signal(breachClosedSignal, { finalReport: 'Tapes found sealed.', closedAt: '2026-03-30T10:00:00.000Z' });
     const result = await handle.result();
     expect(result.status).toBe('closed');
-    expect(result.customers['c-nl']).toMatchObject({ status: 'notified', recipients: 2 });
+    expect(result).toMatchObject({ customers: 2, notified: 2, pending: 0, undeliverable: {} });
   });
 
   const entry = await records.breaches.get('INC-1');
@@ -99,7 +102,7 @@ test('every affected customer is notified in its own language, and the register 
   // 8.1: the contract's 24 hours run from the moment the processor became aware.
   expect(Date.parse(nl.contractualDeadlineAt!) - Date.parse(entry!.awareAt)).toBe(24 * 3_600_000);
   expect(Date.parse(nl.controllerDeadlineAt!) - Date.parse(nl.notifiedAt!)).toBe(72 * 3_600_000);
-  const evidence = await records.emails.list({ workflowIdPrefix: 'breach-INC-1-' });
+  const evidence = await records.emails.list({ workflowIdPrefix: 'breach-INC-1~' });
   expect(evidence.map((e) => [e.step, e.recipient, e.status]).sort()).toEqual([
     ['final-report', 'a@fr.test', 'sent'],
     ['final-report', 'a@nl.test', 'sent'],
@@ -126,7 +129,7 @@ test('a customer the product never described is waited for five minutes, then th
     const skippedFrom = await env.currentTimeMs();
     await handle.signal(breachClosedSignal, { finalReport: 'n/a', closedAt: '2026-03-30T10:00:00.000Z' });
     const result = await handle.result();
-    expect(result.customers['never-described']).toMatchObject({ status: 'undeliverable' });
+    expect(result.undeliverable['never-described']).toMatch(/has not described this customer/);
     // The grace period ran on the server's clock, not the test's.
     expect((await env.currentTimeMs()) - skippedFrom).toBeGreaterThanOrEqual(5 * 60 * 1000);
     expect(Date.now() - startedAt).toBeLessThan(60_000);
@@ -157,7 +160,7 @@ test('a customer described a little after the breach report is still notified, w
     expect(message!.envelope.to).toEqual(['dpo@late.test']);
     expect(message!.subject).toContain('[Data breach]');
     await handle.signal(breachClosedSignal, { finalReport: 'Resolved.', closedAt: '2026-03-30T10:00:00.000Z' });
-    expect((await handle.result()).customers['late-customer']).toMatchObject({ status: 'notified' });
+    expect(await handle.result()).toMatchObject({ notified: 1, pending: 0 });
   });
   const sent = (await catcher.messages()).slice(before);
   expect(sent.map((m) => [m.envelope.to[0], m.headers['x-dpa-step']])).toEqual([
@@ -181,7 +184,7 @@ test('when every contact refuses the notice, the register says so and the privac
       args: [incident('INC-4', ['refusing'])],
     });
     await handle.signal(breachClosedSignal, { finalReport: 'n/a', closedAt: '2026-03-30T10:00:00.000Z' });
-    expect((await handle.result()).customers['refusing']).toMatchObject({ status: 'undeliverable' });
+    expect((await handle.result()).undeliverable['refusing']).toMatch(/no contact accepted/);
   });
   const delivered = (await catcher.messages()).slice(before);
   // No final report either: nobody at this customer can receive it.
@@ -189,7 +192,7 @@ test('when every contact refuses the notice, the register says so and the privac
   const entry = await records.breaches.get('INC-4');
   expect(entry!.notifications[0]!.status).toBe('undeliverable');
   expect(entry!.notifications[0]!.problem).toMatch(/550 5\.1\.1 <address>: mailbox unavailable/);
-  const evidence = await records.emails.list({ workflowIdPrefix: 'breach-INC-4-refusing' });
+  const evidence = await records.emails.list({ workflowIdPrefix: 'breach-INC-4~refusing' });
   expect(evidence.map((e) => [e.step, e.recipient, e.status])).toEqual([
     ['initial-notice', 'gone@refusing.test', 'failed'],
     ['notice-undeliverable', 'privacy-team@processor.test', 'sent'],
@@ -232,27 +235,27 @@ describe('the acknowledgement clock', () => {
         taskQueue,
         args: [incident('ACK-1', ['ack-none'])],
       });
-      await waitFor(async () => (await sentBy('breach-ACK-1-')).length === 1);
+      await waitFor(async () => (await sentBy('breach-ACK-1~')).length === 1);
       const noticeAt = await env.currentTimeMs();
 
       await env.sleep(23.9 * HOUR);
-      expect(await sentBy('breach-ACK-1-')).toEqual([['dpo@ack-none.test', 'initial-notice']]);
+      expect(await sentBy('breach-ACK-1~')).toEqual([['dpo@ack-none.test', 'initial-notice']]);
       await env.sleep(0.2 * HOUR);
-      await waitFor(async () => (await sentBy('breach-ACK-1-')).length === 2);
-      expect((await sentBy('breach-ACK-1-'))[1]).toEqual(['dpo@ack-none.test', 'acknowledgement-reminder-1']);
+      await waitFor(async () => (await sentBy('breach-ACK-1~')).length === 2);
+      expect((await sentBy('breach-ACK-1~'))[1]).toEqual(['dpo@ack-none.test', 'acknowledgement-reminder-1']);
 
       await env.sleep(23.7 * HOUR);
-      expect(await sentBy('breach-ACK-1-')).toHaveLength(2);
+      expect(await sentBy('breach-ACK-1~')).toHaveLength(2);
       await env.sleep(0.2 * HOUR);
-      await waitFor(async () => (await sentBy('breach-ACK-1-')).length === 3);
-      expect((await sentBy('breach-ACK-1-'))[2]).toEqual(['privacy-team@processor.test', 'acknowledgement-overdue']);
+      await waitFor(async () => (await sentBy('breach-ACK-1~')).length === 3);
+      expect((await sentBy('breach-ACK-1~'))[2]).toEqual(['privacy-team@processor.test', 'acknowledgement-overdue']);
       expect((await env.currentTimeMs()) - noticeAt).toBeGreaterThanOrEqual(48 * HOUR);
 
       // Nothing more while the customer stays silent; the status-update reminders are the team's.
       await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
       await handle.result();
     });
-    const customerMails = (await sentBy('breach-ACK-1-')).filter(([to]) => to === 'dpo@ack-none.test');
+    const customerMails = (await sentBy('breach-ACK-1~')).filter(([to]) => to === 'dpo@ack-none.test');
     expect(customerMails.map(([, step]) => step)).toEqual(['initial-notice', 'acknowledgement-reminder-1', 'final-report']);
   });
 
@@ -265,16 +268,15 @@ describe('the acknowledgement clock', () => {
         taskQueue,
         args: [incident('ACK-2', ['ack-quick'])],
       });
-      await waitFor(async () => (await sentBy('breach-ACK-2-')).length === 1);
+      await waitFor(async () => (await sentBy('breach-ACK-2~')).length === 1);
       await env.sleep(2 * HOUR);
       await handle.signal(breachAcknowledgedSignal, { customerId: 'ack-quick', at: new Date().toISOString(), via: 'webhook' });
-      await waitFor(async () => (await handle.query(breachStatusQuery)).customers['ack-quick']?.status === 'notified' &&
-        'acknowledgedAt' in (await handle.query(breachStatusQuery)).customers['ack-quick']!);
+      await waitFor(async () => (await handle.query(breachStatusQuery)).acknowledged['ack-quick'] !== undefined);
       await env.sleep(3 * 24 * HOUR);
       await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
       await handle.result();
     });
-    expect((await sentBy('breach-ACK-2-')).map(([, step]) => step)).toEqual(['initial-notice', 'final-report']);
+    expect((await sentBy('breach-ACK-2~')).map(([, step]) => step)).toEqual(['initial-notice', 'final-report']);
     const entry = await records.breaches.get('ACK-2');
     expect(entry!.notifications[0]!.acknowledgedAt).not.toBeNull();
   });
@@ -289,15 +291,12 @@ describe('the acknowledgement clock', () => {
         args: [incident('ACK-3', ['ack-early'])],
       });
       await handle.signal(breachAcknowledgedSignal, { customerId: 'ack-early', at: new Date().toISOString(), via: 'webhook' });
-      await waitFor(async () => {
-        const state = (await handle.query(breachStatusQuery)).customers['ack-early'];
-        return state !== undefined && 'acknowledgedAt' in state && state.acknowledgedAt !== undefined;
-      });
+      await waitFor(async () => (await handle.query(breachStatusQuery)).acknowledged['ack-early'] !== undefined);
       await env.sleep(3 * 24 * HOUR);
       await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
       await handle.result();
     });
-    expect((await sentBy('breach-ACK-3-')).map(([, step]) => step)).toEqual(['initial-notice', 'final-report']);
+    expect((await sentBy('breach-ACK-3~')).map(([, step]) => step)).toEqual(['initial-notice', 'final-report']);
     expect((await records.breaches.get('ACK-3'))!.notifications[0]!.acknowledgedAt).not.toBeNull();
   });
 
@@ -310,7 +309,7 @@ describe('the acknowledgement clock', () => {
         taskQueue,
         args: [incident('CLOSED-1', ['closed-early'])],
       });
-      await waitFor(async () => (await sentBy('breach-CLOSED-1-')).length === 1);
+      await waitFor(async () => (await sentBy('breach-CLOSED-1~')).length === 1);
       await env.sleep(HOUR);
       await handle.signal(breachClosedSignal, { finalReport: 'False alarm.', closedAt: new Date().toISOString() });
       await handle.result();
@@ -334,14 +333,14 @@ describe('information in phases (Art. 33(4))', () => {
         taskQueue,
         args: [incident('PHASE-1', ['phase-a', 'phase-b'])],
       });
-      await waitFor(async () => (await sentBy('breach-PHASE-1-')).length === 2);
+      await waitFor(async () => (await sentBy('breach-PHASE-1~')).length === 2);
       await handle.signal(breachAcknowledgedSignal, { customerId: 'phase-a', at: new Date().toISOString(), via: 'webhook' });
       await handle.signal(breachAcknowledgedSignal, { customerId: 'phase-b', at: new Date().toISOString(), via: 'webhook' });
       await env.sleep(40 * HOUR);
       await handle.signal(breachUpdatedSignal, { update: 'The cause was a misconfigured firewall rule.', measures: ['Rule corrected'], contained: true, at: new Date(await env.currentTimeMs()).toISOString(), key: 'msg_update_1' });
       // The same update delivered twice is sent once.
       await handle.signal(breachUpdatedSignal, { update: 'The cause was a misconfigured firewall rule.', measures: ['Rule corrected'], contained: true, at: new Date(await env.currentTimeMs()).toISOString(), key: 'msg_update_1' });
-      await waitFor(async () => (await sentBy('breach-PHASE-1-')).length === 4);
+      await waitFor(async () => (await sentBy('breach-PHASE-1~')).length === 4);
 
       // 48 hours after the update, not after the notices, the team is reminded.
       await env.sleep(47 * HOUR);
@@ -355,7 +354,7 @@ describe('information in phases (Art. 33(4))', () => {
       await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
       await handle.result();
     });
-    const updates = (await sentBy('breach-PHASE-1-')).filter(([, step]) => step === 'update-msg_update_1');
+    const updates = (await sentBy('breach-PHASE-1~')).filter(([, step]) => step === 'update-msg_update_1');
     expect(updates.map(([to]) => to).sort()).toEqual(['dpo@phase-a.test', 'dpo@phase-b.test']);
     const update = (await catcher.messages()).find((m) => m.envelope.to[0] === 'dpo@phase-a.test' && m.headers['x-dpa-step'] === 'update-msg_update_1');
     expect(update!.text).toContain('The cause was a misconfigured firewall rule.');
@@ -378,19 +377,19 @@ test('the contract\'s notice deadline: while the mail server defers the notice p
     });
     // Aware an hour ago, two contract hours: the deadline is an hour away.
     await env.sleep(1.1 * HOUR);
-    await waitFor(async () => (await sentBy('breach-SLOW-1-')).length === 1);
-    expect(await sentBy('breach-SLOW-1-')).toEqual([['privacy-team@processor.test', 'contractual-deadline-at-risk']]);
+    await waitFor(async () => (await sentBy('breach-SLOW-1~')).length === 1);
+    expect(await sentBy('breach-SLOW-1~')).toEqual([['privacy-team@processor.test', 'contractual-deadline-at-risk']]);
     // The retried notice's failure, as the Web UI shows it, gives the server's answer without the address.
     const notice = env.client.workflow.getHandle(workflowIds.breachNotice('SLOW-1', 'slow-mail'));
     const failure = (await notice.describe()).raw.pendingActivities?.[0]?.lastFailure?.message ?? '';
     expect(failure).toMatch(/^the mail server did not accept the email yet: .*451 4\.2\.1 <address>: mailbox busy/);
     deferred.delete('dpo@slow-mail.test');
-    await waitFor(async () => (await sentBy('breach-SLOW-1-')).length === 2, 60_000);
-    expect((await sentBy('breach-SLOW-1-'))[1]).toEqual(['dpo@slow-mail.test', 'initial-notice']);
+    await waitFor(async () => (await sentBy('breach-SLOW-1~')).length === 2, 60_000);
+    expect((await sentBy('breach-SLOW-1~'))[1]).toEqual(['dpo@slow-mail.test', 'initial-notice']);
     await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
     await handle.result();
   });
-  const evidence = (await records.emails.list({ workflowIdPrefix: 'breach-SLOW-1-' })).find((e) => e.step === 'initial-notice');
+  const evidence = (await records.emails.list({ workflowIdPrefix: 'breach-SLOW-1~' })).find((e) => e.step === 'initial-notice');
   expect(evidence!.attempts).toBeGreaterThan(1);
   expect(emailAddressesIn(await historyText(env, workflowIds.breachNotice('SLOW-1', 'slow-mail')))).toEqual([]);
 });
@@ -406,14 +405,14 @@ describe('operators', () => {
         taskQueue,
         args: [incident('OPS-1', ['op-first'])],
       });
-      await waitFor(async () => (await sentBy('breach-OPS-1-')).length === 1);
+      await waitFor(async () => (await sentBy('breach-OPS-1~')).length === 1);
 
       expect(await refusal(handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['not valid!'] }] }))).toMatch(/not a valid customer id/);
       expect(await handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['op-late', 'op-first'] }] })).toEqual({ added: ['op-late'] });
-      await waitFor(async () => (await sentBy('breach-OPS-1-op-late')).length === 1);
+      await waitFor(async () => (await sentBy('breach-OPS-1~op-late')).length === 1);
 
       expect(await refusal(handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'stranger' }] }))).toMatch(/not affected/);
-      await waitFor(async () => (await handle.query(breachStatusQuery)).customers['op-first']?.status === 'notified');
+      await waitFor(async () => (await handle.query(breachStatusQuery)).notified === 2);
       await handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'op-first', note: 'confirmed by phone' }] });
       expect(await refusal(handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'op-first' }] }))).toMatch(/already acknowledged/);
       expect(await refusal(handle.executeUpdate(recordMeasureUpdate, { args: [{ measure: ' ' }] }))).toMatch(/describe the measure/);
@@ -455,3 +454,153 @@ async function refusal(update: Promise<unknown>): Promise<string> {
   }
   throw new Error('the update was accepted');
 }
+
+describe('nothing lost', () => {
+  test('a privacy team address that refuses its alert never ends the incident: recorded, shown, retried, and every other customer gets its final report', async () => {
+    await customer('bounce-ok', 'en', ['dpo@bounce-ok.test']);
+    refused.add(testPrivacyTeam);
+    const taskQueue = 'breach-bounced-alert';
+    try {
+      await withWorker(taskQueue, async () => {
+        const handle = await env.client.workflow.start(breachIncident, {
+          workflowId: workflowIds.breach('BOUNCE-1'),
+          taskQueue,
+          args: [incident('BOUNCE-1', ['bounce-ok', 'bounce-unknown'])],
+        });
+        // The unknown customer's grace passes: its notice is undeliverable and the alert about it bounces.
+        await env.sleep(6 * 60_000);
+        const notice = env.client.workflow.getHandle(workflowIds.breachNotice('BOUNCE-1', 'bounce-unknown'));
+        await waitFor(async () => (await notice.query(noticeStatusQuery)).undeliveredAlerts.length === 1);
+        const shown = await notice.query(noticeStatusQuery);
+        expect(shown.status).toBe('undeliverable');
+        expect(shown.undeliveredAlerts[0]).toMatchObject({ step: 'notice-undeliverable', attempts: 1 });
+        expect(shown.undeliveredAlerts[0]!.problem).toMatch(/refused the alert: .*550/);
+        expect((await notice.describe()).typedSearchAttributes.get(searchAttributes.undeliveredAlerts)).toBe(1);
+        expect((await notice.describe()).status.name).toBe('RUNNING');
+
+        await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+        await waitFor(async () => (await sentBy('breach-BOUNCE-1~bounce-ok')).some(([, step]) => step === 'final-report'));
+        // The alert is tried again on its timer, and goes out once the address accepts mail again.
+        refused.delete(testPrivacyTeam);
+        await env.sleep(16 * 60_000);
+        const result = await handle.result();
+        expect(result.status).toBe('closed');
+        expect(result.undeliverable['bounce-unknown']).toMatch(/has not described/);
+        expect((await notice.describe()).typedSearchAttributes.get(searchAttributes.undeliveredAlerts)).toBe(0);
+      });
+    } finally {
+      refused.delete(testPrivacyTeam);
+    }
+    const evidence = (await records.emails.list({ workflowIdPrefix: 'breach-BOUNCE-1~bounce-unknown' })).find((e) => e.step === 'notice-undeliverable');
+    expect(evidence).toMatchObject({ status: 'sent', recipient: testPrivacyTeam });
+    expect(evidence!.attempts).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a customer\'s notice workflow that has ended (terminated by hand) fails nothing: updates and the closure reach the others', async () => {
+    await customer('gone-a', 'en', ['dpo@gone-a.test']);
+    await customer('gone-b', 'en', ['dpo@gone-b.test']);
+    const taskQueue = 'breach-ended-notice';
+    await withWorker(taskQueue, async () => {
+      const handle = await env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('GONE-1'),
+        taskQueue,
+        args: [incident('GONE-1', ['gone-a', 'gone-b'])],
+      });
+      await waitFor(async () => (await handle.query(breachStatusQuery)).notified === 2);
+      await env.client.workflow.getHandle(workflowIds.breachNotice('GONE-1', 'gone-a')).terminate('ended by an operator');
+      await handle.signal(breachAcknowledgedSignal, { customerId: 'gone-a', at: new Date().toISOString(), via: 'webhook' });
+      await handle.signal(breachUpdatedSignal, { update: 'Still investigating.', measures: [], at: new Date().toISOString(), key: 'msg_gone_update' });
+      await waitFor(async () => (await sentBy('breach-GONE-1~gone-b')).some(([, step]) => step === 'update-msg_gone_update'));
+      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+      await waitFor(async () => (await sentBy('breach-GONE-1~gone-b')).some(([, step]) => step === 'final-report'));
+      // The ended notice sends no final report: the privacy team is told to send it another way, and the incident closes.
+      expect(await handle.result()).toMatchObject({ status: 'closed', acknowledged: { 'gone-a': expect.any(String) } });
+    });
+    const goneA = (await records.breaches.get('GONE-1'))!.notifications.find((n) => n.customerId === 'gone-a')!;
+    expect(goneA.acknowledgedAt).not.toBeNull();
+    expect(goneA.finalReportProblem).toMatch(/had ended/);
+    expect((await sentBy('breach-GONE-1')).filter(([to]) => to === testPrivacyTeam).map(([, step]) => step)).toEqual(['final-report-not-sent-gone-a']);
+  });
+
+  test('an update stamped two months ago fires no burst of reminders: they count from its arrival, one at a time', async () => {
+    await customer('stale-news', 'en', ['dpo@stale-news.test']);
+    const taskQueue = 'breach-stale-update';
+    await withWorker(taskQueue, async () => {
+      const handle = await env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('STALE-1'),
+        taskQueue,
+        args: [incident('STALE-1', ['stale-news'])],
+      });
+      await waitFor(async () => (await sentBy('breach-STALE-1~')).length === 1);
+      await env.sleep(47 * HOUR);
+      const twoMonthsAgo = new Date((await env.currentTimeMs()) - 60 * 24 * HOUR).toISOString();
+      await handle.signal(breachUpdatedSignal, { update: 'Old news, delivered late.', measures: [], at: twoMonthsAgo, key: 'msg_stale' });
+      await waitFor(async () => (await sentBy('breach-STALE-1~')).length === 2);
+      await env.sleep(47 * HOUR);
+      expect((await sentBy('breach-STALE-1')).filter(([, step]) => step.startsWith('status-update-due'))).toEqual([]);
+      await env.sleep(2 * HOUR);
+      await waitFor(async () => (await sentBy('breach-STALE-1')).some(([, step]) => step === 'status-update-due-1'));
+      // 49 hours after the update: one reminder. The next is due 48 hours after the first, not at once.
+      await env.sleep(44 * HOUR);
+      expect((await sentBy('breach-STALE-1')).filter(([, step]) => step.startsWith('status-update-due'))).toHaveLength(1);
+      await env.sleep(4 * HOUR);
+      await waitFor(async () => (await sentBy('breach-STALE-1')).some(([, step]) => step === 'status-update-due-2'));
+      expect((await sentBy('breach-STALE-1')).filter(([, step]) => step.startsWith('status-update-due'))).toHaveLength(2);
+      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+      await handle.result();
+    });
+  });
+
+  test('a repeated report naming more customers adds and tells them; the ones already told hear nothing twice', async () => {
+    await customer('again-a', 'en', ['dpo@again-a.test']);
+    await customer('again-b', 'nl', ['dpo@again-b.test']);
+    const taskQueue = 'breach-reported-again';
+    await withWorker(taskQueue, async () => {
+      const handle = await env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('AGAIN-1'),
+        taskQueue,
+        args: [incident('AGAIN-1', ['again-a'])],
+      });
+      await waitFor(async () => (await sentBy('breach-AGAIN-1~')).length === 1);
+      await handle.signal(breachReportedSignal, { customerIds: ['again-a', 'again-b'] });
+      await waitFor(async () => (await sentBy('breach-AGAIN-1~again-b')).length === 1);
+      await waitFor(async () => (await handle.query(breachStatusQuery)).notified === 2);
+      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+      expect(await handle.result()).toMatchObject({ customers: 2, notified: 2 });
+    });
+    expect((await sentBy('breach-AGAIN-1~')).map(([to, step]) => `${to} ${step}`).sort()).toEqual([
+      'dpo@again-a.test final-report',
+      'dpo@again-a.test initial-notice',
+      'dpo@again-b.test final-report',
+      'dpo@again-b.test initial-notice',
+    ]);
+    expect((await records.breaches.get('AGAIN-1'))!.notifications.map((n) => n.customerId)).toEqual(['again-a', 'again-b']);
+  });
+
+  test('customers announced in batches across runs (continue-as-new): each notice carries its own facts only, every one is told once', async () => {
+    const ids = Array.from({ length: 7 }, (_, index) => `batch-${index}`);
+    for (const customerId of ids) await customer(customerId, 'en', [`dpo@${customerId}.test`]);
+    const taskQueue = 'breach-batches';
+    await withWorker(taskQueue, async () => {
+      const handle = await env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('BATCH-1'),
+        taskQueue,
+        args: [{ ...incident('BATCH-1', ids), batching: { customersPerBatch: 3, continueAsNewAfterEvents: 40 } }],
+      });
+      await waitFor(async () => (await handle.query(breachStatusQuery)).notified === 7);
+      // A notice's input names its own customer and nobody else.
+      const noticeHistory = await historyText(env, workflowIds.breachNotice('BATCH-1', 'batch-6'));
+      expect(noticeHistory).toMatch(/Backup tapes were lost/);
+      expect(noticeHistory).not.toMatch(/batch-5/);
+      await handle.signal(breachUpdatedSignal, { update: 'Root cause found.', measures: [], at: new Date().toISOString(), key: 'msg_batch_update' });
+      await waitFor(async () => (await sentBy('breach-BATCH-1~')).filter(([, step]) => step === 'update-msg_batch_update').length === 7);
+      // The long history was handed to a new run, which carried the customers and their state.
+      await waitFor(async () => (await handle.describe()).runId !== handle.firstExecutionRunId);
+      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+      expect(await handle.result()).toMatchObject({ customers: 7, notified: 7, pending: 0, finalReportsOutstanding: 0 });
+    });
+    const steps = (await sentBy('breach-BATCH-1~')).map(([, step]) => step);
+    expect(steps.filter((step) => step === 'initial-notice')).toHaveLength(7);
+    expect(steps.filter((step) => step === 'final-report')).toHaveLength(7);
+  });
+});

@@ -21,6 +21,7 @@ import { dsrRequest } from '../../workflows';
 import { startMailCatcher, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
 import { startTimeSkippingServer, testPrivacyTeam, testWorker } from '../support/temporal';
+import { alertRetry } from '../../workflows/privacy-team-alerts';
 
 const privacyTeam = testPrivacyTeam;
 const productSecret = 'whsec_cHJvZHVjdC1zZWNyZXQtZm9yLWRzci13b3JrZmxvdy10ZXN0cw==';
@@ -32,11 +33,13 @@ let records: Records;
 let catcher: MailCatcher;
 let mailer: Transporter;
 let product: FakeProduct;
+/** Addresses the mail server refuses with a 550 for now: a test adds the privacy team's, and removes it. */
+const refusing = new Set<string>();
 
 beforeAll(async () => {
   env = await startTimeSkippingServer();
   ({ database, records } = await freshDatabase('pglite'));
-  catcher = await startMailCatcher();
+  catcher = await startMailCatcher({ refuseRecipient: (address) => refusing.has(address.toLowerCase()) });
   mailer = createMailer(catcher.smtpUrl);
   product = await startFakeProduct();
 });
@@ -500,6 +503,76 @@ test('a request for a customer never described waits five minutes, then the priv
     await handle.result();
   });
   expect(await steps('NOBODY-1')).toEqual(['alert-no-customer-record']);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Nothing lost: an alert the privacy team's address refuses never ends the case
+
+test('the privacy team’s address refuses the deadline alert: the case goes on and closes, the refusal is shown and retried, and the alert is delivered once the address takes it', async () => {
+  await customer('team-down', 'en', 'Europe/Brussels');
+  const receivedAt = await serverNow();
+  const deadline = addCalendarMonths(receivedAt, 1, 'Europe/Brussels');
+  const step = `alert-deadline-passed-${deadline}`;
+  refusing.add(privacyTeam);
+  try {
+    await withWorker('dsr-team-refuses', async () => {
+      const handle = await startRequest('dsr-team-refuses', 'REFUSED-1', 'team-down', receivedAt);
+      await waitForStep('REFUSED-1', 'customer-notice');
+      await sleepUntil(new Date(Date.parse(deadline) + 60_000).toISOString());
+
+      // Refused: shown on the case, which is overdue and still open to the customer's instruction.
+      const shown = await waitFor('the refusal shown', async () => {
+        const state = await handle.query(dsrStatusQuery);
+        return state.undeliveredAlerts?.length > 0 && state;
+      });
+      expect(shown.status).toBe('overdue');
+      expect(shown.undeliveredAlerts).toEqual([
+        { step, since: expect.any(String), attempts: 1, problem: expect.stringMatching(/refused/), nextAttemptAt: expect.any(String) },
+      ]);
+      expect(shown.undeliveredAlerts[0]!.problem).not.toContain('@');
+      const firstWait = Date.parse(shown.undeliveredAlerts[0]!.nextAttemptAt) - Date.parse(shown.undeliveredAlerts[0]!.since);
+      expect(firstWait).toBeGreaterThanOrEqual(alertRetry.firstMs);
+      expect(firstWait).toBeLessThan(alertRetry.firstMs + 60_000);
+      expect((await handle.describe()).searchAttributes.DpaUndeliveredAlerts).toEqual([1]);
+      const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+      expect(metadata.currentDetails).toContain(`\`${step}\``);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+
+      // The next message still works: the customer's instruction closes the case (its email goes out),
+      // and the workflow stays only to deliver the alert.
+      await instruct(handle, 'handled-by-customer', 'wh-refused-1');
+      await waitForStep('REFUSED-1', 'closure-confirmation');
+      expect((await handle.query(dsrStatusQuery)).closure).toMatchObject({ outcome: 'handled-by-customer' });
+      expect((await records.dsr.get('REFUSED-1'))!.status).toBe('closed');
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+
+      // Retried under the same step after 15 minutes: one evidence row, two attempts.
+      await env.sleep(alertRetry.firstMs + 60_000);
+      await waitFor('the second attempt', async () => {
+        const state = await handle.query(dsrStatusQuery);
+        return state.undeliveredAlerts[0]?.attempts === 2;
+      });
+      const rows = (await records.emails.listForWorkflow('dsr-REFUSED-1')).filter((row) => row.step === step);
+      expect(rows).toEqual([expect.objectContaining({ status: 'failed', attempts: 2, recipient: privacyTeam })]);
+
+      // The address takes mail again: the next try (30 minutes later) delivers it, and the case ends.
+      refusing.delete(privacyTeam);
+      await env.sleep(2 * alertRetry.firstMs + 60_000);
+      await finished(handle);
+      const final = await handle.query(dsrStatusQuery);
+      expect(final.undeliveredAlerts).toEqual([]);
+      expect(final.timeline.map((t) => t.event)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^privacy team alert deadline-passed refused, retried/), 'privacy team alerted: deadline-passed']),
+      );
+      expect((await handle.describe()).searchAttributes.DpaUndeliveredAlerts).toEqual([0]);
+    });
+  } finally {
+    refusing.delete(privacyTeam);
+  }
+  const rows = (await records.emails.listForWorkflow('dsr-REFUSED-1')).filter((row) => row.step === step);
+  expect(rows).toEqual([expect.objectContaining({ status: 'sent', attempts: 3 })]);
+  const delivered = (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id'] === 'dsr-REFUSED-1' && m.envelope.to[0] === privacyTeam);
+  expect(delivered.map((m) => m.headers['x-dpa-step'])).toEqual([step]);
 });
 
 /** Every payload in a history, decoded: what a person reading the history in the Web UI would see. */

@@ -18,6 +18,7 @@ import { unlawfulInstruction } from '../../workflows';
 import { mailOf, settle, startMailCatcher, waitForMailOf, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
 import { skipTo, startTimeSkippingServer, testPrivacyTeam, testWorker, workflowBundle } from '../support/temporal';
+import { alertRetry } from '../../workflows/privacy-team-alerts';
 
 const privacyTeam = testPrivacyTeam;
 
@@ -35,6 +36,8 @@ let mailer: Transporter;
 
 /** Cases a test started: one left running after a failure would hold the server's clock for the next test. */
 const started: string[] = [];
+/** Addresses the mail server refuses with a 550 for now: a test adds the privacy team's, and removes it. */
+const refusing = new Set<string>();
 
 beforeAll(async () => {
   // Bundled before any clock is moved, so that a case starts within the minute the test set.
@@ -42,7 +45,7 @@ beforeAll(async () => {
   env = await startTimeSkippingServer();
   client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
   ({ database, records } = await freshDatabase('pglite'));
-  catcher = await startMailCatcher();
+  catcher = await startMailCatcher({ refuseRecipient: (address) => refusing.has(address.toLowerCase()) });
   mailer = createMailer(catcher.smtpUrl);
   const customers: Customer[] = [
     { customerId: 'ins-nl', name: 'Klant NL', language: 'nl', contacts: [{ email: 'dpo@ins-nl.test' }], timeZone: 'Europe/Brussels', contract: {} },
@@ -268,4 +271,110 @@ test('a customer the product never described: the privacy team is told after the
   });
   const steps = (await mailOf(catcher, workflowId)).map((mail) => mail.headers['x-dpa-step']).sort();
   expect(steps).toEqual(['instruction-flagged', 'notice-undeliverable', 'resumed-under-guarantee', 'resumption-undeliverable']);
+});
+
+async function waitUntilTrue(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const giveUp = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+test('the privacy team’s address refuses every alert: the customer is told, decisions and reminders go on, the case resumes, and the alerts are delivered once the address takes them', async () => {
+  const workflowId = registered(workflowIds.instruction('INS-TEAM-DOWN'));
+  refusing.add(privacyTeam);
+  try {
+    await withWorker('instruction-team-down', async () => {
+      const flaggedAt = new Date(await env.currentTimeMs()).toISOString();
+      const handle = await client.workflow.start(unlawfulInstruction, {
+        workflowId,
+        taskQueue: 'instruction-team-down',
+        args: [flagged('INS-TEAM-DOWN', 'ins-en', flaggedAt, { privacyTeamReminderDays: 1 })],
+      });
+      // The customer is told; the alert is refused, shown, and the case is suspended, not failed.
+      await waitForMailOf(catcher, workflowId, 1);
+      await waitUntilTrue('the refusal shown', async () => (await handle.query(instructionStatusQuery)).undeliveredAlerts?.length === 1);
+      const shown = await handle.query(instructionStatusQuery);
+      expect(shown).toMatchObject({ status: 'suspended', notice: { status: 'notified' } });
+      expect(shown.undeliveredAlerts).toEqual([
+        { step: 'instruction-flagged', since: expect.any(String), attempts: 1, problem: expect.stringMatching(/refused/), nextAttemptAt: expect.any(String) },
+      ]);
+      expect((await handle.describe()).searchAttributes.DpaUndeliveredAlerts).toEqual([1]);
+      const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+      expect(metadata.currentDetails).toContain('`instruction-flagged`');
+
+      // The next message still works: a decision, told to the customer.
+      await handle.executeUpdate(recordProcessingDecisionUpdate, { args: [{ decision: 'stop-processing' }] });
+      await waitForMailOf(catcher, workflowId, 2);
+      // The next clock still works: the team's daily reminder is raised (and refused in turn).
+      await env.sleep(24 * 3_600_000 + 60_000);
+      await waitUntilTrue('the reminder refused', async () => (await handle.query(instructionStatusQuery)).undeliveredAlerts.length === 2);
+      const reminded = await handle.query(instructionStatusQuery);
+      expect(reminded.privacyTeamRemindersSent).toBe(1);
+      expect(reminded.undeliveredAlerts.map((alert) => alert.step).sort()).toEqual(['instruction-flagged', 'team-reminder-1']);
+      expect(reminded.undeliveredAlerts.find((alert) => alert.step === 'instruction-flagged')!.attempts).toBeGreaterThan(2);
+      expect((await handle.describe()).searchAttributes.DpaUndeliveredAlerts).toEqual([2]);
+      const rows = (await records.emails.listForWorkflow(workflowId)).filter((row) => row.step === 'instruction-flagged');
+      expect(rows).toEqual([expect.objectContaining({ status: 'failed', recipient: privacyTeam })]);
+      expect(rows[0]!.attempts).toBeGreaterThan(2);
+
+      // The customer revises the instruction: it is confirmed, and the case is closed but for its alerts.
+      await handle.signal(instructionRevisedSignal, { revision: 'Thirteen months.', revisedAt: new Date(await env.currentTimeMs()).toISOString(), webhookId: 'msg-team-down' });
+      await waitUntilTrue('the case closed', async () => (await handle.query(instructionStatusQuery)).closed);
+      expect((await stepsOf(workflowId)).filter((step) => !step.endsWith(privacyTeam))).toEqual([
+        'suspension-notice -> dpo@ins-en.test',
+        'decision-1 -> dpo@ins-en.test',
+        'resumption-confirmation -> dpo@ins-en.test',
+      ]);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+
+      // The address takes mail again: within the longest retry interval both alerts go, and the workflow ends.
+      refusing.delete(privacyTeam);
+      await env.sleep(alertRetry.maxMs + 60_000);
+      await waitUntilTrue('the workflow completed', async () => (await handle.describe()).status.name === 'COMPLETED');
+      expect(await handle.query(instructionStatusQuery)).toMatchObject({ status: 'resumed', closed: true, undeliveredAlerts: [] });
+      expect((await handle.describe()).searchAttributes.DpaUndeliveredAlerts).toEqual([0]);
+    });
+  } finally {
+    refusing.delete(privacyTeam);
+  }
+  const team = (await records.emails.listForWorkflow(workflowId)).filter((row) => row.recipient === privacyTeam);
+  expect(team.map((row) => [row.step, row.status]).sort()).toEqual([
+    ['instruction-flagged', 'sent'],
+    ['team-reminder-1', 'sent'],
+  ]);
+});
+
+test('a flag delivered two months late: the customer is told at once, and the reminders count from then, not from the flag', async () => {
+  const workflowId = registered(workflowIds.instruction('INS-STALE'));
+  await withWorker('instruction-stale', async () => {
+    const nowMs = await env.currentTimeMs();
+    const flaggedAt = new Date(nowMs - 60 * 24 * 3_600_000).toISOString();
+    const handle = await client.workflow.start(unlawfulInstruction, {
+      workflowId,
+      taskQueue: 'instruction-stale',
+      args: [flagged('INS-STALE', 'ins-en', flaggedAt)],
+    });
+    await waitForMailOf(catcher, workflowId, 2);
+    await settle();
+    // No reminder on arrival (the old code sent reminder 8 to both at once).
+    expect((await stepsOf(workflowId)).sort()).toEqual([`instruction-flagged -> ${privacyTeam}`, 'suspension-notice -> dpo@ins-en.test']);
+    const state = await handle.query(instructionStatusQuery);
+    expect(state).toMatchObject({ customerRemindersSent: 0, privacyTeamRemindersSent: 0 });
+    // Seven days from the minute the case learnt of the flag (an hour either way for a change of summer time).
+    for (const at of [state.nextCustomerReminderAt!, state.nextPrivacyTeamReminderAt!]) {
+      expect(Math.abs(Date.parse(at) - (nowMs + 7 * 24 * 3_600_000))).toBeLessThanOrEqual(3_600_000 + 60_000);
+    }
+
+    await skipTo(env, new Date(Date.parse(state.nextCustomerReminderAt!) + 30_000).toISOString());
+    const mails = await waitForMailOf(catcher, workflowId, 4);
+    expect(mails.slice(2).map((mail) => mail.headers['x-dpa-step']).sort()).toEqual(['reminder-1', 'team-reminder-1']);
+    expect(mails.find((mail) => mail.headers['x-dpa-step'] === 'reminder-1')!.subject).toContain('Reminder 1');
+    await settle();
+    expect(await mailOf(catcher, workflowId)).toHaveLength(4);
+
+    await handle.signal(instructionConfirmedSignal, { guarantee: 'Lawful.', confirmedAt: new Date(await env.currentTimeMs()).toISOString(), webhookId: 'msg-stale' });
+    expect(await handle.result()).toMatchObject({ status: 'resumed', customerRemindersSent: 1, privacyTeamRemindersSent: 1 });
+  });
 });

@@ -21,6 +21,7 @@ import { customerObjectionWindow, subprocessorChange } from '../../workflows';
 import { startMailCatcher, type MailCatcher } from '../support/mail';
 import { freshDatabase } from '../support/records';
 import { emailAddressesIn, historyText, startTimeSkippingServer, testPrivacyTeam, testWorker } from '../support/temporal';
+import { alertRetry } from '../../workflows/privacy-team-alerts';
 
 const DAY = 24 * 3_600_000;
 const MINUTE = 60_000;
@@ -586,5 +587,63 @@ describe('the change (5.1)', () => {
         expect((await env.client.workflow.getHandle(workflowIds.objection('CHG-BULK', customerId)).describe()).runId).toBe(runId);
       }
     });
+  });
+});
+
+describe('nothing lost: the privacy team’s address refuses its alerts', () => {
+  test('the window goes on to its end, the refusal is shown and retried, and the alert is delivered once the address takes it', async () => {
+    await customer('team-down', 'en', ['dpo@team-down.test']);
+    const taskQueue = 'spc-team-down';
+    try {
+      await withWorker(taskQueue, async () => {
+        const handle = await startWindow(taskQueue, 'CHG-TEAM-DOWN', 'team-down');
+        const id = workflowIds.objection('CHG-TEAM-DOWN', 'team-down');
+        await waitFor(async () => (await statusOf(handle)).status === 'open');
+        // After the notice the customer's mailbox closes, and the privacy team's address refuses mail too.
+        refused.add('dpo@team-down.test');
+        refused.add(privacyTeam);
+        await object(handle);
+        await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'Health data would leave the EEA.' }] });
+        await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Your data stays with our EU provider.' }] });
+
+        // The offer bounces, its alert is refused: shown on the window, which waits for the answer as ever.
+        await waitFor(async () => (await statusOf(handle)).undeliveredAlerts?.length === 1);
+        const shown = await statusOf(handle);
+        expect(shown.status).toBe('offer-made');
+        expect(shown.privacyTeamAlerts).toEqual([expect.objectContaining({ kind: 'offer-undeliverable', delivered: false })]);
+        expect(shown.undeliveredAlerts).toEqual([
+          { step: 'alert-offer-undeliverable', since: expect.any(String), attempts: 1, problem: expect.stringMatching(/refused/), nextAttemptAt: expect.any(String) },
+        ]);
+        expect(emailAddressesIn(shown.undeliveredAlerts[0]!.problem)).toEqual([]);
+        expect((await handle.describe()).searchAttributes).toMatchObject({ DpaUndeliveredAlerts: [1], DpaStatus: ['offer-made'] });
+        const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+        expect(metadata.currentDetails).toContain('`alert-offer-undeliverable`');
+
+        // The next message still works: the customer accepts the offer by another channel; the window is remedied.
+        await handle.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: true }] });
+        await waitFor(async () => (await statusOf(handle)).status === 'remedied');
+        expect((await handle.describe()).status.name).toBe('RUNNING');
+
+        // Retried under the same step after 15 minutes: one evidence row, two attempts.
+        await env.sleep(alertRetry.firstMs + MINUTE);
+        await waitFor(async () => (await statusOf(handle)).undeliveredAlerts[0]?.attempts === 2);
+        const rows = (await records.emails.listForWorkflow(id)).filter((row) => row.recipient === privacyTeam);
+        expect(rows).toEqual([expect.objectContaining({ step: 'alert-offer-undeliverable', status: 'failed', attempts: 2 })]);
+
+        // The address takes mail again: the next try delivers the alert, and the window's workflow ends.
+        refused.delete(privacyTeam);
+        await env.sleep(2 * alertRetry.firstMs + MINUTE);
+        await waitFor(async () => (await handle.describe()).status.name === 'COMPLETED');
+        const final = await statusOf(handle);
+        expect(final).toMatchObject({ status: 'remedied', undeliveredAlerts: [] });
+        expect(final.privacyTeamAlerts).toEqual([expect.objectContaining({ kind: 'offer-undeliverable', delivered: true })]);
+        expect((await handle.describe()).searchAttributes).toMatchObject({ DpaUndeliveredAlerts: [0] });
+        expect((await alertsOf(id)).map((alert) => alert.headers['x-dpa-step'])).toEqual(['alert-offer-undeliverable']);
+        const delivered = (await records.emails.listForWorkflow(id)).filter((row) => row.recipient === privacyTeam);
+        expect(delivered).toEqual([expect.objectContaining({ step: 'alert-offer-undeliverable', status: 'sent', attempts: 3 })]);
+      });
+    } finally {
+      refused.delete(privacyTeam);
+    }
   });
 });

@@ -1,19 +1,44 @@
-import { breachAcknowledgedSignal, breachClosedSignal, breachIncidentInput, breachUpdatedSignal } from '../../../domain/breach';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { breachAcknowledgedSignal, breachClosedSignal, breachIncidentInput, breachReportedSignal, breachUpdatedSignal } from '../../../domain/breach';
 import { workflowIds } from '../../../domain/ids';
-import { openCase, refused, sendToCase } from '../answers';
+import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../../../domain/search-attributes';
+import { taskQueue } from '../../../domain/task-queue';
+import { accepted, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
 export const breachHandlers: EventHandlers = {
+  /**
+   * Starts the incident, or, when it is open already, adds the customers this report names that it did
+   * not concern yet (they are told with the facts first reported): a repeated report never drops a
+   * customer. Signal-with-start does both atomically; a closed incident refuses with 409.
+   */
   async 'breach.detected'({ client, timestamp }, data) {
     const input = breachIncidentInput(data, timestamp);
     const workflowId = workflowIds.breach(input.incidentId);
-    return openCase(client, 'breachIncident', {
-      workflowId,
-      args: [input],
-      process: 'breach',
-      staticSummary: `Breach ${input.incidentId}: ${input.affectedCustomerIds.length} customer(s) to notify`,
-      closedReason: `breach ${input.incidentId} is already closed; report a new incident id`,
-    });
+    try {
+      await client.workflow.signalWithStart('breachIncident', {
+        workflowId,
+        taskQueue,
+        args: [input],
+        signal: breachReportedSignal,
+        signalArgs: [{ customerIds: input.affectedCustomerIds }],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: searchAttributes.process, value: 'breach' },
+          { key: searchAttributes.status, value: 'notifying' },
+          ...(input.affectedCustomerIds.length <= maxCustomerIdsInSearchAttribute
+            ? [{ key: searchAttributes.customerIds, value: input.affectedCustomerIds }]
+            : []),
+        ],
+        staticSummary: `Breach ${input.incidentId}: ${input.affectedCustomerIds.length} customer(s) to notify`,
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        return refused(409, `breach ${input.incidentId} is already closed; report a new incident id`, workflowId);
+      }
+      throw error;
+    }
+    return accepted(workflowId);
   },
 
   async 'breach.updated'({ client, webhookId, timestamp }, data) {

@@ -1,0 +1,159 @@
+import { Client, Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createMailer } from '../activities/email/mailer';
+import { renderBreachNotice } from '../activities/email/templates/breach';
+import { startMailCatcher } from '../client/embedded/mail-catcher';
+import { cpuSnapshot, describeCustomers, freePorts, type BenchCustomer, log, mib, phaseTimeoutMs, post, processMemory, seconds, startProduct, table, until, withTimeout } from './support';
+
+/**
+ * `npm run bench:breach`: one breach for N described customers (issue 8: "without undue delay", 8.1).
+ * For each N, on the product running on its embedded defaults (`client/start.ts`: Temporal dev server,
+ * PGlite, worker, webhooks), it measures the time from the webhook's 202 to each customer's first notice
+ * accepted by the SMTP server: p50, p95 and the last one; and, in the same run, the same N notices
+ * rendered by the same template and handed at once to nodemailer with the product's transport (pooled,
+ * 5 connections) to the same SMTP server, timed from the hand-over to each acceptance.
+ *
+ * BENCH_SIZES=50,1000 (default 50,1000,10000) narrows the run. The customers are described through
+ * signed `customer.upserted` webhooks first, which is not timed.
+ */
+
+const sizes = (process.env.BENCH_SIZES ?? '50,1000,10000').split(',').map((size) => Number.parseInt(size, 10));
+
+async function main(): Promise<void> {
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('BENCH_SIZES must be positive integers, e.g. 50,1000,10000');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dpa-bench-breach-'));
+  const arrivals = new NoticeArrivals();
+  const smtp = await startMailCatcher({ beforeAccept: (raw) => arrivals.arrived(raw) });
+  const [httpPort, temporalPort, uiPort] = (await freePorts(3)) as [number, number, number];
+  const product = await startProduct({ dataDir, smtpUrl: smtp.smtpUrl, httpPort, temporalPort, uiPort });
+  const webhooks = `http://127.0.0.1:${httpPort}/webhooks`;
+  const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
+  const temporal = new Client({ connection });
+  const count = async (query: string) => Number((await temporal.workflow.count(query)).count);
+
+  try {
+    const largest = Math.max(...sizes);
+    const seedStart = performance.now();
+    const customers = await describeCustomers(webhooks, largest);
+    await until(() => count(`DpaProcess = 'customer' AND ExecutionStatus = 'Running'`), 0, 'the customer workflows did not all end', 'at most');
+    log(`seeded ${largest} customers through customer.upserted in ${seconds(performance.now() - seedStart)}`);
+
+    const rows: string[][] = [];
+    for (const size of sizes) {
+      const concerned = customers.slice(0, size);
+      const incidentId = `BENCH-${size}-${randomUUID().slice(0, 8)}`;
+      const awareAt = new Date(Date.now() - 3_600_000).toISOString();
+
+      // Baseline: the same notices, straight through nodemailer, timed from the hand-over.
+      const mailer = createMailer(smtp.smtpUrl);
+      const directStart = performance.now();
+      const directLatencies = await Promise.all(
+        concerned.map(async (customer) => {
+          const email = renderBreachNotice(noticeFacts(customer, incidentId, awareAt), customer.language);
+          await mailer.sendMail({ from: 'privacy@processor.example', to: customer.email, subject: email.subject, text: email.text, html: email.html });
+          return performance.now() - directStart;
+        }),
+      );
+      mailer.close();
+
+      // Orchestrated: one signed breach.detected; each customer's first notice, timed from the 202.
+      const orchestratedCpu = cpuSnapshot(product.pid);
+      const expected = arrivals.expect(incidentId, size);
+      await post(webhooks, {
+        type: 'breach.detected',
+        data: {
+          incidentId,
+          awareAt,
+          summary: 'A misconfigured export job published support tickets to a storage bucket readable by anyone.',
+          dataCategories: ['names', 'email addresses', 'support ticket contents'],
+          subjectsApprox: 12_000,
+          measures: ['The bucket was made private', 'Access logs are being reviewed'],
+          affectedCustomerIds: concerned.map((customer) => customer.id),
+        },
+      });
+      const answeredAt = performance.now();
+      const arrivalTimes = await withTimeout(expected, phaseTimeoutMs, `the ${size} notices of ${incidentId} did not all arrive`);
+      const spent = cpuSnapshot(product.pid).since(orchestratedCpu);
+      const orchestratedLatencies = arrivalTimes.map((at) => at - answeredAt);
+      const memory = processMemory(product.pid);
+      const direct = summary(directLatencies);
+      const orchestrated = summary(orchestratedLatencies);
+      rows.push([
+        String(size),
+        seconds(orchestrated.p50),
+        seconds(orchestrated.p95),
+        seconds(orchestrated.max),
+        `${Math.round(size / (orchestrated.max / 1000))}/s`,
+        seconds(direct.p50),
+        seconds(direct.p95),
+        seconds(direct.max),
+        `${(orchestrated.max / direct.max).toFixed(2)}x`,
+        `${((spent.bench + spent.product + spent.temporal) / size).toFixed(1)} ms`,
+        mib(memory.peak),
+      ]);
+      log(`N=${size}: last notice ${seconds(orchestrated.max)} after the 202 (direct: ${seconds(direct.max)})`);
+    }
+
+    const header = ['N', 'p50', 'p95', 'last', 'notices/s', 'direct p50', 'direct p95', 'direct last', 'last/direct', 'CPU per notice', 'product peak'];
+    process.stdout.write(`\nfrom the 202 of breach.detected to each customer's first notice accepted by the SMTP server:\n${table([header, ...rows])}\n`);
+    process.stdout.write(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`);
+  } finally {
+    await connection.close();
+    await product.stop();
+    await smtp.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** When each customer's first notice of an incident reached the SMTP server (by its workflow id header). */
+class NoticeArrivals {
+  private waiting: { prefix: string; times: Map<string, number>; size: number; resolve: (times: number[]) => void } | undefined;
+  arrived(raw: Buffer): void {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    const head = raw.subarray(0, 4096).toString('latin1');
+    const workflowId = /^X-DPA-Workflow-Id: (\S+)/im.exec(head)?.[1];
+    if (!workflowId?.startsWith(waiting.prefix) || !/^X-DPA-Step: initial-notice/im.test(head)) return;
+    if (!waiting.times.has(workflowId)) waiting.times.set(workflowId, performance.now());
+    if (waiting.times.size >= waiting.size) {
+      this.waiting = undefined;
+      waiting.resolve([...waiting.times.values()]);
+    }
+  }
+  expect(incidentId: string, size: number): Promise<number[]> {
+    return new Promise((resolve) => {
+      this.waiting = { prefix: `breach-${incidentId}~`, times: new Map(), size, resolve };
+    });
+  }
+}
+
+function summary(latencies: number[]): { p50: number; p95: number; max: number } {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]! };
+}
+
+function noticeFacts(customer: BenchCustomer, incidentId: string, awareAt: string) {
+  const now = new Date();
+  return {
+    customerName: customer.name,
+    incidentId,
+    awareAt,
+    noticeSentAt: now.toISOString(),
+    controllerDeadlineAt: new Date(now.getTime() + 72 * 3_600_000).toISOString(),
+    summary: 'A misconfigured export job published support tickets to a storage bucket readable by anyone.',
+    dataCategories: ['names', 'email addresses', 'support ticket contents'],
+    subjectsApprox: 12_000,
+    measures: ['The bucket was made private', 'Access logs are being reviewed'],
+    contactEmail: 'privacy@processor.example',
+    timeZone: 'Europe/Brussels',
+  };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
