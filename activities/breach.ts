@@ -1,4 +1,4 @@
-import { controllerNotificationHours, type BreachFacts, type BreachIncidentInput } from '../domain/breach';
+import { breachFactsOf, controllerNotificationHours, type BreachFacts, type BreachIncidentInput } from '../domain/breach';
 import type { Records } from '../records';
 import type { BreachUpdateFacts } from '../records/breach-register';
 import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
@@ -240,18 +240,11 @@ function noticeFacts(
   contactEmail: string,
 ): BreachNoticeFacts {
   return {
-    customerName,
+    ...breachFactsOf(facts),
     incidentId,
-    awareAt: facts.awareAt,
+    customerName,
     noticeSentAt: notifiedAt,
     controllerDeadlineAt: addHours(notifiedAt, controllerNotificationHours),
-    summary: facts.summary,
-    dataCategories: facts.dataCategories,
-    ...(facts.subjectsApprox !== undefined && { subjectsApprox: facts.subjectsApprox }),
-    ...(facts.subjectCategories !== undefined && { subjectCategories: facts.subjectCategories }),
-    ...(facts.recordsApprox !== undefined && { recordsApprox: facts.recordsApprox }),
-    ...(facts.likelyConsequences !== undefined && { likelyConsequences: facts.likelyConsequences }),
-    measures: facts.measures,
     contactEmail,
     timeZone,
   };

@@ -105,16 +105,8 @@ export function breachFactsOf(input: BreachFacts): BreachFacts {
 
 export function breachIncidentInput(data: EventData<'breach.detected'>, detectedAt: string): BreachIncidentInput {
   return {
-    incidentId: data.incidentId,
-    awareAt: data.awareAt,
+    ...breachFactsOf(data),
     detectedAt,
-    summary: data.summary,
-    dataCategories: data.dataCategories,
-    ...(data.subjectsApprox !== undefined && { subjectsApprox: data.subjectsApprox }),
-    ...(data.subjectCategories !== undefined && { subjectCategories: data.subjectCategories }),
-    ...(data.recordsApprox !== undefined && { recordsApprox: data.recordsApprox }),
-    ...(data.likelyConsequences !== undefined && { likelyConsequences: data.likelyConsequences }),
-    measures: data.measures,
     affectedCustomerIds: [...new Set(data.affectedCustomerIds)],
     settings: defaultBreachSettings,
   };
