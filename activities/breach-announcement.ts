@@ -15,6 +15,7 @@ import {
 } from '../domain/breach';
 import { workflowIds } from '../domain/ids';
 import { searchAttributes } from '../domain/search-attributes';
+import type { breachCustomerNotice } from '../workflows';
 import { notifyCustomerOfBreach, type BreachActivityDeps } from './breach';
 
 /** Customers one activity handles side by side: enough to hide each one's round trips to SMTP, SQL and Temporal. */
@@ -96,7 +97,7 @@ export function createBreachAnnouncementActivities(deps: BreachActivityDeps & { 
           },
         ];
         try {
-          await deps.temporal.workflow.start('breachCustomerNotice', {
+          await deps.temporal.workflow.start<typeof breachCustomerNotice>('breachCustomerNotice', {
             workflowId,
             taskQueue: context.info.taskQueue,
             args,

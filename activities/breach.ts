@@ -1,4 +1,5 @@
 import { breachFactsOf, controllerNotificationHours, type BreachFacts, type BreachIncidentInput } from '../domain/breach';
+import { addHours } from '../domain/clocks';
 import type { Records } from '../records';
 import type { BreachUpdateFacts } from '../records/breach-register';
 import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
@@ -8,9 +9,13 @@ import {
   renderBreachNotice,
   renderBreachReminder,
   renderBreachUpdate,
+  renderPrivacyTeamAlert,
   type BreachNoticeFacts,
 } from './email/templates/breach';
+import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
 import { currentWorkflowId } from './workflow-context';
+
+export type BreachPrivacyTeamAlert = Parameters<typeof renderPrivacyTeamAlert>[0];
 
 export interface BreachActivityDeps {
   records: Records;
@@ -42,6 +47,11 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       noticeAt: string;
     }): Promise<NotifyCustomerResult> {
       return notifyCustomerOfBreach(deps, currentWorkflowId(), input);
+    },
+
+    /** An internal alert about a breach to the processor's privacy team (English). */
+    async alertPrivacyTeamOfBreach(input: { step: string; alert: BreachPrivacyTeamAlert }): Promise<AlertOutcome> {
+      return sendPrivacyTeamAlert(deps, input.step, renderPrivacyTeamAlert(input.alert));
     },
 
     /** What the notice's clocks need from the customer's contract; no personal data leaves. */
@@ -248,8 +258,4 @@ function noticeFacts(
     contactEmail,
     timeZone,
   };
-}
-
-function addHours(instant: string, hours: number): string {
-  return new Date(new Date(instant).getTime() + hours * 3_600_000).toISOString();
 }

@@ -94,9 +94,11 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
       if (address === undefined) return { status: 'no-address' };
       const customer = await deps.records.customers.get(input.customerId);
       if (!customer) return { status: 'customer-unknown' };
-      let outcome: Awaited<ReturnType<typeof deps.emails.send>>;
-      try {
-        outcome = await deps.emails.send({
+      // A transient SMTP error often quotes the recipient, and a thrown error (with its cause) is logged by
+      // the worker and shown in the Web UI: it is rethrown, and retried, with the subject's address taken
+      // out, and without the original as its cause.
+      const sent = await deps.emails
+        .send({
           workflowId: currentWorkflowId(),
           step: 'subject-confirmation',
           recipient: address,
@@ -104,12 +106,13 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
           email: renderDsrSubjectConfirmation({ customerName: customer.name }, customer.language),
           // 10.1: the subject learns which customer the request concerns, and nothing else.
           omitTrackingHeaders: true,
-        });
-      } catch (error) {
-        // A transient SMTP error often quotes the recipient; the failure is logged by the worker and shown
-        // in the Web UI, so it is rethrown (and retried) without the subject's address.
-        throw new Error(`the confirmation to the data subject could not be sent yet: ${withoutAddress(error, address)}`);
-      }
+        })
+        .then(
+          (outcome) => ({ outcome }),
+          (error: unknown) => ({ failure: withoutAddress(error, address) }),
+        );
+      if ('failure' in sent) throw new Error(`the confirmation to the data subject could not be sent yet: ${sent.failure}`);
+      const { outcome } = sent;
       heartbeat();
       // The SMTP answer may quote the address; the workflow gets a reason without it.
       if (outcome.status === 'rejected') return { status: 'refused', problem: "the data subject's address refused the confirmation" };

@@ -9,7 +9,6 @@ import { createDsrActivities } from './dsr';
 import { createEmailSender } from './email/send-email';
 import { createInstructionActivities } from './instruction';
 import { createObjectionWindowActivities } from './objection-windows';
-import { createPrivacyTeamActivities } from './privacy-team';
 import { createSubprocessorChangeActivities } from './subprocessor-change';
 
 export interface ActivityDeps {
@@ -34,7 +33,6 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createBreachActivities({ records: deps.records, emails, privacyTeamEmail: deps.privacyTeamEmail }),
     ...createBreachAnnouncementActivities({ records: deps.records, emails, privacyTeamEmail: deps.privacyTeamEmail, temporal: deps.temporal }),
-    ...createPrivacyTeamActivities({ emails, privacyTeamEmail: deps.privacyTeamEmail }),
     ...createDsrActivities(processDeps),
     ...createAuthorityActivities(processDeps),
     ...createInstructionActivities(processDeps),

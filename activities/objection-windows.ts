@@ -10,6 +10,7 @@ import {
   type StoredObjectionWindowSettings,
   type SubprocessorChangeNotice,
 } from '../domain/subprocessor-change';
+import type { customerObjectionWindow } from '../workflows';
 import type { ProcessActivityDeps } from './deps';
 import { emailObjectionWindow, replacedName } from './subprocessor-change';
 
@@ -84,7 +85,7 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps & { te
         if (notice?.status === 'sent') progress.notified += 1;
         const args: [ObjectionWindowInput] = [{ change, customerId, settings, ...(notice && { notice }) }];
         try {
-          await deps.temporal.workflow.start('customerObjectionWindow', {
+          await deps.temporal.workflow.start<typeof customerObjectionWindow>('customerObjectionWindow', {
             workflowId,
             taskQueue: context.info.taskQueue,
             args,

@@ -1,9 +1,6 @@
 import type { EmailSender } from './email/send-email';
 import type { RenderedEmail } from './email/templates/rendered-email';
-import { renderPrivacyTeamAlert } from './email/templates/breach';
 import { currentWorkflowId } from './workflow-context';
-
-export type PrivacyTeamAlert = Parameters<typeof renderPrivacyTeamAlert>[0];
 
 /**
  * What became of an internal alert. A refusal by the team's address is returned, not thrown: the
@@ -26,12 +23,4 @@ export async function sendPrivacyTeamAlert(
     email,
   });
   return outcome.status === 'rejected' ? { status: 'refused', reason: `the privacy team's address refused the alert: ${outcome.reason}` } : { status: 'delivered' };
-}
-
-export function createPrivacyTeamActivities(deps: { emails: EmailSender; privacyTeamEmail: string }) {
-  return {
-    async alertPrivacyTeam(input: { step: string; alert: PrivacyTeamAlert }): Promise<AlertOutcome> {
-      return sendPrivacyTeamAlert(deps, input.step, renderPrivacyTeamAlert(input.alert));
-    },
-  };
 }

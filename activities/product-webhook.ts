@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { signedHeaders } from '../client/webhooks/signature';
+import { signedHeaders } from '../webhook-signing/standard-webhooks';
 
 /** Where the product listens for our requests to act (PRODUCT_WEBHOOK_URL, PRODUCT_WEBHOOK_SECRET). */
 export interface ProductWebhookTarget {

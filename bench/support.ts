@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { developmentWebhookSecret } from '../client/config';
-import { signedHeaders } from '../client/webhooks/signature';
+import { developmentWebhookSecret } from '../config/config';
+import { signedHeaders } from '../webhook-signing/standard-webhooks';
 import { languages, type Language } from '../domain/language';
 
 /** What the benchmarks share: the product started as `npm start` runs it, signed posts, /proc readings, tables. */

@@ -1,10 +1,10 @@
 import { Client, Connection } from '@temporalio/client';
 import { sql } from 'kysely';
+import { exposureRefusal, readConfig } from '../config/config';
+import { logger } from '../config/logger';
+import { openConfiguredDatabase } from '../config/records-connection';
 import { createRecords } from '../records';
-import { exposureRefusal, readConfig } from './config';
 import { buildHttpServer } from './http/server';
-import { logger } from './logger';
-import { openConfiguredDatabase } from './records-connection';
 
 /**
  * The webhook endpoint alone (`npm run start:http`), beside separately run workers: TEMPORAL_ADDRESS

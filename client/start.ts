@@ -3,18 +3,21 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { sql } from 'kysely';
 import { createMailer } from '../activities/email/mailer';
+import { exposureRefusal, readConfig } from '../config/config';
+import { logger } from '../config/logger';
+import { openConfiguredDatabase } from '../config/records-connection';
 import { createRecords } from '../records';
 import { createWorker } from '../worker/create-worker';
-import { exposureRefusal, readConfig } from './config';
+import { installSdkLogging } from '../worker/sdk-logger';
 import { startMailCatcher, type MailCatcher } from './embedded/mail-catcher';
 import { startDevServer, type DevServer } from './embedded/temporal-dev-server';
 import { buildHttpServer } from './http/server';
-import { logger } from './logger';
-import { openConfiguredDatabase } from './records-connection';
 
 /**
  * `npm start`: the whole product in one process, on embedded defaults for every part that is not
  * configured: Temporal dev server, PGlite, SMTP catcher; then the worker and the webhook endpoint.
+ * What it prints on a good start is the summary of addresses; the parts' own start-up lines (the dev
+ * server's output, the workflow bundle, the worker's state) are at debug (LOG_LEVEL=debug).
  */
 async function main(): Promise<void> {
   const config = readConfig();
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
   // the shutdown short: the embedded dev server would be left running without its parent.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  installSdkLogging();
 
   let devServer: DevServer | undefined;
   let address = config.temporalAddress;
@@ -49,7 +53,7 @@ async function main(): Promise<void> {
       namespace: config.temporalNamespace,
       port: config.temporalDevPort,
       uiPort: config.temporalUiPort,
-      log: (line) => logger.info(line),
+      log: (line) => logger.debug({ part: 'temporal dev server' }, line),
     });
     stops.push({ name: 'temporal dev server', stop: devServer.stop });
     address = devServer.address;
@@ -83,7 +87,12 @@ async function main(): Promise<void> {
       config.productWebhookSecret && { productWebhook: { url: config.productWebhookUrl, secret: config.productWebhookSecret } }),
   });
   const workerRun = worker.run();
-  stops.push({ name: 'worker', stop: async () => { worker.shutdown(); await workerRun; } });
+  // On SIGINT and SIGTERM the SDK has begun the worker's shutdown already; shutting it down twice throws.
+  const stopWorker = async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await workerRun;
+  };
+  stops.push({ name: 'worker', stop: stopWorker });
 
   const clientConnection = await Connection.connect({ address });
   stops.push({ name: 'client connection', stop: () => clientConnection.close() });
@@ -101,7 +110,11 @@ async function main(): Promise<void> {
       return true;
     },
   });
+  // Fastify announces its address at info; the summary below gives it, so that line is for debugging.
+  const httpLevel = app.log.level;
+  if (!logger.isLevelEnabled('debug')) app.log.level = 'warn';
   await app.listen({ host: config.host, port: config.port });
+  app.log.level = httpLevel;
   stops.push({ name: 'http server', stop: () => app.close() });
 
   const base = `http://${config.host}:${config.port}`;

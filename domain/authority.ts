@@ -331,18 +331,18 @@ function instantProblem(name: string, value: unknown, state: AuthorityStatus, no
   return undefined;
 }
 
-export function prohibitionBasisRefusal(state: AuthorityStatus, request: RecordProhibitionBasisRequest): string | undefined {
+export function refuseProhibitionBasis(state: AuthorityStatus, request: RecordProhibitionBasisRequest): string | undefined {
   if (!state.prohibition) return `authority request ${state.requestId} carries no prohibition to tell the customers; there is no basis to record`;
   return textProblem('basis', request?.basis, 2000);
 }
 
-export function liftProhibitionRefusal(state: AuthorityStatus, request: LiftProhibitionRequest): string | undefined {
+export function refuseProhibitionLifting(state: AuthorityStatus, request: LiftProhibitionRequest): string | undefined {
   if (!state.prohibition) return `authority request ${state.requestId} carries no prohibition to lift`;
   if (state.prohibition.liftedAt) return `the prohibition was already lifted at ${state.prohibition.liftedAt}`;
   return textProblem('reason', request?.reason, 2000);
 }
 
-export function customerNotifiedRefusal(state: AuthorityStatus, request: RecordCustomerNotifiedRequest, now: string): string | undefined {
+export function refuseCustomerNotified(state: AuthorityStatus, request: RecordCustomerNotifiedRequest, now: string): string | undefined {
   const customer = state.customers[request?.customerId];
   if (!customer) return `customer ${String(request?.customerId)} is not concerned by authority request ${state.requestId}`;
   if (prohibitionStanding(state)) return 'the law forbids telling the customers (disclosureProhibited): lift the prohibition first';
@@ -350,7 +350,7 @@ export function customerNotifiedRefusal(state: AuthorityStatus, request: RecordC
   return textProblem('channel', request.channel, 500) ?? instantProblem('notifiedAt', request.notifiedAt, state, now);
 }
 
-export function extendViewsDeadlineRefusal(state: AuthorityStatus, request: ExtendViewsDeadlineRequest): string | undefined {
+export function refuseViewsDeadlineExtension(state: AuthorityStatus, request: ExtendViewsDeadlineRequest): string | undefined {
   if (!viewsSought(state)) return `authority request ${state.requestId} is not awaiting the customers' views`;
   if (state.outcome) return 'the disclosure is already recorded';
   if (state.viewsDeadlinePassed) return `the views deadline ${state.viewsDueAt} has already passed`;
@@ -359,7 +359,7 @@ export function extendViewsDeadlineRefusal(state: AuthorityStatus, request: Exte
   return textProblem('reason', request.reason, 2000);
 }
 
-export function disclosureRefusal(state: AuthorityStatus, request: RecordDisclosureRequest, now: string): string | undefined {
+export function refuseDisclosure(state: AuthorityStatus, request: RecordDisclosureRequest, now: string): string | undefined {
   if (state.requestKind !== 'disclosure-intent') {
     return `authority request ${state.requestId} is a ${state.requestKind} request: record its answer with recordAnswer`;
   }
@@ -384,7 +384,7 @@ export function disclosureRefusal(state: AuthorityStatus, request: RecordDisclos
   return instantProblem('disclosedAt', request.disclosedAt, state, now);
 }
 
-export function answerRefusal(state: AuthorityStatus, request: RecordAnswerRequest, now: string): string | undefined {
+export function refuseAnswer(state: AuthorityStatus, request: RecordAnswerRequest, now: string): string | undefined {
   if (state.requestKind === 'disclosure-intent') {
     return `authority request ${state.requestId} is an intended disclosure: record it with recordDisclosure`;
   }

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { EventData } from './events';
+import { isValidId } from './ids';
 
 /** The facts of a breach as the product reported them (8.1; Art. 33(3)). */
 export interface BreachFacts {
@@ -154,6 +155,38 @@ export const breachClosedSignal = defineSignal<[BreachClosedSignal]>('breachClos
  * breach.updated). Never dropped, never told twice.
  */
 export const breachReportedSignal = defineSignal<[{ customerIds: string[] }]>('breachReported');
+
+// The rules by which the incident refuses an operator's decision (the validator hands the reason to
+// workflows/failures.ts `refuse`; the caller reads it).
+
+/** What the incident knows of one customer when an operator records an acknowledgement. */
+export interface BreachCustomerView {
+  concerned: boolean;
+  /** Announced, and its notice's outcome known. */
+  settled: boolean;
+  undeliverable: boolean;
+  acknowledgedAt?: string;
+}
+
+export function refuseAddingCustomers(closed: boolean, request: { customerIds: unknown }): string | undefined {
+  if (closed) return 'the incident is closed';
+  if (!Array.isArray(request.customerIds) || request.customerIds.length === 0) return 'name at least one customer id';
+  const invalid = request.customerIds.find((customerId) => !isValidId(customerId));
+  return invalid !== undefined ? `"${String(invalid)}" is not a valid customer id` : undefined;
+}
+
+export function refuseAcknowledgementRecord(closed: boolean, customerId: string, customer: BreachCustomerView): string | undefined {
+  if (closed) return 'the incident is closed';
+  if (!customer.concerned) return `customer ${customerId} is not affected by this incident`;
+  if (!customer.settled) return `customer ${customerId} has not been notified (pending)`;
+  if (customer.undeliverable) return `customer ${customerId} has not been notified (undeliverable)`;
+  return customer.acknowledgedAt ? `customer ${customerId} already acknowledged at ${customer.acknowledgedAt}` : undefined;
+}
+
+export function refuseMeasure(closed: boolean, request: { measure: unknown }): string | undefined {
+  if (closed) return 'the incident is closed';
+  return typeof request.measure !== 'string' || request.measure.trim() === '' ? 'describe the measure' : undefined;
+}
 
 /** An operator adds customers found to be affected after the start; each is notified at once. */
 export const addCustomersUpdate = defineUpdate<{ added: string[] }, [{ customerIds: string[] }]>('addCustomers');

@@ -32,7 +32,12 @@ const LocalDate = z.iso
  * pair (they have no UTF-8 form). Checked on every text of every event, so that an accepted event can
  * always be written later. Windows line ends (CRLF) are turned into LF first; a CR on its own is refused.
  */
-const forbiddenCharacter = /[\u0000-\u0008\u000B-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+function isForbidden(codePoint: number): boolean {
+  const control = (codePoint <= 0x1f && codePoint !== 0x09 && codePoint !== 0x0a) || codePoint === 0x7f;
+  // A string iterated by code point yields a surrogate only when it has no partner.
+  const loneSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+  return control || loneSurrogate;
+}
 
 export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n/g, '\n');
@@ -40,10 +45,17 @@ export function normaliseLineEnds(text: string): string {
 
 /** Why `text` (line ends already normalised) cannot be stored, or undefined when it can. */
 export function forbiddenCharacterProblem(text: string): string | undefined {
-  const found = forbiddenCharacter.exec(text)?.[0];
+  let found: number | undefined;
+  for (const character of text) {
+    const codePoint = character.codePointAt(0)!;
+    if (isForbidden(codePoint)) {
+      found = codePoint;
+      break;
+    }
+  }
   if (found === undefined) return undefined;
-  const codePoint = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return found.charCodeAt(0) >= 0xd800
+  const codePoint = `U+${found.toString(16).toUpperCase().padStart(4, '0')}`;
+  return found >= 0xd800
     ? `must not contain a lone UTF-16 surrogate (found ${codePoint}): it cannot be stored as UTF-8`
     : `must not contain control characters (found ${codePoint}); of those, only tab and line feed are allowed`;
 }

@@ -197,7 +197,7 @@ function resolvedProblem(state: InstructionStatus): string | undefined {
   return `instruction ${state.instructionId} was already resumed at ${resolution.at} (${resolution.kind === 'revised' ? 'revised' : 'lawfulness guaranteed'})`;
 }
 
-export function processingDecisionRefusal(state: InstructionStatus, request: RecordProcessingDecisionRequest): string | undefined {
+export function refuseProcessingDecision(state: InstructionStatus, request: RecordProcessingDecisionRequest): string | undefined {
   const resolved = resolvedProblem(state);
   if (resolved) return resolved;
   if (!processingDecisions.includes(request?.decision)) {
@@ -207,7 +207,7 @@ export function processingDecisionRefusal(state: InstructionStatus, request: Rec
   return request.note === undefined ? undefined : textProblem('note', request.note);
 }
 
-export function revisionRefusal(state: InstructionStatus, request: RecordRevisionRequest): string | undefined {
+export function refuseRevision(state: InstructionStatus, request: RecordRevisionRequest): string | undefined {
   return (
     resolvedProblem(state) ??
     textProblem('revision', request?.revision) ??
@@ -215,7 +215,7 @@ export function revisionRefusal(state: InstructionStatus, request: RecordRevisio
   );
 }
 
-export function guaranteeRefusal(state: InstructionStatus, request: RecordGuaranteeRequest): string | undefined {
+export function refuseGuarantee(state: InstructionStatus, request: RecordGuaranteeRequest): string | undefined {
   return (
     resolvedProblem(state) ??
     textProblem('guarantee', request?.guarantee) ??

@@ -1,47 +1,5 @@
-import type { ColumnType, Generated } from 'kysely';
 import type { Db } from './database';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type CreatedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-
-export interface InstructionsTable {
-  instruction_id: string;
-  customer_id: string;
-  instruction: string;
-  /** 3.2: why, in the processor's opinion, the instruction infringes the law. */
-  reason: string;
-  flagged_at: Timestamp;
-  status: 'suspended' | 'resumed';
-  notice_status: 'pending' | 'notified' | 'undeliverable';
-  notified_at: NullableTimestamp;
-  notice_problem: string | null;
-  resolution: 'revised' | 'confirmed' | null;
-  /** The revised instruction, or the customer's guarantee of lawfulness. */
-  resolution_text: string | null;
-  resolution_note: string | null;
-  resolved_via: 'webhook' | 'operator' | null;
-  resumed_at: NullableTimestamp;
-  created_at: CreatedTimestamp;
-  updated_at: Timestamp;
-}
-
-export interface InstructionDecisionsTable {
-  id: Generated<number>;
-  instruction_id: string;
-  /** 1, 2, ...: a retried activity records each decision once. */
-  sequence: number;
-  decision: 'continue-under-earlier-instructions' | 'stop-processing';
-  note: string | null;
-  decided_at: Timestamp;
-}
-
-declare module './schema' {
-  interface Schema {
-    instructions: InstructionsTable;
-    instruction_decisions: InstructionDecisionsTable;
-  }
-}
+import type { InstructionDecisionsTable, InstructionsTable } from './schema';
 
 export interface InstructionFacts {
   instructionId: string;

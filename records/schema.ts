@@ -1,8 +1,41 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { TransferBasis, TransferSafeguard } from '../domain/transfers';
 
-/** Column types as Kysely sees them; timestamps are timestamptz, read back as Date. */
+/** timestamptz, read back as Date; written as a Date or an ISO 8601 string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A timestamp the database fills in (`default now()`) when an insert leaves it out. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A column with a default: an insert may leave it out. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export type SubprocessorChangeAction = 'added' | 'replaced' | 'removed';
+
+/**
+ * Every table, as Kysely sees it: the one interface `Kysely<Schema>` reads (records/database.ts). The
+ * migrations (records/migrations/) make the tables; a column a migration adds is added here.
+ */
+export interface Schema {
+  customers: CustomersTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_claims: WebhookClaimsTable;
+  breach_incidents: BreachIncidentsTable;
+  breach_notifications: BreachNotificationsTable;
+  breach_updates: BreachUpdatesTable;
+  email_log: EmailLogTable;
+  authority_requests: AuthorityRequestsTable;
+  authority_customers: AuthorityCustomersTable;
+  authority_views: AuthorityViewsTable;
+  dsr_requests: DsrRequestsTable;
+  dsr_deadlines: DsrDeadlinesTable;
+  dsr_action_requests: DsrActionRequestsTable;
+  instructions: InstructionsTable;
+  instruction_decisions: InstructionDecisionsTable;
+  subprocessors: SubprocessorsTable;
+  subprocessor_changes: SubprocessorChangesTable;
+  subprocessor_change_recipients: SubprocessorChangeRecipientsTable;
+  subprocessor_objections: SubprocessorObjectionsTable;
+}
 
 export interface CustomersTable {
   customer_id: string;
@@ -61,8 +94,8 @@ export interface BreachNotificationsTable {
   contractual_deadline_at: NullableTimestamp;
   problem: string | null;
   /** 8.2: when the mail server accepted this customer's final report. */
-  final_report_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  final_report_problem: ColumnType<string | null, string | null | undefined, string | null>;
+  final_report_at: NullableTimestamp;
+  final_report_problem: Defaulted<string | null>;
   updated_at: Timestamp;
 }
 
@@ -111,12 +144,182 @@ export interface EmailLogTable {
   deferred_since: NullableTimestamp;
 }
 
-export interface Schema {
-  customers: CustomersTable;
-  webhook_deliveries: WebhookDeliveriesTable;
-  webhook_claims: WebhookClaimsTable;
-  breach_incidents: BreachIncidentsTable;
-  breach_notifications: BreachNotificationsTable;
-  breach_updates: BreachUpdatesTable;
-  email_log: EmailLogTable;
+export interface AuthorityRequestsTable {
+  request_id: string;
+  authority: string;
+  request_kind: string;
+  received_at: Timestamp;
+  reported_at: Timestamp;
+  customer_ids: JSONColumnType<string[]>;
+  disclosure_prohibited: boolean;
+  /** Art. 28(3)(a): the law that forbids telling the customers, as the privacy team recorded it. */
+  prohibition_basis: string | null;
+  prohibition_basis_recorded_at: NullableTimestamp;
+  prohibition_lifted_at: NullableTimestamp;
+  prohibition_lift_reason: string | null;
+  /** 8.1: by when every customer was to be told. */
+  notice_due_at: NullableTimestamp;
+  /** 7.1: until when the customers' views on an intended disclosure were awaited. */
+  views_due_at: NullableTimestamp;
+  status: 'open' | 'answered' | 'disclosed';
+  outcome_at: NullableTimestamp;
+  answer_summary: string | null;
+  disclosure_scope: string | null;
+  disclosure_manner: string | null;
+  outcome_note: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuthorityCustomersTable {
+  request_id: string;
+  customer_id: string;
+  notice_status: 'withheld' | 'pending' | 'notified' | 'undeliverable';
+  notified_at: NullableTimestamp;
+  notified_via: string | null;
+  notice_problem: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AuthorityViewsTable {
+  id: Generated<number>;
+  request_id: string;
+  customer_id: string;
+  view: string;
+  objects_to_disclosure: boolean;
+  received_at: Timestamp;
+  /** Workflow id + delivery: a retried activity records a view once. */
+  idempotency_key: string;
+}
+
+export interface DsrRequestsTable {
+  request_id: string;
+  customer_id: string;
+  request_type: string;
+  received_at: Timestamp;
+  reported_at: Timestamp;
+  /** Personal data: read only to confirm receipt to the subject (10.2), never handed to Temporal. */
+  subject_email: string | null;
+  status: Defaulted<'open' | 'closed'>;
+  time_zone: string | null;
+  original_deadline_at: NullableTimestamp;
+  deadline_at: NullableTimestamp;
+  extension_months: Defaulted<number>;
+  customer_notified_at: NullableTimestamp;
+  customer_notice_problem: string | null;
+  subject_confirmed_at: NullableTimestamp;
+  instruction: string | null;
+  instruction_note: string | null;
+  instruction_source: string | null;
+  instructed_at: NullableTimestamp;
+  outcome: string | null;
+  closed_at: NullableTimestamp;
+  created_at: Defaulted<Date>;
+  updated_at: Defaulted<Date>;
+}
+
+export interface DsrDeadlinesTable {
+  request_id: string;
+  /** 0 is the original month; 1, 2 the extensions in order. */
+  sequence: number;
+  deadline_at: Timestamp;
+  extra_months: number;
+  total_extension_months: number;
+  reason: string | null;
+  source: string | null;
+  requested_at: NullableTimestamp;
+  recorded_at: Timestamp;
+}
+
+export interface DsrActionRequestsTable {
+  webhook_id: string;
+  request_id: string;
+  action: string;
+  requested_at: Timestamp;
+  attempts: Defaulted<number>;
+  last_attempt_at: NullableTimestamp;
+  last_answer: string | null;
+  first_accepted_at: NullableTimestamp;
+  completed_at: NullableTimestamp;
+  completion_note: string | null;
+  completion_source: string | null;
+  updated_at: Timestamp;
+}
+
+export interface InstructionsTable {
+  instruction_id: string;
+  customer_id: string;
+  instruction: string;
+  /** 3.2: why, in the processor's opinion, the instruction infringes the law. */
+  reason: string;
+  flagged_at: Timestamp;
+  status: 'suspended' | 'resumed';
+  notice_status: 'pending' | 'notified' | 'undeliverable';
+  notified_at: NullableTimestamp;
+  notice_problem: string | null;
+  resolution: 'revised' | 'confirmed' | null;
+  /** The revised instruction, or the customer's guarantee of lawfulness. */
+  resolution_text: string | null;
+  resolution_note: string | null;
+  resolved_via: 'webhook' | 'operator' | null;
+  resumed_at: NullableTimestamp;
+  created_at: DefaultedTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface InstructionDecisionsTable {
+  id: Generated<number>;
+  instruction_id: string;
+  /** 1, 2, ...: a retried activity records each decision once. */
+  sequence: number;
+  decision: 'continue-under-earlier-instructions' | 'stop-processing';
+  note: string | null;
+  decided_at: Timestamp;
+}
+
+export interface SubprocessorsTable {
+  id: string;
+  name: string;
+  country: string;
+  purpose: string;
+  safeguard: TransferSafeguard | null;
+  /** 6.3: what made the transfer lawful when the subprocessor was recorded. */
+  transfer_basis: TransferBasis;
+  /** 'removed' once a removal or replacement is recorded, even one that takes effect later: see removed_at. */
+  status: 'active' | 'removed';
+  added_at: Timestamp;
+  removed_at: NullableTimestamp;
+  updated_at: Defaulted<Date>;
+}
+
+export interface SubprocessorChangesTable {
+  change_id: string;
+  action: SubprocessorChangeAction;
+  /** The subprocessor added, the one that replaces another, or the one removed. */
+  subprocessor_id: string;
+  replaces: string | null;
+  /** 5.2: the date the list was updated and the customers told; their 30 days run from it. */
+  announced_at: Timestamp;
+  /** 5.2: the date the change took or takes effect. */
+  effective_at: Timestamp;
+  recorded_at: Defaulted<Date>;
+}
+
+/** 5.2: whom a change concerns, in the order they are told (migration 006). */
+export interface SubprocessorChangeRecipientsTable {
+  change_id: string;
+  position: number;
+  customer_id: string;
+}
+
+/** Every objection delivered by the product and the answer it got (migration 007). */
+export interface SubprocessorObjectionsTable {
+  webhook_id: string;
+  change_id: string;
+  customer_id: string;
+  reasons: string;
+  received_at: Timestamp;
+  answer: number;
+  refusal: string | null;
+  delivered_at: Timestamp;
 }

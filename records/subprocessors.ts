@@ -1,70 +1,9 @@
-import { sql, type ColumnType, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { transferRule, type TransferBasis, type TransferSafeguard } from '../domain/transfers';
 import type { Db } from './database';
-import type { Schema } from './schema';
+import type { Schema, SubprocessorChangeAction } from './schema';
 
-/** Column types as Kysely sees them; timestamps are timestamptz, read back as Date. */
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Defaulted<T> = ColumnType<T, T | undefined, T>;
-
-export type SubprocessorChangeAction = 'added' | 'replaced' | 'removed';
-
-export interface SubprocessorsTable {
-  id: string;
-  name: string;
-  country: string;
-  purpose: string;
-  safeguard: TransferSafeguard | null;
-  /** 6.3: what made the transfer lawful when the subprocessor was recorded. */
-  transfer_basis: TransferBasis;
-  /** 'removed' once a removal or replacement is recorded, even one that takes effect later: see removed_at. */
-  status: 'active' | 'removed';
-  added_at: Timestamp;
-  removed_at: NullableTimestamp;
-  updated_at: Defaulted<Date>;
-}
-
-export interface SubprocessorChangesTable {
-  change_id: string;
-  action: SubprocessorChangeAction;
-  /** The subprocessor added, the one that replaces another, or the one removed. */
-  subprocessor_id: string;
-  replaces: string | null;
-  /** 5.2: the date the list was updated and the customers told; their 30 days run from it. */
-  announced_at: Timestamp;
-  /** 5.2: the date the change took or takes effect. */
-  effective_at: Timestamp;
-  recorded_at: Defaulted<Date>;
-}
-
-/** 5.2: whom a change concerns, in the order they are told (migration 006). */
-export interface SubprocessorChangeRecipientsTable {
-  change_id: string;
-  position: number;
-  customer_id: string;
-}
-
-/** Every objection delivered by the product and the answer it got (migration 007). */
-export interface SubprocessorObjectionsTable {
-  webhook_id: string;
-  change_id: string;
-  customer_id: string;
-  reasons: string;
-  received_at: Timestamp;
-  answer: number;
-  refusal: string | null;
-  delivered_at: Timestamp;
-}
-
-declare module './schema' {
-  interface Schema {
-    subprocessors: SubprocessorsTable;
-    subprocessor_changes: SubprocessorChangesTable;
-    subprocessor_change_recipients: SubprocessorChangeRecipientsTable;
-    subprocessor_objections: SubprocessorObjectionsTable;
-  }
-}
+export type { SubprocessorChangeAction } from './schema';
 
 /** A `subprocessor.objected` delivery and the endpoint's answer: 202 taken, 404 or 409 refused with the reason. */
 export interface ObjectionDelivery {

@@ -1,7 +1,9 @@
 import { Client } from '@temporalio/client';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { SdkComponent } from '@temporalio/common';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { taskQueue } from '../domain/task-queue';
+import { sdkLogger } from './sdk-logger';
 
 export interface WorkerSetup extends Omit<ActivityDeps, 'temporal'> {
   connection: NativeConnection;
@@ -15,11 +17,16 @@ export interface WorkerSetup extends Omit<ActivityDeps, 'temporal'> {
 
 /** The worker runs every workflow and activity of the product on one task queue. */
 export async function createWorker(setup: WorkerSetup): Promise<Worker> {
+  // Bundled here rather than by Worker.create from workflowsPath, so that webpack's module statistics
+  // go to debug with the SDK's other routine lines.
+  const workflowBundle =
+    setup.workflowBundle ??
+    (await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: sdkLogger({ sdkComponent: SdkComponent.worker }) }));
   return Worker.create({
     connection: setup.connection,
     namespace: setup.namespace,
     taskQueue: setup.taskQueue ?? taskQueue,
-    ...(setup.workflowBundle ? { workflowBundle: setup.workflowBundle } : { workflowsPath: workflowsPath() }),
+    workflowBundle,
     // The activities' client shares the worker's connection: no second connection to configure or close.
     activities: createActivities({ ...setup, temporal: new Client({ connection: setup.connection, namespace: setup.namespace }) }),
     ...(setup.maxCachedWorkflows !== undefined && { maxCachedWorkflows: setup.maxCachedWorkflows }),

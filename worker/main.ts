@@ -1,10 +1,11 @@
-import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { createMailer } from '../activities/email/mailer';
-import { readConfig } from '../client/config';
-import { logger } from '../client/logger';
-import { openConfiguredDatabase } from '../client/records-connection';
+import { readConfig } from '../config/config';
+import { logger } from '../config/logger';
+import { openConfiguredDatabase } from '../config/records-connection';
 import { createRecords } from '../records';
 import { createWorker } from './create-worker';
+import { installSdkLogging } from './sdk-logger';
 
 /**
  * The worker alone (`npm run start:worker`), for a deployment where Temporal, PostgreSQL and SMTP run
@@ -13,7 +14,7 @@ import { createWorker } from './create-worker';
  */
 async function main(): Promise<void> {
   const config = readConfig();
-  Runtime.install({ logger: new DefaultLogger(sdkLogLevel(process.env.LOG_LEVEL)) });
+  installSdkLogging();
   const missing = (['temporalAddress', 'databaseUrl', 'smtpUrl'] as const).filter((key) => !config[key]);
   if (missing.length > 0) {
     throw new Error('the standalone worker needs TEMPORAL_ADDRESS, DATABASE_URL and SMTP_URL (npm start runs everything embedded)');
@@ -40,11 +41,6 @@ async function main(): Promise<void> {
     mailer.close();
     await database.close();
   }
-}
-
-function sdkLogLevel(level: string | undefined): LogLevel {
-  const levels: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' };
-  return levels[level ?? 'info'] ?? 'INFO';
 }
 
 main().then(

@@ -1,11 +1,9 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   log,
   proxyActivities,
   setCurrentDetails,
-  setHandler,
   sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -14,23 +12,23 @@ import type { Activities } from '../activities';
 import type { AuthorityCustomerEmailResult, AuthorityNoticeContext } from '../activities/authority';
 import type { AuthorityAlertFacts } from '../activities/email/templates/authority';
 import {
-  answerRefusal,
+  refuseAnswer,
   authorityCaseStatus,
   authorityCustomerRespondedSignal,
   authorityNextDeadline,
   authoritySettings,
   authorityStatusQuery,
-  customerNotifiedRefusal,
+  refuseCustomerNotified,
   customersObjecting,
   customersWithoutView,
-  disclosureRefusal,
-  extendViewsDeadlineRefusal,
+  refuseDisclosure,
+  refuseViewsDeadlineExtension,
   extendViewsDeadlineUpdate,
-  liftProhibitionRefusal,
+  refuseProhibitionLifting,
   liftProhibitionUpdate,
   nextViewReminder,
   noticesInFlight,
-  prohibitionBasisRefusal,
+  refuseProhibitionBasis,
   prohibitionReviewAt,
   prohibitionStanding,
   recordAnswerUpdate,
@@ -45,10 +43,13 @@ import {
   type AuthorityRequestInput,
   type AuthorityStatus,
 } from '../domain/authority';
-import { formatInstant, millisUntil, normalizeInstant, parseInstant } from '../domain/clocks';
+import { formatInstant, normalizeInstant, parseInstant } from '../domain/clocks';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
+import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
+import { waitUntil } from './wait';
+import { handle } from './handlers';
 
 const {
   recordAuthorityRequest,
@@ -111,9 +112,9 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
   const recorded = () => condition(() => requestRecorded);
 
   // Every handler is in place before the first await.
-  setHandler(authorityStatusQuery, () => state);
+  handle(authorityStatusQuery, () => state);
 
-  setHandler(authorityCustomerRespondedSignal, async (response) => {
+  handle(authorityCustomerRespondedSignal, async (response) => {
     if (seenDeliveries.has(response.webhookId)) return;
     seenDeliveries.add(response.webhookId);
     const customer = state.customers[response.customerId];
@@ -148,7 +149,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     }
   });
 
-  setHandler(
+  handle(
     recordProhibitionBasisUpdate,
     async ({ basis }) => {
       const prohibition = state.prohibition!;
@@ -159,10 +160,10 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       await recordAuthorityProhibitionBasis({ requestId: input.requestId, basis: prohibition.basis, recordedAt: prohibition.basisRecordedAt });
       return { ...prohibition };
     },
-    { validator: (request) => refuseIf(prohibitionBasisRefusal(state, request)) },
+    { validator: (request) => refuse(refuseProhibitionBasis(state, request)) },
   );
 
-  setHandler(
+  handle(
     liftProhibitionUpdate,
     async ({ reason }) => {
       const prohibition = state.prohibition!;
@@ -177,10 +178,10 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       await recordAuthorityProhibitionLifted({ requestId: input.requestId, reason: prohibition.liftReason, liftedAt: prohibition.liftedAt });
       return { ...prohibition };
     },
-    { validator: (request) => refuseIf(liftProhibitionRefusal(state, request)) },
+    { validator: (request) => refuse(refuseProhibitionLifting(state, request)) },
   );
 
-  setHandler(
+  handle(
     recordCustomerNotifiedUpdate,
     async (request) => {
       const notice: AuthorityNotice = {
@@ -200,10 +201,10 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       });
       return notice;
     },
-    { validator: (request) => refuseIf(customerNotifiedRefusal(state, request, nowIso())) },
+    { validator: (request) => refuse(refuseCustomerNotified(state, request, nowIso())) },
   );
 
-  setHandler(
+  handle(
     extendViewsDeadlineUpdate,
     async ({ until }) => {
       state.viewsDueAt = normalizeInstant(until);
@@ -211,10 +212,10 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       await recordAuthorityDeadlines({ requestId: input.requestId, viewsDueAt: state.viewsDueAt });
       return { viewsDueAt: state.viewsDueAt };
     },
-    { validator: (request) => refuseIf(extendViewsDeadlineRefusal(state, request)) },
+    { validator: (request) => refuse(refuseViewsDeadlineExtension(state, request)) },
   );
 
-  setHandler(
+  handle(
     recordDisclosureUpdate,
     async (request) => {
       const outcome: AuthorityOutcome = {
@@ -227,10 +228,10 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       };
       return applyOutcome(outcome);
     },
-    { validator: (request) => refuseIf(disclosureRefusal(state, request, nowIso())) },
+    { validator: (request) => refuse(refuseDisclosure(state, request, nowIso())) },
   );
 
-  setHandler(
+  handle(
     recordAnswerUpdate,
     async (request) => {
       const outcome: AuthorityOutcome = {
@@ -241,7 +242,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       };
       return applyOutcome(outcome);
     },
-    { validator: (request) => refuseIf(answerRefusal(state, request, nowIso())) },
+    { validator: (request) => refuse(refuseAnswer(state, request, nowIso())) },
   );
 
   async function applyOutcome(outcome: AuthorityOutcome): Promise<AuthorityOutcome> {
@@ -347,7 +348,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     const due = state.noticeDueAt!;
     const judgeAt = formatInstant(Math.max(parseInstant(due), parseInstant(noticesFrom) + graceMs + 60_000));
     const everyoneTold = () => customers().every((customer) => customer.notice.status === 'notified');
-    await waitUntil(everyoneTold, judgeAt, 'notice deadline (8.1)');
+    await waitUntil(judgeAt, everyoneTold, 'notice deadline (8.1)');
     const late = customers().filter(
       (customer) => customer.notice.status !== 'notified' || parseInstant(customer.notice.notifiedAt) > parseInstant(due),
     );
@@ -377,8 +378,8 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       const next = nextViewReminder(due, settings, remindersSent, now);
       // Woken early by every view, the outcome, or an extension (which moves every reminder with it).
       const interrupted = await waitUntil(
-        () => viewsSettled() || state.viewsDueAt !== due,
         next?.at ?? due,
+        () => viewsSettled() || state.viewsDueAt !== due,
         next ? 'reminder to customers whose view is missing (7.1)' : 'views deadline (7.1)',
       );
       if (interrupted || !next) continue;
@@ -442,7 +443,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       const number = prohibition.reviewsSent + 1;
       prohibition.nextReviewAt = prohibitionReviewAt(prohibition.since, number, settings);
       refresh();
-      if (await waitUntil(() => !prohibitionStanding(state), prohibition.nextReviewAt, 'prohibition review')) break;
+      if (await waitUntil(prohibition.nextReviewAt, () => !prohibitionStanding(state), 'prohibition review')) break;
       prohibition.reviewsSent = number;
       alert(`prohibition-review-${number}`, {
         kind: 'prohibition-review',
@@ -506,18 +507,7 @@ function wholeMinute(instant: string): string {
   return formatInstant(Math.floor(parseInstant(instant) / 60_000) * 60_000);
 }
 
-function refuseIf(problem: string | undefined): void {
-  if (problem !== undefined) throw ApplicationFailure.create({ message: problem, type: 'Refused', nonRetryable: true });
-}
 
-/**
- * Waits until `predicate` holds or the stored instant `at` comes, and says which: true when the
- * predicate held. The remaining time is computed from the instant each time, never carried over.
- */
-async function waitUntil(predicate: () => boolean, at: string, summary: string): Promise<boolean> {
-  if (predicate()) return true;
-  return condition(predicate, Math.max(1, millisUntil(new Date().toISOString(), at)), { summary });
-}
 
 async function inBatches<T>(items: readonly T[], run: (batch: T[]) => Promise<AuthorityCustomerEmailResult[]>): Promise<AuthorityCustomerEmailResult[]> {
   const batches: T[][] = [];

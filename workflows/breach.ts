@@ -6,13 +6,12 @@ import {
   log,
   proxyActivities,
   setCurrentDetails,
-  setHandler,
   sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { PrivacyTeamAlert } from '../activities/privacy-team';
+import type { BreachPrivacyTeamAlert } from '../activities/breach';
 import {
   addCustomersUpdate,
   breachAcknowledgedSignal,
@@ -30,6 +29,9 @@ import {
   noticeStatusQuery,
   recordAcknowledgementUpdate,
   recordMeasureUpdate,
+  refuseAcknowledgementRecord,
+  refuseAddingCustomers,
+  refuseMeasure,
   unknownCustomerGraceMs,
   type BreachAcknowledgedSignal,
   type BreachClosedSignal,
@@ -45,7 +47,11 @@ import {
 import { isValidId, workflowIds } from '../domain/ids';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
 import { emailOptions, fanOutOptions, recordOptions } from './activity-options';
+import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
+import { untilCustomerDescribed } from './customer-grace';
+import { waitUntil } from './wait';
+import { handle } from './handlers';
 
 const {
   recordBreachIncident,
@@ -58,7 +64,7 @@ const {
   breachFinalReportsOutstanding,
   recordBreachFinalReportProblem,
 } = proxyActivities<Activities>(recordOptions);
-const { notifyCustomerOfBreach, alertPrivacyTeam, remindCustomerOfBreach, sendBreachUpdate, sendBreachFinalReport } =
+const { notifyCustomerOfBreach, alertPrivacyTeamOfBreach, remindCustomerOfBreach, sendBreachUpdate, sendBreachFinalReport } =
   proxyActivities<Activities>(emailOptions);
 const { announceBreachToCustomers, passToBreachNotices } = proxyActivities<Activities>(fanOutOptions);
 
@@ -71,7 +77,7 @@ const timelineLength = 500;
  * `breach-<incidentId>` (policy 8.1-8.2; GDPR Art. 33): the incident. It keeps the register entry
  * (Art. 33(5)); announces the breach to every affected customer from batched activities, each customer
  * then having its own `breach-<incidentId>~<customerId>` workflow; passes updates, acknowledgements and
- * the closure to them; and reminds the privacy team when the customers have heard nothing new for a
+ * the closeRequest to them; and reminds the privacy team when the customers have heard nothing new for a
  * while (Art. 33(4)). It waits until every customer's final report is settled before it completes.
  *
  * A breach may concern every customer of the processor: nothing here grows with the square of their
@@ -103,7 +109,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   const acknowledgements: BreachAcknowledgedSignal[] = [...(carried?.pendingAcknowledgements ?? [])];
   const updates: BreachUpdateSignal[] = [...(carried?.pendingUpdates ?? [])];
   const seenUpdateKeys = new Set(carried?.seenUpdateKeys ?? []);
-  let closure: BreachClosedSignal | undefined;
+  let closeRequest: BreachClosedSignal | undefined;
   // Item "time taken from the sender": the status reminders count on the workflow's own clock from the
   // moment news reached the customers, never from an event's timestamp, which may be days old.
   let lastNewsMs = carried?.lastNewsMs ?? Date.now();
@@ -146,30 +152,30 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     if (timeline.length > timelineLength) timeline.splice(0, timeline.length - timelineLength);
   }
 
-  setHandler(breachStatusQuery, () => state);
-  setHandler(breachTimelineQuery, () => timeline);
-  setHandler(breachUpdatedSignal, (update) => {
-    if (closure || seenUpdateKeys.has(update.key)) return;
+  handle(breachStatusQuery, () => state);
+  handle(breachTimelineQuery, () => timeline);
+  handle(breachUpdatedSignal, (update) => {
+    if (closeRequest || seenUpdateKeys.has(update.key)) return;
     seenUpdateKeys.add(update.key);
     updates.push(update);
   });
-  setHandler(breachAcknowledgedSignal, (ack) => {
+  handle(breachAcknowledgedSignal, (ack) => {
     if (concerned.has(ack.customerId)) acknowledgements.push(ack);
   });
-  setHandler(breachClosedSignal, (signal) => {
-    closure ??= signal;
+  handle(breachClosedSignal, (signal) => {
+    closeRequest ??= signal;
   });
-  setHandler(breachReportedSignal, ({ customerIds }) => {
-    if (closure) return;
+  handle(breachReportedSignal, ({ customerIds }) => {
+    if (closeRequest) return;
     const fresh = addCustomers(customerIds.filter(isValidId));
     if (fresh.length > 0) note(`breach reported again: ${fresh.length} more customer(s) concerned`);
   });
-  setHandler(noticeOutcomeSignal, (outcome) => {
+  handle(noticeOutcomeSignal, (outcome) => {
     if (handedOver.delete(outcome.customerId)) applyOutcome(outcome);
     else earlyOutcomes.set(outcome.customerId, outcome);
     refreshDetails();
   });
-  setHandler(
+  handle(
     addCustomersUpdate,
     async ({ customerIds }) => {
       const added = addCustomers(customerIds);
@@ -177,32 +183,26 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       await condition(() => added.every(isAnnounced));
       return { added };
     },
-    {
-      validator: ({ customerIds }) => {
-        if (closure) throw new Error('the incident is closed');
-        if (!Array.isArray(customerIds) || customerIds.length === 0) throw new Error('name at least one customer id');
-        for (const customerId of customerIds) {
-          if (!isValidId(customerId)) throw new Error(`"${customerId}" is not a valid customer id`);
-        }
-      },
-    },
+    { validator: (request) => refuse(refuseAddingCustomers(closeRequest !== undefined, request)) },
   );
-  setHandler(
+  handle(
     recordAcknowledgementUpdate,
     ({ customerId, note: text }) => {
       acknowledgements.push({ customerId, at: nowIso(), via: 'operator', ...(text && { note: text }) });
     },
     {
-      validator: ({ customerId }) => {
-        if (closure) throw new Error('the incident is closed');
-        if (!concerned.has(customerId)) throw new Error(`customer ${customerId} is not affected by this incident`);
-        if (!noticeSettled(customerId)) throw new Error(`customer ${customerId} has not been notified (pending)`);
-        if (undeliverable[customerId] !== undefined) throw new Error(`customer ${customerId} has not been notified (undeliverable)`);
-        if (acknowledged[customerId]) throw new Error(`customer ${customerId} already acknowledged at ${acknowledged[customerId]}`);
-      },
+      validator: ({ customerId }) =>
+        refuse(
+          refuseAcknowledgementRecord(closeRequest !== undefined, customerId, {
+            concerned: concerned.has(customerId),
+            settled: noticeSettled(customerId),
+            undeliverable: undeliverable[customerId] !== undefined,
+            ...(acknowledged[customerId] && { acknowledgedAt: acknowledged[customerId] }),
+          }),
+        ),
     },
   );
-  setHandler(
+  handle(
     recordMeasureUpdate,
     async ({ measure, contained }) => {
       const at = nowIso();
@@ -215,12 +215,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
         update: { kind: 'measure', text: measure, measures: [measure], ...(contained !== undefined && { contained }), recordedAt: at },
       });
     },
-    {
-      validator: ({ measure }) => {
-        if (closure) throw new Error('the incident is closed');
-        if (typeof measure !== 'string' || measure.trim() === '') throw new Error('describe the measure');
-      },
-    },
+    { validator: (request) => refuse(refuseMeasure(closeRequest !== undefined, request)) },
   );
 
   function refreshDetails(): void {
@@ -264,9 +259,9 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     refreshDetails();
   }
 
-  // The closure may overtake the announcement: every customer concerned is told all the same.
+  // The closeRequest may overtake the announcement: every customer concerned is told all the same.
   const workPending = () => announced < customerCount() || updates.length > 0 || acknowledgements.some((ack) => noticeSettled(ack.customerId));
-  while (!closure || workPending()) {
+  while (!closeRequest || workPending()) {
     // 8.1: every customer concerned is told first, a batch at a time; customers added later join the queue.
     if (announced < customerCount()) {
       const customerIds: string[] = [];
@@ -316,7 +311,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       continue;
     }
 
-    if (closure) continue;
+    if (closeRequest) continue;
     // A long incident (thousands of customers, many updates) starts a fresh history; alerts still on
     // their way belong to this run, so it waits until none is.
     const historyLong =
@@ -331,11 +326,11 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     state.nextStatusUpdateDueAt = new Date(dueAt).toISOString();
     upsertSearchAttributes([{ key: searchAttributes.nextDeadline, value: new Date(dueAt) }]);
     refreshDetails();
-    const woken = await condition(() => closure !== undefined || workPending(), Math.max(dueAt - Date.now(), 1));
+    const woken = await waitUntil(dueAt, () => closeRequest !== undefined || workPending(), 'status update due to the customers (Art. 33(4))');
     if (!woken) {
       statusRemindersSent += 1;
       alerts.raise(`status-update-due-${statusRemindersSent}`, () =>
-        alertPrivacyTeam({
+        alertPrivacyTeamOfBreach({
           step: `status-update-due-${statusRemindersSent}`,
           alert: {
             kind: 'status-update-due',
@@ -350,7 +345,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   }
 
   // 8.2: the final report to every customer told of the incident; the incident ends once each has had it.
-  const closed = closure!;
+  const closed = closeRequest!;
   setStatus('closing');
   note('incident closed; final report sent', undefined, closed.closedAt);
   delete state.nextStatusUpdateDueAt;
@@ -362,7 +357,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     const problem = 'the notice workflow of this customer had ended (terminated by hand), so it could not send the final report';
     await recordBreachFinalReportProblem({ incidentId: input.incidentId, customerId, problem });
     alerts.raise(`final-report-not-sent-${customerId}`, () =>
-      alertPrivacyTeam({
+      alertPrivacyTeamOfBreach({
         step: `final-report-not-sent-${customerId}`,
         alert: { kind: 'final-report-undeliverable', incidentId: input.incidentId, customerId, detail: problem },
       }),
@@ -431,37 +426,37 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
 export async function breachCustomerNotice(input: BreachNoticeInput): Promise<BreachNoticeOutcome> {
   const { incidentId, customerId, settings } = input;
   const incidentWorkflowId = input.incidentWorkflowId ?? workflowInfo().parent?.workflowId;
-  const status: BreachNoticeStatus = { customerId, status: 'notifying', remindersSent: 0, escalated: false, undeliveredAlerts: [] };
+  const state: BreachNoticeStatus = { customerId, status: 'notifying', remindersSent: 0, escalated: false, undeliveredAlerts: [] };
   const updates: BreachUpdateSignal[] = [];
-  let closure: (BreachClosedSignal & { measures: string[] }) | undefined;
+  let closeRequest: (BreachClosedSignal & { measures: string[] }) | undefined;
   let nextDeadline: number | undefined;
-  const alerts = privacyTeamAlerts({ onChange: () => show(status.status, nextDeadline) });
-  const raiseAlert = (step: string, alert: PrivacyTeamAlert) => alerts.raise(step, () => alertPrivacyTeam({ step, alert }));
+  const alerts = privacyTeamAlerts({ onChange: () => show(state.status, nextDeadline) });
+  const raiseAlert = (step: string, alert: BreachPrivacyTeamAlert) => alerts.raise(step, () => alertPrivacyTeamOfBreach({ step, alert }));
 
-  setHandler(noticeStatusQuery, () => status);
-  setHandler(noticeAcknowledgedSignal, (ack) => {
-    status.acknowledgedAt ??= ack.at;
+  handle(noticeStatusQuery, () => state);
+  handle(noticeAcknowledgedSignal, (ack) => {
+    state.acknowledgedAt ??= ack.at;
   });
-  setHandler(breachUpdatedSignal, (update) => {
+  handle(breachUpdatedSignal, (update) => {
     if (!updates.some((queued) => queued.key === update.key)) updates.push(update);
   });
-  setHandler(incidentClosedSignal, (signal) => {
-    closure ??= signal;
+  handle(incidentClosedSignal, (signal) => {
+    closeRequest ??= signal;
   });
 
   function show(label: BreachNoticeStatus['status'], deadline?: number): void {
-    status.status = label;
+    state.status = label;
     nextDeadline = deadline;
-    status.undeliveredAlerts = alerts.undelivered();
+    state.undeliveredAlerts = alerts.undelivered();
     upsertSearchAttributes([
       { key: searchAttributes.status, value: label },
       { key: searchAttributes.nextDeadline, value: deadline !== undefined ? new Date(deadline) : null },
     ]);
     setCurrentDetails(
       `**Breach ${incidentId}**, customer \`${customerId}\`: ${label}` +
-        (status.notifiedAt ? `\n\nnotified at ${status.notifiedAt}` : '') +
-        (status.acknowledgedAt ? `, acknowledged at ${status.acknowledgedAt}` : '') +
-        (status.contractualDeadlineAt ? `\n\ncontractual notice deadline ${status.contractualDeadlineAt}` : '') +
+        (state.notifiedAt ? `\n\nnotified at ${state.notifiedAt}` : '') +
+        (state.acknowledgedAt ? `, acknowledged at ${state.acknowledgedAt}` : '') +
+        (state.contractualDeadlineAt ? `\n\ncontractual notice deadline ${state.contractualDeadlineAt}` : '') +
         alerts.describe(),
     );
   }
@@ -481,13 +476,13 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
   }
   if (outcome.status === 'undeliverable') {
     show('undeliverable');
-    await condition(() => closure !== undefined);
+    await condition(() => closeRequest !== undefined);
     show('closed');
     await alerts.delivered();
     return outcome;
   }
 
-  status.notifiedAt = outcome.notifiedAt;
+  state.notifiedAt = outcome.notifiedAt;
   // The reminders count from the workflow's own clock (deterministic, and the test server's), not from
   // the mail server's acceptance time, which the register keeps as evidence.
   const notifiedAt = Date.now();
@@ -507,28 +502,28 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
       });
       continue;
     }
-    if (closure) break;
-    const waitingForAcknowledgement = !status.acknowledgedAt;
+    if (closeRequest) break;
+    const waitingForAcknowledgement = !state.acknowledgedAt;
     const nextClock = !waitingForAcknowledgement
       ? undefined
-      : status.remindersSent === 0
+      : state.remindersSent === 0
         ? reminderAt
-        : !status.escalated
+        : !state.escalated
           ? escalationAt
           : undefined;
-    show(status.acknowledgedAt ? 'acknowledged' : 'notified', nextClock);
-    const acknowledgedBefore = status.acknowledgedAt;
-    const somethingHappened = () => closure !== undefined || updates.length > 0 || status.acknowledgedAt !== acknowledgedBefore;
+    show(state.acknowledgedAt ? 'acknowledged' : 'notified', nextClock);
+    const acknowledgedBefore = state.acknowledgedAt;
+    const somethingHappened = () => closeRequest !== undefined || updates.length > 0 || state.acknowledgedAt !== acknowledgedBefore;
     if (nextClock === undefined) {
       await condition(somethingHappened);
       continue;
     }
-    if (await condition(somethingHappened, Math.max(nextClock - Date.now(), 1))) continue;
-    if (status.remindersSent === 0) {
-      status.remindersSent = 1;
+    if (await waitUntil(nextClock, somethingHappened, state.remindersSent === 0 ? 'acknowledgement reminder' : 'escalation to the privacy team')) continue;
+    if (state.remindersSent === 0) {
+      state.remindersSent = 1;
       await remindCustomerOfBreach({ incidentId, customerId, facts: input.facts, notifiedAt: outcome.notifiedAt, reminderNumber: 1 });
     } else {
-      status.escalated = true;
+      state.escalated = true;
       raiseAlert('acknowledgement-overdue', {
         kind: 'acknowledgement-overdue',
         incidentId,
@@ -539,7 +534,7 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
     }
   }
 
-  const final = closure!;
+  const final = closeRequest!;
   const report = await sendBreachFinalReport({
     incidentId,
     customerId,
@@ -566,7 +561,7 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
       return { customerId, status: 'undeliverable', problem: notice.problem };
     }
     if (notice.contractualDeadlineAt) {
-      status.contractualDeadlineAt = notice.contractualDeadlineAt;
+      state.contractualDeadlineAt = notice.contractualDeadlineAt;
       if (Date.parse(notice.notifiedAt) > Date.parse(notice.contractualDeadlineAt)) {
         raiseAlert('contractual-deadline-at-risk', {
           kind: 'contractual-deadline-at-risk',
@@ -582,17 +577,14 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
 
   async function deliverNotice(): Promise<BreachNoticeOutcome> {
     show('notifying');
-    const giveUpAt = Date.now() + unknownCustomerGraceMs;
-    let wait = 2_000;
     let contractAlertSent = false;
     for (;;) {
-      const terms = await breachNoticeTerms({ customerId, awareAt: input.facts.awareAt });
-      if (terms.contractualDeadlineAt) status.contractualDeadlineAt = terms.contractualDeadlineAt;
-      if (!terms.known && Date.now() < giveUpAt) {
-        await sleep(Math.min(wait, giveUpAt - Date.now()), { summary: 'waiting for the customer to be described' });
-        wait = Math.min(wait * 2, 60_000);
-        continue;
-      }
+      const terms = await untilCustomerDescribed(
+        unknownCustomerGraceMs,
+        () => breachNoticeTerms({ customerId, awareAt: input.facts.awareAt }),
+        (found) => !found.known,
+      );
+      if (terms.contractualDeadlineAt) state.contractualDeadlineAt = terms.contractualDeadlineAt;
       if (!terms.known) {
         return giveUp('no-customer-record', 'the product has not described this customer (no customer.upserted), so no contact is known');
       }
@@ -602,10 +594,10 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
       const sending = notifyCustomerOfBreach({ incidentId, customerId, facts: input.facts, noticeAt: nowIso() }).finally(() => {
         settled = true;
       });
-      const deadline = status.contractualDeadlineAt ? Date.parse(status.contractualDeadlineAt) : undefined;
+      const deadline = state.contractualDeadlineAt ? Date.parse(state.contractualDeadlineAt) : undefined;
       if (deadline !== undefined && !contractAlertSent) {
         const alreadyPassed = deadline <= Date.now();
-        const inTime = !alreadyPassed && (await condition(() => settled, deadline - Date.now()));
+        const inTime = !alreadyPassed && (await waitUntil(deadline, () => settled, "the contract's notice deadline (8.1)"));
         if (!inTime) {
           contractAlertSent = true;
           raiseAlert('contractual-deadline-at-risk', {
@@ -615,7 +607,7 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
             detail: alreadyPassed
               ? "the contract's notice deadline had already passed when the notice could first be sent"
               : "the notice was not accepted by the mail server before the contract's notice deadline; it is still being retried",
-            dueAt: status.contractualDeadlineAt!,
+            dueAt: state.contractualDeadlineAt!,
           });
         }
       }

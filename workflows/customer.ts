@@ -1,6 +1,7 @@
-import { allHandlersFinished, condition, continueAsNew, setCurrentDetails, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { customerUpsertedSignal, customerUpsertsQuery, type CustomerUpsert } from '../domain/customer-messages';
 import { searchAttributes } from '../domain/search-attributes';
+import { handle } from './handlers';
 
 /** How long the workflow stays open for more descriptions of the same customer before it ends. */
 const idleBeforeEnd = '1 minute';
@@ -13,13 +14,13 @@ const idleBeforeEnd = '1 minute';
  */
 export async function customerRecord(carried: { upserts?: CustomerUpsert[] } = {}): Promise<void> {
   const upserts: CustomerUpsert[] = [...(carried.upserts ?? [])];
-  setHandler(customerUpsertedSignal, (upsert) => {
+  handle(customerUpsertedSignal, (upsert) => {
     if (upserts.some((seen) => seen.webhookId === upsert.webhookId)) return;
     upserts.push(upsert);
     upsertSearchAttributes([{ key: searchAttributes.status, value: 'described' }]);
     setCurrentDetails(`last description from the product: ${upsert.sourceTimestamp}${upsert.applied ? '' : ' (older than the stored one: ignored)'}`);
   });
-  setHandler(customerUpsertsQuery, () => upserts);
+  handle(customerUpsertsQuery, () => upserts);
 
   let seen = upserts.length;
   for (;;) {

@@ -8,8 +8,6 @@ import {
   isCancellation,
   proxyActivities,
   setCurrentDetails,
-  setHandler,
-  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -17,7 +15,7 @@ import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { CustomerEmailResult } from '../activities/email/customer-contacts';
 import type { DsrPrivacyTeamAlertFacts, DsrPrivacyTeamAlertKind } from '../activities/email/templates/dsr';
-import { deadlinePassed, millisUntil, nextReminder } from '../domain/clocks';
+import { deadlinePassed, nextReminder } from '../domain/clocks';
 import {
   addSpan,
   applyActionCompletion,
@@ -45,8 +43,11 @@ import {
 import { defaultTimeZone } from '../domain/language';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
-import { failureMessage, refuseWith } from './failures';
+import { failureMessage, refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
+import { untilCustomerDescribed } from './customer-grace';
+import { waitUntil } from './wait';
+import { handle } from './handlers';
 
 /** An alert raised and not yet taken by the privacy team's address: handed to the next run by continue-as-new. */
 export interface DsrAlertRequest {
@@ -105,8 +106,8 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
 
   // Every handler before the first await. Handlers only decide and change the state; the main loop below
   // does the I/O, so an update answers as soon as its decision is in the history.
-  setHandler(dsrStatusQuery, () => state);
-  setHandler(
+  handle(dsrStatusQuery, () => state);
+  handle(
     dsrInstructedUpdate,
     (message) => {
       const result = applyInstruction(state, message);
@@ -115,7 +116,7 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
     },
     { validator: (message) => refuse(refuseInstruction(state, message, now())) },
   );
-  setHandler(
+  handle(
     dsrExtendedUpdate,
     (message) => {
       const result = applyExtension(state, message);
@@ -124,7 +125,7 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
     },
     { validator: (message) => refuse(refuseExtension(state, message, now())) },
   );
-  setHandler(
+  handle(
     dsrActionCompletedUpdate,
     (message) => {
       const result = applyActionCompletion(state, message);
@@ -240,14 +241,11 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
   // ---- 1. receipt: the customer at once, the subject only the 10.2 confirmation
 
   async function openCase(): Promise<void> {
-    const giveUpAt = Date.now() + spanMillis(settings.unknownCustomerGrace);
-    let pause = 2_000;
-    let customer = await lookupDsrCustomer({ customerId: state.customerId });
-    while (customer.status === 'unknown' && Date.now() < giveUpAt) {
-      await sleep(Math.min(pause, giveUpAt - Date.now()), { summary: 'waiting for the customer to be described (customer.upserted)' });
-      pause = Math.min(pause * 2, 60_000);
-      customer = await lookupDsrCustomer({ customerId: state.customerId });
-    }
+    const customer = await untilCustomerDescribed(
+      spanMillis(settings.unknownCustomerGrace),
+      () => lookupDsrCustomer({ customerId: state.customerId }),
+      (found) => found.status === 'unknown',
+    );
 
     // Art. 12(3): the month is counted on the customer's calendar; without a customer record, on the policy's.
     const timeZone = customer.status === 'known' ? customer.timeZone : defaultTimeZone;
@@ -318,7 +316,7 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
     const next = nextReminder(deadline, settings.reminderOffsets, state.remindersSent, at);
     const wakeAt = next?.at ?? deadline;
     const summary = next ? `reminder ${next.before} before the deadline ${deadline}` : `the controller's deadline ${deadline}`;
-    if (await condition(changed, Math.max(1, millisUntil(at, wakeAt)), { summary })) return;
+    if (await waitUntil(wakeAt, changed, summary)) return;
     if (!next) return; // the deadline itself: the next round alerts
     const sent = await remindCustomerOfDsr({ ...caseFacts(), step: `reminder-${next.key}` });
     state.remindersSent.push(next.key);
@@ -413,11 +411,10 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
     const overdueStep = `alert-action-overdue-${deadline}`;
     const followUpAt = addSpan(action.requestedAt, settings.actionFollowUpEvery, action.followUps + 1);
     const wakeAt = state.alertsSent.includes(overdueStep) || followUpAt < deadline ? followUpAt : deadline;
-    const at = now();
-    const interrupted = await condition(
+    const interrupted = await waitUntil(
+      wakeAt,
       () => state.completion !== undefined || state.deadlineAt !== deadline || unsettled(),
-      Math.max(1, millisUntil(at, wakeAt)),
-      { summary: `waiting for the product to confirm: ${action.action}` },
+      `waiting for the product to confirm: ${action.action}`,
     );
     if (interrupted) return;
 
@@ -512,7 +509,6 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
 }
 
 /** A validator's refusal: the caller (webhook 409, operator in the Web UI) reads the reason. */
-const refuse = (reason: string | undefined): void => refuseWith('DsrRefused', reason);
 
 function emailOutcome(result: CustomerEmailResult): string {
   if (result.status === 'sent') return `emailed (${result.recipients} contact(s)${result.refused ? `, ${result.refused} refused` : ''})`;

@@ -1,34 +1,31 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   log,
   proxyActivities,
   setCurrentDetails,
-  setHandler,
-  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { InstructionAlertFacts } from '../activities/email/templates/instruction';
-import { millisUntil, normalizeInstant, parseInstant } from '../domain/clocks';
+import { normalizeInstant, parseInstant } from '../domain/clocks';
 import {
   currentDecision,
-  guaranteeRefusal,
+  refuseGuarantee,
   instructionCaseStatus,
   instructionConfirmedSignal,
   instructionRevisedSignal,
   instructionSettings,
   instructionStatusQuery,
   nextInstructionReminder,
-  processingDecisionRefusal,
+  refuseProcessingDecision,
   recordGuaranteeUpdate,
   recordProcessingDecisionUpdate,
   recordRevisionUpdate,
-  revisionRefusal,
+  refuseRevision,
   type InstructionCaseStatus,
   type InstructionDecision,
   type InstructionInput,
@@ -37,7 +34,11 @@ import {
 } from '../domain/instruction';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
+import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
+import { untilCustomerDescribed } from './customer-grace';
+import { waitUntil } from './wait';
+import { handle } from './handlers';
 
 /** An alert raised and not yet taken by the privacy team's address: handed to the next run by continue-as-new. */
 export interface InstructionAlertRequest {
@@ -121,7 +122,7 @@ export async function unlawfulInstruction(
   const email = { instructionId: state.instructionId, customerId: state.customerId, flaggedAt: state.flaggedAt };
 
   // Every handler is in place before the first await.
-  setHandler(instructionStatusQuery, () => state);
+  handle(instructionStatusQuery, () => state);
 
   async function resume(resolution: InstructionResolution): Promise<InstructionResolution> {
     state.resolution = resolution;
@@ -131,7 +132,7 @@ export async function unlawfulInstruction(
     return resolution;
   }
 
-  setHandler(instructionRevisedSignal, async (signal) => {
+  handle(instructionRevisedSignal, async (signal) => {
     if (seenDeliveries.has(signal.webhookId)) return;
     seenDeliveries.add(signal.webhookId);
     if (state.resolution) {
@@ -141,7 +142,7 @@ export async function unlawfulInstruction(
     await resume({ kind: 'revised', text: signal.revision.trim(), at: normalizeInstant(signal.revisedAt), via: 'webhook' });
   });
 
-  setHandler(instructionConfirmedSignal, async (signal) => {
+  handle(instructionConfirmedSignal, async (signal) => {
     if (seenDeliveries.has(signal.webhookId)) return;
     seenDeliveries.add(signal.webhookId);
     if (state.resolution) {
@@ -151,7 +152,7 @@ export async function unlawfulInstruction(
     await resume({ kind: 'confirmed', text: signal.guarantee.trim(), at: normalizeInstant(signal.confirmedAt), via: 'webhook' });
   });
 
-  setHandler(
+  handle(
     recordProcessingDecisionUpdate,
     async (request) => {
       const decision: InstructionDecision = {
@@ -166,10 +167,10 @@ export async function unlawfulInstruction(
       await recordInstructionDecision({ instructionId: state.instructionId, decision });
       return decision;
     },
-    { validator: (request) => refuseIf(processingDecisionRefusal(state, request)) },
+    { validator: (request) => refuse(refuseProcessingDecision(state, request)) },
   );
 
-  setHandler(
+  handle(
     recordRevisionUpdate,
     (request) =>
       resume({
@@ -179,10 +180,10 @@ export async function unlawfulInstruction(
         via: 'operator',
         ...(request.note !== undefined && { note: request.note.trim() }),
       }),
-    { validator: (request) => refuseIf(revisionRefusal(state, request)) },
+    { validator: (request) => refuse(refuseRevision(state, request)) },
   );
 
-  setHandler(
+  handle(
     recordGuaranteeUpdate,
     (request) =>
       resume({
@@ -192,7 +193,7 @@ export async function unlawfulInstruction(
         via: 'operator',
         ...(request.note !== undefined && { note: request.note.trim() }),
       }),
-    { validator: (request) => refuseIf(guaranteeRefusal(state, request)) },
+    { validator: (request) => refuse(refuseGuarantee(state, request)) },
   );
 
   // --- What operators see in the Web UI
@@ -252,30 +253,22 @@ export async function unlawfulInstruction(
   // --- 3.2: the customer is told at once
 
   async function notifyCustomer(): Promise<void> {
-    const giveUpAt = Date.now() + graceMs;
-    let wait = 2_000;
-    for (;;) {
-      const result = await notifyCustomerOfSuspendedInstruction({ ...email, instruction: state.instruction, reason: state.reason });
-      if (result.status === 'sent') {
-        state.notice = { status: 'notified', notifiedAt: result.firstAcceptedAt, recipients: result.recipients };
-        refresh();
-        return;
-      }
-      if (result.status === 'customer-unknown' && Date.now() < giveUpAt) {
-        await sleep(Math.min(wait, giveUpAt - Date.now()), { summary: 'waiting for the customer to be described' });
-        wait = Math.min(wait * 2, 60_000);
-        continue;
-      }
-      const problem =
-        result.status === 'undeliverable'
-          ? result.problem
-          : 'the product has not described this customer (no customer.upserted), so no contact is known';
-      state.notice = { status: 'undeliverable', problem };
+    const result = await untilCustomerDescribed(
+      graceMs,
+      () => notifyCustomerOfSuspendedInstruction({ ...email, instruction: state.instruction, reason: state.reason }),
+      (tried) => tried.status === 'customer-unknown',
+    );
+    if (result.status === 'sent') {
+      state.notice = { status: 'notified', notifiedAt: result.firstAcceptedAt, recipients: result.recipients };
       refresh();
-      if (result.status === 'customer-unknown') await recordInstructionNoticeUndeliverable({ instructionId: state.instructionId, problem });
-      alert('notice-undeliverable', { kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record', detail: problem });
       return;
     }
+    const problem =
+      result.status === 'undeliverable' ? result.problem : 'the product has not described this customer (no customer.upserted), so no contact is known';
+    state.notice = { status: 'undeliverable', problem };
+    refresh();
+    if (result.status === 'customer-unknown') await recordInstructionNoticeUndeliverable({ instructionId: state.instructionId, problem });
+    alert('notice-undeliverable', { kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record', detail: problem });
   }
 
   // --- 3.2 (ii): every decision is told to the customer, in order
@@ -307,7 +300,7 @@ export async function unlawfulInstruction(
       const next = nextInstructionReminder(remindersFrom, settings.customerReminderDays, state.customerRemindersSent, nowIso(), settings.timeZone);
       state.nextCustomerReminderAt = next.at;
       refresh();
-      if (await waitUntil(ending, next.at, 'reminder to the customer')) return;
+      if (await waitUntil(next.at, ending, 'reminder to the customer')) return;
       const decision = currentDecision(state)?.decision;
       await remindCustomerOfSuspendedInstruction({
         ...email,
@@ -327,7 +320,7 @@ export async function unlawfulInstruction(
       const next = nextInstructionReminder(remindersFrom, settings.privacyTeamReminderDays, state.privacyTeamRemindersSent, nowIso(), settings.timeZone);
       state.nextPrivacyTeamReminderAt = next.at;
       refresh();
-      if (await waitUntil(ending, next.at, 'reminder to the privacy team')) return;
+      if (await waitUntil(next.at, ending, 'reminder to the privacy team')) return;
       const days = Math.floor((parseInstant(nowIso()) - parseInstant(state.flaggedAt)) / 86_400_000);
       alert(`team-reminder-${next.number}`, {
         kind: 'open-reminder',
@@ -410,15 +403,6 @@ function laterOf(a: string, b: string): string {
   return parseInstant(a) >= parseInstant(b) ? a : b;
 }
 
-function refuseIf(problem: string | undefined): void {
-  if (problem !== undefined) throw ApplicationFailure.create({ message: problem, type: 'Refused', nonRetryable: true });
-}
-
-/** Waits until `predicate` holds or the stored instant `at` comes; true when the predicate held. */
-async function waitUntil(predicate: () => boolean, at: string, summary: string): Promise<boolean> {
-  if (predicate()) return true;
-  return condition(predicate, Math.max(1, millisUntil(new Date().toISOString(), at)), { summary });
-}
 
 function describeInstruction(state: InstructionStatus): string {
   const decision = currentDecision(state);

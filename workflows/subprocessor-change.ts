@@ -4,8 +4,6 @@ import {
   continueAsNew,
   proxyActivities,
   setCurrentDetails,
-  setHandler,
-  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -36,8 +34,11 @@ import {
   type SubprocessorChangeStatus,
 } from '../domain/subprocessor-change';
 import { emailOptions, fanOutOptions } from './activity-options';
-import { refuseWith } from './failures';
+import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
+import { untilCustomerDescribed } from './customer-grace';
+import { waitUntil } from './wait';
+import { handle } from './handlers';
 
 const { emailObjectionWindowCustomer, alertPrivacyTeamOfObjectionWindow } = proxyActivities<Activities>(emailOptions);
 const { announceChangeToCustomers } = proxyActivities<Activities>(fanOutOptions);
@@ -69,7 +70,7 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
     nextIndex: input.nextIndex ?? 0,
     runs: (input.runs ?? 0) + 1,
   };
-  setHandler(subprocessorChangeStatusQuery, () => state);
+  handle(subprocessorChangeStatusQuery, () => state);
 
   const show = () => {
     upsertSearchAttributes([{ key: searchAttributes.status, value: state.status }]);
@@ -156,8 +157,8 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   });
 
   // Handlers before the first await: they decide and change the state; the main flow does the I/O.
-  setHandler(objectionWindowStatusQuery, () => state);
-  setHandler(
+  handle(objectionWindowStatusQuery, () => state);
+  handle(
     objectToChangeUpdate,
     ({ reasons, receivedAt, webhookId }) => {
       state.objection = { reasons, receivedAt, recordedAt: iso(Date.now()), ...(webhookId !== undefined && { webhookId }) };
@@ -169,7 +170,7 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     },
     { validator: (message) => refuse(refuseObjection(state, message, Date.now())) },
   );
-  setHandler(
+  handle(
     judgeObjectionUpdate,
     ({ reasonable, reason }) => {
       state.judgment = { reasonable, reason, judgedAt: iso(Date.now()) };
@@ -178,7 +179,7 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     },
     { validator: (message) => refuse(refuseJudgment(state, message)) },
   );
-  setHandler(
+  handle(
     recordRemedyOfferUpdate,
     ({ offer }) => {
       state.offer = { offer, offeredAt: iso(Date.now()) };
@@ -187,7 +188,7 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     },
     { validator: (message) => refuse(refuseRemedyOffer(state, message, Date.now())) },
   );
-  setHandler(
+  handle(
     recordRemedyAnswerUpdate,
     ({ accepted }) => {
       state.remedyAnswer = { accepted, answeredAt: iso(Date.now()) };
@@ -238,22 +239,23 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
    * grace ends, as a breach notice is. Gives back the last try's result.
    */
   async function sendNotice(): Promise<CustomerEmailResult> {
-    const giveUpAt = Date.now() + settings.unknownCustomerGraceMinutes * 60_000;
-    let pause = 2_000;
-    for (;;) {
-      // The notice states the close counted from this try; the window is counted from the acceptance,
-      // a moment later, so it never closes before the date the customer was given.
-      const result = await emailObjectionWindowCustomer({
-        customerId,
-        change,
-        windowClosesAt: iso(Date.now() + days(settings.objectionWindowDays)),
-        email: { kind: 'change-notice' },
-      });
-      if (result.status !== 'customer-unknown' || Date.now() >= giveUpAt) return result;
-      if (pause === 2_000) note('change-notice: customer unknown; waiting for the product to describe it');
-      await sleep(Math.min(pause, giveUpAt - Date.now()), { summary: 'waiting for the customer to be described (customer.upserted)' });
-      pause = Math.min(pause * 2, 60_000);
-    }
+    let tries = 0;
+    return untilCustomerDescribed(
+      settings.unknownCustomerGraceMinutes * 60_000,
+      async () => {
+        // The notice states the close counted from this try; the window is counted from the acceptance,
+        // a moment later, so it never closes before the date the customer was given.
+        const result = await emailObjectionWindowCustomer({
+          customerId,
+          change,
+          windowClosesAt: iso(Date.now() + days(settings.objectionWindowDays)),
+          email: { kind: 'change-notice' },
+        });
+        if (tries++ === 0 && result.status === 'customer-unknown') note('change-notice: customer unknown; waiting for the product to describe it');
+        return result;
+      },
+      (result) => result.status === 'customer-unknown',
+    );
   }
   /**
    * Asks the privacy team to reach the customer otherwise; once per window and kind (the step is the key).
@@ -339,7 +341,7 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   while (!state.objection && Date.now() < windowClosesMs) {
     show('open', windowClosesMs);
     const wakeAt = reminderDue ? reminderMs : windowClosesMs;
-    if (await condition(() => state.objection !== undefined, Math.max(wakeAt - Date.now(), 1))) break;
+    if (await waitUntil(wakeAt, () => state.objection !== undefined, reminderDue ? 'reminder before the window closes (5.2)' : 'the objection window closes (5.2)')) break;
     if (reminderDue && Date.now() >= reminderMs) {
       reminderDue = false;
       state.reminderSent = true;
@@ -367,7 +369,7 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   }
 
   show('remedy-pending', remedyDeadlineMs);
-  const offered = await condition(() => state.offer !== undefined, Math.max(remedyDeadlineMs - Date.now(), 1));
+  const offered = await waitUntil(remedyDeadlineMs, () => state.offer !== undefined, 'remedy deadline (5.3)');
   if (!offered) {
     note(`no change offered by ${state.remedyDeadlineAt}`);
     return terminationRight('no-offer');
@@ -394,7 +396,6 @@ const undeliverableAlerts = {
 } as const satisfies Record<Exclude<ObjectionWindowEmail['kind'], 'change-notice'>, ObjectionWindowAlertKind>;
 
 /** A validator's refusal: the caller (webhook 409, operator in the Web UI) reads the reason. */
-const refuse = (reason: string | undefined): void => refuseWith('ObjectionRefused', reason);
 
 function describeEmail(result: CustomerEmailResult): string {
   if (result.status === 'sent') return `emailed (${result.recipients} contact(s)${result.refused ? `, ${result.refused} refused` : ''})`;

@@ -1,24 +1,12 @@
+import { parseInstant } from '../../domain/clocks';
 import type { Language } from '../../domain/language';
+import { isoCountryCodes } from '../../domain/transfers';
 
 /**
  * How each customer language is written. Belgian Dutch and French because the policy's home is
  * Belgium (PRODUCT.md); British English for day-month-year order and a 24-hour clock.
  */
 export const locales: Readonly<Record<Language, string>> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
-
-/**
- * An instant with an explicit zone designator. A string without one ("2026-03-28T23:30:00") would be
- * read in the server's own time zone, so a deadline shown to a customer could silently shift by hours.
- */
-const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
-
-function parseInstant(instantIso: string): Date {
-  const instant = isoInstant.test(instantIso) ? new Date(instantIso) : new Date(Number.NaN);
-  if (Number.isNaN(instant.getTime())) {
-    throw new RangeError(`Not an ISO 8601 instant with a zone designator: ${JSON.stringify(instantIso)}`);
-  }
-  return instant;
-}
 
 /**
  * Intl formatters are costly to build (each loads locale and zone data) and immutable once built, so
@@ -78,7 +66,9 @@ function isOffsetName(name: string): boolean {
  * unknown time zone.
  */
 export function formatInstant(instantIso: string, language: Language, timeZone: string): string {
-  const instant = parseInstant(instantIso);
+  // A string without a zone designator is refused: `Date` would read it in the server's own time zone,
+  // so a deadline shown to a customer could silently shift by hours.
+  const instant = new Date(parseInstant(instantIso));
   const offset = utcOffset(instant, timeZone);
   const parts = formatter('date-and-time', locales[language], timeZone).formatToParts(instant);
   return parts
@@ -99,4 +89,15 @@ export function formatList(items: readonly string[], language: Language): string
 /** A count with the language's digit grouping: "1.200" / "1 200" / "1,200". */
 export function formatCount(count: number, language: Language): string {
   return new Intl.NumberFormat(locales[language], { maximumFractionDigits: 0 }).format(count);
+}
+
+/** "Verenigde Staten (US)", "États-Unis (US)", "United States (US)"; the code alone when unknown. */
+export function countryName(country: string, language: Language): string {
+  if (!isoCountryCodes.has(country)) return country;
+  try {
+    const name = new Intl.DisplayNames([locales[language]], { type: 'region', fallback: 'none' }).of(country);
+    return name ? `${name} (${country})` : country;
+  } catch {
+    return country;
+  }
 }

@@ -57,7 +57,9 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
   const stored: Array<{ id: string; receivedAt: string; envelope: CaughtMail['envelope']; raw: Buffer }> = [];
   if (options.storeDir) {
     mkdirSync(options.storeDir, { recursive: true });
-    for (const file of readdirSync(options.storeDir).filter((name) => name.endsWith('.json')).sort()) {
+    for (const file of readdirSync(options.storeDir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()) {
       const meta = JSON.parse(readFileSync(path.join(options.storeDir, file), 'utf8'));
       stored.push({ ...meta, raw: readFileSync(path.join(options.storeDir, file.replace(/\.json$/, '.eml'))) });
     }
@@ -117,7 +119,8 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
             if (options.lmtp) {
               for (const { address } of session.envelope.rcptTo) {
                 if (options.refuseRecipient?.(address)) refusals.set(address, refusal(550, `5.1.1 <${address}>: mailbox unavailable`));
-                else if (options.deferRecipient?.(address)) refusals.set(address, refusal(451, `4.2.1 <${address}>: mailbox busy, try again later`));
+                else if (options.deferRecipient?.(address))
+                  refusals.set(address, refusal(451, `4.2.1 <${address}>: mailbox busy, try again later`));
               }
             }
             const taken = session.envelope.rcptTo.map((rcpt) => rcpt.address).filter((address) => !refusals.has(address));

@@ -8,15 +8,12 @@ import packageJson from '../../package.json';
  * overridden; when nothing is found the SDK falls back to downloading, which needs internet.
  */
 export function cacheDir(): string {
-  return (
-    process.env.DPA_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'dpa-orchestrator')
-  );
+  return process.env.DPA_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'dpa-orchestrator');
 }
 
 export function temporalCliPath(): string | undefined {
   const candidate =
-    process.env.TEMPORAL_CLI_PATH ??
-    path.join(cacheDir(), 'temporal-cli', packageJson.config.temporalCliVersion, 'temporal');
+    process.env.TEMPORAL_CLI_PATH ?? path.join(cacheDir(), 'temporal-cli', packageJson.config.temporalCliVersion, 'temporal');
   return existsSync(candidate) ? candidate : undefined;
 }
 
@@ -28,8 +25,6 @@ export function temporalTestServerPath(): string | undefined {
 }
 
 /** The `executable` option of @temporalio/testing: the provisioned binary, or the SDK's own download. */
-export function testingExecutable(
-  found: string | undefined,
-): { type: 'existing-path'; path: string } | { type: 'cached-download' } {
+export function testingExecutable(found: string | undefined): { type: 'existing-path'; path: string } | { type: 'cached-download' } {
   return found ? { type: 'existing-path', path: found } : { type: 'cached-download' };
 }

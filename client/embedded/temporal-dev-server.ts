@@ -21,6 +21,7 @@ export async function startDevServer(options: {
   namespace: string;
   port: number;
   uiPort: number;
+  /** Each line the dev server prints (its banner, and errors only: it runs at --log-level error). */
   log: (line: string) => void;
 }): Promise<DevServer> {
   const binary = temporalCliPath();
@@ -49,11 +50,14 @@ export async function startDevServer(options: {
     'journal_mode=WAL',
     ...Object.entries(searchAttributeRegistrations).flatMap(([key, type]) => ['--search-attribute', `${key}=${type}`]),
   ];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // In a process group of its own: Ctrl-C signals the terminal's whole foreground group, and the dev
+  // server would go before the worker has drained. `npm start` stops it last, with `stop()`.
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
     if (output.length > 50) output.shift();
+    for (const line of chunk.toString().split('\n')) if (line.trim() !== '') options.log(line);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
@@ -64,7 +68,7 @@ export async function startDevServer(options: {
     await waitUntilServing(address, child, exited);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`the Temporal dev server did not start: ${(error as Error).message}\n${output.join('')}`);
+    throw new Error(`the Temporal dev server did not start: ${(error as Error).message}\n${output.join('')}`, { cause: error });
   }
   return {
     address,

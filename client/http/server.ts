@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { withoutAddresses } from '../../activities/email/send-email';
+import { logger } from '../../config/logger';
 import type { Records } from '../../records';
 import type { MailCatcher } from '../embedded/mail-catcher';
 import { breachRegisterCsv } from './breach-register-csv';
@@ -25,11 +26,13 @@ export interface HttpServerDeps {
 const bodyLimit = 1024 * 1024;
 
 export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
+  // The product's one pino logger, so that the server's lines have the format of every other line.
+  const httpLogger: FastifyBaseLogger = deps.logLevel ? logger.child({}, { level: deps.logLevel }) : logger;
   const app = Fastify({
     bodyLimit,
     // Request logs would carry addresses and URLs; the routes log what an operator needs, no personal data.
     logController: new LogController({ disableRequestLogging: true }),
-    logger: { level: deps.logLevel ?? 'info' },
+    loggerInstance: httpLogger,
   });
   // The signature covers the exact bytes, so the body is kept raw and parsed after verification.
   app.removeAllContentTypeParsers();

@@ -6,7 +6,7 @@ import { parseWebhookEvent } from '../../domain/events';
 import type { Records } from '../../records';
 import type { StoredAnswer } from '../../records/webhook-deliveries';
 import { dispatchEvent } from '../webhooks/dispatch';
-import { verify, webhookIdProblem } from '../webhooks/signature';
+import { verify, webhookIdProblem } from '../../webhook-signing/standard-webhooks';
 import { isTemporalUnavailable } from '../webhooks/temporal-errors';
 
 /** How long one delivery may wait on Temporal before the product is told to retry (503). */
@@ -34,6 +34,14 @@ export function registerWebhookRoute(app: FastifyInstance, deps: { records: Reco
       return Array.isArray(value) ? value[0] : value;
     };
     const webhookId = header('webhook-id');
+    // Standard Webhooks signs the body as UTF-8 text; bytes that are not UTF-8 cannot be verified (they
+    // would be refused as a wrong signature and send the product looking for a wrong secret), and are
+    // refused as what they are. Nothing has been read or stored.
+    try {
+      utf8.decode(rawBody);
+    } catch {
+      return reply.code(400).send({ error: 'the body is not UTF-8', problems: [{ path: '', message: 'must be a JSON object in UTF-8' }] });
+    }
     const verification = verify(
       deps.webhookSecret,
       { id: webhookId, timestamp: header('webhook-timestamp'), signature: header('webhook-signature') },

@@ -5,6 +5,7 @@ import {
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
+import type { Workflow } from '@temporalio/common';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../../domain/search-attributes';
 import { taskQueue } from '../../domain/task-queue';
 
@@ -59,13 +60,17 @@ export async function sendToCase(
  * Starts the case of the public contract under its deterministic id. A repeated report of an open
  * case joins it (USE_EXISTING: one workflow however often the product delivers); a report of a case
  * that has ended is refused with 409 and `closedReason`, since an id names one case for ever.
+ *
+ * Typed by the workflow function, imported as a type only (the endpoint loads no workflow code):
+ * `openCase<typeof dsrRequest>(client, 'dsrRequest', { args: [input], ... })`, so that the compiler
+ * checks the input against the workflow's. Without the type argument `args` accepts nothing.
  */
-export async function openCase(
+export async function openCase<W extends Workflow = never>(
   client: Client,
   workflowType: string,
   options: {
     workflowId: string;
-    args: unknown[];
+    args: Parameters<W>;
     process: string;
     /** The status the Web UI shows until the workflow sets its own. */
     status?: string;
@@ -75,7 +80,8 @@ export async function openCase(
   },
 ): Promise<DispatchAnswer> {
   try {
-    await client.workflow.start(workflowType, {
+    // `args` was checked against W above; the SDK cannot resolve its option types for a W not yet known.
+    await client.workflow.start<Workflow>(workflowType, {
       workflowId: options.workflowId,
       taskQueue,
       args: options.args,

@@ -178,7 +178,7 @@ describe('an authority request by signed webhook', () => {
       event('authority.requested', { requestId: 'E2E-AUTH-BAD', customerIds: ['e2e-auth-nl'], authority: 'x', requestKind: 'rumour', receivedAt: new Date().toISOString() }),
     );
     expect(answer.status).toBe(400);
-    expect(answer.body.problems.map((p: { path: string }) => p.path)).toEqual(['data.requestKind']);
+    expect(answer.body.problems!.map((p: { path: string }) => p.path)).toEqual(['data.requestKind']);
   });
 });
 

@@ -53,3 +53,21 @@ test('a repeated breach.detected naming one more customer tells that customer to
   expect(sent.map((mail) => mail.envelope.to[0]).sort()).toEqual(['dpo@acme.nl.test', 'dpo@later.nl.test']);
   expect((await stack.records.breaches.get('AGAIN-E2E'))!.notifications.map((n) => n.customerId)).toEqual(['acme', 'later']);
 });
+
+test('the Web UI shows what each message of an incident expects: the workflow registers every description', async () => {
+  expect((await stack.post(breachEvent('HELP-1', ['acme']))).status).toBe(202);
+  await noticeSent('HELP-1', 'acme');
+  // The query the Web UI asks for its "Send a signal / Execute update / Query" forms.
+  const metadata = (await stack.env.client.workflow.getHandle('breach-HELP-1').query('__temporal_workflow_metadata')) as {
+    definition: { signalDefinitions: Array<{ name: string; description?: string }>; updateDefinitions: Array<{ name: string; description?: string }>; queryDefinitions: Array<{ name: string; description?: string }> };
+  };
+  // The SDK's own queries (stack traces, this one) are left out: they describe themselves.
+  const described = [...metadata.definition.signalDefinitions, ...metadata.definition.updateDefinitions, ...metadata.definition.queryDefinitions].filter(
+    (definition) => !definition.name.startsWith('__'),
+  );
+  expect(described.map((definition) => definition.name).sort()).toEqual(
+    ['addCustomers', 'breachAcknowledged', 'breachClosed', 'breachReported', 'breachStatus', 'breachTimeline', 'breachUpdated', 'noticeOutcome', 'recordAcknowledgement', 'recordMeasure'],
+  );
+  expect(described.filter((definition) => !definition.description)).toEqual([]);
+  expect(described.find((definition) => definition.name === 'recordMeasure')!.description).toMatch(/"measure"/);
+});

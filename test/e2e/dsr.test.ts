@@ -7,7 +7,7 @@ import type { Transporter } from 'nodemailer';
 import { createMailer } from '../../activities/email/mailer';
 import { renderDsrSubjectConfirmation } from '../../activities/email/templates/dsr';
 import { buildHttpServer } from '../../client/http/server';
-import { verify } from '../../client/webhooks/signature';
+import { verify } from '../../webhook-signing/standard-webhooks';
 import { addCalendarMonths } from '../../domain/clocks';
 import type { Database, Records } from '../../records';
 import { createWorker } from '../../worker/create-worker';
@@ -283,6 +283,6 @@ test('400 for a request whose subject address is not an email address, and nothi
     event('dsr.received', { requestId: 'E2E-BAD', customerId: 'e2e-dsr-fr', receivedAt: new Date().toISOString(), requestType: 'access', subjectEmail: 'not-an-address' }),
   );
   expect(answer.status).toBe(400);
-  expect(answer.body.problems.map((p: { path: string }) => p.path)).toEqual(['data.subjectEmail']);
+  expect(answer.body.problems!.map((p: { path: string }) => p.path)).toEqual(['data.subjectEmail']);
   expect(await records.dsr.get('E2E-BAD')).toBeUndefined();
 });

@@ -40,7 +40,8 @@ interface Run {
 
 /** Runs an entry point with only the given settings (none inherited), watching its HTTP port. */
 async function run(entry: string, settings: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
-  const { WEBHOOK_SECRET, OPERATOR_TOKEN, HOST, PORT, TEMPORAL_ADDRESS, DATABASE_URL, SMTP_URL, PRODUCT_WEBHOOK_SECRET, ...inherited } = process.env;
+  const ownSettings = ['WEBHOOK_SECRET', 'OPERATOR_TOKEN', 'HOST', 'PORT', 'TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_URL', 'PRODUCT_WEBHOOK_SECRET'];
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !ownSettings.includes(name)));
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     env: { ...inherited, LOG_LEVEL: 'info', ...settings },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { buildHttpServer } from '../../client/http/server';
 import { customerUpsertsQuery } from '../../domain/customer-messages';
-import { sign, signedHeaders } from '../../client/webhooks/signature';
+import { sign, signedHeaders } from '../../webhook-signing/standard-webhooks';
 import { waitForMessages } from '../support/mail';
 import { breachEvent, customerEvent, postEvent, startStack, unreachableTemporalClient, webhookSecret, type Stack } from '../support/stack';
 
@@ -202,7 +202,7 @@ describe('every refusal of the contract gets its code and changes nothing', () =
     const bad = { ...event(), data: { ...event().data, awareAt: 'yesterday', affectedCustomerIds: [], incidentId: 'has spaces' } };
     const answer = await stack.post(bad);
     expect(answer.status).toBe(400);
-    expect(answer.body.problems.map((p: { path: string }) => p.path).sort()).toEqual([
+    expect(answer.body.problems!.map((p: { path: string }) => p.path).sort()).toEqual([
       'data.affectedCustomerIds',
       'data.awareAt',
       'data.incidentId',
@@ -212,7 +212,7 @@ describe('every refusal of the contract gets its code and changes nothing', () =
   test('400 for an unknown event type and for a body that is not JSON', async () => {
     const unknownType = await stack.post({ type: 'breach.imagined', timestamp: new Date().toISOString(), data: {} });
     expect(unknownType.status).toBe(400);
-    expect(unknownType.body.problems[0].path).toBe('type');
+    expect(unknownType.body.problems![0]!.path).toBe('type');
     const notJson = await stack.post(undefined, { rawBody: '{"type": "breach.detected",' });
     expect(notJson.status).toBe(400);
   });
@@ -344,7 +344,7 @@ describe('the door refuses what could not be carried out later, with 400, and ke
       body: latin1,
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: string }).error).toBe('the body is not JSON in UTF-8');
+    expect(((await response.json()) as { error: string }).error).toBe('the body is not UTF-8');
     expect(await stack.records.customers.get('e2e-latin1')).toBeUndefined();
   });
 

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import { createMailer } from '../../activities/email/mailer';
 import { buildHttpServer } from '../../client/http/server';
-import { signedHeaders } from '../../client/webhooks/signature';
+import { signedHeaders } from '../../webhook-signing/standard-webhooks';
 import type { Database, Records } from '../../records';
 import { createWorker } from '../../worker/create-worker';
 import { startMailCatcher, type MailCatcher, type MailCatcherOptions } from './mail';
@@ -35,9 +35,17 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** The endpoint's JSON answers, as the contract gives them (README: "Webhooks"). */
+export interface AnswerBody {
+  workflowId?: string;
+  error?: string;
+  problems?: Array<{ path: string; message: string }>;
+  [field: string]: unknown;
+}
+
 export interface Answer {
   status: number;
-  body: any;
+  body: AnswerBody;
 }
 
 export async function startStack(options: {

@@ -86,6 +86,9 @@ export const emailAddressesIn = (text: string): string[] => text.match(/[\w.+-]+
 /** The privacy team's address in the tests' workers. */
 export const testPrivacyTeam = 'privacy-team@processor.test';
 
+/** The sender of every email the tests' workers send. */
+export const testMailFrom = 'Privacy team <privacy@processor.test>';
+
 /** A worker on a test server, with the project's workflows and activities over these records and mailer. */
 export async function testWorker(
   env: TestWorkflowEnvironment,
@@ -99,7 +102,7 @@ export async function testWorker(
     workflowBundle: await workflowBundle(),
     records: deps.records,
     mailer: deps.mailer,
-    mailFrom: 'Privacy team <privacy@processor.test>',
+    mailFrom: testMailFrom,
     privacyTeamEmail: testPrivacyTeam,
     ...(deps.productWebhook && { productWebhook: deps.productWebhook }),
   });

@@ -17,23 +17,23 @@ import {
 } from '../../activities/email/templates/instruction';
 import { escapeHtml, type RenderedEmail } from '../../activities/email/templates/rendered-email';
 import {
-  answerRefusal,
+  refuseAnswer,
   authorityCaseStatus,
   authoritySettings,
-  disclosureRefusal,
-  extendViewsDeadlineRefusal,
-  liftProhibitionRefusal,
+  refuseDisclosure,
+  refuseViewsDeadlineExtension,
+  refuseProhibitionLifting,
   nextViewReminder,
   viewReminderSchedule,
   workingDaysLater,
   type AuthorityStatus,
 } from '../../domain/authority';
 import {
-  guaranteeRefusal,
+  refuseGuarantee,
   instructionCaseStatus,
   instructionSettings,
   nextInstructionReminder,
-  processingDecisionRefusal,
+  refuseProcessingDecision,
   type InstructionStatus,
 } from '../../domain/instruction';
 import type { Language } from '../../domain/language';
@@ -416,12 +416,12 @@ describe('what an operator may record, and why not', () => {
   it('refuses a disclosure while views are pending and the deadline has not passed', () => {
     const state = authorityState();
     state.customers.a!.view = view();
-    expect(disclosureRefusal(state, disclosure, '2027-04-02T06:59:59.000Z')).toMatch(/7\.1.*1 customer\(s\).*\bb\b/);
+    expect(refuseDisclosure(state, disclosure, '2027-04-02T06:59:59.000Z')).toMatch(/7\.1.*1 customer\(s\).*\bb\b/);
     expect(authorityCaseStatus(state, '2027-04-02T06:59:59.000Z')).toBe('awaiting-views');
     // At the deadline itself it is allowed: a deadline at now has passed, as a timer for it has fired.
-    expect(disclosureRefusal(state, disclosure, '2027-04-02T07:00:00.000Z')).toBeUndefined();
+    expect(refuseDisclosure(state, disclosure, '2027-04-02T07:00:00.000Z')).toBeUndefined();
     state.customers.b!.view = view();
-    expect(disclosureRefusal(state, disclosure, '2027-03-27T00:00:00.000Z')).toBeUndefined();
+    expect(refuseDisclosure(state, disclosure, '2027-03-27T00:00:00.000Z')).toBeUndefined();
     expect(authorityCaseStatus(state, '2027-03-27T00:00:00.000Z')).toBe('ready-to-disclose');
   });
 
@@ -429,15 +429,15 @@ describe('what an operator may record, and why not', () => {
     const state = authorityState();
     state.customers.a!.view = view(true);
     state.customers.b!.view = view();
-    expect(disclosureRefusal(state, disclosure, '2027-03-27T00:00:00.000Z')).toMatch(/objectionsConsidered/);
-    expect(disclosureRefusal(state, { ...disclosure, objectionsConsidered: true }, '2027-03-27T00:00:00.000Z')).toBeUndefined();
-    expect(disclosureRefusal(state, { ...disclosure, scope: '  ', objectionsConsidered: true }, '2027-03-27T00:00:00.000Z')).toMatch(/scope/);
-    expect(disclosureRefusal(state, { ...disclosure, objectionsConsidered: true, disclosedAt: '2027-03-20T00:00:00Z' }, '2027-03-27T00:00:00.000Z')).toMatch(
+    expect(refuseDisclosure(state, disclosure, '2027-03-27T00:00:00.000Z')).toMatch(/objectionsConsidered/);
+    expect(refuseDisclosure(state, { ...disclosure, objectionsConsidered: true }, '2027-03-27T00:00:00.000Z')).toBeUndefined();
+    expect(refuseDisclosure(state, { ...disclosure, scope: '  ', objectionsConsidered: true }, '2027-03-27T00:00:00.000Z')).toMatch(/scope/);
+    expect(refuseDisclosure(state, { ...disclosure, objectionsConsidered: true, disclosedAt: '2027-03-20T00:00:00Z' }, '2027-03-27T00:00:00.000Z')).toMatch(
       /before the request was received/,
     );
-    expect(disclosureRefusal(state, { ...disclosure, objectionsConsidered: true, disclosedAt: 'tomorrow' }, '2027-03-27T00:00:00.000Z')).toMatch(/ISO 8601/);
-    expect(answerRefusal(state, { summary: 'x' }, '2027-03-27T00:00:00.000Z')).toMatch(/recordDisclosure/);
-    expect(disclosureRefusal(authorityState({ requestKind: 'subpoena' }), disclosure, '2027-03-27T00:00:00.000Z')).toMatch(/recordAnswer/);
+    expect(refuseDisclosure(state, { ...disclosure, objectionsConsidered: true, disclosedAt: 'tomorrow' }, '2027-03-27T00:00:00.000Z')).toMatch(/ISO 8601/);
+    expect(refuseAnswer(state, { summary: 'x' }, '2027-03-27T00:00:00.000Z')).toMatch(/recordDisclosure/);
+    expect(refuseDisclosure(authorityState({ requestKind: 'subpoena' }), disclosure, '2027-03-27T00:00:00.000Z')).toMatch(/recordAnswer/);
   });
 
   it('allows a disclosure without views while the law forbids telling the customers, and refuses lifting twice', () => {
@@ -445,19 +445,19 @@ describe('what an operator may record, and why not', () => {
     delete prohibited.viewsDueAt;
     delete prohibited.noticeDueAt;
     for (const customer of Object.values(prohibited.customers)) customer.notice = { status: 'withheld' };
-    expect(disclosureRefusal(prohibited, disclosure, '2027-03-26T00:00:00.000Z')).toBeUndefined();
-    expect(liftProhibitionRefusal(prohibited, { reason: ' ' })).toMatch(/reason/);
-    expect(liftProhibitionRefusal(prohibited, { reason: 'Order lifted by the investigating judge' })).toBeUndefined();
+    expect(refuseDisclosure(prohibited, disclosure, '2027-03-26T00:00:00.000Z')).toBeUndefined();
+    expect(refuseProhibitionLifting(prohibited, { reason: ' ' })).toMatch(/reason/);
+    expect(refuseProhibitionLifting(prohibited, { reason: 'Order lifted by the investigating judge' })).toBeUndefined();
     prohibited.prohibition!.liftedAt = '2027-04-01T00:00:00.000Z';
-    expect(liftProhibitionRefusal(prohibited, { reason: 'again' })).toMatch(/already lifted/);
-    expect(liftProhibitionRefusal(authorityState(), { reason: 'x' })).toMatch(/no prohibition/);
+    expect(refuseProhibitionLifting(prohibited, { reason: 'again' })).toMatch(/already lifted/);
+    expect(refuseProhibitionLifting(authorityState(), { reason: 'x' })).toMatch(/no prohibition/);
   });
 
   it('extends the views deadline only forward and only while views are awaited', () => {
     const state = authorityState();
-    expect(extendViewsDeadlineRefusal(state, { until: '2027-04-01T07:00:00Z', reason: 'r' })).toMatch(/later/);
-    expect(extendViewsDeadlineRefusal(state, { until: '2027-04-09T07:00:00Z', reason: 'asked for by customer a' })).toBeUndefined();
-    expect(extendViewsDeadlineRefusal({ ...state, viewsDeadlinePassed: true }, { until: '2027-04-09T07:00:00Z', reason: 'r' })).toMatch(/passed/);
+    expect(refuseViewsDeadlineExtension(state, { until: '2027-04-01T07:00:00Z', reason: 'r' })).toMatch(/later/);
+    expect(refuseViewsDeadlineExtension(state, { until: '2027-04-09T07:00:00Z', reason: 'asked for by customer a' })).toBeUndefined();
+    expect(refuseViewsDeadlineExtension({ ...state, viewsDeadlinePassed: true }, { until: '2027-04-09T07:00:00Z', reason: 'r' })).toMatch(/passed/);
   });
 
   const instructionState = (overrides: Partial<InstructionStatus> = {}): InstructionStatus => ({
@@ -479,17 +479,17 @@ describe('what an operator may record, and why not', () => {
 
   it('records a processing decision once per change, and nothing after the instruction is resumed', () => {
     const state = instructionState();
-    expect(processingDecisionRefusal(state, { decision: 'stop-processing' })).toBeUndefined();
-    expect(processingDecisionRefusal(state, { decision: 'halt' as never })).toMatch(/one of/);
+    expect(refuseProcessingDecision(state, { decision: 'stop-processing' })).toBeUndefined();
+    expect(refuseProcessingDecision(state, { decision: 'halt' as never })).toMatch(/one of/);
     state.decisions.push({ sequence: 1, decision: 'stop-processing', decidedAt: '2026-10-21T00:00:00.000Z' });
     expect(instructionCaseStatus(state)).toBe('processing-stopped');
-    expect(processingDecisionRefusal(state, { decision: 'stop-processing' })).toMatch(/already stop-processing/);
-    expect(processingDecisionRefusal(state, { decision: 'continue-under-earlier-instructions' })).toBeUndefined();
+    expect(refuseProcessingDecision(state, { decision: 'stop-processing' })).toMatch(/already stop-processing/);
+    expect(refuseProcessingDecision(state, { decision: 'continue-under-earlier-instructions' })).toBeUndefined();
     state.resolution = { kind: 'confirmed', text: 'g', at: '2026-10-22T00:00:00.000Z', via: 'webhook' };
     expect(instructionCaseStatus(state)).toBe('resumed');
-    expect(processingDecisionRefusal(state, { decision: 'continue-under-earlier-instructions' })).toMatch(/already resumed/);
-    expect(guaranteeRefusal(state, { guarantee: 'g' })).toMatch(/already resumed/);
-    expect(guaranteeRefusal(instructionState(), { guarantee: '' })).toMatch(/guarantee/);
+    expect(refuseProcessingDecision(state, { decision: 'continue-under-earlier-instructions' })).toMatch(/already resumed/);
+    expect(refuseGuarantee(state, { guarantee: 'g' })).toMatch(/already resumed/);
+    expect(refuseGuarantee(instructionState(), { guarantee: '' })).toMatch(/guarantee/);
   });
 });
 

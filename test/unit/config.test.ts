@@ -7,7 +7,7 @@ import {
   isLoopback,
   readConfig,
   webhookSecretKey,
-} from '../../client/config';
+} from '../../config/config';
 
 const goodSecret = `whsec_${randomBytes(32).toString('base64')}`;
 const goodToken = randomBytes(32).toString('base64');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { developmentWebhookSecret } from '../../client/config';
+import { developmentWebhookSecret } from '../../config/config';
 
 // No Docker engine in CI: the deployment is checked as the file compose reads.
 

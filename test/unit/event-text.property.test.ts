@@ -5,11 +5,13 @@ import { anyText, storableText } from '../support/event-text';
 const webhookTimestamp = new Date('2026-01-05T09:30:00Z');
 
 /** Three kinds of text field: a plain one, one in a list, one in an object in a list. */
+type EventFields = Record<string, unknown>;
+
 const fields = [
   {
     path: 'data.update',
     body: (text: string) => ({ type: 'breach.updated', timestamp: webhookTimestamp.toISOString(), data: { incidentId: 'inc-1', update: text } }),
-    read: (data: Record<string, any>) => data.update,
+    read: (data: EventFields) => data.update,
   },
   {
     path: 'data.measures.2',
@@ -18,7 +20,7 @@ const fields = [
       timestamp: webhookTimestamp.toISOString(),
       data: { incidentId: 'inc-1', update: 'u', measures: ['one', 'two', text] },
     }),
-    read: (data: Record<string, any>) => data.measures[2],
+    read: (data: EventFields) => (data.measures as string[])[2],
   },
   {
     path: 'data.contacts.0.name',
@@ -27,7 +29,7 @@ const fields = [
       timestamp: webhookTimestamp.toISOString(),
       data: { customerId: 'c-1', name: 'N', language: 'en', contacts: [{ email: 'a@b.example', name: text }] },
     }),
-    read: (data: Record<string, any>) => data.contacts[0].name,
+    read: (data: EventFields) => (data.contacts as Array<{ name?: string }>)[0]!.name,
   },
 ];
 
@@ -41,7 +43,7 @@ describe('the text rule, for every string', () => {
         expect(result.ok).toBe(expectedOk);
         if (result.ok) {
           // Stored as sent, but for CRLF read as LF and the surrounding white space.
-          expect(field.read(result.event.data as Record<string, any>)).toBe(normalised.trim());
+          expect(field.read(result.event.data as EventFields)).toBe(normalised.trim());
         } else if (!storableText(text)) {
           // One problem, at the field, naming a code point the text really holds.
           const problems: EventProblem[] = result.problems;

@@ -1,8 +1,4 @@
-import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import type { Transporter } from 'nodemailer';
-import { createMailer } from '../../activities/email/mailer';
+import type { WorkflowHandle } from '@temporalio/client';
 import {
   authorityCustomerRespondedSignal,
   authorityStatusQuery,
@@ -13,87 +9,20 @@ import {
   recordProhibitionBasisUpdate,
   type AuthorityRequestInput,
 } from '../../domain/authority';
-import type { Customer } from '../../domain/customer';
 import { workflowIds } from '../../domain/ids';
-import type { Database, Records } from '../../records';
 import { authorityRequest } from '../../workflows';
-import { mailOf, settle, startMailCatcher, waitForMailOf, type MailCatcher } from '../support/mail';
-import { freshDatabase } from '../support/records';
-import { skipTo, startTimeSkippingServer, testPrivacyTeam, testWorker, workflowBundle } from '../support/temporal';
 import { alertRetry } from '../../workflows/privacy-team-alerts';
+import { settle } from '../support/mail';
+import { testPrivacyTeam as privacyTeam } from '../support/temporal';
+import { useWorkflowHarness } from '../support/workflow-harness';
 
-const privacyTeam = testPrivacyTeam;
-
-let env: TestWorkflowEnvironment;
-/**
- * A plain client: unlike env.client it does not let the server skip time while it awaits a result, so
- * the clock moves only where a test says so (skipTo, env.sleep). The test server keeps far-off timers
- * of finished workflows, which a result() would otherwise skip the clock to.
- */
-let client: Client;
-let database: Database;
-let records: Records;
-let catcher: MailCatcher;
-let mailer: Transporter;
-
-/** Cases a test started: one left running after a failure would hold the server's clock for the next test. */
-const started: string[] = [];
-/** Addresses the mail server refuses with a 550 for now: a test adds the privacy team's, and removes it. */
-const refusing = new Set<string>();
-
-beforeAll(async () => {
-  // Bundled before any clock is moved, so that a case starts within the minute the test set.
-  await workflowBundle();
-  env = await startTimeSkippingServer();
-  client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
-  ({ database, records } = await freshDatabase('pglite'));
-  catcher = await startMailCatcher({ refuseRecipient: (address) => refusing.has(address.toLowerCase()) });
-  mailer = createMailer(catcher.smtpUrl);
-  const customers: Customer[] = [
-    { customerId: 'auth-nl', name: 'Klant NL', language: 'nl', contacts: [{ email: 'a@auth-nl.test' }, { email: 'b@auth-nl.test' }], timeZone: 'Europe/Brussels', contract: {} },
-    { customerId: 'auth-fr', name: 'Client FR', language: 'fr', contacts: [{ email: 'dpo@auth-fr.test' }], timeZone: 'Europe/Paris', contract: {} },
-    { customerId: 'auth-en', name: 'Customer EN', language: 'en', contacts: [{ email: 'dpo@auth-en.test' }], timeZone: 'Europe/London', contract: {} },
-  ];
-  for (const customer of customers) await records.customers.upsert(customer, '2026-01-01T00:00:00Z');
+const h = useWorkflowHarness({
+  customers: [
+    { customerId: 'auth-nl', name: 'Klant NL', language: 'nl', emails: ['a@auth-nl.test', 'b@auth-nl.test'], timeZone: 'Europe/Brussels' },
+    { customerId: 'auth-fr', name: 'Client FR', language: 'fr', emails: ['dpo@auth-fr.test'], timeZone: 'Europe/Paris' },
+    { customerId: 'auth-en', name: 'Customer EN', language: 'en', emails: ['dpo@auth-en.test'], timeZone: 'Europe/London' },
+  ],
 });
-
-afterEach(async () => {
-  for (const workflowId of started.splice(0)) {
-    await client.workflow
-      .getHandle(workflowId)
-      .terminate('test ended')
-      .catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  mailer?.close();
-  await catcher?.close();
-  await database?.close();
-  await env?.teardown();
-});
-
-async function withWorker<T>(taskQueue: string, fn: (worker: Worker) => Promise<T>): Promise<T> {
-  const worker = await testWorker(env, taskQueue, { records, mailer });
-  return worker.runUntil(fn(worker));
-}
-
-function registered(workflowId: string): string {
-  started.push(workflowId);
-  return workflowId;
-}
-
-const steps = async (workflowId: string) => (await mailOf(catcher, workflowId)).map((mail) => `${mail.headers['x-dpa-step']} -> ${mail.envelope.to[0]}`).sort();
-
-async function refusal(update: Promise<unknown>): Promise<string> {
-  try {
-    await update;
-  } catch (error) {
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    return (error as WorkflowUpdateFailedError).cause?.message ?? '';
-  }
-  throw new Error('the update was accepted, but it should have been refused');
-}
 
 function request(requestId: string, overrides: Partial<AuthorityRequestInput>): AuthorityRequestInput {
   return {
@@ -115,15 +44,15 @@ async function searchAttributesOf(handle: WorkflowHandle) {
 test('an intended disclosure waits for every view or the working-day deadline across Easter Monday 2027, reminding who is silent', async () => {
   // Thursday 25 March 2027, 09:00 in Brussels. Five working days skip the weekend, the change to summer
   // time (Sunday 28) and Easter Monday (29): the views are due on Friday 2 April at 09:00 CEST.
-  await skipTo(env, '2027-03-25T08:00:00.000Z');
-  const workflowId = registered(workflowIds.authority('AUTH-EASTER'));
-  await withWorker('authority-easter', async () => {
-    const handle = await client.workflow.start(authorityRequest, {
+  await h.skipTo('2027-03-25T08:00:00.000Z');
+  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-EASTER'));
+  await h.withWorker('authority-easter', async () => {
+    const handle = await h.plainClient.workflow.start(authorityRequest, {
       workflowId,
       taskQueue: 'authority-easter',
       args: [request('AUTH-EASTER', { requestKind: 'disclosure-intent' })],
     });
-    const notices = await waitForMailOf(catcher, workflowId, 3);
+    const notices = await h.waitForMailOf(workflowId, 3);
     const byRecipient = new Map(notices.map((mail) => [mail.envelope.to[0], mail]));
     expect(byRecipient.get('a@auth-nl.test')!.subject).toMatch(/^\[Overheidsverzoek\].*AUTH-EASTER/);
     expect(byRecipient.get('a@auth-nl.test')!.text).toContain('vrijdag 2 april 2027 om 09:00 CEST (UTC+2)');
@@ -144,36 +73,36 @@ test('an intended disclosure waits for every view or the working-day deadline ac
     });
 
     const disclosure = { scope: 'Names and IBANs of two account holders', manner: 'Encrypted archive handed to the investigating officer' };
-    expect(await refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/7\.1: the view of 2 customer\(s\)/);
+    expect(await h.refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/7\.1: the view of 2 customer\(s\)/);
 
     // The same delivery twice is one view.
     const view = { customerId: 'auth-nl', view: 'Only the two named accounts; no transaction history.', objectsToDisclosure: false, receivedAt: '2027-03-26T09:00:00.000Z', webhookId: 'msg-view-nl' };
     await handle.signal(authorityCustomerRespondedSignal, view);
     await handle.signal(authorityCustomerRespondedSignal, view);
-    expect(await refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/1 customer\(s\).*auth-fr/);
+    expect(await h.refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/1 customer\(s\).*auth-fr/);
     status = await handle.query(authorityStatusQuery);
     expect(status.customers['auth-nl']!.view).toMatchObject({ responses: 1, objectsToDisclosure: false });
 
     // Wednesday 31 March 09:00 CEST, two working days before the deadline: only the silent customer is reminded.
-    await skipTo(env, '2027-03-31T06:59:00.000Z');
+    await h.skipTo('2027-03-31T06:59:00.000Z');
     await settle();
-    expect(await mailOf(catcher, workflowId)).toHaveLength(3);
-    await skipTo(env, '2027-03-31T07:01:00.000Z');
-    const [firstReminder] = (await waitForMailOf(catcher, workflowId, 4)).slice(3);
+    expect(await h.mailOf(workflowId)).toHaveLength(3);
+    await h.skipTo('2027-03-31T07:01:00.000Z');
+    const [firstReminder] = (await h.waitForMailOf(workflowId, 4)).slice(3);
     expect(firstReminder!.envelope.to).toEqual(['dpo@auth-fr.test']);
     expect(firstReminder!.subject).toContain('Rappel n°\u00a01');
 
     // A minute before the deadline: the second reminder (Thursday 1 April) went out, and disclosure is still refused.
-    await skipTo(env, '2027-04-02T06:59:00.000Z');
-    const [secondReminder] = (await waitForMailOf(catcher, workflowId, 5)).slice(4);
+    await h.skipTo('2027-04-02T06:59:00.000Z');
+    const [secondReminder] = (await h.waitForMailOf(workflowId, 5)).slice(4);
     expect(secondReminder!.subject).toContain('Rappel n°\u00a02');
     await settle();
-    expect(await mailOf(catcher, workflowId)).toHaveLength(5);
-    expect(await refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/still awaited/);
+    expect(await h.mailOf(workflowId)).toHaveLength(5);
+    expect(await h.refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/still awaited/);
 
     // The deadline passes: the privacy team is told who stayed silent, and the disclosure may be recorded.
-    await skipTo(env, '2027-04-02T07:00:30.000Z');
-    const [alert] = (await waitForMailOf(catcher, workflowId, 6)).slice(5);
+    await h.skipTo('2027-04-02T07:00:30.000Z');
+    const [alert] = (await h.waitForMailOf(workflowId, 6)).slice(5);
     expect(alert!.envelope.to).toEqual([privacyTeam]);
     expect(alert!.subject).toContain("Customers' views on an intended disclosure not received in time");
     expect(alert!.text).toContain('auth-fr');
@@ -186,7 +115,7 @@ test('an intended disclosure waits for every view or the working-day deadline ac
     expect(result).toMatchObject({ status: 'disclosed', closed: true, viewsDeadlinePassed: true, noticeDeadline: 'met' });
   });
 
-  expect(await steps(workflowId)).toEqual([
+  expect((await h.stepsOf(workflowId)).sort()).toEqual([
     'notice-auth-fr -> dpo@auth-fr.test',
     'notice-auth-nl -> a@auth-nl.test',
     'notice-auth-nl -> b@auth-nl.test',
@@ -197,7 +126,7 @@ test('an intended disclosure waits for every view or the working-day deadline ac
     'view-reminder-2-auth-fr -> dpo@auth-fr.test',
     `views-deadline-passed -> ${privacyTeam}`,
   ]);
-  const record = await records.authority.get('AUTH-EASTER');
+  const record = await h.records.authority.get('AUTH-EASTER');
   expect(record).toMatchObject({
     status: 'disclosed',
     requestKind: 'disclosure-intent',
@@ -215,25 +144,25 @@ test('an intended disclosure waits for every view or the working-day deadline ac
 });
 
 test('once every customer has given its view, the disclosure may be recorded before the deadline; an objection must be weighed first', async () => {
-  const workflowId = registered(workflowIds.authority('AUTH-VIEWS'));
-  await withWorker('authority-views', async () => {
-    const handle = await client.workflow.start(authorityRequest, {
+  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-VIEWS'));
+  await h.withWorker('authority-views', async () => {
+    const handle = await h.plainClient.workflow.start(authorityRequest, {
       workflowId,
       taskQueue: 'authority-views',
-      args: [request('AUTH-VIEWS', { requestKind: 'disclosure-intent', receivedAt: new Date(await env.currentTimeMs()).toISOString() })],
+      args: [request('AUTH-VIEWS', { requestKind: 'disclosure-intent', receivedAt: await h.serverNow() })],
     });
-    await waitForMailOf(catcher, workflowId, 3);
-    const now = new Date(await env.currentTimeMs()).toISOString();
+    await h.waitForMailOf(workflowId, 3);
+    const now = await h.serverNow();
     await handle.signal(authorityCustomerRespondedSignal, { customerId: 'auth-nl', view: 'Agreed.', objectsToDisclosure: false, receivedAt: now, webhookId: 'v-1' });
     await handle.signal(authorityCustomerRespondedSignal, { customerId: 'auth-fr', view: 'Nous nous y opposons.', objectsToDisclosure: true, receivedAt: now, webhookId: 'v-2' });
     // A response naming a customer the request does not concern is counted, not applied.
     await handle.signal(authorityCustomerRespondedSignal, { customerId: 'someone-else', view: 'x', objectsToDisclosure: true, receivedAt: now, webhookId: 'v-3' });
-    const [objection] = (await waitForMailOf(catcher, workflowId, 4)).slice(3);
+    const [objection] = (await h.waitForMailOf(workflowId, 4)).slice(3);
     expect(objection!.envelope.to).toEqual([privacyTeam]);
     expect(objection!.subject).toContain('A customer objects to an intended disclosure');
 
     const disclosure = { scope: 'One invoice', manner: 'Registered letter' };
-    expect(await refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/auth-fr object.*objectionsConsidered/);
+    expect(await h.refusal(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] }))).toMatch(/auth-fr object.*objectionsConsidered/);
     await handle.executeUpdate(recordDisclosureUpdate, { args: [{ ...disclosure, objectionsConsidered: true, note: 'Counsel: the order is binding.' }] });
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'disclosed', viewsDeadlinePassed: false, viewRemindersSent: 0, ignoredResponses: 1 });
@@ -241,8 +170,8 @@ test('once every customer has given its view, the disclosure may be recorded bef
     // Well before the five working days were up.
     expect(Date.parse(result.outcome!.at)).toBeLessThan(Date.parse(result.viewsDueAt!));
   });
-  expect((await steps(workflowId)).filter((step) => step.startsWith('view-reminder'))).toEqual([]);
-  expect((await records.authority.get('AUTH-VIEWS'))!.views.map((v) => [v.customerId, v.objectsToDisclosure])).toEqual([
+  expect((await h.stepsOf(workflowId)).sort().filter((step) => step.startsWith('view-reminder'))).toEqual([]);
+  expect((await h.records.authority.get('AUTH-VIEWS'))!.views.map((v) => [v.customerId, v.objectsToDisclosure])).toEqual([
     ['auth-nl', false],
     ['auth-fr', true],
   ]);
@@ -250,46 +179,46 @@ test('once every customer has given its view, the disclosure may be recorded bef
 
 test('a customer the product never described is reported after the grace period, and the missed 2-working-day notice deadline alerts the privacy team', async () => {
   // Friday 9 April 2027, 16:00 CEST: two working days later is Tuesday 13 April, 16:00.
-  await skipTo(env, '2027-04-09T14:00:00.000Z');
-  const workflowId = registered(workflowIds.authority('AUTH-GHOST'));
-  await withWorker('authority-ghost', async () => {
-    const handle = await client.workflow.start(authorityRequest, {
+  await h.skipTo('2027-04-09T14:00:00.000Z');
+  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-GHOST'));
+  await h.withWorker('authority-ghost', async () => {
+    const handle = await h.plainClient.workflow.start(authorityRequest, {
       workflowId,
       taskQueue: 'authority-ghost',
       args: [request('AUTH-GHOST', { requestKind: 'subpoena', receivedAt: '2027-04-09T14:00:00.000Z', customerIds: ['auth-nl', 'auth-ghost'] })],
     });
-    await waitForMailOf(catcher, workflowId, 2);
+    await h.waitForMailOf(workflowId, 2);
     expect((await handle.query(authorityStatusQuery)).noticeDueAt).toBe('2027-04-13T14:00:00.000Z');
 
-    await env.sleep('6 minutes');
-    const [undeliverable] = (await waitForMailOf(catcher, workflowId, 3)).slice(2);
+    await h.env.sleep('6 minutes');
+    const [undeliverable] = (await h.waitForMailOf(workflowId, 3)).slice(2);
     expect(undeliverable!.envelope.to).toEqual([privacyTeam]);
     expect(undeliverable!.subject).toContain('notice could not be delivered');
     expect(undeliverable!.text).toContain('auth-ghost');
     expect(await searchAttributesOf(handle)).toMatchObject({ DpaNextDeadline: [new Date('2027-04-13T14:00:00.000Z')] });
 
-    await skipTo(env, '2027-04-13T13:59:00.000Z');
+    await h.skipTo('2027-04-13T13:59:00.000Z');
     await settle();
-    expect(await mailOf(catcher, workflowId)).toHaveLength(3);
+    expect(await h.mailOf(workflowId)).toHaveLength(3);
     expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBeUndefined();
 
-    await skipTo(env, '2027-04-13T14:00:30.000Z');
-    const [missed] = (await waitForMailOf(catcher, workflowId, 4)).slice(3);
+    await h.skipTo('2027-04-13T14:00:30.000Z');
+    const [missed] = (await h.waitForMailOf(workflowId, 4)).slice(3);
     expect(missed!.subject).toContain('notice deadline missed');
     expect(missed!.text).toContain('auth-ghost');
     expect(missed!.text).not.toContain('auth-nl');
     expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBe('missed');
 
     // The privacy team phones the customer and records it; then the subpoena is answered.
-    expect(await refusal(handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'nobody', channel: 'telephone' }] }))).toMatch(/not concerned/);
+    expect(await h.refusal(handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'nobody', channel: 'telephone' }] }))).toMatch(/not concerned/);
     await handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-ghost', channel: 'telephone to its DPO' }] });
     await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'Produced the requested log extract for one account.' }] });
     expect(await handle.result()).toMatchObject({ status: 'answered', closed: true });
   });
-  const record = await records.authority.get('AUTH-GHOST');
+  const record = await h.records.authority.get('AUTH-GHOST');
   expect(record).toMatchObject({ status: 'answered', answerSummary: 'Produced the requested log extract for one account.' });
   expect(record!.customers.find((c) => c.customerId === 'auth-ghost')).toMatchObject({ noticeStatus: 'notified', notifiedVia: 'operator: telephone to its DPO' });
-  expect(await steps(workflowId)).toEqual([
+  expect((await h.stepsOf(workflowId)).sort()).toEqual([
     'notice-auth-nl -> a@auth-nl.test',
     'notice-auth-nl -> b@auth-nl.test',
     `notice-deadline-missed -> ${privacyTeam}`,
@@ -300,20 +229,20 @@ test('a customer the product never described is reported after the grace period,
 });
 
 test('a prohibition to tell the customers stops every customer email, is reviewed after 30 days, and once lifted the customers are told', async () => {
-  const workflowId = registered(workflowIds.authority('AUTH-GAG'));
-  await withWorker('authority-gag', async () => {
-    const receivedAt = new Date(await env.currentTimeMs()).toISOString();
-    const handle = await client.workflow.start(authorityRequest, {
+  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-GAG'));
+  await h.withWorker('authority-gag', async () => {
+    const receivedAt = await h.serverNow();
+    const handle = await h.plainClient.workflow.start(authorityRequest, {
       workflowId,
       taskQueue: 'authority-gag',
       args: [request('AUTH-GAG', { receivedAt, customerIds: ['auth-nl', 'auth-en'], disclosureProhibited: true })],
     });
-    const [prohibited] = await waitForMailOf(catcher, workflowId, 1);
+    const [prohibited] = await h.waitForMailOf(workflowId, 1);
     expect(prohibited!.envelope.to).toEqual([privacyTeam]);
     expect(prohibited!.subject).toContain('under a prohibition to tell the customers');
     expect(await searchAttributesOf(handle)).toMatchObject({ DpaStatus: ['prohibited'] });
 
-    expect(await refusal(handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-nl', channel: 'telephone' }] }))).toMatch(
+    expect(await h.refusal(handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-nl', channel: 'telephone' }] }))).toMatch(
       /forbids telling/,
     );
     const basis = 'Art. 46quater §2 Sv.: order of the investigating judge of 9 April 2027';
@@ -322,20 +251,20 @@ test('a prohibition to tell the customers stops every customer email, is reviewe
     await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'Account data produced as ordered.' }] });
     expect(await handle.query(authorityStatusQuery)).toMatchObject({ status: 'prohibited', closed: false });
 
-    await env.sleep('30 days');
-    const [review] = (await waitForMailOf(catcher, workflowId, 2)).slice(1);
+    await h.env.sleep('30 days');
+    const [review] = (await h.waitForMailOf(workflowId, 2)).slice(1);
     expect(review!.headers['x-dpa-step']).toBe('prohibition-review-1');
     expect(review!.text).toContain('Art. 46quater');
     await settle();
-    expect((await mailOf(catcher, workflowId)).every((mail) => mail.envelope.to[0] === privacyTeam)).toBe(true);
+    expect((await h.mailOf(workflowId)).every((mail) => mail.envelope.to[0] === privacyTeam)).toBe(true);
 
-    expect(await refusal(handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: ' ' }] }))).toMatch(/reason/);
+    expect(await h.refusal(handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: ' ' }] }))).toMatch(/reason/);
     const lifted = await handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: 'The investigating judge lifted the order.' }] });
     expect(lifted.liftedAt).toBeDefined();
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'answered', closed: true, noticeDeadline: 'met' });
   });
-  const mails = await mailOf(catcher, workflowId);
+  const mails = await h.mailOf(workflowId);
   const toCustomers = mails.filter((mail) => mail.envelope.to[0] !== privacyTeam);
   expect(toCustomers.map((mail) => `${mail.headers['x-dpa-step']} -> ${mail.envelope.to[0]}`).sort()).toEqual([
     'notice-auth-en -> dpo@auth-en.test',
@@ -348,7 +277,7 @@ test('a prohibition to tell the customers stops every customer email, is reviewe
   const englishNotice = toCustomers.find((mail) => mail.headers['x-dpa-step'] === 'notice-auth-en')!;
   expect(englishNotice.text).toContain('We were not allowed to tell you earlier');
   expect(toCustomers.find((mail) => mail.headers['x-dpa-step'] === 'notice-auth-nl')!.text).toContain('Wij mochten u hierover niet eerder inlichten');
-  const record = await records.authority.get('AUTH-GAG');
+  const record = await h.records.authority.get('AUTH-GAG');
   expect(record).toMatchObject({
     disclosureProhibited: true,
     prohibitionBasis: 'Art. 46quater §2 Sv.: order of the investigating judge of 9 April 2027',
@@ -363,28 +292,20 @@ test('a prohibition to tell the customers stops every customer email, is reviewe
 // ---------------------------------------------------------------------------------------------
 // Nothing lost: an alert the privacy team's address refuses never ends the case
 
-async function waitUntilTrue(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const giveUp = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 test('the privacy team’s address refuses every alert of a prohibited request: the case goes on to its answer and the customers, the refusals are shown and retried, and delivered once the address takes them', async () => {
-  const workflowId = registered(workflowIds.authority('AUTH-TEAM-DOWN'));
-  refusing.add(privacyTeam);
+  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-TEAM-DOWN'));
+  h.refused.add(privacyTeam);
   try {
-    await withWorker('authority-team-down', async () => {
-      const receivedAt = new Date(await env.currentTimeMs()).toISOString();
-      const handle = await client.workflow.start(authorityRequest, {
+    await h.withWorker('authority-team-down', async () => {
+      const receivedAt = await h.serverNow();
+      const handle = await h.plainClient.workflow.start(authorityRequest, {
         workflowId,
         taskQueue: 'authority-team-down',
         args: [request('AUTH-TEAM-DOWN', { receivedAt, customerIds: ['auth-en'], disclosureProhibited: true })],
       });
 
       // Refused: shown on the case, which stays prohibited and open.
-      await waitUntilTrue('the refusal shown', async () => (await handle.query(authorityStatusQuery)).undeliveredAlerts?.length === 1);
+      await h.waitFor(async () => (await handle.query(authorityStatusQuery)).undeliveredAlerts?.length === 1, { what: 'the refusal shown' });
       const shown = await handle.query(authorityStatusQuery);
       expect(shown).toMatchObject({ status: 'prohibited', closed: false });
       expect(shown.undeliveredAlerts).toEqual([
@@ -399,33 +320,33 @@ test('the privacy team’s address refuses every alert of a prohibited request: 
       await handle.executeUpdate(recordProhibitionBasisUpdate, { args: [{ basis: 'Order of the investigating judge' }] });
       await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'Account data produced as ordered.' }] });
       await handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: 'The order was lifted.' }] });
-      await waitUntilTrue('the customer told and answered', async () => (await steps(workflowId)).includes('outcome-auth-en -> dpo@auth-en.test'));
-      await waitUntilTrue('the case closed', async () => (await handle.query(authorityStatusQuery)).closed);
+      await h.waitFor(async () => (await h.stepsOf(workflowId)).includes('outcome-auth-en -> dpo@auth-en.test'), { what: 'the customer told and answered' });
+      await h.waitFor(async () => (await handle.query(authorityStatusQuery)).closed, { what: 'the case closed' });
       expect((await handle.query(authorityStatusQuery)).status).toBe('answered');
-      expect((await records.authority.get('AUTH-TEAM-DOWN'))!.status).toBe('answered');
+      expect((await h.records.authority.get('AUTH-TEAM-DOWN'))!.status).toBe('answered');
       // Closed, and still running only to deliver the alert.
       expect((await handle.describe()).status.name).toBe('RUNNING');
 
       // Retried under the same step after 15 minutes: one evidence row, two attempts.
-      await env.sleep(alertRetry.firstMs + 60_000);
-      await waitUntilTrue('the second attempt', async () => (await handle.query(authorityStatusQuery)).undeliveredAlerts[0]?.attempts === 2);
-      const rows = (await records.emails.listForWorkflow(workflowId)).filter((row) => row.recipient === privacyTeam);
+      await h.env.sleep(alertRetry.firstMs + 60_000);
+      await h.waitFor(async () => (await handle.query(authorityStatusQuery)).undeliveredAlerts[0]?.attempts === 2, { what: 'the second attempt' });
+      const rows = (await h.records.emails.listForWorkflow(workflowId)).filter((row) => row.recipient === privacyTeam);
       expect(rows).toEqual([expect.objectContaining({ step: 'prohibition-recorded', status: 'failed', attempts: 2 })]);
 
       // The address takes mail again: the next try delivers the alert, and the workflow ends.
-      refusing.delete(privacyTeam);
-      await env.sleep(2 * alertRetry.firstMs + 60_000);
-      await waitUntilTrue('the workflow completed', async () => (await handle.describe()).status.name === 'COMPLETED');
+      h.refused.delete(privacyTeam);
+      await h.env.sleep(2 * alertRetry.firstMs + 60_000);
+      await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', { what: 'the workflow completed' });
       const final = await handle.query(authorityStatusQuery);
       expect(final).toMatchObject({ status: 'answered', closed: true, undeliveredAlerts: [] });
       expect(await searchAttributesOf(handle)).toMatchObject({ DpaUndeliveredAlerts: [0] });
     });
   } finally {
-    refusing.delete(privacyTeam);
+    h.refused.delete(privacyTeam);
   }
-  const rows = (await records.emails.listForWorkflow(workflowId)).filter((row) => row.recipient === privacyTeam);
+  const rows = (await h.records.emails.listForWorkflow(workflowId)).filter((row) => row.recipient === privacyTeam);
   expect(rows).toEqual([expect.objectContaining({ step: 'prohibition-recorded', status: 'sent', attempts: 3 })]);
-  expect((await mailOf(catcher, workflowId)).filter((mail) => mail.envelope.to[0] === privacyTeam).map((mail) => mail.headers['x-dpa-step'])).toEqual([
+  expect((await h.mailOf(workflowId)).filter((mail) => mail.envelope.to[0] === privacyTeam).map((mail) => mail.headers['x-dpa-step'])).toEqual([
     'prohibition-recorded',
   ]);
 });

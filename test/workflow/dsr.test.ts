@@ -1,10 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Transporter } from 'nodemailer';
-import { createMailer } from '../../activities/email/mailer';
-import { verify } from '../../client/webhooks/signature';
+import type { WorkflowHandle } from '@temporalio/client';
+import { verify } from '../../webhook-signing/standard-webhooks';
 import { addCalendarMonths } from '../../domain/clocks';
 import {
   dsrActionCompletedUpdate,
@@ -15,41 +12,23 @@ import {
   type DsrRequestInput,
   type DsrSettings,
 } from '../../domain/dsr';
-import type { Language } from '../../domain/language';
-import type { Database, Records } from '../../records';
 import { dsrRequest } from '../../workflows';
-import { startMailCatcher, type MailCatcher } from '../support/mail';
-import { freshDatabase } from '../support/records';
-import { startTimeSkippingServer, testPrivacyTeam, testWorker } from '../support/temporal';
 import { alertRetry } from '../../workflows/privacy-team-alerts';
+import { historyText, testPrivacyTeam as privacyTeam } from '../support/temporal';
+import { useWorkflowHarness } from '../support/workflow-harness';
 
-const privacyTeam = testPrivacyTeam;
 const productSecret = 'whsec_cHJvZHVjdC1zZWNyZXQtZm9yLWRzci13b3JrZmxvdy10ZXN0cw==';
 const day = 24 * 3_600_000;
 
-let env: TestWorkflowEnvironment;
-let database: Database;
-let records: Records;
-let catcher: MailCatcher;
-let mailer: Transporter;
+const h = useWorkflowHarness();
 let product: FakeProduct;
-/** Addresses the mail server refuses with a 550 for now: a test adds the privacy team's, and removes it. */
-const refusing = new Set<string>();
 
 beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  ({ database, records } = await freshDatabase('pglite'));
-  catcher = await startMailCatcher({ refuseRecipient: (address) => refusing.has(address.toLowerCase()) });
-  mailer = createMailer(catcher.smtpUrl);
   product = await startFakeProduct();
 });
 
 afterAll(async () => {
   await product?.close();
-  mailer?.close();
-  await catcher?.close();
-  await database?.close();
-  await env?.teardown();
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -98,47 +77,9 @@ async function startFakeProduct(): Promise<FakeProduct> {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/**
- * Runs `fn` with a worker on its own task queue. Whatever `fn` leaves running is terminated afterwards:
- * a workflow without a worker would schedule activities that nobody runs, and the test server stops
- * skipping time while an activity is outstanding, which would stall every later test.
- */
-async function withWorker<T>(taskQueue: string, fn: () => Promise<T>, options: { product?: boolean } = {}): Promise<T> {
-  const worker = await testWorker(env, taskQueue, {
-    records,
-    mailer,
-    ...(options.product !== false && { productWebhook: { url: product.url, secret: productSecret } }),
-  });
-  try {
-    return await worker.runUntil(fn());
-  } finally {
-    for (const workflowId of started.splice(0)) {
-      await env.client.workflow
-        .getHandle(workflowId)
-        .terminate('left running by a test')
-        .catch(() => undefined);
-    }
-  }
-}
-
-const started: string[] = [];
-
-async function customer(customerId: string, language: Language, timeZone: string, contacts = [`dpo@${customerId}.test`]) {
-  await records.customers.upsert(
-    { customerId, name: `Customer ${customerId}`, language, contacts: contacts.map((email) => ({ email })), timeZone, contract: {} },
-    '2026-01-01T00:00:00Z',
-  );
-}
-
-async function serverNow(): Promise<string> {
-  return new Date(await env.currentTimeMs()).toISOString();
-}
-
-/** Moves the test server's clock to `instant` (the workflows running meanwhile see every timer fire). */
-async function sleepUntil(instant: string): Promise<void> {
-  const ms = Date.parse(instant) - (await env.currentTimeMs());
-  if (ms < 0) throw new Error(`the test server's clock is already past ${instant}`);
-  if (ms > 0) await env.sleep(ms);
+/** A worker that knows the product's webhook, unless the test says it has none. */
+function withWorker<T>(taskQueue: string, fn: () => Promise<T>, options: { product?: boolean } = {}): Promise<T> {
+  return h.withWorker(taskQueue, fn, options.product === false ? {} : { productWebhook: { url: product.url, secret: productSecret } });
 }
 
 function startRequest(taskQueue: string, requestId: string, customerId: string, receivedAt: string, settings?: Partial<DsrSettings>) {
@@ -150,27 +91,16 @@ function startRequest(taskQueue: string, requestId: string, customerId: string, 
     reportedAt: receivedAt,
     ...(settings && { settings }),
   };
-  started.push(`dsr-${requestId}`);
-  return env.client.workflow.start(dsrRequest, { workflowId: `dsr-${requestId}`, taskQueue, args: [input] });
+  return h.env.client.workflow.start(dsrRequest, { workflowId: h.endsWithWorker(`dsr-${requestId}`), taskQueue, args: [input] });
 }
 
 /** The steps of every email the workflow sent, from the evidence log (sorted for stable comparison). */
 async function steps(requestId: string): Promise<string[]> {
-  return (await records.emails.listForWorkflow(`dsr-${requestId}`)).filter((e) => e.status === 'sent').map((e) => e.step).sort();
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const giveUp = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return (await h.records.emails.listForWorkflow(`dsr-${requestId}`)).filter((e) => e.status === 'sent').map((e) => e.step).sort();
 }
 
 const waitForStep = (requestId: string, step: string) =>
-  waitFor(`email step ${step} of ${requestId}`, async () => (await steps(requestId)).includes(step));
+  h.waitFor(async () => (await steps(requestId)).includes(step), { what: `email step ${step} of ${requestId}` });
 
 function instruct(handle: WorkflowHandle, instruction: DsrInstruction, webhookId: string, note?: string) {
   return handle.executeUpdate(dsrInstructedUpdate, {
@@ -184,43 +114,32 @@ function instruct(handle: WorkflowHandle, instruction: DsrInstruction, webhookId
  * may move its clock years ahead; the calendar tests need the clock where they put it.
  */
 async function finished(handle: WorkflowHandle): Promise<void> {
-  await waitFor(`${handle.workflowId} to complete`, async () => (await handle.describe()).status.name === 'COMPLETED');
-}
-
-/** The validator's reason, as the webhook endpoint answers it with 409. */
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) return error.cause?.message ?? '';
-    throw error;
-  }
-  throw new Error('the update was accepted, but a refusal was expected');
+  await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', { what: `${handle.workflowId} to complete` });
 }
 
 // ---------------------------------------------------------------------------------------------
 // The controller's month (Art. 12(3)) at its true length, and what happens around it
 
 test('one calendar month from 31 January 2027 ends on 28 February in the customer’s zone; reminders 7 and 2 days before; the privacy team is alerted when it passes without instruction', async () => {
-  await customer('brussels', 'nl', 'Europe/Brussels');
+  await h.customer('brussels', { language: 'nl', timeZone: 'Europe/Brussels' });
   const receivedAt = '2027-01-31T10:00:00.000Z'; // 11:00 in Brussels
   const deadline = '2027-02-28T10:00:00.000Z';
-  await sleepUntil(receivedAt);
+  await h.skipTo(receivedAt);
   await withWorker('dsr-month-2027', async () => {
     const handle = await startRequest('dsr-month-2027', 'M-2027', 'brussels', receivedAt);
-    const opened = await waitFor('the receipt handled', async () => {
+    const opened = await h.waitFor(async () => {
       const state = await handle.query(dsrStatusQuery);
       return state.subjectConfirmation !== 'pending' && state;
-    });
+    }, { what: 'the receipt handled' });
     expect(opened).toMatchObject({ originalDeadlineAt: deadline, deadlineAt: deadline, timeZone: 'Europe/Brussels', customerNotice: 'notified' });
     // No subject address in the records: nothing is sent to anybody but the customer.
     expect(opened.subjectConfirmation).toBe('no-address');
-    const [notice] = (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id'] === 'dsr-M-2027');
+    const [notice] = await h.mailOf('dsr-M-2027');
     expect(notice!.subject).toBe('[Verzoek betrokkene] Een betrokkene heeft ons gecontacteerd – verzoek M-2027');
     expect(notice!.text).toContain('zondag 28 februari 2027 om 11:00 CET (UTC+1)');
 
     // Up to a minute before the deadline: both reminders, at their times, and no alert yet.
-    await sleepUntil('2027-02-28T09:59:00.000Z');
+    await h.skipTo('2027-02-28T09:59:00.000Z');
     await waitForStep('M-2027', `reminder-P2D@${deadline}`);
     expect(await steps('M-2027')).toEqual(['customer-notice', `reminder-P2D@${deadline}`, `reminder-P7D@${deadline}`]);
     // Noted when the email was accepted: on the workflow's clock, at most moments after the reminder's time.
@@ -231,12 +150,12 @@ test('one calendar month from 31 January 2027 ends on 28 February in the custome
     expect(lateBy('reminder P2D', '2027-02-26T10:00:00.000Z')).toBeGreaterThanOrEqual(0);
     expect(lateBy('reminder P2D', '2027-02-26T10:00:00.000Z')).toBeLessThan(60_000);
 
-    await env.sleep('2 minutes');
+    await h.env.sleep('2 minutes');
     await waitForStep('M-2027', `alert-deadline-passed-${deadline}`);
     const overdue = await handle.query(dsrStatusQuery);
     expect(overdue.status).toBe('overdue');
     expect(Date.parse(overdue.timeline.find((t) => t.event === 'privacy team alerted: deadline-passed')!.at)).toBeGreaterThanOrEqual(Date.parse(deadline));
-    const alert = (await catcher.messages()).find((m) => m.envelope.to[0] === privacyTeam && m.headers['x-dpa-workflow-id'] === 'dsr-M-2027');
+    const alert = (await h.catcher.messages()).find((m) => m.envelope.to[0] === privacyTeam && m.headers['x-dpa-workflow-id'] === 'dsr-M-2027');
     expect(alert!.subject).toContain("Controller's deadline passed without an instruction");
 
     // A late instruction still closes the case; the customer handled it itself.
@@ -244,7 +163,7 @@ test('one calendar month from 31 January 2027 ends on 28 February in the custome
     await finished(handle);
     expect((await handle.query(dsrStatusQuery)).closure).toMatchObject({ outcome: 'handled-by-customer' });
   });
-  expect(await records.dsr.get('M-2027')).toMatchObject({
+  expect(await h.records.dsr.get('M-2027')).toMatchObject({
     status: 'closed',
     outcome: 'handled-by-customer',
     instruction: 'handled-by-customer',
@@ -253,14 +172,14 @@ test('one calendar month from 31 January 2027 ends on 28 February in the custome
 });
 
 test('in a leap year the month from 31 January ends on 29 February, and the customer’s zone decides the day', async () => {
-  await customer('auckland', 'en', 'Pacific/Auckland');
+  await h.customer('auckland', { language: 'en', timeZone: 'Pacific/Auckland' });
   // 30 January 12:00 UTC is already 31 January 01:00 in Auckland, but still 30 January in Brussels.
   const aucklandReceived = '2028-01-30T12:00:00.000Z';
   const brusselsReceived = '2028-01-31T10:00:00.000Z';
-  await sleepUntil(aucklandReceived);
+  await h.skipTo(aucklandReceived);
   await withWorker('dsr-month-2028', async () => {
     const auckland = await startRequest('dsr-month-2028', 'M-2028-AKL', 'auckland', aucklandReceived);
-    await sleepUntil(brusselsReceived);
+    await h.skipTo(brusselsReceived);
     const brussels = await startRequest('dsr-month-2028', 'M-2028-BRU', 'brussels', brusselsReceived);
     await waitForStep('M-2028-AKL', 'customer-notice');
     await waitForStep('M-2028-BRU', 'customer-notice');
@@ -268,7 +187,7 @@ test('in a leap year the month from 31 January ends on 29 February, and the cust
     // 31 January + 1 month = 29 February 2028 01:00 in Auckland, which is 28 February 12:00 UTC.
     expect((await auckland.query(dsrStatusQuery)).deadlineAt).toBe('2028-02-28T12:00:00.000Z');
     expect((await brussels.query(dsrStatusQuery)).deadlineAt).toBe('2028-02-29T10:00:00.000Z');
-    const notices = (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id']?.startsWith('dsr-M-2028-'));
+    const notices = (await h.catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id']?.startsWith('dsr-M-2028-'));
     expect(notices.find((m) => m.headers['x-dpa-workflow-id'] === 'dsr-M-2028-AKL')!.text).toContain('Tuesday, 29 February 2028 at 01:00');
     expect(notices.find((m) => m.headers['x-dpa-workflow-id'] === 'dsr-M-2028-BRU')!.text).toContain('dinsdag 29 februari 2028 om 11:00 CET');
 
@@ -280,37 +199,37 @@ test('in a leap year the month from 31 January ends on 29 February, and the cust
 });
 
 test('an extension of two months moves every reminder: none at the old times, both before the new deadline; a third month is refused', async () => {
-  await customer('london', 'en', 'Europe/London');
-  const receivedAt = await serverNow();
+  await h.customer('london', { language: 'en', timeZone: 'Europe/London' });
+  const receivedAt = await h.serverNow();
   const oldDeadline = addCalendarMonths(receivedAt, 1, 'Europe/London');
   const newDeadline = addCalendarMonths(receivedAt, 3, 'Europe/London');
   await withWorker('dsr-extension', async () => {
     const handle = await startRequest('dsr-extension', 'EXT-1', 'london', receivedAt);
     await waitForStep('EXT-1', 'customer-notice');
-    await env.sleep(10 * day);
+    await h.env.sleep(10 * day);
 
     const extended = await handle.executeUpdate(dsrExtendedUpdate, {
-      args: [{ extraMonths: 2, reason: 'Data spread over several systems.', receivedAt: await serverNow(), source: 'product', webhookId: 'wh-ext-1' }],
+      args: [{ extraMonths: 2, reason: 'Data spread over several systems.', receivedAt: await h.serverNow(), source: 'product', webhookId: 'wh-ext-1' }],
       updateId: 'wh-ext-1',
     });
     expect(extended).toEqual({ extensionMonths: 2, deadlineAt: newDeadline, duplicate: false });
     // The same delivery again changes nothing.
     expect(
       await handle.executeUpdate(dsrExtendedUpdate, {
-        args: [{ extraMonths: 2, receivedAt: await serverNow(), source: 'product', webhookId: 'wh-ext-1' }],
+        args: [{ extraMonths: 2, receivedAt: await h.serverNow(), source: 'product', webhookId: 'wh-ext-1' }],
       }),
     ).toEqual({ extensionMonths: 2, deadlineAt: newDeadline, duplicate: true });
     // Art. 12(3): two further months at most.
-    const third = await refusal(
-      handle.executeUpdate(dsrExtendedUpdate, { args: [{ extraMonths: 1, receivedAt: await serverNow(), source: 'operator' }] }),
+    const third = await h.refusal(
+      handle.executeUpdate(dsrExtendedUpdate, { args: [{ extraMonths: 1, receivedAt: await h.serverNow(), source: 'operator' }] }),
     );
     expect(third).toMatch(/already extended by 2 month\(s\).*at most 2 further months/);
     await waitForStep('EXT-1', 'extension-1');
 
     // Past the old deadline and up to the first new reminder: only the reminders of the new deadline.
-    await sleepUntil(new Date(Date.parse(newDeadline) - 7 * day + 3_600_000).toISOString());
+    await h.skipTo(new Date(Date.parse(newDeadline) - 7 * day + 3_600_000).toISOString());
     await waitForStep('EXT-1', `reminder-P7D@${newDeadline}`);
-    await sleepUntil(new Date(Date.parse(newDeadline) - 2 * day + 3_600_000).toISOString());
+    await h.skipTo(new Date(Date.parse(newDeadline) - 2 * day + 3_600_000).toISOString());
     await waitForStep('EXT-1', `reminder-P2D@${newDeadline}`);
     expect(await steps('EXT-1')).toEqual(['customer-notice', 'extension-1', `reminder-P2D@${newDeadline}`, `reminder-P7D@${newDeadline}`]);
     const state = await handle.query(dsrStatusQuery);
@@ -321,7 +240,7 @@ test('an extension of two months moves every reminder: none at the old times, bo
     await instruct(handle, 'handled-by-customer', 'wh-ext-done');
     await handle.result();
   });
-  const record = await records.dsr.get('EXT-1');
+  const record = await h.records.dsr.get('EXT-1');
   expect(record).toMatchObject({ deadlineAt: newDeadline, extensionMonths: 2, originalDeadlineAt: oldDeadline });
   expect(record!.deadlines.map((d) => [d.sequence, d.deadlineAt, d.totalExtensionMonths])).toEqual([
     [0, oldDeadline, 0],
@@ -330,22 +249,20 @@ test('an extension of two months moves every reminder: none at the old times, bo
 });
 
 test('no reminder fires after the case closed, even one due an hour later', async () => {
-  await customer('closing', 'fr', 'Europe/Paris');
-  const receivedAt = await serverNow();
+  await h.customer('closing', { language: 'fr', timeZone: 'Europe/Paris' });
+  const receivedAt = await h.serverNow();
   const deadline = addCalendarMonths(receivedAt, 1, 'Europe/Paris');
   await withWorker('dsr-closed', async () => {
     const handle = await startRequest('dsr-closed', 'CLOSED-1', 'closing', receivedAt);
     await waitForStep('CLOSED-1', 'customer-notice');
     // An hour before the first reminder the customer says it handles the request itself.
-    await sleepUntil(new Date(Date.parse(deadline) - 7 * day - 3_600_000).toISOString());
+    await h.skipTo(new Date(Date.parse(deadline) - 7 * day - 3_600_000).toISOString());
     await instruct(handle, 'handled-by-customer', 'wh-closed-1');
     await finished(handle);
-    await sleepUntil(new Date(Date.parse(deadline) + day).toISOString());
+    await h.skipTo(new Date(Date.parse(deadline) + day).toISOString());
   });
   expect(await steps('CLOSED-1')).toEqual(['closure-confirmation', 'customer-notice']);
-  const closing = (await catcher.messages()).find(
-    (m) => m.headers['x-dpa-workflow-id'] === 'dsr-CLOSED-1' && m.headers['x-dpa-step'] === 'closure-confirmation',
-  );
+  const closing = (await h.mailOf('dsr-CLOSED-1')).find((m) => m.headers['x-dpa-step'] === 'closure-confirmation');
   expect(closing!.subject).toBe('[Demande de personne concernée] Demande clôturée – demande CLOSED-1');
 });
 
@@ -353,10 +270,10 @@ test('no reminder fires after the case closed, even one due an hour later', asyn
 // Carrying out an instruction through the product
 
 test('the product webhook is retried while the product answers 500, then 2xx; the confirmation closes the case', async () => {
-  await customer('acting', 'en', 'Europe/Brussels');
-  const receivedAt = await serverNow();
+  await h.customer('acting', { language: 'en', timeZone: 'Europe/Brussels' });
+  const receivedAt = await h.serverNow();
   // The subject's address lives in the records only, as the webhook endpoint leaves it.
-  await records.dsr.recordReceipt({
+  await h.records.dsr.recordReceipt({
     requestId: 'ACT-1',
     customerId: 'acting',
     requestType: 'erasure',
@@ -375,7 +292,7 @@ test('the product webhook is retried while the product answers 500, then 2xx; th
       duplicate: false,
     });
 
-    const deliveries = await waitFor('three deliveries', async () => product.deliveries.length - before >= 3 && product.deliveries.slice(before));
+    const deliveries = await h.waitFor(async () => product.deliveries.length - before >= 3 && product.deliveries.slice(before), { what: 'three deliveries' });
     expect(deliveries.every((d) => d.verified)).toBe(true);
     expect(new Set(deliveries.map((d) => d.headers['webhook-id']))).toEqual(new Set(['dsr-ACT-1.action-erase']));
     expect(new Set(deliveries.map((d) => d.body)).size).toBe(1);
@@ -385,16 +302,16 @@ test('the product webhook is retried while the product answers 500, then 2xx; th
       data: { requestId: 'ACT-1', customerId: 'acting', action: 'erase', note: 'Erase the account and its order history.' },
     });
     expect(deliveries[0]!.body).not.toContain('jane.subject');
-    await waitFor('the accepted attempt recorded', async () => (await records.dsr.get('ACT-1'))?.actionRequests[0]?.firstAcceptedAt);
-    expect((await records.dsr.get('ACT-1'))!.actionRequests[0]).toMatchObject({ attempts: 3, lastAnswer: '200' });
+    await h.waitFor(async () => (await h.records.dsr.get('ACT-1'))?.actionRequests[0]?.firstAcceptedAt, { what: 'the accepted attempt recorded' });
+    expect((await h.records.dsr.get('ACT-1'))!.actionRequests[0]).toMatchObject({ attempts: 3, lastAnswer: '200' });
     expect((await handle.query(dsrStatusQuery)).action).toMatchObject({ delivery: 'accepted', accepted: 1 });
 
     // A confirmation of another action is refused; the right one closes the case.
-    const wrong = await refusal(
-      handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'restrict', completedAt: await serverNow(), source: 'product' }] }),
+    const wrong = await h.refusal(
+      handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'restrict', completedAt: await h.serverNow(), source: 'product' }] }),
     );
     expect(wrong).toBe('the product was asked to erase for data subject request ACT-1, not to restrict');
-    const completedAt = await serverNow();
+    const completedAt = await h.serverNow();
     await handle.executeUpdate(dsrActionCompletedUpdate, {
       args: [{ action: 'erase', completedAt, note: 'Account 881 erased.', source: 'product', webhookId: 'wh-act-done' }],
       updateId: 'wh-act-done',
@@ -404,68 +321,67 @@ test('the product webhook is retried while the product answers 500, then 2xx; th
     expect(JSON.stringify(final)).not.toContain('jane.subject');
   });
   expect(await steps('ACT-1')).toEqual(['closure-confirmation', 'customer-notice', 'subject-confirmation']);
-  const record = await records.dsr.get('ACT-1');
+  const record = await h.records.dsr.get('ACT-1');
   expect(record).toMatchObject({ status: 'closed', outcome: 'carried-out', instruction: 'erase', subjectEmailKnown: true });
   expect(record!.subjectConfirmedAt).not.toBeNull();
   expect(record!.actionRequests).toEqual([
     expect.objectContaining({ webhookId: 'dsr-ACT-1.action-erase', action: 'erase', attempts: 3, completionNote: 'Account 881 erased.', completionSource: 'product' }),
   ]);
-  const subjectMail = (await catcher.messages()).find((m) => m.envelope.to[0] === 'jane.subject@example.test');
+  const subjectMail = (await h.catcher.messages()).find((m) => m.envelope.to[0] === 'jane.subject@example.test');
   expect(subjectMail!.subject).toBe('Your request concerning Customer acting');
   // The history holds no trace of the subject's address.
-  const history = await env.client.workflow.getHandle('dsr-ACT-1').fetchHistory();
-  expect(payloadText(history)).not.toContain('jane.subject');
+  expect(await historyText(h.env, 'dsr-ACT-1')).not.toContain('jane.subject');
 });
 
 test('while the product does not confirm, the request goes again every day under the same webhook id and the privacy team is reminded', async () => {
-  await customer('silent', 'nl', 'Europe/Brussels');
+  await h.customer('silent', { language: 'nl', timeZone: 'Europe/Brussels' });
   const before = product.deliveries.length;
   await withWorker('dsr-follow-up', async () => {
-    const handle = await startRequest('dsr-follow-up', 'SILENT-1', 'silent', await serverNow());
+    const handle = await startRequest('dsr-follow-up', 'SILENT-1', 'silent', await h.serverNow());
     await waitForStep('SILENT-1', 'customer-notice');
     await instruct(handle, 'restrict', 'wh-silent-1');
-    await waitFor('the first request', async () => product.deliveries.length > before);
-    await env.sleep(day + 3_600_000);
+    await h.waitFor(async () => product.deliveries.length > before, { what: 'the first request' });
+    await h.env.sleep(day + 3_600_000);
     await waitForStep('SILENT-1', 'alert-action-unconfirmed-1');
-    const sent = await waitFor('the second request', async () => product.deliveries.length - before >= 2 && product.deliveries.slice(before));
+    const sent = await h.waitFor(async () => product.deliveries.length - before >= 2 && product.deliveries.slice(before), { what: 'the second request' });
     expect(sent).toHaveLength(2);
     expect(sent.map((d) => d.headers['webhook-id'])).toEqual(['dsr-SILENT-1.action-restrict', 'dsr-SILENT-1.action-restrict']);
     expect(sent[1]!.body).toBe(sent[0]!.body);
     expect((await handle.query(dsrStatusQuery)).status).toBe('action-unconfirmed');
 
-    await handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'restrict', completedAt: await serverNow(), source: 'product' }] });
+    await handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'restrict', completedAt: await h.serverNow(), source: 'product' }] });
     await handle.result();
   });
   expect(await steps('SILENT-1')).toEqual(['alert-action-unconfirmed-1', 'closure-confirmation', 'customer-notice']);
 });
 
 test('a second, conflicting instruction is refused with its reason; the same instruction again changes nothing', async () => {
-  await customer('twice', 'en', 'Europe/Brussels');
+  await h.customer('twice', { language: 'en', timeZone: 'Europe/Brussels' });
   await withWorker('dsr-conflict', async () => {
-    const handle = await startRequest('dsr-conflict', 'TWICE-1', 'twice', await serverNow());
+    const handle = await startRequest('dsr-conflict', 'TWICE-1', 'twice', await h.serverNow());
     await waitForStep('TWICE-1', 'customer-notice');
     const first = await instruct(handle, 'rectify', 'wh-twice-1', 'New postal address.');
     expect(first).toMatchObject({ instruction: 'rectify', duplicate: false });
-    const reason = await refusal(instruct(handle, 'erase', 'wh-twice-2'));
+    const reason = await h.refusal(instruct(handle, 'erase', 'wh-twice-2'));
     expect(reason).toMatch(/already being carried out under the instruction "rectify".*conflicting instruction "erase" is refused/);
     expect(await instruct(handle, 'rectify', 'wh-twice-3')).toMatchObject({ instruction: 'rectify', duplicate: true });
     // The same delivery again (same webhook-id, used as the update id) gets the first answer back from Temporal.
     expect(await instruct(handle, 'rectify', 'wh-twice-1')).toEqual(first);
     const state = await handle.query(dsrStatusQuery);
     expect(state.instruction).toMatchObject({ instruction: 'rectify', note: 'New postal address.' });
-    await handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'rectify', completedAt: await serverNow(), source: 'product' }] });
+    await handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'rectify', completedAt: await h.serverNow(), source: 'product' }] });
     await handle.result();
     // Once closed, the workflow is gone: the endpoint answers 409 from its description.
   });
-  expect((await records.dsr.get('TWICE-1'))!.instruction).toBe('rectify');
+  expect((await h.records.dsr.get('TWICE-1'))!.instruction).toBe('rectify');
 });
 
 test('without a product webhook the privacy team is alerted at once, and an operator can record the completion by hand', async () => {
-  await customer('unwired', 'en', 'Europe/Brussels');
+  await h.customer('unwired', { language: 'en', timeZone: 'Europe/Brussels' });
   await withWorker(
     'dsr-unwired',
     async () => {
-      const handle = await startRequest('dsr-unwired', 'UNWIRED-1', 'unwired', await serverNow());
+      const handle = await startRequest('dsr-unwired', 'UNWIRED-1', 'unwired', await h.serverNow());
       await waitForStep('UNWIRED-1', 'customer-notice');
       await instruct(handle, 'respond', 'wh-unwired-1');
       await waitForStep('UNWIRED-1', 'alert-product-webhook-not-configured');
@@ -474,13 +390,13 @@ test('without a product webhook the privacy team is alerted at once, and an oper
       expect(state.action).toMatchObject({ action: 'respond', delivery: 'not-configured' });
       expect(state.action!.problem).toMatch(/PRODUCT_WEBHOOK_URL and PRODUCT_WEBHOOK_SECRET are not configured/);
       await handle.executeUpdate(dsrActionCompletedUpdate, {
-        args: [{ action: 'respond', completedAt: await serverNow(), note: 'Export handed over by the support team.', source: 'operator' }],
+        args: [{ action: 'respond', completedAt: await h.serverNow(), note: 'Export handed over by the support team.', source: 'operator' }],
       });
       expect((await handle.result()).closure).toMatchObject({ outcome: 'carried-out' });
     },
     { product: false },
   );
-  expect((await records.dsr.get('UNWIRED-1'))!.actionRequests[0]).toMatchObject({
+  expect((await h.records.dsr.get('UNWIRED-1'))!.actionRequests[0]).toMatchObject({
     action: 'respond',
     attempts: 1,
     lastAnswer: 'not sent: the product webhook is not configured',
@@ -491,9 +407,9 @@ test('without a product webhook the privacy team is alerted at once, and an oper
 
 test('a request for a customer never described waits five minutes, then the privacy team is told', async () => {
   await withWorker('dsr-unknown', async () => {
-    const handle = await startRequest('dsr-unknown', 'NOBODY-1', 'never-described', await serverNow());
-    const startedAt = await env.currentTimeMs();
-    await env.sleep('6 minutes');
+    const handle = await startRequest('dsr-unknown', 'NOBODY-1', 'never-described', await h.serverNow());
+    const startedAt = await h.env.currentTimeMs();
+    await h.env.sleep('6 minutes');
     await waitForStep('NOBODY-1', 'alert-no-customer-record');
     const state = await handle.query(dsrStatusQuery);
     expect(state).toMatchObject({ customerNotice: 'customer-unknown', subjectConfirmation: 'not-sent', status: 'customer-unreached', timeZone: 'Europe/Brussels' });
@@ -509,22 +425,22 @@ test('a request for a customer never described waits five minutes, then the priv
 // Nothing lost: an alert the privacy team's address refuses never ends the case
 
 test('the privacy team’s address refuses the deadline alert: the case goes on and closes, the refusal is shown and retried, and the alert is delivered once the address takes it', async () => {
-  await customer('team-down', 'en', 'Europe/Brussels');
-  const receivedAt = await serverNow();
+  await h.customer('team-down', { language: 'en', timeZone: 'Europe/Brussels' });
+  const receivedAt = await h.serverNow();
   const deadline = addCalendarMonths(receivedAt, 1, 'Europe/Brussels');
   const step = `alert-deadline-passed-${deadline}`;
-  refusing.add(privacyTeam);
+  h.refused.add(privacyTeam);
   try {
     await withWorker('dsr-team-refuses', async () => {
       const handle = await startRequest('dsr-team-refuses', 'REFUSED-1', 'team-down', receivedAt);
       await waitForStep('REFUSED-1', 'customer-notice');
-      await sleepUntil(new Date(Date.parse(deadline) + 60_000).toISOString());
+      await h.skipTo(new Date(Date.parse(deadline) + 60_000).toISOString());
 
       // Refused: shown on the case, which is overdue and still open to the customer's instruction.
-      const shown = await waitFor('the refusal shown', async () => {
+      const shown = await h.waitFor(async () => {
         const state = await handle.query(dsrStatusQuery);
         return state.undeliveredAlerts?.length > 0 && state;
-      });
+      }, { what: 'the refusal shown' });
       expect(shown.status).toBe('overdue');
       expect(shown.undeliveredAlerts).toEqual([
         { step, since: expect.any(String), attempts: 1, problem: expect.stringMatching(/refused/), nextAttemptAt: expect.any(String) },
@@ -543,21 +459,21 @@ test('the privacy team’s address refuses the deadline alert: the case goes on 
       await instruct(handle, 'handled-by-customer', 'wh-refused-1');
       await waitForStep('REFUSED-1', 'closure-confirmation');
       expect((await handle.query(dsrStatusQuery)).closure).toMatchObject({ outcome: 'handled-by-customer' });
-      expect((await records.dsr.get('REFUSED-1'))!.status).toBe('closed');
+      expect((await h.records.dsr.get('REFUSED-1'))!.status).toBe('closed');
       expect((await handle.describe()).status.name).toBe('RUNNING');
 
       // Retried under the same step after 15 minutes: one evidence row, two attempts.
-      await env.sleep(alertRetry.firstMs + 60_000);
-      await waitFor('the second attempt', async () => {
+      await h.env.sleep(alertRetry.firstMs + 60_000);
+      await h.waitFor(async () => {
         const state = await handle.query(dsrStatusQuery);
         return state.undeliveredAlerts[0]?.attempts === 2;
-      });
-      const rows = (await records.emails.listForWorkflow('dsr-REFUSED-1')).filter((row) => row.step === step);
+      }, { what: 'the second attempt' });
+      const rows = (await h.records.emails.listForWorkflow('dsr-REFUSED-1')).filter((row) => row.step === step);
       expect(rows).toEqual([expect.objectContaining({ status: 'failed', attempts: 2, recipient: privacyTeam })]);
 
       // The address takes mail again: the next try (30 minutes later) delivers it, and the case ends.
-      refusing.delete(privacyTeam);
-      await env.sleep(2 * alertRetry.firstMs + 60_000);
+      h.refused.delete(privacyTeam);
+      await h.env.sleep(2 * alertRetry.firstMs + 60_000);
       await finished(handle);
       const final = await handle.query(dsrStatusQuery);
       expect(final.undeliveredAlerts).toEqual([]);
@@ -567,23 +483,11 @@ test('the privacy team’s address refuses the deadline alert: the case goes on 
       expect((await handle.describe()).searchAttributes.DpaUndeliveredAlerts).toEqual([0]);
     });
   } finally {
-    refusing.delete(privacyTeam);
+    h.refused.delete(privacyTeam);
   }
-  const rows = (await records.emails.listForWorkflow('dsr-REFUSED-1')).filter((row) => row.step === step);
+  const rows = (await h.records.emails.listForWorkflow('dsr-REFUSED-1')).filter((row) => row.step === step);
   expect(rows).toEqual([expect.objectContaining({ status: 'sent', attempts: 3 })]);
-  const delivered = (await catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id'] === 'dsr-REFUSED-1' && m.envelope.to[0] === privacyTeam);
+  const delivered = (await h.mailOf('dsr-REFUSED-1')).filter((m) => m.envelope.to[0] === privacyTeam);
   expect(delivered.map((m) => m.headers['x-dpa-step'])).toEqual([step]);
 });
 
-/** Every payload in a history, decoded: what a person reading the history in the Web UI would see. */
-function payloadText(history: unknown): string {
-  const texts: string[] = [];
-  const walk = (value: unknown): void => {
-    if (value instanceof Uint8Array) texts.push(Buffer.from(value).toString('utf8'));
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-    else if (typeof value === 'string') texts.push(value);
-  };
-  walk(history);
-  return texts.join('\n');
-}

@@ -1,16 +1,11 @@
 import { Context, heartbeat } from '@temporalio/activity';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { Transporter } from 'nodemailer';
 import { createActivities } from '../../activities';
 import { emailCustomerContacts } from '../../activities/email/customer-contacts';
-import { createMailer } from '../../activities/email/mailer';
 import { createEmailSender } from '../../activities/email/send-email';
-import type { Database, Records } from '../../records';
-import { startMailCatcher, type MailCatcher } from '../support/mail';
 import type { ProgressProbeInput } from '../support/mail-fault-workflows';
-import { freshDatabase } from '../support/records';
-import { emailAddressesIn, historyText, startTimeSkippingServer, testPrivacyTeam } from '../support/temporal';
+import { emailAddressesIn, historyText, testMailFrom, testPrivacyTeam } from '../support/temporal';
+import { useWorkflowHarness } from '../support/workflow-harness';
 
 /**
  * "Nothing lost", on a real worker and the time-skipping server: a breach notice sent while the mail
@@ -18,79 +13,52 @@ import { emailAddressesIn, historyText, startTimeSkippingServer, testPrivacyTeam
  * delivered once the password is fixed; it is never marked undeliverable.
  */
 
-let env: TestWorkflowEnvironment;
-let database: Database;
-let records: Records;
-let catcher: MailCatcher;
-let mailer: Transporter;
 let passwordAccepted = 'the-old-password';
-const mailFrom = 'Privacy team <privacy@processor.test>';
-
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  ({ database, records } = await freshDatabase('pglite'));
-  catcher = await startMailCatcher({ acceptLogin: (user, password) => user === 'dpa' && password === passwordAccepted });
-  mailer = createMailer(`smtp://dpa:the-new-password@127.0.0.1:${catcher.port}`);
-});
-
-afterAll(async () => {
-  mailer?.close();
-  await catcher?.close();
-  await database?.close();
-  await env?.teardown();
+const h = useWorkflowHarness({
+  mailCatcher: { acceptLogin: (user, password) => user === 'dpa' && password === passwordAccepted },
+  mailerUrl: (catcher) => `smtp://dpa:the-new-password@127.0.0.1:${catcher.port}`,
 });
 
 async function runWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T> {
   const worker = await Worker.create({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
+    connection: h.env.nativeConnection,
+    namespace: h.env.namespace ?? 'default',
     taskQueue,
     workflowsPath: require.resolve('../support/mail-fault-workflows'),
     activities: {
-      ...createActivities({ records, mailer, mailFrom, privacyTeamEmail: testPrivacyTeam, temporal: env.client }),
+      ...createActivities({ records: h.records, mailer: h.mailer, mailFrom: testMailFrom, privacyTeamEmail: testPrivacyTeam, temporal: h.env.client }),
       sendWithProgress,
     },
   });
   return worker.runUntil(fn());
 }
 
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error('the condition never held');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 test('a breach notice sent while the mail server refuses our login is retried, shown, and delivered once the password is fixed', async () => {
-  await records.customers.upsert(
-    { customerId: 'auth-fault', name: 'Auth Fault BV', language: 'en', contacts: [{ email: 'dpo@auth-fault.test' }], timeZone: 'Europe/Brussels', contract: {} },
-    '2026-01-01T00:00:00Z',
-  );
+  await h.customer('auth-fault', { name: 'Auth Fault BV' });
   const awareAt = new Date(Date.now() - 3_600_000).toISOString();
   const facts = { incidentId: 'AUTH-1', awareAt, summary: 'Backup tapes were lost in transit.', dataCategories: ['names'], measures: ['The courier was contacted'] };
-  await records.breaches.recordIncident({ ...facts, detectedAt: awareAt });
-  await records.breaches.recordNotification('AUTH-1', 'auth-fault', { status: 'pending' });
+  await h.records.breaches.recordIncident({ ...facts, detectedAt: awareAt });
+  await h.records.breaches.recordNotification('AUTH-1', 'auth-fault', { status: 'pending' });
   const workflowId = 'breach-AUTH-1~auth-fault';
 
   await runWorker('mail-faults-auth', async () => {
-    const handle = await env.client.workflow.start('notifyOneCustomerOfBreach', {
+    const handle = await h.env.client.workflow.start('notifyOneCustomerOfBreach', {
       workflowId,
       taskQueue: 'mail-faults-auth',
       args: [{ incidentId: 'AUTH-1', customerId: 'auth-fault', facts, noticeAt: new Date().toISOString() }],
     });
-    const evidence = async () => (await records.emails.listForWorkflow(workflowId))[0];
+    const evidence = async () => (await h.records.emails.listForWorkflow(workflowId))[0];
     // Temporal retries it (2 s, then 4 s): the evidence log counts the attempts and says why they fail.
-    await waitFor(async () => ((await evidence())?.attempts ?? 0) >= 2 && (await evidence())?.status === 'deferred');
+    await h.waitFor(async () => ((await evidence())?.attempts ?? 0) >= 2 && (await evidence())?.status === 'deferred', { timeoutMs: 60_000 });
     expect(await evidence()).toMatchObject({ status: 'deferred', failureKind: 'authentication', error: expect.stringContaining('535') });
 
     // The operator's views: the pending activity in the Web UI, and /healthz's detail.
     const pending = (await handle.describe()).raw.pendingActivities?.[0];
     expect(pending?.lastFailure?.message).toMatch(/^the mail server did not accept the email yet: the mail server refused our login: EAUTH 535/);
-    expect(await records.emails.mailHealth({ stuckAfterMs: 0 })).toMatchObject({ status: 'stuck', lastFailureKind: 'authentication' });
+    expect(await h.records.emails.mailHealth({ stuckAfterMs: 0 })).toMatchObject({ status: 'stuck', lastFailureKind: 'authentication' });
     // Not the customer's refusal: the register still waits for the notice.
-    expect((await records.breaches.get('AUTH-1'))!.notifications[0]!.status).toBe('pending');
-    expect(await catcher.messages()).toEqual([]);
+    expect((await h.records.breaches.get('AUTH-1'))!.notifications[0]!.status).toBe('pending');
+    expect(await h.catcher.messages()).toEqual([]);
 
     // The mail server's administrator sets the password the worker was given.
     passwordAccepted = 'the-new-password';
@@ -98,14 +66,14 @@ test('a breach notice sent while the mail server refuses our login is retried, s
     expect(result).toMatchObject({ status: 'notified', recipients: 1 });
   });
 
-  const messages = await catcher.messages();
+  const messages = await h.catcher.messages();
   expect(messages.map((m) => [m.envelope.to[0], m.headers['x-dpa-step']])).toEqual([['dpo@auth-fault.test', 'initial-notice']]);
-  const [row] = await records.emails.listForWorkflow(workflowId);
+  const [row] = await h.records.emails.listForWorkflow(workflowId);
   expect(row).toMatchObject({ status: 'sent', error: null });
   expect(row!.attempts).toBeGreaterThanOrEqual(3);
-  expect((await records.breaches.get('AUTH-1'))!.notifications[0]).toMatchObject({ status: 'notified' });
-  expect(await records.emails.mailHealth({ stuckAfterMs: 0 })).toEqual({ status: 'ok' });
-  expect(emailAddressesIn(await historyText(env, workflowId))).toEqual([]);
+  expect((await h.records.breaches.get('AUTH-1'))!.notifications[0]).toMatchObject({ status: 'notified' });
+  expect(await h.records.emails.mailHealth({ stuckAfterMs: 0 })).toEqual({ status: 'ok' });
+  expect(emailAddressesIn(await historyText(h.env, workflowId))).toEqual([]);
 });
 
 /**
@@ -118,21 +86,18 @@ async function sendWithProgress(input: ProgressProbeInput): Promise<{ resumedFro
   if (context.info.attempt > 1) return { resumedFrom: context.info.heartbeatDetails ?? null };
   const progress = { done: 32, notified: 32 };
   heartbeat(progress);
-  const emails = createEmailSender({ mailer, emails: records.emails, from: mailFrom });
+  const emails = createEmailSender({ mailer: h.mailer, emails: h.records.emails, from: testMailFrom });
   await emailCustomerContacts(
-    { records, emails, ...(input.passProgress && { heartbeat: () => heartbeat(progress) }) },
+    { records: h.records, emails, ...(input.passProgress && { heartbeat: () => heartbeat(progress) }) },
     { workflowId: input.workflowId, step: 'change-notice', customerId: input.customerId, render: () => ({ subject: 'Change', text: 'A change.', html: '<p>A change.</p>' }) },
   );
   throw new Error('the attempt ends here, as a worker that died would');
 }
 
 test('a retried announcement resumes from its progress only when the contacts\' heartbeats carry it', async () => {
-  await records.customers.upsert(
-    { customerId: 'progress', name: 'Progress BV', language: 'en', contacts: [{ email: 'a@progress.test' }, { email: 'b@progress.test' }], timeZone: 'Europe/Brussels', contract: {} },
-    '2026-01-01T00:00:00Z',
-  );
+  await h.customer('progress', { name: 'Progress BV', emails: ['a@progress.test', 'b@progress.test'] });
   const probe = (passProgress: boolean) =>
-    env.client.workflow.execute('progressProbe', {
+    h.env.client.workflow.execute('progressProbe', {
       workflowId: `progress-probe-${passProgress}`,
       taskQueue: 'mail-faults-progress',
       args: [{ workflowId: `objection-P-progress-${passProgress}`, customerId: 'progress', passProgress }],

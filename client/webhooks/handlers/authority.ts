@@ -1,5 +1,6 @@
 import { authorityCustomerRespondedSignal, authorityRequestInput } from '../../../domain/authority';
 import { workflowIds } from '../../../domain/ids';
+import type { authorityRequest } from '../../../workflows';
 import { openCase, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
@@ -8,7 +9,7 @@ export const authorityHandlers: EventHandlers = {
   async 'authority.requested'({ client, timestamp }, data) {
     const input = authorityRequestInput(data, timestamp);
     const workflowId = workflowIds.authority(input.requestId);
-    return openCase(client, 'authorityRequest', {
+    return openCase<typeof authorityRequest>(client, 'authorityRequest', {
       workflowId,
       args: [input],
       process: 'authority',

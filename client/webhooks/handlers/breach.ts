@@ -3,6 +3,7 @@ import { breachAcknowledgedSignal, breachClosedSignal, breachIncidentInput, brea
 import { workflowIds } from '../../../domain/ids';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../../../domain/search-attributes';
 import { taskQueue } from '../../../domain/task-queue';
+import type { breachIncident } from '../../../workflows';
 import { accepted, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
@@ -16,7 +17,7 @@ export const breachHandlers: EventHandlers = {
     const input = breachIncidentInput(data, timestamp);
     const workflowId = workflowIds.breach(input.incidentId);
     try {
-      await client.workflow.signalWithStart('breachIncident', {
+      await client.workflow.signalWithStart<typeof breachIncident, [{ customerIds: string[] }]>('breachIncident', {
         workflowId,
         taskQueue,
         args: [input],

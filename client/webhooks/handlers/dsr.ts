@@ -5,6 +5,7 @@ import {
   dsrRequestInput,
 } from '../../../domain/dsr';
 import { workflowIds } from '../../../domain/ids';
+import type { dsrRequest } from '../../../workflows';
 import { decide, openCase, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
@@ -43,7 +44,7 @@ export const dsrHandlers: EventHandlers = {
       );
     }
     const input = dsrRequestInput(data, context.timestamp);
-    return openCase(context.client, 'dsrRequest', {
+    return openCase<typeof dsrRequest>(context.client, 'dsrRequest', {
       workflowId,
       args: [input],
       process: 'dsr',

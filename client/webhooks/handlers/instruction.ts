@@ -1,5 +1,6 @@
 import { workflowIds } from '../../../domain/ids';
 import { instructionConfirmedSignal, instructionInput, instructionRevisedSignal } from '../../../domain/instruction';
+import type { unlawfulInstruction } from '../../../workflows';
 import { openCase, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
@@ -8,7 +9,7 @@ export const instructionHandlers: EventHandlers = {
   async 'instruction.flagged'({ client, timestamp }, data) {
     const input = instructionInput(data, timestamp);
     const workflowId = workflowIds.instruction(input.instructionId);
-    return openCase(client, 'unlawfulInstruction', {
+    return openCase<typeof unlawfulInstruction>(client, 'unlawfulInstruction', {
       workflowId,
       args: [input],
       process: 'instruction',

@@ -9,6 +9,7 @@ import {
 } from '../../../domain/subprocessor-change';
 import { transferRule, type TransferBasis } from '../../../domain/transfers';
 import { SubprocessorChangeRefused } from '../../../records/subprocessors';
+import type { subprocessorChange } from '../../../workflows';
 import { accepted, decide, invalid, openCase, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
@@ -68,7 +69,7 @@ export const subprocessorHandlers: EventHandlers = {
     // Web UI's search by customer.
     const input: SubprocessorChangeInput = { change, recipients: stored.recipients };
     const searchable = stored.recipients <= maxCustomerIdsInSearchAttribute ? await records.subprocessors.recipients(change.changeId, 0, stored.recipients) : undefined;
-    const answer = await openCase(client, 'subprocessorChange', {
+    const answer = await openCase<typeof subprocessorChange>(client, 'subprocessorChange', {
       workflowId,
       args: [input],
       process: 'subprocessor-change',

@@ -1,0 +1,99 @@
+/**
+ * What every language of the breach process ("Datalek", policy 8.1–8.2; GDPR Art. 33(2)–(5)) must say.
+ * A language file that lacks a passage does not compile.
+ */
+export type BreachCopy = {
+  /** Subject prefix, so that the email stands out in an inbox and can be filtered on. */
+  marker: string;
+  confidential: string;
+  incident: string;
+  notYetKnown: string;
+  approximately(count: string): string;
+  notice: NoticeCopy;
+  reminder: ReminderCopy;
+  update: UpdateCopy;
+  finalReport: FinalReportCopy;
+};
+
+/** 1. The notice (policy 8.1–8.2; GDPR Art. 33(2), with the content of Art. 33(3)). */
+export type NoticeCopy = {
+  subject(incidentId: string): string;
+  intro(customerName: string): string;
+  awareAt: string;
+  sentAt: string;
+  contractualDeadline: string;
+  /** Art. 33(3)(a) */
+  nature: string;
+  dataCategories: string;
+  subjectCategories: string;
+  subjectsApprox: string;
+  recordsApprox: string;
+  followsWhenKnown: string;
+  /** Art. 33(3)(b) */
+  contact: string;
+  contactText(email: string, incidentId: string): string;
+  /** Art. 33(3)(c) */
+  consequences: string;
+  consequencesPending: string;
+  /** Art. 33(3)(d) */
+  measures: string;
+  measuresIntro: string;
+  measuresPending: string;
+  measuresOngoing: string;
+  /** The controller's own Art. 33(1) clock, as guidance. */
+  clock: string;
+  clockText(start: string, end: string): string;
+  clockGuidance: string;
+  /** Art. 33(4) */
+  phases: string;
+  phasesText(incidentId: string): string;
+  acknowledge: string;
+  acknowledgeText(email: string): string;
+  acknowledgeLink: string;
+  wrongRecipient: string;
+};
+
+/** 2. Reminder: the customer has not acknowledged the notice yet. */
+export type ReminderCopy = {
+  subject(incidentId: string, reminderNumber: number): string;
+  intro(customerName: string, sentAt: string, incidentId: string, reminderNumber: number): string;
+  keyFacts: string;
+  awareAt: string;
+  nature: string;
+  dataCategories: string;
+  subjectsApprox: string;
+  measures: string;
+  clockText(sentAt: string, end: string): string;
+  request(email: string): string;
+  acknowledgeLink: string;
+  notReceived: string;
+};
+
+/** 3. Follow-up: information provided in phases (GDPR Art. 33(4)). */
+export type UpdateCopy = {
+  subject(incidentId: string): string;
+  intro(customerName: string, incidentId: string): string;
+  sentAt: string;
+  status: string;
+  contained: string;
+  notContained: string;
+  update: string;
+  measures: string;
+  measuresIntro: string;
+  noNewMeasures: string;
+  next(contained: boolean | undefined): string;
+  use(email: string, incidentId: string): string;
+};
+
+/** 4. Final report: the incident is closed (the controller documents it under GDPR Art. 33(5)). */
+export type FinalReportCopy = {
+  subject(incidentId: string): string;
+  intro(customerName: string, incidentId: string): string;
+  closedAt: string;
+  report: string;
+  measures: string;
+  measuresIntro: string;
+  measuresInReport: string;
+  keep: string;
+  questions(email: string, incidentId: string): string;
+};

@@ -1,0 +1,17 @@
+/**
+ * The wording every customer email shares, whatever the process: how it opens and closes, who the
+ * customer can turn to, and how it can answer. A process's own copy builds its sentences around these,
+ * so that the privacy team is named, and the way to answer given, the same way in every email.
+ */
+export type CommonCopy = {
+  greeting: string;
+  signOff: string;
+  /** The contact point (GDPR Art. 33(3)(b) and every "any questions" line): "our privacy team at X". */
+  contactPoint(email: string): string;
+  howToAnswer: {
+    /** For a view, an instruction or a revision: "through our platform or by writing to X". */
+    inWriting(email: string): string;
+    /** For an acknowledgement of receipt: "through our platform or by replying to X". */
+    byReply(email: string): string;
+  };
+};

@@ -1,0 +1,99 @@
+import { en as common } from '../common/en';
+import type { InstructionCopy } from './copy';
+
+const marker = '[Processing instruction]';
+
+export const en = {
+  marker,
+  confidential: 'This email contains confidential information about the processing of personal data for your organisation.',
+  reference: 'Instruction reference',
+  suspendedSince: 'Suspended since',
+  theInstruction: 'The instruction',
+  why: 'Why we believe the instruction infringes the law',
+  whatWeAsk: 'What we ask of you',
+  options: [
+    'Revise the instruction so that it no longer infringes the GDPR or other law; or',
+    'If you maintain the instruction, confirm in writing that it is lawful and guarantee its lawfulness, giving your reasons.',
+  ],
+  howToAnswer: (email, id) =>
+    `You can answer ${common.howToAnswer.inWriting(email)}, quoting reference ${id}. As controller, you ` +
+    'keep full control over the processing (section 3.3 of our Data Processing Policy). If you are unable to meet ' +
+    'your responsibilities in this respect, please tell us without delay (section 3.4).',
+  questions: (email, id) => `If you have any questions, please contact ${common.contactPoint(email)}, quoting reference ${id}.`,
+  notice: {
+    subject: (id) => `${marker} Instruction ${id} suspended: it may infringe the law`,
+    intro: (customer) =>
+      `As processor for ${customer}, we process personal data only on your documented instructions (section 3.1 of ` +
+      'our Data Processing Policy). We must tell you when, in our opinion, an instruction infringes the General ' +
+      'Data Protection Regulation (GDPR) or other law (section 3.2 of our Data Processing Policy; Article 28(3), ' +
+      'last subparagraph, GDPR). That is the case for the instruction below.',
+    suspension: 'Suspension of the instruction',
+    suspensionText: (at) =>
+      `We have suspended the execution of this instruction as of ${at} (section 3.2(i)). Until you revise the ` +
+      'instruction or guarantee its lawfulness, we will, at our discretion, either continue to process your ' +
+      'personal data under your earlier instructions or stop the processing entirely (section 3.2(ii)). We will ' +
+      'let you know which we choose.',
+    reminders: 'While the instruction remains suspended, we will send you regular reminders.',
+  },
+  decision: {
+    subject: (id) => `${marker} Our decision on processing while instruction ${id} is suspended`,
+    intro: (customer, flagged, id, decided) =>
+      `On ${flagged} we informed ${customer} that we had suspended instruction ${id} because, in our opinion, it ` +
+      'infringes the GDPR or other law. As section 3.2 of our Data Processing Policy allows, on ' +
+      `${decided} we decided as follows.`,
+    decidedAt: 'Decided on',
+    heading: {
+      'continue-under-earlier-instructions': 'We continue processing under your earlier instructions',
+      'stop-processing': 'We are stopping the processing',
+    },
+    text: {
+      'continue-under-earlier-instructions':
+        'We are not carrying out the suspended instruction, but continue to process your personal data under the ' +
+        'instructions you gave us before. The services therefore remain available as they were before this instruction.',
+      'stop-processing':
+        'We are stopping the processing of your personal data entirely until you revise the instruction or guarantee ' +
+        'its lawfulness. Services that need this processing are unavailable in the meantime. Meanwhile we do nothing ' +
+        'with your personal data but keep it securely; we delete nothing without your instruction.',
+    },
+    note: 'Explanation',
+    validity:
+      'This decision applies until you revise the instruction or guarantee its lawfulness in writing. Should we ' +
+      'change it in the meantime, we will let you know.',
+  },
+  reminder: {
+    subject: (id, n) => `${marker} Reminder ${n}: instruction ${id} remains suspended`,
+    intro: (customer, flagged, id, n) =>
+      `On ${flagged} we informed ${customer} that, in our opinion, instruction ${id} infringes the GDPR or other law, ` +
+      'and that we had suspended its execution. We have not yet received a revised instruction or a guarantee of ' +
+      `its lawfulness; this is reminder number ${n}.`,
+    meanwhile: 'Processing in the meantime',
+    decision: {
+      'continue-under-earlier-instructions': 'continuing under your earlier instructions',
+      'stop-processing': 'stopped until you revise the instruction or guarantee its lawfulness',
+      none: 'not yet decided: we will let you know our decision',
+    },
+  },
+  resumed: {
+    subject: {
+      revised: (id) => `${marker} Your revised instruction ${id} is being carried out`,
+      confirmed: (id) => `${marker} Instruction ${id} is carried out again on the strength of your guarantee`,
+    },
+    intro: {
+      revised: (customer, at, id) =>
+        `On ${at} we received the revised instruction of ${customer} (reference ${id}). This ends the suspension: ` +
+        'from now on we process your personal data under the revised instruction.',
+      confirmed: (customer, at, id) =>
+        `On ${at} we received confirmation that ${customer} maintains instruction ${id} and guarantees its ` +
+        'lawfulness. As controller, you keep full control over the processing (section 3.3 of our Data Processing ' +
+        'Policy); we are therefore lifting the suspension and carrying out the instruction from now on.',
+    },
+    resumedAt: 'Carried out again from',
+    textHeading: { revised: 'Your revised instruction', confirmed: 'Your guarantee' },
+    after: {
+      revised: 'We keep your revised instruction with your documented instructions (section 3.1).',
+      confirmed:
+        'We keep your guarantee with your documented instructions (section 3.1). Should the instruction later turn ' +
+        'out to infringe the law after all, we will tell you again.',
+    },
+  },
+} satisfies InstructionCopy;

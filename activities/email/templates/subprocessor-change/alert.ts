@@ -1,0 +1,58 @@
+import type { ObjectionWindowAlertKind } from '../../../../domain/subprocessor-change';
+import type { PrivacyTeamAlertCopy } from '../common/privacy-team-alert';
+
+/**
+ * The privacy team's alerts of an objection window (English; identifiers only). `afterwards`: where the
+ * window stands, for the later emails (the notice's depends on an objection).
+ */
+export const alert = {
+  kinds: {
+    'no-customer-record': {
+      title: 'No customer record for a subprocessor change notice',
+      action:
+        'The product has not described this customer (no customer.upserted), so it has not been told of the ' +
+        'subprocessor change nor of its right to object within 30 days (policy 5.2). Ask the product team why the ' +
+        'customer record is missing, tell the customer of the change by another channel, and record how and when.',
+    },
+    'notice-undeliverable': {
+      title: 'Subprocessor change notice could not be delivered',
+      action:
+        'No contact of the customer accepted the notice of the subprocessor change, so it has not been told of the ' +
+        'change nor of its right to object within 30 days (policy 5.2). Check the contacts on the customer record, ' +
+        'tell the customer of the change by another channel, and record how and when.',
+    },
+    'reminder-undeliverable': {
+      title: 'Objection window reminder could not be delivered',
+      action:
+        'No contact of the customer accepted the reminder that its window to object to the subprocessor change ' +
+        'closes soon (policy 5.2). The notice itself was delivered. Check the contacts on the customer record; ' +
+        'if they have changed, remind the customer by another channel.',
+      afterwards: 'The window stays open until it closes, and can still record an objection.',
+    },
+    'rejection-undeliverable': {
+      title: 'Rejection of an objection could not be delivered',
+      action:
+        "The customer's objection to the subprocessor change was judged unreasonable, but no contact accepted " +
+        'the email telling it so, with the reason (policy 5.3). Tell the customer of the judgment and its reason ' +
+        'by another channel, and record how and when.',
+      afterwards: 'The window has ended as objection-rejected.',
+    },
+    'offer-undeliverable': {
+      title: 'Offer of a change could not be delivered',
+      action:
+        "The customer's objection was judged reasonable and a change in the services or in their use was offered, " +
+        'but no contact accepted the email carrying the offer (policy 5.3). Send the offer by another channel, ' +
+        'and record how and when.',
+      afterwards: "The window awaits the customer's answer (update recordRemedyAnswer).",
+    },
+    'termination-right-undeliverable': {
+      title: 'Right to terminate could not be delivered',
+      action:
+        'No contact accepted the email telling the customer that it may terminate the services affected by the ' +
+        'subprocessor change (policy 5.4). Tell the customer of this right, and of the services concerned, by ' +
+        'another channel, and record how and when.',
+      afterwards: 'The window has ended as termination-right.',
+    },
+  },
+  webUi: { query: 'objectionWindowStatus', shows: 'the window and its timeline' },
+} satisfies PrivacyTeamAlertCopy<ObjectionWindowAlertKind>;

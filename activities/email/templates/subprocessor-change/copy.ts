@@ -1,0 +1,30 @@
+import type { TransferBasis } from '../../../../domain/transfers';
+import type { SubprocessorChangeEmailFacts, TerminationRightReason } from './facts';
+
+/**
+ * What every language of the subprocessor change process (policy 5.1-5.4, 6; GDPR Art. 28(2), 28(4))
+ * must say. A language file that lacks a passage does not compile.
+ */
+export type SubprocessorChangeCopy = {
+  marker: string;
+  action: Record<SubprocessorChangeEmailFacts['action'], string>;
+  basis: Record<TransferBasis, string>;
+  labels: { change: string; action: string; subprocessor: string; replaces: string; country: string; purpose: string; basis: string; effective: string; objectBy: string };
+  noticeSubject(name: string): string;
+  noticeIntro(customer: string): string;
+  howToObject(contact: string, by: string): string;
+  silence: string;
+  reminderSubject(name: string): string;
+  reminderIntro(by: string): string;
+  rejectedSubject(name: string): string;
+  rejectedIntro: string;
+  reasonLabel: string;
+  rejectedOutro: string;
+  offerSubject(name: string): string;
+  offerIntro: string;
+  offerOutro(contact: string): string;
+  terminationSubject(name: string): string;
+  terminationIntro(why: TerminationRightReason, deadline: string | undefined): string;
+  terminationServices(services: string): string;
+  terminationOutro(contact: string): string;
+};

@@ -1,0 +1,36 @@
+import type { ObjectionWindowAlertKind } from '../../../../domain/subprocessor-change';
+import type { TransferBasis } from '../../../../domain/transfers';
+
+/** What each email of the subprocessor change process is rendered from. */
+export type SubprocessorChangeEmailFacts = {
+  customerName: string;
+  changeId: string;
+  action: 'added' | 'replaced' | 'removed';
+  subprocessorName: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  purpose: string;
+  /** Absent for a removal. */
+  transferBasis?: TransferBasis;
+  /** The name (or id, when the register does not know it) of the subprocessor replaced. */
+  replacesName?: string;
+  effectiveAt: string;
+  windowClosesAt: string;
+  contactEmail: string;
+  timeZone: string;
+};
+
+export type TerminationRightReason = 'no-offer' | 'offer-declined';
+
+export type ObjectionWindowAlertFacts = {
+  kind: ObjectionWindowAlertKind;
+  changeId: string;
+  customerId: string;
+  action: SubprocessorChangeEmailFacts['action'];
+  subprocessorId: string;
+  subprocessorName: string;
+  /** What went wrong: the workflow's words and the SMTP answers, never an address. */
+  detail: string;
+  /** When the customer objected, if it did before the notice could be sent: its window then goes on. */
+  objectionReceivedAt?: string;
+};

@@ -1,0 +1,131 @@
+/**
+ * Emails of the subprocessor change process (policy 5.1-5.4, 6; GDPR Art. 28(2), 28(4)): the notice of a
+ * change with the customer's right to object, a reminder before the window closes, the answer to an
+ * objection judged unreasonable, the processor's offer of a change, and the customer's right to
+ * terminate the services affected (5.4); and, in English, the privacy team's alert when a customer
+ * could not be told of a change.
+ *
+ * The structure of each email; its words are in nl.ts, fr.ts and en.ts. Pure functions: same facts,
+ * same email.
+ */
+import { workflowIds } from '../../../../domain/ids';
+import { defaultTimeZone, type Language } from '../../../../domain/language';
+import { countryName, formatInstant } from '../../format';
+import { renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
+import { renderCustomerEmail } from '../common/customer-email';
+import type { EmailBlock, RenderedEmail } from '../rendered-email';
+import { alert } from './alert';
+import type { SubprocessorChangeCopy } from './copy';
+import { en } from './en';
+import type { ObjectionWindowAlertFacts, SubprocessorChangeEmailFacts, TerminationRightReason } from './facts';
+import { fr } from './fr';
+import { nl } from './nl';
+
+const copies: Readonly<Record<Language, SubprocessorChangeCopy>> = { nl, fr, en };
+
+function factsBlock(facts: SubprocessorChangeEmailFacts, language: Language): EmailBlock {
+  const c = copies[language];
+  const at = (instant: string) => formatInstant(instant, language, facts.timeZone);
+  return {
+    kind: 'facts',
+    rows: [
+      { label: c.labels.change, value: facts.changeId },
+      { label: c.labels.action, value: c.action[facts.action] },
+      { label: c.labels.subprocessor, value: facts.subprocessorName },
+      ...(facts.replacesName !== undefined ? [{ label: c.labels.replaces, value: facts.replacesName }] : []),
+      { label: c.labels.country, value: countryName(facts.country, language) },
+      { label: c.labels.purpose, value: facts.purpose },
+      ...(facts.transferBasis !== undefined ? [{ label: c.labels.basis, value: c.basis[facts.transferBasis] }] : []),
+      { label: c.labels.effective, value: at(facts.effectiveAt) },
+      { label: c.labels.objectBy, value: at(facts.windowClosesAt) },
+    ],
+  };
+}
+
+function email(language: Language, subject: string, facts: SubprocessorChangeEmailFacts, body: EmailBlock[]): RenderedEmail {
+  const c = copies[language];
+  return renderCustomerEmail(language, `${c.marker} ${subject} (${facts.changeId})`, body);
+}
+
+/** 5.2: what changes, which subprocessor, where, why, on which basis, from when, and how to object until when. */
+export function renderSubprocessorChangeNotice(facts: SubprocessorChangeEmailFacts, language: Language): RenderedEmail {
+  const c = copies[language];
+  const by = formatInstant(facts.windowClosesAt, language, facts.timeZone);
+  return email(language, c.noticeSubject(facts.subprocessorName), facts, [
+    { kind: 'paragraph', text: c.noticeIntro(facts.customerName) },
+    factsBlock(facts, language),
+    { kind: 'paragraph', text: c.howToObject(facts.contactEmail, by) },
+    { kind: 'paragraph', text: c.silence },
+  ]);
+}
+
+export function renderObjectionReminder(facts: SubprocessorChangeEmailFacts, language: Language): RenderedEmail {
+  const c = copies[language];
+  const by = formatInstant(facts.windowClosesAt, language, facts.timeZone);
+  return email(language, c.reminderSubject(facts.subprocessorName), facts, [
+    { kind: 'paragraph', text: c.reminderIntro(by) },
+    factsBlock(facts, language),
+    { kind: 'paragraph', text: c.howToObject(facts.contactEmail, by) },
+  ]);
+}
+
+export function renderObjectionRejected(facts: SubprocessorChangeEmailFacts & { reason: string }, language: Language): RenderedEmail {
+  const c = copies[language];
+  return email(language, c.rejectedSubject(facts.subprocessorName), facts, [
+    { kind: 'paragraph', text: c.rejectedIntro },
+    factsBlock(facts, language),
+    { kind: 'heading', text: c.reasonLabel },
+    { kind: 'paragraph', text: facts.reason },
+    { kind: 'paragraph', text: c.rejectedOutro },
+  ]);
+}
+
+export function renderRemedyOffer(facts: SubprocessorChangeEmailFacts & { offer: string }, language: Language): RenderedEmail {
+  const c = copies[language];
+  return email(language, c.offerSubject(facts.subprocessorName), facts, [
+    { kind: 'paragraph', text: c.offerIntro },
+    { kind: 'paragraph', text: facts.offer },
+    factsBlock(facts, language),
+    { kind: 'paragraph', text: c.offerOutro(facts.contactEmail) },
+  ]);
+}
+
+/** 5.4: no offer in time, or an offer declined: the customer may terminate the services affected. */
+export function renderTerminationRight(
+  facts: SubprocessorChangeEmailFacts & { why: TerminationRightReason; remedyDeadlineAt?: string },
+  language: Language,
+): RenderedEmail {
+  const c = copies[language];
+  const deadline = facts.remedyDeadlineAt ? formatInstant(facts.remedyDeadlineAt, language, facts.timeZone) : undefined;
+  return email(language, c.terminationSubject(facts.subprocessorName), facts, [
+    { kind: 'paragraph', text: c.terminationIntro(facts.why, deadline) },
+    { kind: 'paragraph', text: c.terminationServices(facts.purpose) },
+    factsBlock(facts, language),
+    { kind: 'paragraph', text: c.terminationOutro(facts.contactEmail) },
+  ]);
+}
+
+/** 5.2: a customer that cannot be told cannot object; a person has to reach it. */
+export function renderObjectionWindowAlert(facts: ObjectionWindowAlertFacts): RenderedEmail {
+  const workflowId = workflowIds.objection(facts.changeId, facts.customerId);
+  return renderPrivacyTeamAlertEmail({
+    copy: alert,
+    kind: facts.kind,
+    rows: [
+      { label: 'Change', value: facts.changeId },
+      { label: 'Customer id', value: facts.customerId },
+      { label: 'Subprocessor', value: `${facts.subprocessorName} (${facts.subprocessorId}), ${copies.en.action[facts.action]}` },
+    ],
+    workflowId,
+    about: `change ${facts.changeId}, customer ${facts.customerId}`,
+    detail: facts.detail,
+    // Where the window stands after an undelivered notice: that depends on whether the customer objected.
+    afterwards:
+      facts.objectionReceivedAt === undefined
+        ? `The objection window ${workflowId} has ended as undeliverable and cannot record an objection: keep any ` +
+          'objection the customer sends with the change, and judge it as policy 5.3 provides.'
+        : 'The customer objected before the notice could be sent (received ' +
+          `${formatInstant(facts.objectionReceivedAt, 'en', defaultTimeZone)}), so its window goes on and awaits your ` +
+          'judgment (update judgeObjection). Its later emails are likely to fail as well.',
+  });
+}
