@@ -9,8 +9,13 @@ import tseslint from 'typescript-eslint';
  * ../ (so that a package such as @temporalio/client is not taken for client/).
  */
 const layer = (...folders) =>
-  folders.flatMap((folder) => ['../', '../../', '../../../', '../../../../'].flatMap((up) => [`${up}${folder}`, `${up}${folder}/*`, `${up}${folder}/**`]));
-const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'net', 'child_process'], message: 'no Node built-ins here: this code must stay deterministic and free of I/O' };
+  folders.flatMap((folder) =>
+    ['../', '../../', '../../../', '../../../../'].flatMap((up) => [`${up}${folder}`, `${up}${folder}/*`, `${up}${folder}/**`]),
+  );
+const nodeBuiltins = {
+  group: ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'net', 'child_process'],
+  message: 'no Node built-ins here: this code must stay deterministic and free of I/O',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.data/**', 'coverage/**', 'test/replay/histories/**'] },
@@ -28,7 +33,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: layer('workflows', 'activities', 'records', 'client', 'worker', 'config', 'webhook-signing'), message: 'domain/ imports nothing else of the project' }, nodeBuiltins] },
+        {
+          patterns: [
+            {
+              group: layer('workflows', 'activities', 'records', 'client', 'worker', 'config', 'webhook-signing'),
+              message: 'domain/ imports nothing else of the project',
+            },
+            nodeBuiltins,
+          ],
+        },
       ],
     },
   },
@@ -40,7 +53,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: layer('records', 'client', 'worker', 'config', 'webhook-signing'), message: 'workflows import no records, client, worker or config code' },
+            {
+              group: layer('records', 'client', 'worker', 'config', 'webhook-signing'),
+              message: 'workflows import no records, client, worker or config code',
+            },
             { group: layer('activities'), allowTypeImports: true, message: 'workflows import only types from activities (import type)' },
             nodeBuiltins,
           ],
@@ -70,7 +86,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: layer('workflows', 'activities', 'records', 'client', 'worker', 'config'), message: 'webhook-signing/ imports nothing else of the project' }] },
+        {
+          patterns: [
+            {
+              group: layer('workflows', 'activities', 'records', 'client', 'worker', 'config'),
+              message: 'webhook-signing/ imports nothing else of the project',
+            },
+          ],
+        },
       ],
     },
   },

@@ -51,7 +51,10 @@ export function createAuthorityActivities(deps: ProcessActivityDeps) {
      * address enters the workflow history. A customer not described yet comes back `customer-unknown`,
      * for the workflow to try again; every other result is recorded.
      */
-    async notifyCustomersOfAuthorityRequest(input: { notice: AuthorityNoticeContext; customerIds: string[] }): Promise<AuthorityCustomerEmailResult[]> {
+    async notifyCustomersOfAuthorityRequest(input: {
+      notice: AuthorityNoticeContext;
+      customerIds: string[];
+    }): Promise<AuthorityCustomerEmailResult[]> {
       const workflowId = currentWorkflowId();
       const results: AuthorityCustomerEmailResult[] = [];
       for (const customerId of input.customerIds) {
@@ -76,7 +79,11 @@ export function createAuthorityActivities(deps: ProcessActivityDeps) {
             ),
         });
         if (result.status === 'sent') {
-          await records.recordNotice(input.notice.requestId, customerId, { status: 'notified', notifiedAt: result.firstAcceptedAt, via: 'email' });
+          await records.recordNotice(input.notice.requestId, customerId, {
+            status: 'notified',
+            notifiedAt: result.firstAcceptedAt,
+            via: 'email',
+          });
         } else if (result.status === 'undeliverable') {
           await records.recordNotice(input.notice.requestId, customerId, { status: 'undeliverable', problem: result.problem });
         }
@@ -85,14 +92,22 @@ export function createAuthorityActivities(deps: ProcessActivityDeps) {
       return results;
     },
 
-    async recordAuthorityNoticesUndeliverable(input: { requestId: string; problems: Array<{ customerId: string; problem: string }> }): Promise<void> {
+    async recordAuthorityNoticesUndeliverable(input: {
+      requestId: string;
+      problems: Array<{ customerId: string; problem: string }>;
+    }): Promise<void> {
       for (const { customerId, problem } of input.problems) {
         await records.recordNotice(input.requestId, customerId, { status: 'undeliverable', problem });
       }
     },
 
     /** An operator told the customer by another channel (telephone, letter). */
-    async recordAuthorityCustomerNotified(input: { requestId: string; customerId: string; notifiedAt: string; channel: string }): Promise<void> {
+    async recordAuthorityCustomerNotified(input: {
+      requestId: string;
+      customerId: string;
+      notifiedAt: string;
+      channel: string;
+    }): Promise<void> {
       await records.recordNotice(input.requestId, input.customerId, {
         status: 'notified',
         notifiedAt: input.notifiedAt,

@@ -77,7 +77,12 @@ export function createBreachAnnouncementActivities(deps: BreachActivityDeps & { 
         const workflowId = workflowIds.breachNotice(input.incidentId, customerId);
         let notice: AnnouncedBreachNotice | undefined;
         try {
-          const result = await notifyCustomerOfBreach(sending, workflowId, { incidentId: input.incidentId, customerId, facts: input.facts, noticeAt: input.noticeAt });
+          const result = await notifyCustomerOfBreach(sending, workflowId, {
+            incidentId: input.incidentId,
+            customerId,
+            facts: input.facts,
+            noticeAt: input.noticeAt,
+          });
           if (result.status !== 'customer-unknown') notice = result;
         } catch (error) {
           // A fault of ours or of the mail server: the customer's own workflow retries, with its clocks.
@@ -130,8 +135,16 @@ export function createBreachAnnouncementActivities(deps: BreachActivityDeps & { 
      * workflow of each customer of a batch. A notice workflow that has ended or never started is counted,
      * not an error: the incident must never fail because one of its customers' workflows is gone.
      */
-    async passToBreachNotices(input: { incidentId: string; customerIds: string[]; message: BreachNoticeMessage }): Promise<{ delivered: number; missing: string[] }> {
-      const progress = (Context.current().info.heartbeatDetails as { done: number; delivered: number; missing: string[] } | undefined) ?? { done: 0, delivered: 0, missing: [] };
+    async passToBreachNotices(input: {
+      incidentId: string;
+      customerIds: string[];
+      message: BreachNoticeMessage;
+    }): Promise<{ delivered: number; missing: string[] }> {
+      const progress = (Context.current().info.heartbeatDetails as { done: number; delivered: number; missing: string[] } | undefined) ?? {
+        done: 0,
+        delivered: 0,
+        missing: [],
+      };
       const passOne = async (customerId: string): Promise<void> => {
         const handle = deps.temporal.workflow.getHandle(workflowIds.breachNotice(input.incidentId, customerId));
         const { message } = input;

@@ -142,8 +142,12 @@ export function createBreachActivities(deps: BreachActivityDeps) {
           ),
       });
       // Evidence that this customer has had its report; the incident stays `closing` until all have.
-      if (result.status === 'sent') await deps.records.breaches.recordFinalReport(input.incidentId, input.customerId, { sentAt: result.firstAcceptedAt });
-      else await deps.records.breaches.recordFinalReport(input.incidentId, input.customerId, { problem: result.status === 'undeliverable' ? result.problem : 'the customer has no record, so no contact is known' });
+      if (result.status === 'sent')
+        await deps.records.breaches.recordFinalReport(input.incidentId, input.customerId, { sentAt: result.firstAcceptedAt });
+      else
+        await deps.records.breaches.recordFinalReport(input.incidentId, input.customerId, {
+          problem: result.status === 'undeliverable' ? result.problem : 'the customer has no record, so no contact is known',
+        });
       return result;
     },
 

@@ -194,7 +194,11 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
       const request = { webhookId: input.webhookId, requestId: input.requestId, action: input.action, requestedAt: input.requestedAt };
       if (!deps.productWebhook) {
         // Evidence that the instruction was not forgotten: the attempt is on record, then the failure is raised.
-        await deps.records.dsr.recordActionAttempt(request, { at: new Date().toISOString(), answer: 'not sent: the product webhook is not configured', accepted: false });
+        await deps.records.dsr.recordActionAttempt(request, {
+          at: new Date().toISOString(),
+          answer: 'not sent: the product webhook is not configured',
+          accepted: false,
+        });
       }
       const attempt = await deliverProductWebhook(deps.productWebhook, {
         webhookId: input.webhookId,
@@ -212,7 +216,8 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
         answer: attempt.accepted ? String(attempt.status) : attempt.answer,
         accepted: attempt.accepted,
       });
-      if (!attempt.accepted) throw ApplicationFailure.retryable(`the product did not accept ${input.webhookId}: ${attempt.answer}`, 'ProductRefused');
+      if (!attempt.accepted)
+        throw ApplicationFailure.retryable(`the product did not accept ${input.webhookId}: ${attempt.answer}`, 'ProductRefused');
       return { acceptedAt: attempt.at, status: attempt.status };
     },
 

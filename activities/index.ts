@@ -32,7 +32,12 @@ export function createActivities(deps: ActivityDeps) {
   };
   return {
     ...createBreachActivities({ records: deps.records, emails, privacyTeamEmail: deps.privacyTeamEmail }),
-    ...createBreachAnnouncementActivities({ records: deps.records, emails, privacyTeamEmail: deps.privacyTeamEmail, temporal: deps.temporal }),
+    ...createBreachAnnouncementActivities({
+      records: deps.records,
+      emails,
+      privacyTeamEmail: deps.privacyTeamEmail,
+      temporal: deps.temporal,
+    }),
     ...createDsrActivities(processDeps),
     ...createAuthorityActivities(processDeps),
     ...createInstructionActivities(processDeps),

@@ -37,7 +37,9 @@ export function createInstructionActivities(deps: ProcessActivityDeps) {
     },
 
     /** 3.2: the customer is told at once, in its language, that the instruction is suspended and why. */
-    async notifyCustomerOfSuspendedInstruction(input: InstructionEmailContext & { instruction: string; reason: string }): Promise<CustomerEmailResult> {
+    async notifyCustomerOfSuspendedInstruction(
+      input: InstructionEmailContext & { instruction: string; reason: string },
+    ): Promise<CustomerEmailResult> {
       const result = await emailCustomerContacts(deps, {
         workflowId: currentWorkflowId(),
         step: instructionEmailSteps.notice,
@@ -78,7 +80,9 @@ export function createInstructionActivities(deps: ProcessActivityDeps) {
     },
 
     /** 3.2 (ii): the customer is told whether processing continues under earlier instructions or stops. */
-    async tellCustomerOfProcessingDecision(input: InstructionEmailContext & { decision: InstructionDecision }): Promise<CustomerEmailResult> {
+    async tellCustomerOfProcessingDecision(
+      input: InstructionEmailContext & { decision: InstructionDecision },
+    ): Promise<CustomerEmailResult> {
       return emailCustomerContacts(deps, {
         workflowId: currentWorkflowId(),
         step: instructionEmailSteps.decision(input.decision.sequence),

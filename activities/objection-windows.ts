@@ -70,7 +70,8 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps & { te
       const { change, settings } = input;
       // The recorded recipients never change, so a retried attempt reads the same batch in the same order.
       const customerIds =
-        input.customerIds ?? (input.positions ? await deps.records.subprocessors.recipients(change.changeId, input.positions.from, input.positions.to) : []);
+        input.customerIds ??
+        (input.positions ? await deps.records.subprocessors.recipients(change.changeId, input.positions.from, input.positions.to) : []);
       const objectionWindowDays = objectionWindowSettings(settings).objectionWindowDays;
       const replaced = await replacedName(deps, change);
 

@@ -22,5 +22,7 @@ export async function sendPrivacyTeamAlert(
     language: 'en',
     email,
   });
-  return outcome.status === 'rejected' ? { status: 'refused', reason: `the privacy team's address refused the alert: ${outcome.reason}` } : { status: 'delivered' };
+  return outcome.status === 'rejected'
+    ? { status: 'refused', reason: `the privacy team's address refused the alert: ${outcome.reason}` }
+    : { status: 'delivered' };
 }

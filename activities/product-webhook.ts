@@ -17,9 +17,7 @@ export interface ProductWebhookMessage {
   data: Record<string, unknown>;
 }
 
-export type ProductWebhookAttempt =
-  | { accepted: true; status: number; at: string }
-  | { accepted: false; answer: string; at: string };
+export type ProductWebhookAttempt = { accepted: true; status: number; at: string } | { accepted: false; answer: string; at: string };
 
 /** The failure type a workflow recognises: retrying cannot help until the configuration changes. */
 export const productWebhookNotConfigured = 'ProductWebhookNotConfigured';
@@ -48,10 +46,7 @@ export async function deliverProductWebhook(
   try {
     headers = signedHeaders(target.secret, message.webhookId, body);
   } catch (error) {
-    throw ApplicationFailure.nonRetryable(
-      `PRODUCT_WEBHOOK_SECRET cannot sign: ${(error as Error).message}`,
-      productWebhookNotConfigured,
-    );
+    throw ApplicationFailure.nonRetryable(`PRODUCT_WEBHOOK_SECRET cannot sign: ${(error as Error).message}`, productWebhookNotConfigured);
   }
   // Only the origin goes into answers and logs: a URL's path or query may carry a token.
   const origin = safeOrigin(target.url);

@@ -6,7 +6,22 @@ import path from 'node:path';
 import { createMailer } from '../activities/email/mailer';
 import { renderBreachNotice } from '../activities/email/templates/breach';
 import { startMailCatcher } from '../client/embedded/mail-catcher';
-import { cpuSnapshot, describeCustomers, freePorts, type BenchCustomer, log, mib, phaseTimeoutMs, post, processMemory, seconds, startProduct, table, until, withTimeout } from './support';
+import {
+  cpuSnapshot,
+  describeCustomers,
+  freePorts,
+  type BenchCustomer,
+  log,
+  mib,
+  phaseTimeoutMs,
+  post,
+  processMemory,
+  seconds,
+  startProduct,
+  table,
+  until,
+  withTimeout,
+} from './support';
 
 /**
  * `npm run bench:breach`: one breach for N described customers (issue 8: "without undue delay", 8.1).
@@ -23,7 +38,8 @@ import { cpuSnapshot, describeCustomers, freePorts, type BenchCustomer, log, mib
 const sizes = (process.env.BENCH_SIZES ?? '50,1000,10000').split(',').map((size) => Number.parseInt(size, 10));
 
 async function main(): Promise<void> {
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('BENCH_SIZES must be positive integers, e.g. 50,1000,10000');
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+    throw new Error('BENCH_SIZES must be positive integers, e.g. 50,1000,10000');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dpa-bench-breach-'));
   const arrivals = new NoticeArrivals();
   const smtp = await startMailCatcher({ beforeAccept: (raw) => arrivals.arrived(raw) });
@@ -38,7 +54,12 @@ async function main(): Promise<void> {
     const largest = Math.max(...sizes);
     const seedStart = performance.now();
     const customers = await describeCustomers(webhooks, largest);
-    await until(() => count(`DpaProcess = 'customer' AND ExecutionStatus = 'Running'`), 0, 'the customer workflows did not all end', 'at most');
+    await until(
+      () => count(`DpaProcess = 'customer' AND ExecutionStatus = 'Running'`),
+      0,
+      'the customer workflows did not all end',
+      'at most',
+    );
     log(`seeded ${largest} customers through customer.upserted in ${seconds(performance.now() - seedStart)}`);
 
     const rows: string[][] = [];
@@ -53,7 +74,13 @@ async function main(): Promise<void> {
       const directLatencies = await Promise.all(
         concerned.map(async (customer) => {
           const email = renderBreachNotice(noticeFacts(customer, incidentId, awareAt), customer.language);
-          await mailer.sendMail({ from: 'privacy@processor.example', to: customer.email, subject: email.subject, text: email.text, html: email.html });
+          await mailer.sendMail({
+            from: 'privacy@processor.example',
+            to: customer.email,
+            subject: email.subject,
+            text: email.text,
+            html: email.html,
+          });
           return performance.now() - directStart;
         }),
       );
@@ -97,9 +124,25 @@ async function main(): Promise<void> {
       log(`N=${size}: last notice ${seconds(orchestrated.max)} after the 202 (direct: ${seconds(direct.max)})`);
     }
 
-    const header = ['N', 'p50', 'p95', 'last', 'notices/s', 'direct p50', 'direct p95', 'direct last', 'last/direct', 'CPU per notice', 'product peak'];
-    process.stdout.write(`\nfrom the 202 of breach.detected to each customer's first notice accepted by the SMTP server:\n${table([header, ...rows])}\n`);
-    process.stdout.write(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`);
+    const header = [
+      'N',
+      'p50',
+      'p95',
+      'last',
+      'notices/s',
+      'direct p50',
+      'direct p95',
+      'direct last',
+      'last/direct',
+      'CPU per notice',
+      'product peak',
+    ];
+    process.stdout.write(
+      `\nfrom the 202 of breach.detected to each customer's first notice accepted by the SMTP server:\n${table([header, ...rows])}\n`,
+    );
+    process.stdout.write(
+      `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`,
+    );
   } finally {
     await connection.close();
     await product.stop();

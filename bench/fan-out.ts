@@ -6,7 +6,23 @@ import path from 'node:path';
 import { createMailer } from '../activities/email/mailer';
 import { renderSubprocessorChangeNotice } from '../activities/email/templates/subprocessor-change';
 import { startMailCatcher } from '../client/embedded/mail-catcher';
-import { ArrivalCounter, cpuSnapshot, describeCustomers, freePorts, type BenchCustomer, log, mib, phaseTimeoutMs, post, processMemory, seconds, startProduct, table, until, withTimeout } from './support';
+import {
+  ArrivalCounter,
+  cpuSnapshot,
+  describeCustomers,
+  freePorts,
+  type BenchCustomer,
+  log,
+  mib,
+  phaseTimeoutMs,
+  post,
+  processMemory,
+  seconds,
+  startProduct,
+  table,
+  until,
+  withTimeout,
+} from './support';
 
 /**
  * `npm run bench`: the subprocessor change fan-out (issue 4). For each N it measures
@@ -27,7 +43,8 @@ import { ArrivalCounter, cpuSnapshot, describeCustomers, freePorts, type BenchCu
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map((size) => Number.parseInt(size, 10));
 
 async function main(): Promise<void> {
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('BENCH_SIZES must be positive integers, e.g. 100,1000,5000');
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+    throw new Error('BENCH_SIZES must be positive integers, e.g. 100,1000,5000');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dpa-bench-'));
   const arrivals = new ArrivalCounter();
   const smtp = await startMailCatcher({ beforeAccept: () => arrivals.arrived() });
@@ -45,10 +62,17 @@ async function main(): Promise<void> {
     const customers = await describeCustomers(webhooks, largest);
     // The upserts are answered once recorded; their workflows run after. Measure on a quiet worker.
     await until(() => count(`DpaProcess = 'customer' AND DpaStatus = 'described'`), largest, 'the customers were not all described');
-    log(`seeded ${largest} customers through customer.upserted in ${seconds(performance.now() - seedStart)}; RSS ${mib(processMemory(product.pid).rss)}`);
+    log(
+      `seeded ${largest} customers through customer.upserted in ${seconds(performance.now() - seedStart)}; RSS ${mib(processMemory(product.pid).rss)}`,
+    );
     // Each customer's workflow stays open a minute for more descriptions, then ends: thousands of endings
     // that would otherwise fall into the first measurement.
-    await until(() => count(`DpaProcess = 'customer' AND ExecutionStatus = 'Running'`), 0, 'the customer workflows did not all end', 'at most');
+    await until(
+      () => count(`DpaProcess = 'customer' AND ExecutionStatus = 'Running'`),
+      0,
+      'the customer workflows did not all end',
+      'at most',
+    );
     log(`the customer workflows have ended, ${seconds(performance.now() - seedStart)} after the first upsert`);
 
     const rows: string[][] = [];
@@ -66,7 +90,13 @@ async function main(): Promise<void> {
       await Promise.all(
         concerned.map((customer) => {
           const email = renderSubprocessorChangeNotice(noticeFacts(customer, changeId), customer.language);
-          return mailer.sendMail({ from: 'privacy@processor.example', to: customer.email, subject: email.subject, text: email.text, html: email.html });
+          return mailer.sendMail({
+            from: 'privacy@processor.example',
+            to: customer.email,
+            subject: email.subject,
+            text: email.text,
+            html: email.html,
+          });
         }),
       );
       await expectedDirect;
@@ -132,7 +162,9 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${table([header, ...rows])}\n`);
     const cpuHeader = ['N', 'phase', 'CPU bench+SMTP', 'CPU product', 'CPU Temporal', 'CPU per notice'];
     process.stdout.write(`\nprocessor time until the N-th notice arrived:\n${table([cpuHeader, ...cpuRows])}\n`);
-    process.stdout.write(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`);
+    process.stdout.write(
+      `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`,
+    );
   } finally {
     await connection.close();
     await product.stop();

@@ -35,7 +35,12 @@ export async function describeCustomers(webhooks: string, count: number): Promis
 }
 
 /** Polls `read` until it gives `target` or more (or, 'at most', `target` or less), within the phase timeout. */
-export async function until(read: () => Promise<number>, target: number, failure: string, bound: 'at least' | 'at most' = 'at least'): Promise<void> {
+export async function until(
+  read: () => Promise<number>,
+  target: number,
+  failure: string,
+  bound: 'at least' | 'at most' = 'at least',
+): Promise<void> {
   const giveUpAt = Date.now() + phaseTimeoutMs;
   for (;;) {
     const value = await read();
@@ -79,21 +84,21 @@ export async function startProduct(options: { dataDir: string; smtpUrl: string; 
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // The product's own log (the worker's included) is kept for a failure report, not printed.
+  // The product's own log (pino JSON on stdout, the rest on stderr) is kept for a failure report, not printed.
   const logTail: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => {
+  const keep = (chunk: Buffer) => {
     logTail.push(chunk.toString());
     if (logTail.length > 40) logTail.shift();
-  });
+  };
+  child.stderr!.on('data', keep);
+  child.stdout!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   await withTimeout(
     new Promise<void>((resolve, reject) => {
-      let output = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('dpa-orchestrator is running')) resolve();
+      child.stdout!.on('data', () => {
+        if (logTail.join('').includes('dpa-orchestrator is running')) resolve();
       });
-      void exited.then((code) => reject(new Error(`the product exited (${code}) before it was running:\n${output}${logTail.join('')}`)));
+      void exited.then((code) => reject(new Error(`the product exited (${code}) before it was running:\n${logTail.join('')}`)));
     }),
     120_000,
     'the product did not start',
@@ -180,10 +185,14 @@ export function processMemory(pid: number): { rss: number; peak: number } {
 
 export async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
   );
   const ports = servers.map((server) => (server.address() as { port: number }).port);
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
@@ -208,4 +217,3 @@ export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n');
 }
-

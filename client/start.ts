@@ -19,6 +19,17 @@ import { buildHttpServer } from './http/server';
  * What it prints on a good start is the summary of addresses; the parts' own start-up lines (the dev
  * server's output, the workflow bundle, the worker's state) are at debug (LOG_LEVEL=debug).
  */
+/** What has been started so far, stopped in reverse order: on Ctrl-C, and when the start itself fails. */
+const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
+let stopping = false;
+
+async function stopAll(): Promise<void> {
+  for (const { name, stop } of stops.reverse()) {
+    await stop().catch((error: unknown) => logger.error({ err: error, part: name }, 'stop failed'));
+  }
+  stops.length = 0;
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   // Before anything is opened: a refused start leaves no port, no dev server, no database behind.
@@ -27,15 +38,11 @@ async function main(): Promise<void> {
     process.stderr.write(refusal);
     process.exit(1);
   }
-  const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    for (const { name, stop } of stops.reverse()) {
-      await stop().catch((error: unknown) => logger.error({ err: error, part: name }, 'stop failed'));
-    }
+    await stopAll();
     logger.info('stopped');
     process.exit(0);
   };
@@ -138,7 +145,10 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   logger.error({ err: error }, 'dpa-orchestrator could not start');
+  // A part that did start (the dev server, say) must not be left running to block the next start.
+  stopping = true;
+  await stopAll();
   process.exit(1);
 });

@@ -133,13 +133,7 @@ export type AuthorityOutcome =
   | { kind: 'disclosed'; at: string; scope: string; manner: string; note?: string; objectionsConsidered?: boolean };
 
 export type AuthorityCaseStatus =
-  | 'prohibited'
-  | 'notifying'
-  | 'awaiting-views'
-  | 'ready-to-disclose'
-  | 'awaiting-answer'
-  | 'answered'
-  | 'disclosed';
+  'prohibited' | 'notifying' | 'awaiting-views' | 'ready-to-disclose' | 'awaiting-answer' | 'answered' | 'disclosed';
 
 export interface AuthorityProhibition {
   since: string;
@@ -245,10 +239,16 @@ export function viewReminderSchedule(viewsDueAt: string, settings: AuthoritySett
 }
 
 /** The next reminder still ahead (at or after `now`) that was not sent, or none. */
-export function nextViewReminder(viewsDueAt: string, settings: AuthoritySettings, sent: readonly string[], now: string): ViewReminder | undefined {
+export function nextViewReminder(
+  viewsDueAt: string,
+  settings: AuthoritySettings,
+  sent: readonly string[],
+  now: string,
+): ViewReminder | undefined {
   const nowMillis = parseInstant(now);
   return viewReminderSchedule(viewsDueAt, settings).find(
-    (reminder) => !sent.includes(reminder.key) && parseInstant(reminder.at) >= nowMillis && parseInstant(reminder.at) < parseInstant(viewsDueAt),
+    (reminder) =>
+      !sent.includes(reminder.key) && parseInstant(reminder.at) >= nowMillis && parseInstant(reminder.at) < parseInstant(viewsDueAt),
   );
 }
 
@@ -326,13 +326,15 @@ function textProblem(name: string, value: unknown, max = maxText): string | unde
 function instantProblem(name: string, value: unknown, state: AuthorityStatus, now: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !isInstant(value)) return `${name} must be an ISO 8601 instant with a zone, e.g. 2026-04-10T09:00:00Z`;
-  if (parseInstant(value) < parseInstant(state.receivedAt)) return `${name} cannot be before the request was received (${state.receivedAt})`;
+  if (parseInstant(value) < parseInstant(state.receivedAt))
+    return `${name} cannot be before the request was received (${state.receivedAt})`;
   if (parseInstant(value) > parseInstant(now) + clockSkewMillis) return `${name} cannot be in the future`;
   return undefined;
 }
 
 export function refuseProhibitionBasis(state: AuthorityStatus, request: RecordProhibitionBasisRequest): string | undefined {
-  if (!state.prohibition) return `authority request ${state.requestId} carries no prohibition to tell the customers; there is no basis to record`;
+  if (!state.prohibition)
+    return `authority request ${state.requestId} carries no prohibition to tell the customers; there is no basis to record`;
   return textProblem('basis', request?.basis, 2000);
 }
 
@@ -355,7 +357,8 @@ export function refuseViewsDeadlineExtension(state: AuthorityStatus, request: Ex
   if (state.outcome) return 'the disclosure is already recorded';
   if (state.viewsDeadlinePassed) return `the views deadline ${state.viewsDueAt} has already passed`;
   if (typeof request?.until !== 'string' || !isInstant(request.until)) return 'until must be an ISO 8601 instant with a zone';
-  if (parseInstant(request.until) <= parseInstant(state.viewsDueAt!)) return `until must be later than the current deadline ${state.viewsDueAt}`;
+  if (parseInstant(request.until) <= parseInstant(state.viewsDueAt!))
+    return `until must be later than the current deadline ${state.viewsDueAt}`;
   return textProblem('reason', request.reason, 2000);
 }
 
@@ -364,11 +367,15 @@ export function refuseDisclosure(state: AuthorityStatus, request: RecordDisclosu
     return `authority request ${state.requestId} is a ${state.requestKind} request: record its answer with recordAnswer`;
   }
   if (state.outcome) return `the disclosure was already recorded at ${state.outcome.at}`;
-  const text = textProblem('scope', request?.scope) ?? textProblem('manner', request?.manner) ?? (request.note === undefined ? undefined : textProblem('note', request.note));
+  const text =
+    textProblem('scope', request?.scope) ??
+    textProblem('manner', request?.manner) ??
+    (request.note === undefined ? undefined : textProblem('note', request.note));
   if (text) return text;
   if (!prohibitionStanding(state)) {
     // 7.1: scope and manner are discussed with the customer before any disclosure.
-    if (!viewsSought(state) || noticesInFlight(state)) return 'the customers are still being told of the intended disclosure; try again shortly';
+    if (!viewsSought(state) || noticesInFlight(state))
+      return 'the customers are still being told of the intended disclosure; try again shortly';
     if (viewsPending(state, now)) {
       const missing = customersWithoutView(state);
       return (

@@ -57,7 +57,8 @@ export interface Span {
 
 export function spanMillis({ days = 0, hours = 0, minutes = 0 }: Span): number {
   const millis = ((days * 24 + hours) * 60 + minutes) * 60_000;
-  if (!Number.isFinite(millis) || millis <= 0) throw new RangeError(`a span must be positive, got ${JSON.stringify({ days, hours, minutes })}`);
+  if (!Number.isFinite(millis) || millis <= 0)
+    throw new RangeError(`a span must be positive, got ${JSON.stringify({ days, hours, minutes })}`);
   return millis;
 }
 
@@ -239,7 +240,8 @@ export function displayStatus(state: DsrState, now: Instant): DsrDisplayStatus {
   if (state.phase === 'notifying') return 'notifying';
   if (state.instruction && isDsrAction(state.instruction.instruction)) {
     const action = state.action;
-    if (action && (action.followUps > 0 || action.delivery === 'not-configured' || action.delivery === 'failed')) return 'action-unconfirmed';
+    if (action && (action.followUps > 0 || action.delivery === 'not-configured' || action.delivery === 'failed'))
+      return 'action-unconfirmed';
     return 'action-requested';
   }
   if (state.instruction) return 'awaiting-instruction';
@@ -356,7 +358,8 @@ export function refuseExtension(state: DsrState, message: DsrExtendedMessage, no
   if (alreadyApplied(state, message.webhookId)) return undefined;
   if (state.closure) return `${closedReason(state)}; its deadline can no longer be extended`;
   if (message?.extraMonths !== 1 && message?.extraMonths !== 2) return 'extraMonths must be 1 or 2';
-  const shape = refuseInstant('receivedAt', message.receivedAt, now) ?? refuseText('reason', message.reason) ?? refuseSource(message.source);
+  const shape =
+    refuseInstant('receivedAt', message.receivedAt, now) ?? refuseText('reason', message.reason) ?? refuseSource(message.source);
   if (shape) return shape;
   if (state.extensionMonths + message.extraMonths > maxExtensionMonths) {
     return (

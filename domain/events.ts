@@ -90,7 +90,12 @@ export type Contact = z.infer<typeof Contact>;
 
 export const ContractSettings = z.object({
   /** 8.1: a contract may set a firm number of hours for a breach notice. */
-  breachNoticeHours: z.number().int().positive().max(24 * 30).optional(),
+  breachNoticeHours: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 30)
+    .optional(),
   /** 11.1: the period to export data after the end of the contract. */
   exportWindowDays: z.number().int().positive().max(365).optional(),
 });
@@ -297,7 +302,12 @@ export function parseWebhookEvent(body: unknown, delivery: { webhookTimestamp: D
   const latest = delivery.webhookTimestamp.getTime() + clockSkewToleranceMs;
   const notAfterDelivery = (path: string, instant: string, what: string): EventProblem[] =>
     Date.parse(instant) > latest
-      ? [{ path, message: `must not be more than 5 minutes after the webhook-timestamp header (${delivery.webhookTimestamp.toISOString()}): ${what}` }]
+      ? [
+          {
+            path,
+            message: `must not be more than 5 minutes after the webhook-timestamp header (${delivery.webhookTimestamp.toISOString()}): ${what}`,
+          },
+        ]
       : [];
   const problems = notAfterDelivery('timestamp', timestamp, 'an event cannot be stamped in the future');
 
@@ -306,7 +316,8 @@ export function parseWebhookEvent(body: unknown, delivery: { webhookTimestamp: D
   // Checked even when other fields fail, so that every problem of the body comes back at once.
   for (const field of factInstants[type] ?? []) {
     const instant = UtcInstant.safeParse(envelope.data.data[field]);
-    if (instant.success) problems.push(...notAfterDelivery(`data.${field}`, instant.data, 'it reports something that has already happened'));
+    if (instant.success)
+      problems.push(...notAfterDelivery(`data.${field}`, instant.data, 'it reports something that has already happened'));
   }
   if (problems.length > 0 || !data.success) return { ok: false, problems };
   return { ok: true, event: { type, timestamp, data: data.data } as WebhookEvent };

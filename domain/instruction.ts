@@ -81,16 +81,9 @@ export type InstructionResolution =
   | { kind: 'confirmed'; text: string; at: string; via: 'webhook' | 'operator'; note?: string };
 
 export type InstructionNotice =
-  | { status: 'pending' }
-  | { status: 'notified'; notifiedAt: string; recipients: number }
-  | { status: 'undeliverable'; problem: string };
+  { status: 'pending' } | { status: 'notified'; notifiedAt: string; recipients: number } | { status: 'undeliverable'; problem: string };
 
-export type InstructionCaseStatus =
-  | 'notifying'
-  | 'suspended'
-  | 'continuing-under-earlier-instructions'
-  | 'processing-stopped'
-  | 'resumed';
+export type InstructionCaseStatus = 'notifying' | 'suspended' | 'continuing-under-earlier-instructions' | 'processing-stopped' | 'resumed';
 
 export interface InstructionStatus {
   instructionId: string;
@@ -164,7 +157,9 @@ export interface RecordProcessingDecisionRequest {
   decision: ProcessingDecision;
   note?: string;
 }
-export const recordProcessingDecisionUpdate = defineUpdate<InstructionDecision, [RecordProcessingDecisionRequest]>('recordProcessingDecision');
+export const recordProcessingDecisionUpdate = defineUpdate<InstructionDecision, [RecordProcessingDecisionRequest]>(
+  'recordProcessingDecision',
+);
 
 /** An operator records a revision the customer sent by another channel (letter, meeting). */
 export interface RecordRevisionRequest {

@@ -5,14 +5,18 @@
  */
 export const messageDescriptions: Record<string, string> = {
   // breach-<incidentId>
-  breachStatus: 'The incident: counts of customers notified, pending and undeliverable, acknowledgements, measures, the next status update due.',
+  breachStatus:
+    'The incident: counts of customers notified, pending and undeliverable, acknowledgements, measures, the next status update due.',
   breachTimeline: "The incident's latest events, newest last (the register keeps all of them).",
-  breachUpdated: 'A status update for every notified customer (Art. 33(4)): {"update", "measures"?, "contained"?, "at", "key"}; a repeated key is applied once.',
+  breachUpdated:
+    'A status update for every notified customer (Art. 33(4)): {"update", "measures"?, "contained"?, "at", "key"}; a repeated key is applied once.',
   breachAcknowledged: 'A customer acknowledged the notice: {"customerId", "at", "via": "webhook" | "operator", "note"?}.',
   breachClosed: 'Close the incident and send every notified customer the final report: {"finalReport", "closedAt"}.',
   breachReported: 'The incident was reported again: {"customerIds"}; the customers it did not concern yet are added and told.',
-  addCustomers: 'Add customers found to be affected: {"customerIds": [...]}; each is notified at once. Refused once the incident is closed.',
-  recordAcknowledgement: 'An acknowledgement received by phone or letter: {"customerId", "note"?}. Refused for a customer not yet notified or already acknowledged.',
+  addCustomers:
+    'Add customers found to be affected: {"customerIds": [...]}; each is notified at once. Refused once the incident is closed.',
+  recordAcknowledgement:
+    'An acknowledgement received by phone or letter: {"customerId", "note"?}. Refused for a customer not yet notified or already acknowledged.',
   recordMeasure: 'A measure taken (8.2): {"measure", "contained"?}; it goes out with the next update.',
   noticeOutcome: "Sent by a customer's notice workflow: the outcome of a notice it delivered itself.",
   // breach-<incidentId>~<customerId>
@@ -24,23 +28,29 @@ export const messageDescriptions: Record<string, string> = {
   customerUpserts: 'When each description arrived, and whether it was the newest.',
   // dsr-<requestId>
   dsrStatus: 'The request: its deadline, instruction, actions asked of the product, and the timeline.',
-  dsrInstructed: 'The customer\'s written instruction: {"instruction": "respond" | "rectify" | "erase" | "restrict" | "handled-by-customer", "note"?, "receivedAt", "source"}. A conflicting one is refused.',
-  dsrExtended: 'The customer extends its deadline (Art. 12(3)): {"extraMonths": 1 | 2, "reason"?, "receivedAt", "source"}. More than two months in all is refused.',
+  dsrInstructed:
+    'The customer\'s written instruction: {"instruction": "respond" | "rectify" | "erase" | "restrict" | "handled-by-customer", "note"?, "receivedAt", "source"}. A conflicting one is refused.',
+  dsrExtended:
+    'The customer extends its deadline (Art. 12(3)): {"extraMonths": 1 | 2, "reason"?, "receivedAt", "source"}. More than two months in all is refused.',
   dsrActionCompleted: 'The product (or an operator) confirms an action: {"action", "completedAt", "note"?, "source"}.',
   // authority-<requestId>
   authorityStatus: 'The request: each customer told or not, views on a disclosure, the prohibition, the outcome.',
-  authorityCustomerResponded: 'A customer\'s view on the scope and manner of a disclosure (7.1): {"customerId", "view", "objectsToDisclosure"?, "receivedAt", "webhookId"}.',
+  authorityCustomerResponded:
+    'A customer\'s view on the scope and manner of a disclosure (7.1): {"customerId", "view", "objectsToDisclosure"?, "receivedAt", "webhookId"}.',
   recordProhibitionBasis: 'The legal basis that forbids telling the customers: {"basis"}.',
   liftProhibition: 'The prohibition was lifted; the customers are told now: {"reason"}.',
   recordCustomerNotified: 'A customer told another way: {"customerId", "channel", "notifiedAt"}.',
   extendViewsDeadline: 'More time for the customers\' views: {"until", "reason"}.',
-  recordDisclosure: 'The disclosure made: {"scope", "manner", "disclosedAt", "objectionsConsidered"}. Refused while views are pending before their deadline.',
+  recordDisclosure:
+    'The disclosure made: {"scope", "manner", "disclosedAt", "objectionsConsidered"}. Refused while views are pending before their deadline.',
   recordAnswer: 'The answer given to an information request, subpoena or inspection: {"summary", "answeredAt"}.',
   // instruction-<instructionId>
   instructionStatus: 'The suspended instruction: notice, processing decision, revision or guarantee, reminders.',
   instructionRevised: 'The customer revised its instruction (3.4): {"revision", "revisedAt", "webhookId"}.',
-  instructionConfirmed: 'The customer maintains its instruction and guarantees its lawfulness (3.3): {"guarantee", "confirmedAt", "webhookId"}.',
-  recordProcessingDecision: 'Whether processing continues under earlier instructions or stops: {"decision": "continue-under-earlier-instructions" | "stop-processing", "note"?}.',
+  instructionConfirmed:
+    'The customer maintains its instruction and guarantees its lawfulness (3.3): {"guarantee", "confirmedAt", "webhookId"}.',
+  recordProcessingDecision:
+    'Whether processing continues under earlier instructions or stops: {"decision": "continue-under-earlier-instructions" | "stop-processing", "note"?}.',
   recordRevision: 'A revision received by letter: {"revision", "note"?}.',
   recordGuarantee: 'A guarantee received by letter: {"guarantee"}.',
   // subprocessor-change-<changeId> and objection-<changeId>~<customerId>

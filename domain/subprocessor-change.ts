@@ -131,8 +131,7 @@ export interface ObjectionWindowInput {
 
 /** What became of a notice sent by the announcement; no address, SMTP answers without them. */
 export type AnnouncedNotice =
-  | { status: 'sent'; firstAcceptedAt: string; recipients: number; refused: number }
-  | { status: 'undeliverable'; problem: string };
+  { status: 'sent'; firstAcceptedAt: string; recipients: number; refused: number } | { status: 'undeliverable'; problem: string };
 
 export type ObjectionWindowStatusLabel =
   | 'notifying'
@@ -247,7 +246,13 @@ export const objectionWindowStatusQuery = defineQuery<ObjectionWindowState>('obj
 const futureToleranceMs = 5 * 60_000;
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
-const finished: ReadonlySet<ObjectionWindowStatusLabel> = new Set(['accepted', 'objection-rejected', 'remedied', 'termination-right', 'undeliverable']);
+const finished: ReadonlySet<ObjectionWindowStatusLabel> = new Set([
+  'accepted',
+  'objection-rejected',
+  'remedied',
+  'termination-right',
+  'undeliverable',
+]);
 
 export function refuseObjection(state: ObjectionWindowState, message: ObjectToChangeMessage, nowMs: number): string | undefined {
   if (typeof message?.reasons !== 'string' || message.reasons.trim() === '') {
@@ -256,7 +261,8 @@ export function refuseObjection(state: ObjectionWindowState, message: ObjectToCh
   if (typeof message.receivedAt !== 'string' || !isoInstant.test(message.receivedAt) || Number.isNaN(Date.parse(message.receivedAt))) {
     return 'receivedAt must be an ISO 8601 date-time with a time zone';
   }
-  if (state.objection) return `customer ${state.customerId} already objected to change ${state.changeId} (received ${state.objection.receivedAt})`;
+  if (state.objection)
+    return `customer ${state.customerId} already objected to change ${state.changeId} (received ${state.objection.receivedAt})`;
   const receivedMs = Date.parse(message.receivedAt);
   if (receivedMs > Date.parse(state.windowClosesAt)) {
     return `the objection window for change ${state.changeId} closed at ${state.windowClosesAt}; an objection received at ${message.receivedAt} is too late (policy 5.2)`;
@@ -291,7 +297,8 @@ export function refuseRemedyOffer(state: ObjectionWindowState, message: RecordRe
 export function refuseRemedyAnswer(state: ObjectionWindowState, message: RecordRemedyAnswerMessage): string | undefined {
   if (typeof message?.accepted !== 'boolean') return 'accepted must be true or false';
   if (!state.offer) return 'no offer has been made to answer';
-  if (state.remedyAnswer) return `the customer already ${state.remedyAnswer.accepted ? 'accepted' : 'declined'} the offer at ${state.remedyAnswer.answeredAt}`;
+  if (state.remedyAnswer)
+    return `the customer already ${state.remedyAnswer.accepted ? 'accepted' : 'declined'} the offer at ${state.remedyAnswer.answeredAt}`;
   return undefined;
 }
 

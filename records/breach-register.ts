@@ -170,7 +170,11 @@ export function breachRegisterRepository(db: Db): BreachRegisterRepository {
         const now = new Date();
         await db
           .insertInto('breach_notifications')
-          .values(customerIds.slice(start, start + 1000).map((customerId) => ({ incident_id: incidentId, customer_id: customerId, status: 'pending' as const, updated_at: now })))
+          .values(
+            customerIds
+              .slice(start, start + 1000)
+              .map((customerId) => ({ incident_id: incidentId, customer_id: customerId, status: 'pending' as const, updated_at: now })),
+          )
           .onConflict((oc) => oc.columns(['incident_id', 'customer_id']).doNothing())
           .execute();
       }
@@ -179,7 +183,11 @@ export function breachRegisterRepository(db: Db): BreachRegisterRepository {
     async recordFinalReport(incidentId, customerId, outcome) {
       await db
         .updateTable('breach_notifications')
-        .set('sentAt' in outcome ? { final_report_at: outcome.sentAt, final_report_problem: null, updated_at: new Date() } : { final_report_problem: outcome.problem, updated_at: new Date() })
+        .set(
+          'sentAt' in outcome
+            ? { final_report_at: outcome.sentAt, final_report_problem: null, updated_at: new Date() }
+            : { final_report_problem: outcome.problem, updated_at: new Date() },
+        )
         .where('incident_id', '=', incidentId)
         .where('customer_id', '=', customerId)
         .where('final_report_at', 'is', null)

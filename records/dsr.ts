@@ -74,10 +74,21 @@ export interface DsrRepository {
   /** Idempotent on (request, sequence). */
   recordExtension(
     requestId: string,
-    extension: { sequence: number; extraMonths: number; totalExtensionMonths: number; deadlineAt: string; reason?: string; source: string; requestedAt: string },
+    extension: {
+      sequence: number;
+      extraMonths: number;
+      totalExtensionMonths: number;
+      deadlineAt: string;
+      reason?: string;
+      source: string;
+      requestedAt: string;
+    },
   ): Promise<void>;
   /** The first instruction recorded stays: a later write never replaces it. */
-  recordInstruction(requestId: string, instruction: { instruction: string; note?: string; source: string; instructedAt: string }): Promise<void>;
+  recordInstruction(
+    requestId: string,
+    instruction: { instruction: string; note?: string; source: string; instructedAt: string },
+  ): Promise<void>;
   /** One attempt to deliver an action request to the product, and its answer. */
   recordActionAttempt(
     request: { webhookId: string; requestId: string; action: string; requestedAt: string },

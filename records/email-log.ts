@@ -165,7 +165,14 @@ export function emailLogRepository(db: Db): EmailLogRepository {
     async markFailed(idempotencyKey, error) {
       await db
         .updateTable('email_log')
-        .set({ status: 'failed', error, updated_at: new Date(), claimed_until: null, failure_kind: 'recipient-refused', deferred_since: null })
+        .set({
+          status: 'failed',
+          error,
+          updated_at: new Date(),
+          claimed_until: null,
+          failure_kind: 'recipient-refused',
+          deferred_since: null,
+        })
         .where('idempotency_key', '=', idempotencyKey)
         .where('status', '<>', 'sent')
         .execute();
@@ -182,7 +189,8 @@ export function emailLogRepository(db: Db): EmailLogRepository {
           updated_at: now,
           claimed_until: null,
           // A cancelled attempt is no failure of the mail: it does not start the stuck clock.
-          deferred_since: kind === 'cancelled' ? sql<Date | null>`email_log.deferred_since` : sql<Date>`coalesce(email_log.deferred_since, ${now})`,
+          deferred_since:
+            kind === 'cancelled' ? sql<Date | null>`email_log.deferred_since` : sql<Date>`coalesce(email_log.deferred_since, ${now})`,
         })
         .where('idempotency_key', '=', idempotencyKey)
         .where('status', '<>', 'sent')

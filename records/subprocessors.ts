@@ -169,7 +169,11 @@ export function subprocessorRepository(db: Db): SubprocessorRepository {
           .returningAll()
           .executeTakeFirst();
         if (!claimed) {
-          const stored = await trx.selectFrom('subprocessor_changes').selectAll().where('change_id', '=', change.changeId).executeTakeFirstOrThrow();
+          const stored = await trx
+            .selectFrom('subprocessor_changes')
+            .selectAll()
+            .where('change_id', '=', change.changeId)
+            .executeTakeFirstOrThrow();
           const { count } = await trx
             .selectFrom('subprocessor_change_recipients')
             .select((eb) => eb.fn.countAll<string>().as('count'))
@@ -339,7 +343,11 @@ async function recordRecipients(trx: Transaction<Schema>, changeId: string, cust
   for (let start = 0; start < unique.length; start += recipientsPerInsert) {
     await trx
       .insertInto('subprocessor_change_recipients')
-      .values(unique.slice(start, start + recipientsPerInsert).map((customerId, offset) => ({ change_id: changeId, position: start + offset, customer_id: customerId })))
+      .values(
+        unique
+          .slice(start, start + recipientsPerInsert)
+          .map((customerId, offset) => ({ change_id: changeId, position: start + offset, customer_id: customerId })),
+      )
       .execute();
   }
   return unique.length;

@@ -32,7 +32,12 @@ export interface WebhookDeliveryRepository {
   pruneOlderThan(cutoff: Date): Promise<number>;
 }
 
-const toStoredAnswer = (row: { event_type: string; body_sha256: string; status_code: number; response: Record<string, unknown> }): StoredAnswer => ({
+const toStoredAnswer = (row: {
+  event_type: string;
+  body_sha256: string;
+  status_code: number;
+  response: Record<string, unknown>;
+}): StoredAnswer => ({
   eventType: row.event_type,
   bodySha256: row.body_sha256,
   statusCode: row.status_code,
@@ -58,11 +63,7 @@ async function keepFirstAnswer(db: Db, webhookId: string, answer: StoredAnswer, 
 export function webhookDeliveryRepository(db: Db): WebhookDeliveryRepository {
   return {
     async find(webhookId) {
-      const row = await db
-        .selectFrom('webhook_deliveries')
-        .selectAll()
-        .where('webhook_id', '=', webhookId)
-        .executeTakeFirst();
+      const row = await db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId).executeTakeFirst();
       return row && toStoredAnswer(row);
     },
 

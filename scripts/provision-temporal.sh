@@ -20,7 +20,7 @@ test_server_dir="$CACHE_DIR/temporal-test-server/$TEMPORAL_TEST_SERVER_VERSION"
 
 provision_cli() {
   if [[ -x "$cli_dir/temporal" ]]; then
-    echo "temporal cli $TEMPORAL_CLI_VERSION: $cli_dir/temporal"
+    # Already there: nothing to say (npm start keeps its output to the summary of addresses).
     return
   fi
   if ! command -v go >/dev/null; then
@@ -41,7 +41,6 @@ provision_cli() {
 
 provision_test_server() {
   if [[ -x "$test_server_dir/temporal-test-server" ]]; then
-    echo "temporal test server $TEMPORAL_TEST_SERVER_VERSION: $test_server_dir/temporal-test-server"
     return
   fi
   if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: provisions what the tests need (the Temporal servers, a PostgreSQL server), type-checks,
-# and runs every test. Extra arguments go to jest, e.g. `npm test -- test/unit`.
+# lints, checks the format, and runs every test. Extra arguments go to jest, e.g. `npm test -- test/unit`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -10,6 +10,9 @@ if [[ -z "${TEST_DATABASE_URL:-}" ]]; then
   export TEST_DATABASE_URL
 fi
 npx tsc --noEmit -p .
+# The house style and the layers (eslint.config.mjs), and one format (Prettier): a violation fails the run.
+npx eslint --max-warnings 0 .
+npx prettier --check --log-level warn "**/*.{ts,js,mjs}"
 
 summary="$(mktemp)"
 trap 'rm -f "$summary"' EXIT

@@ -63,7 +63,11 @@ export function verify(secret: string, headers: { id?: string; timestamp?: strin
   if (skew > timestampToleranceSeconds) return { ok: false, reason: 'webhook-timestamp is more than 5 minutes off' };
 
   try {
-    new Webhook(secret).verify(rawBody, { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature }, { jsonParse: false });
+    new Webhook(secret).verify(
+      rawBody,
+      { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature },
+      { jsonParse: false },
+    );
     return { ok: true };
   } catch (error) {
     // The headers and the timestamp passed above: what the library refuses now is the signature.

@@ -157,7 +157,11 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       prohibition.basisRecordedAt = nowIso();
       refresh();
       await recorded();
-      await recordAuthorityProhibitionBasis({ requestId: input.requestId, basis: prohibition.basis, recordedAt: prohibition.basisRecordedAt });
+      await recordAuthorityProhibitionBasis({
+        requestId: input.requestId,
+        basis: prohibition.basis,
+        recordedAt: prohibition.basisRecordedAt,
+      });
       return { ...prohibition };
     },
     { validator: (request) => refuse(refuseProhibitionBasis(state, request)) },
@@ -175,7 +179,11 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       }
       refresh();
       await recorded();
-      await recordAuthorityProhibitionLifted({ requestId: input.requestId, reason: prohibition.liftReason, liftedAt: prohibition.liftedAt });
+      await recordAuthorityProhibitionLifted({
+        requestId: input.requestId,
+        reason: prohibition.liftReason,
+        liftedAt: prohibition.liftedAt,
+      });
       return { ...prohibition };
     },
     { validator: (request) => refuse(refuseProhibitionLifting(state, request)) },
@@ -262,7 +270,8 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     const deadline = authorityNextDeadline(state);
     const updates: SearchAttributeUpdatePair[] = [];
     if (state.status !== shownStatus) updates.push({ key: searchAttributes.status, value: state.status });
-    if (deadline !== shownDeadline) updates.push({ key: searchAttributes.nextDeadline, value: deadline === undefined ? null : new Date(deadline) });
+    if (deadline !== shownDeadline)
+      updates.push({ key: searchAttributes.nextDeadline, value: deadline === undefined ? null : new Date(deadline) });
     if (updates.length > 0) upsertSearchAttributes(updates);
     shownStatus = state.status;
     shownDeadline = deadline;
@@ -432,7 +441,11 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       noticeDueAt: state.noticeDueAt,
       ...(state.viewsDueAt !== undefined && { viewsDueAt: state.viewsDueAt }),
     });
-    await Promise.all([sendNotices(noticesFrom), watchNoticeDeadline(noticesFrom), state.viewsDueAt !== undefined ? awaitViews() : undefined]);
+    await Promise.all([
+      sendNotices(noticesFrom),
+      watchNoticeDeadline(noticesFrom),
+      state.viewsDueAt !== undefined ? awaitViews() : undefined,
+    ]);
   }
 
   /** While the law forbids telling the customers, the privacy team is asked at intervals whether it still does. */
@@ -450,7 +463,9 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
         detail:
           `The prohibition to tell the customers has stood since ${prohibition.since}. ` +
           `Legal basis: ${prohibition.basis ?? 'not recorded yet'}.` +
-          (state.outcome ? ` The request was ${state.outcome.kind} at ${state.outcome.at}; the customers are told once the prohibition is lifted.` : ''),
+          (state.outcome
+            ? ` The request was ${state.outcome.kind} at ${state.outcome.at}; the customers are told once the prohibition is lifted.`
+            : ''),
       });
     }
     delete prohibition.nextReviewAt;
@@ -474,7 +489,9 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
 
   upsertSearchAttributes([
     { key: searchAttributes.process, value: 'authority' },
-    ...(input.customerIds.length <= maxCustomerIdsInSearchAttribute ? [{ key: searchAttributes.customerIds, value: input.customerIds }] : []),
+    ...(input.customerIds.length <= maxCustomerIdsInSearchAttribute
+      ? [{ key: searchAttributes.customerIds, value: input.customerIds }]
+      : []),
   ]);
   refresh();
 
@@ -507,9 +524,10 @@ function wholeMinute(instant: string): string {
   return formatInstant(Math.floor(parseInstant(instant) / 60_000) * 60_000);
 }
 
-
-
-async function inBatches<T>(items: readonly T[], run: (batch: T[]) => Promise<AuthorityCustomerEmailResult[]>): Promise<AuthorityCustomerEmailResult[]> {
+async function inBatches<T>(
+  items: readonly T[],
+  run: (batch: T[]) => Promise<AuthorityCustomerEmailResult[]>,
+): Promise<AuthorityCustomerEmailResult[]> {
   const batches: T[][] = [];
   for (let i = 0; i < items.length; i += customersPerActivity) batches.push(items.slice(i, i + customersPerActivity));
   return (await Promise.all(batches.map(run))).flat();

@@ -94,7 +94,9 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   const addedCustomerIds = [...(carried?.addedCustomerIds ?? [])];
   const concerned = new Set([...input.affectedCustomerIds, ...addedCustomerIds]);
   const customerAt = (position: number) =>
-    position < input.affectedCustomerIds.length ? input.affectedCustomerIds[position]! : addedCustomerIds[position - input.affectedCustomerIds.length]!;
+    position < input.affectedCustomerIds.length
+      ? input.affectedCustomerIds[position]!
+      : addedCustomerIds[position - input.affectedCustomerIds.length]!;
   const customerCount = () => input.affectedCustomerIds.length + addedCustomerIds.length;
   const positionOf = new Map<string, number>();
   [...input.affectedCustomerIds, ...addedCustomerIds].forEach((customerId, position) => positionOf.set(customerId, position));
@@ -238,9 +240,11 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     const ended: string[] = [];
     for (let from = 0; from < announced; from += customersPerBatch) {
       const customerIds: string[] = [];
-      for (let position = from; position < Math.min(from + customersPerBatch, announced); position += 1) customerIds.push(customerAt(position));
+      for (let position = from; position < Math.min(from + customersPerBatch, announced); position += 1)
+        customerIds.push(customerAt(position));
       const { missing } = await passToBreachNotices({ incidentId: input.incidentId, customerIds, message });
-      if (missing.length > 0) log.warn('notice workflows missing when a message was passed on', { kind: message.kind, missing: missing.length });
+      if (missing.length > 0)
+        log.warn('notice workflows missing when a message was passed on', { kind: message.kind, missing: missing.length });
       ended.push(...missing);
     }
     return ended;
@@ -260,12 +264,14 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   }
 
   // The closeRequest may overtake the announcement: every customer concerned is told all the same.
-  const workPending = () => announced < customerCount() || updates.length > 0 || acknowledgements.some((ack) => noticeSettled(ack.customerId));
+  const workPending = () =>
+    announced < customerCount() || updates.length > 0 || acknowledgements.some((ack) => noticeSettled(ack.customerId));
   while (!closeRequest || workPending()) {
     // 8.1: every customer concerned is told first, a batch at a time; customers added later join the queue.
     if (announced < customerCount()) {
       const customerIds: string[] = [];
-      for (let position = announced; position < Math.min(announced + customersPerBatch, customerCount()); position += 1) customerIds.push(customerAt(position));
+      for (let position = announced; position < Math.min(announced + customersPerBatch, customerCount()); position += 1)
+        customerIds.push(customerAt(position));
       const added = customerIds.filter((_, index) => announced + index >= input.affectedCustomerIds.length);
       if (added.length > 0) await recordBreachCustomersAdded({ incidentId: input.incidentId, customerIds: added });
       const result = await announceBreachToCustomers({ incidentId: input.incidentId, facts, settings, customerIds, noticeAt: nowIso() });
@@ -302,7 +308,13 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       await recordBreachUpdate({
         incidentId: input.incidentId,
         key: update.key,
-        update: { kind: 'update', text: update.update, measures: update.measures, ...(update.contained !== undefined && { contained: update.contained }), recordedAt: update.at },
+        update: {
+          kind: 'update',
+          text: update.update,
+          measures: update.measures,
+          ...(update.contained !== undefined && { contained: update.contained }),
+          recordedAt: update.at,
+        },
       });
       await passToEveryNotice({ kind: 'update', update });
       lastNewsMs = Date.now();
@@ -326,7 +338,11 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     state.nextStatusUpdateDueAt = new Date(dueAt).toISOString();
     upsertSearchAttributes([{ key: searchAttributes.nextDeadline, value: new Date(dueAt) }]);
     refreshDetails();
-    const woken = await waitUntil(dueAt, () => closeRequest !== undefined || workPending(), 'status update due to the customers (Art. 33(4))');
+    const woken = await waitUntil(
+      dueAt,
+      () => closeRequest !== undefined || workPending(),
+      'status update due to the customers (Art. 33(4))',
+    );
     if (!woken) {
       statusRemindersSent += 1;
       alerts.raise(`status-update-due-${statusRemindersSent}`, () =>
@@ -368,7 +384,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     refreshDetails();
     // A notice still being delivered by its own workflow reports its outcome first, then has its report.
     if (state.finalReportsOutstanding === 0 && handedOver.size === 0) break;
-    await sleep(wait, { summary: 'waiting for every customer\'s final report' });
+    await sleep(wait, { summary: "waiting for every customer's final report" });
     while (await applyReadyAcknowledgement());
   }
   while (await applyReadyAcknowledgement());
@@ -518,7 +534,14 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
       await condition(somethingHappened);
       continue;
     }
-    if (await waitUntil(nextClock, somethingHappened, state.remindersSent === 0 ? 'acknowledgement reminder' : 'escalation to the privacy team')) continue;
+    if (
+      await waitUntil(
+        nextClock,
+        somethingHappened,
+        state.remindersSent === 0 ? 'acknowledgement reminder' : 'escalation to the privacy team',
+      )
+    )
+      continue;
     if (state.remindersSent === 0) {
       state.remindersSent = 1;
       await remindCustomerOfBreach({ incidentId, customerId, facts: input.facts, notifiedAt: outcome.notifiedAt, reminderNumber: 1 });
@@ -572,7 +595,13 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
         });
       }
     }
-    return { customerId, status: 'notified', notifiedAt: notice.notifiedAt, recipients: notice.recipients, undeliverable: notice.undeliverable };
+    return {
+      customerId,
+      status: 'notified',
+      notifiedAt: notice.notifiedAt,
+      recipients: notice.recipients,
+      undeliverable: notice.undeliverable,
+    };
   }
 
   async function deliverNotice(): Promise<BreachNoticeOutcome> {
@@ -613,7 +642,13 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
       }
       const result = await sending;
       if (result.status === 'notified') {
-        return { customerId, status: 'notified', notifiedAt: result.notifiedAt, recipients: result.recipients, undeliverable: result.undeliverable };
+        return {
+          customerId,
+          status: 'notified',
+          notifiedAt: result.notifiedAt,
+          recipients: result.recipients,
+          undeliverable: result.undeliverable,
+        };
       }
       if (result.status === 'undeliverable') return giveUp('notice-undeliverable', result.problem);
       // The customer's record vanished between the two calls: wait for it like a new one.

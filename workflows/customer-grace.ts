@@ -10,7 +10,11 @@ const longestPauseMs = 60_000;
  * customer, tried again after a pause (2 s, doubling to 60 s) until `graceMs` from the first try have
  * passed. Gives back the last try's result, which the process then judges: known, or given up.
  */
-export async function untilCustomerDescribed<T>(graceMs: number, attempt: () => Promise<T>, stillUnknown: (result: T) => boolean): Promise<T> {
+export async function untilCustomerDescribed<T>(
+  graceMs: number,
+  attempt: () => Promise<T>,
+  stillUnknown: (result: T) => boolean,
+): Promise<T> {
   const giveUpAt = Date.now() + graceMs;
   for (let pause = firstPauseMs; ; pause = Math.min(pause * 2, longestPauseMs)) {
     const result = await attempt();

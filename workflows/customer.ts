@@ -1,4 +1,11 @@
-import { allHandlersFinished, condition, continueAsNew, setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  setCurrentDetails,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { customerUpsertedSignal, customerUpsertsQuery, type CustomerUpsert } from '../domain/customer-messages';
 import { searchAttributes } from '../domain/search-attributes';
 import { handle } from './handlers';
@@ -18,7 +25,9 @@ export async function customerRecord(carried: { upserts?: CustomerUpsert[] } = {
     if (upserts.some((seen) => seen.webhookId === upsert.webhookId)) return;
     upserts.push(upsert);
     upsertSearchAttributes([{ key: searchAttributes.status, value: 'described' }]);
-    setCurrentDetails(`last description from the product: ${upsert.sourceTimestamp}${upsert.applied ? '' : ' (older than the stored one: ignored)'}`);
+    setCurrentDetails(
+      `last description from the product: ${upsert.sourceTimestamp}${upsert.applied ? '' : ' (older than the stored one: ignored)'}`,
+    );
   });
   handle(customerUpsertsQuery, () => upserts);
 

@@ -143,7 +143,8 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
     const deadline = state.closure ? '' : (state.deadlineAt ?? '');
     const updates: SearchAttributeUpdatePair[] = [];
     if (state.status !== shown.status) updates.push({ key: searchAttributes.status, value: state.status });
-    if (deadline !== shown.deadline) updates.push({ key: searchAttributes.nextDeadline, value: deadline === '' ? null : new Date(deadline) });
+    if (deadline !== shown.deadline)
+      updates.push({ key: searchAttributes.nextDeadline, value: deadline === '' ? null : new Date(deadline) });
     if (updates.length > 0) upsertSearchAttributes(updates);
     shown = { status: state.status, deadline };
     setCurrentDetails(describeRequest(state) + alerts.describe());
@@ -193,7 +194,8 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
   }
 
   /** What the history already decided and the records do not hold yet: extensions and the instruction. */
-  const unsettled = () => state.recorded.extensions < state.extensions.length || (state.instruction !== undefined && !state.recorded.instruction);
+  const unsettled = () =>
+    state.recorded.extensions < state.extensions.length || (state.instruction !== undefined && !state.recorded.instruction);
 
   async function settleRecords(): Promise<void> {
     const timeZone = state.timeZone;
@@ -358,7 +360,9 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
         async (error: unknown) => {
           if (isCancellation(error)) return;
           const notConfigured =
-            error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === productWebhookNotConfigured;
+            error instanceof ActivityFailure &&
+            error.cause instanceof ApplicationFailure &&
+            error.cause.type === productWebhookNotConfigured;
           action.delivery = notConfigured ? 'not-configured' : 'failed';
           action.problem = failureMessage(error);
           refresh();

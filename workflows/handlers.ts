@@ -6,4 +6,8 @@ import { messageDescriptions } from '../domain/message-descriptions';
  * operator what each signal, update and query expects. Every handler of every process is set through it.
  */
 export const handle: typeof setHandler = ((definition: { name: string }, handler: unknown, options?: object) =>
-  setHandler(definition as never, handler as never, { ...options, description: messageDescriptions[definition.name] } as never)) as typeof setHandler;
+  setHandler(
+    definition as never,
+    handler as never,
+    { ...options, description: messageDescriptions[definition.name] } as never,
+  )) as typeof setHandler;

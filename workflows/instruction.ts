@@ -211,7 +211,8 @@ export async function unlawfulInstruction(
       .sort((a, b) => parseInstant(a) - parseInstant(b))[0];
     const updates: SearchAttributeUpdatePair[] = [];
     if (state.status !== shownStatus) updates.push({ key: searchAttributes.status, value: state.status });
-    if (deadline !== shownDeadline) updates.push({ key: searchAttributes.nextDeadline, value: deadline === undefined ? null : new Date(deadline) });
+    if (deadline !== shownDeadline)
+      updates.push({ key: searchAttributes.nextDeadline, value: deadline === undefined ? null : new Date(deadline) });
     if (updates.length > 0) upsertSearchAttributes(updates);
     shownStatus = state.status;
     shownDeadline = deadline;
@@ -264,11 +265,16 @@ export async function unlawfulInstruction(
       return;
     }
     const problem =
-      result.status === 'undeliverable' ? result.problem : 'the product has not described this customer (no customer.upserted), so no contact is known';
+      result.status === 'undeliverable'
+        ? result.problem
+        : 'the product has not described this customer (no customer.upserted), so no contact is known';
     state.notice = { status: 'undeliverable', problem };
     refresh();
     if (result.status === 'customer-unknown') await recordInstructionNoticeUndeliverable({ instructionId: state.instructionId, problem });
-    alert('notice-undeliverable', { kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record', detail: problem });
+    alert('notice-undeliverable', {
+      kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record',
+      detail: problem,
+    });
   }
 
   // --- 3.2 (ii): every decision is told to the customer, in order
@@ -297,7 +303,13 @@ export async function unlawfulInstruction(
   async function remindCustomer(): Promise<void> {
     for (;;) {
       if (ending()) return;
-      const next = nextInstructionReminder(remindersFrom, settings.customerReminderDays, state.customerRemindersSent, nowIso(), settings.timeZone);
+      const next = nextInstructionReminder(
+        remindersFrom,
+        settings.customerReminderDays,
+        state.customerRemindersSent,
+        nowIso(),
+        settings.timeZone,
+      );
       state.nextCustomerReminderAt = next.at;
       refresh();
       if (await waitUntil(next.at, ending, 'reminder to the customer')) return;
@@ -317,7 +329,13 @@ export async function unlawfulInstruction(
   async function remindPrivacyTeam(): Promise<void> {
     for (;;) {
       if (ending()) return;
-      const next = nextInstructionReminder(remindersFrom, settings.privacyTeamReminderDays, state.privacyTeamRemindersSent, nowIso(), settings.timeZone);
+      const next = nextInstructionReminder(
+        remindersFrom,
+        settings.privacyTeamReminderDays,
+        state.privacyTeamRemindersSent,
+        nowIso(),
+        settings.timeZone,
+      );
       state.nextPrivacyTeamReminderAt = next.at;
       refresh();
       if (await waitUntil(next.at, ending, 'reminder to the privacy team')) return;
@@ -402,7 +420,6 @@ function wholeMinute(instant: string): string {
 function laterOf(a: string, b: string): string {
   return parseInstant(a) >= parseInstant(b) ? a : b;
 }
-
 
 function describeInstruction(state: InstructionStatus): string {
   const decision = currentDecision(state);

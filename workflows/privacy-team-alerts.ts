@@ -87,7 +87,10 @@ export function privacyTeamAlerts(options: { onChange?: () => void } = {}) {
     /** A line for the Web UI's current details, or nothing when every alert went out. */
     describe(): string {
       if (undelivered.size === 0) return '';
-      return `\n\n**${undelivered.size} alert(s) to the privacy team refused**, retried: ` + [...undelivered.keys()].map((step) => `\`${step}\``).join(', ');
+      return (
+        `\n\n**${undelivered.size} alert(s) to the privacy team refused**, retried: ` +
+        [...undelivered.keys()].map((step) => `\`${step}\``).join(', ')
+      );
     },
   };
 }

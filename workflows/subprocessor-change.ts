@@ -95,7 +95,9 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
     const result = await announceChangeToCustomers({
       change,
       settings,
-      ...(customerIds !== undefined ? { customerIds: customerIds.slice(state.nextIndex, end) } : { positions: { from: state.nextIndex, to: end } }),
+      ...(customerIds !== undefined
+        ? { customerIds: customerIds.slice(state.nextIndex, end) }
+        : { positions: { from: state.nextIndex, to: end } }),
     });
     state.notified += result.notified;
     state.started += result.started;
@@ -251,7 +253,8 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
           windowClosesAt: iso(Date.now() + days(settings.objectionWindowDays)),
           email: { kind: 'change-notice' },
         });
-        if (tries++ === 0 && result.status === 'customer-unknown') note('change-notice: customer unknown; waiting for the product to describe it');
+        if (tries++ === 0 && result.status === 'customer-unknown')
+          note('change-notice: customer unknown; waiting for the product to describe it');
         return result;
       },
       (result) => result.status === 'customer-unknown',
@@ -283,7 +286,9 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
       const entry = state.privacyTeamAlerts.find((alert) => alert.kind === kind);
       if (!entry) {
         state.privacyTeamAlerts.push({ kind, at, delivered });
-        note(delivered ? `privacy team alerted: ${kind}` : `the privacy team's address refused the alert ${kind}, retried: ${outcome.reason}`);
+        note(
+          delivered ? `privacy team alerted: ${kind}` : `the privacy team's address refused the alert ${kind}, retried: ${outcome.reason}`,
+        );
       } else if (delivered && !entry.delivered) {
         entry.delivered = true;
         note(`privacy team alerted: ${kind}`);
@@ -341,7 +346,14 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   while (!state.objection && Date.now() < windowClosesMs) {
     show('open', windowClosesMs);
     const wakeAt = reminderDue ? reminderMs : windowClosesMs;
-    if (await waitUntil(wakeAt, () => state.objection !== undefined, reminderDue ? 'reminder before the window closes (5.2)' : 'the objection window closes (5.2)')) break;
+    if (
+      await waitUntil(
+        wakeAt,
+        () => state.objection !== undefined,
+        reminderDue ? 'reminder before the window closes (5.2)' : 'the objection window closes (5.2)',
+      )
+    )
+      break;
     if (reminderDue && Date.now() >= reminderMs) {
       reminderDue = false;
       state.reminderSent = true;
@@ -382,7 +394,11 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
 
   async function terminationRight(why: 'no-offer' | 'offer-declined'): Promise<ObjectionWindowState> {
     state.terminableServices = change.subprocessor.purpose;
-    await email({ kind: 'termination-right', why, ...(state.remedyDeadlineAt !== undefined && { remedyDeadlineAt: state.remedyDeadlineAt }) });
+    await email({
+      kind: 'termination-right',
+      why,
+      ...(state.remedyDeadlineAt !== undefined && { remedyDeadlineAt: state.remedyDeadlineAt }),
+    });
     return finish('termination-right');
   }
 }

@@ -22,9 +22,7 @@ export interface EmailRequest {
   heartbeat?: () => void;
 }
 
-export type EmailOutcome =
-  | { status: 'sent'; messageId: string; acceptedAt: string }
-  | { status: 'rejected'; reason: string };
+export type EmailOutcome = { status: 'sent'; messageId: string; acceptedAt: string } | { status: 'rejected'; reason: string };
 
 export interface EmailSender {
   send(request: EmailRequest): Promise<EmailOutcome>;
@@ -115,7 +113,15 @@ export function createEmailSender(deps: EmailSenderDeps): EmailSender {
 
       const beat = request.heartbeat ?? (activity ? () => activity.heartbeat() : undefined);
       // A heartbeat that throws must not bring the worker down from a timer; the next one may succeed.
-      const heartbeats = beat ? setInterval(() => void Promise.resolve().then(beat).catch(() => undefined), heartbeatEveryMs) : undefined;
+      const heartbeats = beat
+        ? setInterval(
+            () =>
+              void Promise.resolve()
+                .then(beat)
+                .catch(() => undefined),
+            heartbeatEveryMs,
+          )
+        : undefined;
       const timeout = AbortSignal.timeout(sendTimeoutMs);
       try {
         const info = await deps.mailer.sendMail({
@@ -137,7 +143,8 @@ export function createEmailSender(deps: EmailSenderDeps): EmailSender {
       } catch (error) {
         const cancelled = cancellation?.aborted === true;
         const kind: EmailFailureKind = cancelled ? 'cancelled' : failureKind(error, request.recipient, timeout.aborted);
-        const reason = timeout.aborted && !cancelled ? `no answer from the mail server within ${sendTimeoutMs / 1000} s` : describeSmtpError(error);
+        const reason =
+          timeout.aborted && !cancelled ? `no answer from the mail server within ${sendTimeoutMs / 1000} s` : describeSmtpError(error);
         if (kind === 'recipient-refused') {
           await deps.emails.markFailed(idempotencyKey, reason);
           return { status: 'rejected', reason: withoutAddresses(reason) };
@@ -209,7 +216,9 @@ function recipientRejection(error: unknown, recipient: string): SmtpError | unde
   const smtp = error as SmtpError | undefined;
   const rejections = smtp?.rejectedErrors ?? [];
   const wanted = recipient.toLowerCase();
-  return rejections.find((rejection) => rejection.recipient?.toLowerCase() === wanted) ?? (rejections.length === 1 ? rejections[0] : undefined);
+  return (
+    rejections.find((rejection) => rejection.recipient?.toLowerCase() === wanted) ?? (rejections.length === 1 ? rejections[0] : undefined)
+  );
 }
 
 /** An accepted send that still refused the recipient (an LMTP server answers for each after DATA). */

@@ -26,7 +26,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * a refused request changes nothing, in Temporal or in the records; an id is claimed before its event
  * is dispatched, so that two deliveries of it never both act.
  */
-export function registerWebhookRoute(app: FastifyInstance, deps: { records: Records; temporal: Client; webhookSecret: string; temporalCallTimeoutMs?: number }): void {
+export function registerWebhookRoute(
+  app: FastifyInstance,
+  deps: { records: Records; temporal: Client; webhookSecret: string; temporalCallTimeoutMs?: number },
+): void {
   app.post('/webhooks', async (request, reply) => {
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const header = (name: string) => {
@@ -75,7 +78,9 @@ export function registerWebhookRoute(app: FastifyInstance, deps: { records: Reco
       // Strict: a byte that is not UTF-8 would otherwise become U+FFFD, changing the text unnoticed.
       body = JSON.parse(utf8.decode(rawBody));
     } catch {
-      return reply.code(400).send({ error: 'the body is not JSON in UTF-8', problems: [{ path: '', message: 'must be a JSON object in UTF-8' }] });
+      return reply
+        .code(400)
+        .send({ error: 'the body is not JSON in UTF-8', problems: [{ path: '', message: 'must be a JSON object in UTF-8' }] });
     }
     const parsed = parseWebhookEvent(body, { webhookTimestamp: new Date(Number(header('webhook-timestamp')) * 1000) });
     if (!parsed.ok) {

@@ -6,7 +6,10 @@ export function isTemporalUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 6; depth += 1) {
     const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (candidate.code === 14 || candidate.code === 4) return true;
-    if (typeof candidate.message === 'string' && /UNAVAILABLE|DEADLINE_EXCEEDED|ECONNREFUSED|Failed to connect|transport error/i.test(candidate.message)) {
+    if (
+      typeof candidate.message === 'string' &&
+      /UNAVAILABLE|DEADLINE_EXCEEDED|ECONNREFUSED|Failed to connect|transport error/i.test(candidate.message)
+    ) {
       return true;
     }
     current = candidate.cause;

@@ -1,4 +1,13 @@
-import { formatInstant, Instant, millisPerDay, millisPerHour, millisPerMinute, millisPerSecond, normalizeInstant, parseInstant } from './instant';
+import {
+  formatInstant,
+  Instant,
+  millisPerDay,
+  millisPerHour,
+  millisPerMinute,
+  millisPerSecond,
+  normalizeInstant,
+  parseInstant,
+} from './instant';
 
 /**
  * How long before a deadline to remind, e.g. `{ days: 7 }` and `{ days: 1 }`. Elapsed time, like the
@@ -92,7 +101,5 @@ export function nextReminder(
   if (deadlinePassed(deadline, now)) return undefined;
   const nowMillis = parseInstant(now);
   const sent = new Set(alreadySent);
-  return reminderSchedule(deadline, offsets).find(
-    (reminder) => !sent.has(reminder.key) && parseInstant(reminder.at) >= nowMillis,
-  );
+  return reminderSchedule(deadline, offsets).find((reminder) => !sent.has(reminder.key) && parseInstant(reminder.at) >= nowMillis);
 }

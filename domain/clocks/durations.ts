@@ -49,4 +49,3 @@ export function hoursBetween(from: Instant, to: Instant): number {
 export function millisUntil(fromInstant: Instant, toInstant: Instant): number {
   return Math.max(0, parseInstant(toInstant) - parseInstant(fromInstant));
 }
-

@@ -9,6 +9,13 @@ export { addCalendarMonths, addDays, addHours, hoursBetween, millisUntil } from 
 export type { WorkingCalendar } from './holidays';
 export { belgianCalendar, belgianPublicHolidays, calendarFromDates, easterSunday, withExtraHolidays } from './holidays';
 export type { AuditDateCheck } from './working-days';
-export { addWorkingDays, auditNoticeWorkingDays, checkAuditDate, earliestAuditDate, isWorkingDay, workingDaysBetween } from './working-days';
+export {
+  addWorkingDays,
+  auditNoticeWorkingDays,
+  checkAuditDate,
+  earliestAuditDate,
+  isWorkingDay,
+  workingDaysBetween,
+} from './working-days';
 export type { Reminder, ReminderOffset } from './deadlines';
 export { deadlinePassed, nextReminder, reminderSchedule, remindersDue } from './deadlines';

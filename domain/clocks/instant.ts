@@ -6,8 +6,7 @@ import { isValidDateParts, toEpochDay } from './local-date';
  */
 export type Instant = string;
 
-const instantPattern =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+const instantPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
 export const millisPerSecond = 1_000;
 export const millisPerMinute = 60_000;

@@ -57,11 +57,7 @@ export function addWorkingDays(localDate: LocalDate, n: number, calendar: Workin
  * Monday is 1. Negative when `toLocalDate` comes first, so that for a working day `to`,
  * `addWorkingDays(from, workingDaysBetween(from, to)) === to`.
  */
-export function workingDaysBetween(
-  fromLocalDate: LocalDate,
-  toLocalDate: LocalDate,
-  calendar: WorkingCalendar = belgianCalendar,
-): number {
+export function workingDaysBetween(fromLocalDate: LocalDate, toLocalDate: LocalDate, calendar: WorkingCalendar = belgianCalendar): number {
   const order = compareLocalDates(fromLocalDate, toLocalDate);
   if (order > 0) return -workingDaysBetween(toLocalDate, fromLocalDate, calendar);
   const isWorking = workingDayRule(calendar);

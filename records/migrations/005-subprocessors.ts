@@ -20,7 +20,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('removed_at', 'timestamptz')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('subprocessors_status', sql`status in ('active', 'removed')`)
-    .addCheckConstraint('subprocessors_removal', sql`(status = 'active') = (removed_at is null) and (removed_at is null or removed_at > added_at)`)
+    .addCheckConstraint(
+      'subprocessors_removal',
+      sql`(status = 'active') = (removed_at is null) and (removed_at is null or removed_at > added_at)`,
+    )
     .execute();
   await db.schema.createIndex('subprocessors_added_at').on('subprocessors').column('added_at').execute();
 
@@ -30,7 +33,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('change_id', 'text', (c) => c.primaryKey())
     .addColumn('action', 'text', (c) => c.notNull())
     // Deferred: a change is claimed (idempotency) before the subprocessor it adds is written.
-    .addColumn('subprocessor_id', 'text', (c) => c.notNull().references('subprocessors.id').modifyEnd(sql`deferrable initially deferred`))
+    .addColumn('subprocessor_id', 'text', (c) =>
+      c
+        .notNull()
+        .references('subprocessors.id')
+        .modifyEnd(sql`deferrable initially deferred`),
+    )
     .addColumn('replaces', 'text', (c) => c.references('subprocessors.id').modifyEnd(sql`deferrable initially deferred`))
     .addColumn('announced_at', 'timestamptz', (c) => c.notNull())
     .addColumn('effective_at', 'timestamptz', (c) => c.notNull())

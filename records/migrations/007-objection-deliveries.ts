@@ -20,7 +20,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('delivered_at', 'timestamptz', (c) => c.notNull())
     .addCheckConstraint('subprocessor_objections_refusal', sql`(answer = 202) = (refusal is null)`)
     .execute();
-  await db.schema.createIndex('subprocessor_objections_change').on('subprocessor_objections').columns(['change_id', 'customer_id']).execute();
+  await db.schema
+    .createIndex('subprocessor_objections_change')
+    .on('subprocessor_objections')
+    .columns(['change_id', 'customer_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

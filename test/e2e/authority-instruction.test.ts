@@ -68,7 +68,9 @@ describe('an authority request by signed webhook', () => {
 
     const notices = await waitForMailOf('authority-E2E-AUTH-1', 2);
     const subjects = Object.fromEntries(notices.map((mail) => [mail.envelope.to[0], mail.subject]));
-    expect(subjects['dpo@auth-nl.e2e.test']).toMatch(/^\[Overheidsverzoek\] Voorgenomen bekendmaking van persoonsgegevens – referentie E2E-AUTH-1$/);
+    expect(subjects['dpo@auth-nl.e2e.test']).toMatch(
+      /^\[Overheidsverzoek\] Voorgenomen bekendmaking van persoonsgegevens – referentie E2E-AUTH-1$/,
+    );
     expect(subjects['dpo@auth-fr.e2e.test']).toMatch(/^\[Demande d'une autorité\] Communication envisagée/);
     const evidence = await stack.records.emails.list({ workflowIdPrefix: 'authority-E2E-AUTH-1' });
     expect(evidence.map((row) => [row.step, row.language, row.status]).sort()).toEqual([
@@ -90,7 +92,9 @@ describe('an authority request by signed webhook', () => {
     expect(JSON.stringify(ours)).not.toContain('Police');
 
     // A view for a request nobody reported: 404, and nothing is started.
-    const unknown = await stack.post(event('authority.customer-responded', { requestId: 'E2E-NOBODY', customerId: 'e2e-auth-nl', view: 'x' }));
+    const unknown = await stack.post(
+      event('authority.customer-responded', { requestId: 'E2E-NOBODY', customerId: 'e2e-auth-nl', view: 'x' }),
+    );
     expect(unknown.status).toBe(404);
 
     const nlView = event('authority.customer-responded', {
@@ -102,9 +106,16 @@ describe('an authority request by signed webhook', () => {
     expect(first).toEqual({ status: 202, body: { workflowId: 'authority-E2E-AUTH-1' } });
     expect(await stack.post(nlView, { webhookId: 'msg_e2e_view_nl' })).toEqual(first);
     expect(
-      (await stack.post(
-        event('authority.customer-responded', { requestId: 'E2E-AUTH-1', customerId: 'e2e-auth-fr', view: 'Nous nous opposons à toute communication.', objectsToDisclosure: true }),
-      )).status,
+      (
+        await stack.post(
+          event('authority.customer-responded', {
+            requestId: 'E2E-AUTH-1',
+            customerId: 'e2e-auth-fr',
+            view: 'Nous nous opposons à toute communication.',
+            objectsToDisclosure: true,
+          }),
+        )
+      ).status,
     ).toBe(202);
 
     const disclosure = { scope: 'Account holder names of two accounts', manner: 'Encrypted transfer to the investigating officer' };
@@ -131,7 +142,9 @@ describe('an authority request by signed webhook', () => {
     expect(record!.customers.every((customer) => customer.noticeStatus === 'notified' && customer.notifiedAt !== null)).toBe(true);
 
     // The case is closed: a late view and a second report are refused with 409.
-    const late = await stack.post(event('authority.customer-responded', { requestId: 'E2E-AUTH-1', customerId: 'e2e-auth-nl', view: 'Changed my mind.' }));
+    const late = await stack.post(
+      event('authority.customer-responded', { requestId: 'E2E-AUTH-1', customerId: 'e2e-auth-nl', view: 'Changed my mind.' }),
+    );
     expect(late.status).toBe(409);
     expect(late.body.workflowId).toBe('authority-E2E-AUTH-1');
     const again = await stack.post({ ...requested, timestamp: new Date().toISOString() });
@@ -175,7 +188,13 @@ describe('an authority request by signed webhook', () => {
 
   test('400 for a request kind the contract does not know', async () => {
     const answer = await stack.post(
-      event('authority.requested', { requestId: 'E2E-AUTH-BAD', customerIds: ['e2e-auth-nl'], authority: 'x', requestKind: 'rumour', receivedAt: new Date().toISOString() }),
+      event('authority.requested', {
+        requestId: 'E2E-AUTH-BAD',
+        customerIds: ['e2e-auth-nl'],
+        authority: 'x',
+        requestKind: 'rumour',
+        receivedAt: new Date().toISOString(),
+      }),
     );
     expect(answer.status).toBe(400);
     expect(answer.body.problems!.map((p: { path: string }) => p.path)).toEqual(['data.requestKind']);
@@ -201,7 +220,9 @@ describe('an unlawful instruction by signed webhook', () => {
     await waitFor('the suspended status', async () => (await handle.describe()).searchAttributes.DpaStatus?.[0] === 'suspended');
     const open = (await handle.describe()).searchAttributes;
     expect(open).toMatchObject({ DpaProcess: ['instruction'], DpaCustomerIds: ['e2e-ins-fr'] });
-    expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.nextDeadline)).toEqual(nextReminderOf(await handle.query(instructionStatusQuery)));
+    expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.nextDeadline)).toEqual(
+      nextReminderOf(await handle.query(instructionStatusQuery)),
+    );
     expect(await stack.records.instructions.get('E2E-INS-1')).toMatchObject({ status: 'suspended', noticeStatus: 'notified' });
 
     expect((await stack.post(event('instruction.revised', { instructionId: 'E2E-INS-NOBODY', revision: 'x' }))).status).toBe(404);

@@ -59,15 +59,30 @@ test('the Web UI shows what each message of an incident expects: the workflow re
   await noticeSent('HELP-1', 'acme');
   // The query the Web UI asks for its "Send a signal / Execute update / Query" forms.
   const metadata = (await stack.env.client.workflow.getHandle('breach-HELP-1').query('__temporal_workflow_metadata')) as {
-    definition: { signalDefinitions: Array<{ name: string; description?: string }>; updateDefinitions: Array<{ name: string; description?: string }>; queryDefinitions: Array<{ name: string; description?: string }> };
+    definition: {
+      signalDefinitions: Array<{ name: string; description?: string }>;
+      updateDefinitions: Array<{ name: string; description?: string }>;
+      queryDefinitions: Array<{ name: string; description?: string }>;
+    };
   };
   // The SDK's own queries (stack traces, this one) are left out: they describe themselves.
-  const described = [...metadata.definition.signalDefinitions, ...metadata.definition.updateDefinitions, ...metadata.definition.queryDefinitions].filter(
-    (definition) => !definition.name.startsWith('__'),
-  );
-  expect(described.map((definition) => definition.name).sort()).toEqual(
-    ['addCustomers', 'breachAcknowledged', 'breachClosed', 'breachReported', 'breachStatus', 'breachTimeline', 'breachUpdated', 'noticeOutcome', 'recordAcknowledgement', 'recordMeasure'],
-  );
+  const described = [
+    ...metadata.definition.signalDefinitions,
+    ...metadata.definition.updateDefinitions,
+    ...metadata.definition.queryDefinitions,
+  ].filter((definition) => !definition.name.startsWith('__'));
+  expect(described.map((definition) => definition.name).sort()).toEqual([
+    'addCustomers',
+    'breachAcknowledged',
+    'breachClosed',
+    'breachReported',
+    'breachStatus',
+    'breachTimeline',
+    'breachUpdated',
+    'noticeOutcome',
+    'recordAcknowledgement',
+    'recordMeasure',
+  ]);
   expect(described.filter((definition) => !definition.description)).toEqual([]);
   expect(described.find((definition) => definition.name === 'recordMeasure')!.description).toMatch(/"measure"/);
 });

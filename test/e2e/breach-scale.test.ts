@@ -28,7 +28,14 @@ beforeAll(async () => {
     await Promise.all(
       ids.slice(start, start + 50).map((customerId) =>
         stack.records.customers.upsert(
-          { customerId, name: `Customer ${customerId}`, language: 'en', contacts: [{ email: `dpo@${customerId}.example` }], timeZone: 'Europe/Brussels', contract: {} },
+          {
+            customerId,
+            name: `Customer ${customerId}`,
+            language: 'en',
+            contacts: [{ email: `dpo@${customerId}.example` }],
+            timeZone: 'Europe/Brussels',
+            contract: {},
+          },
           '2026-01-01T00:00:00Z',
         ),
       ),
@@ -37,23 +44,34 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => stack?.close());
 
-test('one breach for 10,000 customers: every one is told once, and the incident\'s history stays small', async () => {
-  const ids = Array.from({ length: customers }, (_, index) => `cust-${String(index).padStart(5, '0')}`);
-  const answer = await stack.post(breachEvent('ALL', ids));
-  expect(answer).toEqual({ status: 202, body: { workflowId: 'breach-ALL' } });
+test(
+  "one breach for 10,000 customers: every one is told once, and the incident's history stays small",
+  async () => {
+    const ids = Array.from({ length: customers }, (_, index) => `cust-${String(index).padStart(5, '0')}`);
+    const answer = await stack.post(breachEvent('ALL', ids));
+    expect(answer).toEqual({ status: 202, body: { workflowId: 'breach-ALL' } });
 
-  const deadline = Date.now() + 10 * 60_000;
-  while (initialNotices.size < customers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(initialNotices.size).toBe(customers);
+    const deadline = Date.now() + 10 * 60_000;
+    while (initialNotices.size < customers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(initialNotices.size).toBe(customers);
 
-  const incident = stack.env.client.workflow.getHandle(workflowIds.breach('ALL'));
-  for (let i = 0; i < 600 && (await incident.query(breachStatusQuery)).status !== 'open'; i += 1) await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(await incident.query(breachStatusQuery)).toMatchObject({ status: 'open', customers, notified: customers, pending: 0, undeliverable: {} });
-  // Before, each child's input held all 10,000 ids and the server ended the incident after 77 children.
-  const history = await incident.fetchHistory();
-  expect(history.events!.length).toBeLessThan(500);
-  const lastNotice = await stack.env.client.workflow.getHandle(workflowIds.breachNotice('ALL', 'cust-09999')).describe();
-  expect(lastNotice.searchAttributes).toMatchObject({ DpaProcess: ['breach-notice'], DpaCustomerIds: ['cust-09999'] });
-  const entry = await stack.records.breaches.get('ALL');
-  expect(entry!.notifications.filter((notification) => notification.status === 'notified')).toHaveLength(customers);
-}, 15 * 60_000);
+    const incident = stack.env.client.workflow.getHandle(workflowIds.breach('ALL'));
+    for (let i = 0; i < 600 && (await incident.query(breachStatusQuery)).status !== 'open'; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await incident.query(breachStatusQuery)).toMatchObject({
+      status: 'open',
+      customers,
+      notified: customers,
+      pending: 0,
+      undeliverable: {},
+    });
+    // Before, each child's input held all 10,000 ids and the server ended the incident after 77 children.
+    const history = await incident.fetchHistory();
+    expect(history.events!.length).toBeLessThan(500);
+    const lastNotice = await stack.env.client.workflow.getHandle(workflowIds.breachNotice('ALL', 'cust-09999')).describe();
+    expect(lastNotice.searchAttributes).toMatchObject({ DpaProcess: ['breach-notice'], DpaCustomerIds: ['cust-09999'] });
+    const entry = await stack.records.breaches.get('ALL');
+    expect(entry!.notifications.filter((notification) => notification.status === 'notified')).toHaveLength(customers);
+  },
+  15 * 60_000,
+);

@@ -48,7 +48,11 @@ beforeAll(async () => {
     request.on('end', () => {
       const raw = Buffer.concat(chunks);
       const header = (name: string) => request.headers[name] as string | undefined;
-      const { ok } = verify(productSecret, { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature') }, raw);
+      const { ok } = verify(
+        productSecret,
+        { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature') },
+        raw,
+      );
       deliveries.push({ headers: request.headers, body: raw.toString('utf8'), verified: ok });
       response.statusCode = ok ? 202 : 401;
       response.end();
@@ -126,7 +130,9 @@ async function historyText(workflowId: string): Promise<string> {
 const subjectAddress = 'marie.dubois@subject.e2e.test';
 
 test('a data subject request from receipt to a confirmed erasure, by signed webhooks, SMTP, SQL and the product', async () => {
-  expect((await post(customerEvent('e2e-dsr-fr', 'fr', ['dpo@dsr-fr.e2e.test', 'legal@dsr-fr.e2e.test'], { timezone: 'Europe/Paris' }))).status).toBe(202);
+  expect(
+    (await post(customerEvent('e2e-dsr-fr', 'fr', ['dpo@dsr-fr.e2e.test', 'legal@dsr-fr.e2e.test'], { timezone: 'Europe/Paris' }))).status,
+  ).toBe(202);
   await waitFor('the customer record', () => records.customers.get('e2e-dsr-fr'));
 
   // 1. Receipt: the customer at once, the subject only the confirmation of policy 10.2.
@@ -183,7 +189,9 @@ test('a data subject request from receipt to a confirmed erasure, by signed webh
   expect(other.body.error).toMatch(/already reported with another customerId/);
 
   // 2. The written instruction: the product is asked, by a signed webhook without the subject's address.
-  const instructed = await post(event('dsr.instructed', { requestId: 'E2E-DSR-1', instruction: 'erase', note: 'Erase everything about this person.' }));
+  const instructed = await post(
+    event('dsr.instructed', { requestId: 'E2E-DSR-1', instruction: 'erase', note: 'Erase everything about this person.' }),
+  );
   expect(instructed).toEqual({ status: 202, body: { workflowId: 'dsr-E2E-DSR-1' } });
   const delivery = await waitFor('the action request', async () => product.deliveries[0]);
   expect(delivery.verified).toBe(true);
@@ -198,19 +206,32 @@ test('a data subject request from receipt to a confirmed erasure, by signed webh
   // A conflicting instruction is refused with the reason; so is a third month of extension.
   const conflicting = await post(event('dsr.instructed', { requestId: 'E2E-DSR-1', instruction: 'restrict' }));
   expect(conflicting.status).toBe(409);
-  expect(conflicting.body).toEqual({ error: expect.stringMatching(/instruction "erase".*"restrict" is refused/), workflowId: 'dsr-E2E-DSR-1' });
+  expect(conflicting.body).toEqual({
+    error: expect.stringMatching(/instruction "erase".*"restrict" is refused/),
+    workflowId: 'dsr-E2E-DSR-1',
+  });
   before = (await catcher.messages()).length;
-  expect((await post(event('dsr.extension-requested', { requestId: 'E2E-DSR-1', extraMonths: 2, reason: 'Backups need a scheduled run.' }))).status).toBe(202);
+  expect(
+    (await post(event('dsr.extension-requested', { requestId: 'E2E-DSR-1', extraMonths: 2, reason: 'Backups need a scheduled run.' })))
+      .status,
+  ).toBe(202);
   const tooLong = await post(event('dsr.extension-requested', { requestId: 'E2E-DSR-1', extraMonths: 1 }));
   expect(tooLong.status).toBe(409);
   expect(tooLong.body.error).toMatch(/at most 2 further months/);
   const extensionMails = await newMessages(before, 2);
-  expect(extensionMails.every((m) => m.subject.startsWith('[Demande de personne concernée] Prolongation de votre délai enregistrée'))).toBe(true);
+  expect(extensionMails.every((m) => m.subject.startsWith('[Demande de personne concernée] Prolongation de votre délai enregistrée'))).toBe(
+    true,
+  );
 
   // 3. The product confirms; the customer is told and the case closes.
   before = (await catcher.messages()).length;
   const completedAt = new Date().toISOString();
-  const completion = event('dsr.action-completed', { requestId: 'E2E-DSR-1', action: 'erase', completedAt, note: 'Erased in every store.' });
+  const completion = event('dsr.action-completed', {
+    requestId: 'E2E-DSR-1',
+    action: 'erase',
+    completedAt,
+    note: 'Erased in every store.',
+  });
   expect(await post(completion, 'msg_dsr_done')).toEqual({ status: 202, body: { workflowId: 'dsr-E2E-DSR-1' } });
   const closing = await newMessages(before, 2);
   expect(closing.map((m) => m.envelope.to[0]).sort()).toEqual(['dpo@dsr-fr.e2e.test', 'legal@dsr-fr.e2e.test']);
@@ -241,7 +262,14 @@ test('a data subject request from receipt to a confirmed erasure, by signed webh
   ]);
   expect(Date.parse(record!.deadlineAt!)).toBeGreaterThan(Date.parse(record!.originalDeadlineAt!));
   expect(record!.actionRequests).toEqual([
-    expect.objectContaining({ webhookId: 'dsr-E2E-DSR-1.action-erase', action: 'erase', attempts: 1, lastAnswer: '202', completedAt, completionNote: 'Erased in every store.' }),
+    expect.objectContaining({
+      webhookId: 'dsr-E2E-DSR-1.action-erase',
+      action: 'erase',
+      attempts: 1,
+      lastAnswer: '202',
+      completedAt,
+      completionNote: 'Erased in every store.',
+    }),
   ]);
   const evidence = await records.emails.list({ workflowIdPrefix: 'dsr-E2E-DSR-1' });
   expect(evidence.map((e) => [e.step, e.recipient, e.status]).sort()).toEqual([
@@ -280,7 +308,13 @@ test('404 for an instruction, an extension or a confirmation about a request nob
 
 test('400 for a request whose subject address is not an email address, and nothing is recorded', async () => {
   const answer = await post(
-    event('dsr.received', { requestId: 'E2E-BAD', customerId: 'e2e-dsr-fr', receivedAt: new Date().toISOString(), requestType: 'access', subjectEmail: 'not-an-address' }),
+    event('dsr.received', {
+      requestId: 'E2E-BAD',
+      customerId: 'e2e-dsr-fr',
+      receivedAt: new Date().toISOString(),
+      requestType: 'access',
+      subjectEmail: 'not-an-address',
+    }),
   );
   expect(answer.status).toBe(400);
   expect(answer.body.problems!.map((p: { path: string }) => p.path)).toEqual(['data.subjectEmail']);

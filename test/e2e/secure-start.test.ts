@@ -40,7 +40,16 @@ interface Run {
 
 /** Runs an entry point with only the given settings (none inherited), watching its HTTP port. */
 async function run(entry: string, settings: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
-  const ownSettings = ['WEBHOOK_SECRET', 'OPERATOR_TOKEN', 'HOST', 'PORT', 'TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_URL', 'PRODUCT_WEBHOOK_SECRET'];
+  const ownSettings = [
+    'WEBHOOK_SECRET',
+    'OPERATOR_TOKEN',
+    'HOST',
+    'PORT',
+    'TEMPORAL_ADDRESS',
+    'DATABASE_URL',
+    'SMTP_URL',
+    'PRODUCT_WEBHOOK_SECRET',
+  ];
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !ownSettings.includes(name)));
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
@@ -117,7 +126,12 @@ describe('npm run start:http (client/http-main.ts)', () => {
 
   test('real secrets pass the rule: the server goes on to its next requirement', async () => {
     const port = await freePort();
-    const result = await run('client/http-main.ts', { HOST: '0.0.0.0', PORT: String(port), WEBHOOK_SECRET: goodSecret, OPERATOR_TOKEN: goodToken });
+    const result = await run('client/http-main.ts', {
+      HOST: '0.0.0.0',
+      PORT: String(port),
+      WEBHOOK_SECRET: goodSecret,
+      OPERATOR_TOKEN: goodToken,
+    });
     expect(result.code).toBe(1);
     expect(result.output).not.toContain('refusing to listen');
     expect(result.output).toContain('the standalone HTTP server needs TEMPORAL_ADDRESS and DATABASE_URL');

@@ -51,7 +51,13 @@ function transport(url: string, extra: Record<string, unknown> = {}): Transporte
 }
 
 function sender(mailer: Transporter, options: { sendTimeoutMs?: number; leaseMs?: number } = {}): EmailSender {
-  return createEmailSender({ mailer, emails: records.emails, from, warn: (message, deferral) => warnings.push({ message, deferral }), ...options });
+  return createEmailSender({
+    mailer,
+    emails: records.emails,
+    from,
+    warn: (message, deferral) => warnings.push({ message, deferral }),
+    ...options,
+  });
 }
 
 function request(workflowId: string, recipient = 'dpo@customer.test'): EmailRequest {
@@ -95,7 +101,13 @@ test('a login the mail server refuses (535) is a fault of ours: thrown, recorded
   expect((await row('breach-AUTH-1~c1')).error).toContain('535');
   expect((await row('breach-AUTH-1~c1')).deferredSince).toEqual(expect.any(String));
   const [warning] = warningsOf('breach-AUTH-1~c1');
-  expect(warning!.deferral).toMatchObject({ step: 'initial-notice', kind: 'authentication', smtpCode: 535, errorCode: 'EAUTH', attempt: 1 });
+  expect(warning!.deferral).toMatchObject({
+    step: 'initial-notice',
+    kind: 'authentication',
+    smtpCode: 535,
+    errorCode: 'EAUTH',
+    attempt: 1,
+  });
 
   // A second attempt while it is still wrong: counted, still deferred, the first failure's time kept.
   await thrown(emails.send(request('breach-AUTH-1~c1')));
@@ -117,7 +129,7 @@ test('a server requiring a login we never give (530 to MAIL FROM) is an authenti
   expect(await row('breach-NOAUTH-1~c1')).toMatchObject({ status: 'deferred', failureKind: 'authentication' });
 });
 
-test('a sender the mail server refuses (550 to MAIL FROM) is retried, not the customer\'s refusal', async () => {
+test("a sender the mail server refuses (550 to MAIL FROM) is retried, not the customer's refusal", async () => {
   const server = await catcher({ refuseSender: (address) => address === 'privacy@processor.test' });
   const failure = await thrown(sender(transport(server.smtpUrl)).send(request('breach-FROM-1~c1')));
   expect(failure.message).toMatch(/refused our sender address: EENVELOPE 550 550 5\.7\.1 <address>: Sender address rejected/);
@@ -243,12 +255,15 @@ describe('one attempt at a time', () => {
     );
     const activity = new MockActivityEnvironment();
     const run = activity.run(() =>
-      emailCustomerContacts({ records, emails }, {
-        workflowId: 'breach-CANCEL-1-cancel-1',
-        step: 'initial-notice',
-        customerId: 'cancel-1',
-        render: () => request('x').email,
-      }),
+      emailCustomerContacts(
+        { records, emails },
+        {
+          workflowId: 'breach-CANCEL-1-cancel-1',
+          step: 'initial-notice',
+          customerId: 'cancel-1',
+          render: () => request('x').email,
+        },
+      ),
     );
     await dataArrived;
     activity.cancel();
@@ -260,7 +275,7 @@ describe('one attempt at a time', () => {
   });
 });
 
-test('every heartbeat of the contacts\' sending carries the caller\'s details when it gives them', async () => {
+test("every heartbeat of the contacts' sending carries the caller's details when it gives them", async () => {
   const server = await catcher({});
   const emails = sender(transport(server.smtpUrl));
   const contacts = ['one@beat.test', 'two@beat.test'].map((email) => ({ email }));
@@ -275,12 +290,15 @@ test('every heartbeat of the contacts\' sending carries the caller\'s details wh
     activity.on('heartbeat', (details: unknown) => seen.push(details));
     const heartbeat = () => activity.context.heartbeat(progress);
     await activity.run(() =>
-      emailCustomerContacts({ records, emails, ...(withProgress && { heartbeat }) }, {
-        workflowId,
-        step: 'initial-notice',
-        customerId: 'beat-1',
-        render: () => request('x').email,
-      }),
+      emailCustomerContacts(
+        { records, emails, ...(withProgress && { heartbeat }) },
+        {
+          workflowId,
+          step: 'initial-notice',
+          customerId: 'beat-1',
+          render: () => request('x').email,
+        },
+      ),
     );
     return seen;
   };
@@ -321,7 +339,9 @@ describe('/healthz', () => {
     expect(early.body.status).toBe('ok');
 
     // Two minutes later (moved in the evidence log rather than waited for).
-    await sql`update email_log set deferred_since = now() - interval '2 minutes' where workflow_id = 'breach-HEALTH-1~c1'`.execute(database.db);
+    await sql`update email_log set deferred_since = now() - interval '2 minutes' where workflow_id = 'breach-HEALTH-1~c1'`.execute(
+      database.db,
+    );
     const stuck = await get();
     expect(stuck.status).toBe(200);
     expect(stuck.body).toEqual({

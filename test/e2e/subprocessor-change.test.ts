@@ -20,7 +20,13 @@ function changeEvent(changeId: string, data: Record<string, unknown> = {}) {
     data: {
       changeId,
       action: 'added',
-      subprocessor: { id: `sp-${changeId}`, name: 'CloudMail Inc.', country: 'US', purpose: 'sending transactional email', safeguard: 'scc' },
+      subprocessor: {
+        id: `sp-${changeId}`,
+        name: 'CloudMail Inc.',
+        country: 'US',
+        purpose: 'sending transactional email',
+        safeguard: 'scc',
+      },
       effectiveAt: new Date(Date.now() + 45 * DAY).toISOString(),
       ...data,
     },
@@ -73,12 +79,23 @@ describe('a subprocessor change reported by signed webhook', () => {
     expect(notices.every((m) => m.headers['x-dpa-step'] === 'change-notice')).toBe(true);
 
     const change = stack.env.client.workflow.getHandle('subprocessor-change-E2E-SP1');
-    expect(await eventually(() => change.query(subprocessorChangeStatusQuery), (s) => s.status === 'notified')).toMatchObject({ total: 3, started: 3 });
-    expect((await change.describe()).searchAttributes).toMatchObject({ DpaProcess: ['subprocessor-change'], DpaCustomerIds: ['sp-nl', 'sp-fr', 'sp-en'] });
+    expect(
+      await eventually(
+        () => change.query(subprocessorChangeStatusQuery),
+        (s) => s.status === 'notified',
+      ),
+    ).toMatchObject({ total: 3, started: 3 });
+    expect((await change.describe()).searchAttributes).toMatchObject({
+      DpaProcess: ['subprocessor-change'],
+      DpaCustomerIds: ['sp-nl', 'sp-fr', 'sp-en'],
+    });
 
     const window = stack.env.client.workflow.getHandle('objection-E2E-SP1~sp-fr');
-    await eventually(() => window.query(objectionWindowStatusQuery), (s) => s.status === 'open');
-    const objection = objectionEvent('E2E-SP1', 'sp-fr', 'Nos données de santé ne doivent pas quitter l\'EEE.');
+    await eventually(
+      () => window.query(objectionWindowStatusQuery),
+      (s) => s.status === 'open',
+    );
+    const objection = objectionEvent('E2E-SP1', 'sp-fr', "Nos données de santé ne doivent pas quitter l'EEE.");
     const objected = await stack.post(objection, { webhookId: 'msg_sp_obj_1' });
     expect(objected).toEqual({ status: 202, body: { workflowId: 'objection-E2E-SP1~sp-fr' } });
     const state = await window.query(objectionWindowStatusQuery);
@@ -98,12 +115,17 @@ describe('a subprocessor change reported by signed webhook', () => {
 
     // The operator's decision, as the Web UI or CLI sends it.
     const beforeAnswer = (await stack.catcher.messages()).length;
-    await window.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'Les données restent chiffrées, la clé en Belgique.' }] });
+    await window.executeUpdate(judgeObjectionUpdate, {
+      args: [{ reasonable: false, reason: 'Les données restent chiffrées, la clé en Belgique.' }],
+    });
     const [rejection] = (await waitForMessages(stack.catcher, beforeAnswer + 1)).slice(beforeAnswer);
     expect(rejection!.envelope.to).toEqual(['dpo@fr.sp.test']);
     expect(rejection!.headers['x-dpa-step']).toBe('objection-rejected');
     expect(rejection!.text).toContain('Les données restent chiffrées, la clé en Belgique.');
-    await eventually(() => window.query(objectionWindowStatusQuery), (s) => s.status === 'objection-rejected');
+    await eventually(
+      () => window.query(objectionWindowStatusQuery),
+      (s) => s.status === 'objection-rejected',
+    );
     const evidence = await stack.records.emails.list({ workflowIdPrefix: 'objection-E2E-SP1~sp-fr' });
     expect(evidence.map((e) => [e.step, e.recipient, e.language, e.status]).sort()).toEqual([
       ['change-notice', 'dpo@fr.sp.test', 'fr', 'sent'],
@@ -140,7 +162,9 @@ describe('a subprocessor change reported by signed webhook', () => {
     const other = await stack.post(changeEvent('E2E-SP1', { effectiveAt: new Date(Date.now() + 90 * DAY).toISOString() }));
     expect(other.status).toBe(409);
     expect(other.body.error).toContain('already announced as another change');
-    const all = (await stack.catcher.messages()).filter((m) => m.headers['x-dpa-step'] === 'change-notice' && m.headers['x-dpa-workflow-id']?.startsWith('objection-E2E-SP1~'));
+    const all = (await stack.catcher.messages()).filter(
+      (m) => m.headers['x-dpa-step'] === 'change-notice' && m.headers['x-dpa-workflow-id']?.startsWith('objection-E2E-SP1~'),
+    );
     expect(all).toHaveLength(3);
   });
 
@@ -153,7 +177,9 @@ describe('a subprocessor change reported by signed webhook', () => {
     expect(await stack.records.subprocessors.get('sp-bad')).toBeUndefined();
     await expect(stack.env.client.workflow.getHandle('subprocessor-change-E2E-SP-BAD').describe()).rejects.toThrow();
 
-    const removal = await stack.post(changeEvent('E2E-SP-RM', { action: 'removed', subprocessor: { id: 'sp-never-added', name: 'Ghost', country: 'BE', purpose: 'x' } }));
+    const removal = await stack.post(
+      changeEvent('E2E-SP-RM', { action: 'removed', subprocessor: { id: 'sp-never-added', name: 'Ghost', country: 'BE', purpose: 'x' } }),
+    );
     expect(removal.status).toBe(409);
     expect(removal.body.error).toContain('is not on the subprocessor list');
   });
@@ -163,11 +189,17 @@ describe('a subprocessor change reported by signed webhook', () => {
     expect((await stack.post(changeEvent('E2E-SP-ENDED', { customerIds: ['sp-bounced'] }))).status).toBe(202);
     const window = stack.env.client.workflow.getHandle('objection-E2E-SP-ENDED~sp-bounced');
     // Nobody could be told: the window ends undeliverable (the privacy team is alerted).
-    await eventually(() => window.describe(), (description) => description.status.name === 'COMPLETED');
+    await eventually(
+      () => window.describe(),
+      (description) => description.status.name === 'COMPLETED',
+    );
     const answer = await stack.post(objectionEvent('E2E-SP-ENDED', 'sp-bounced', 'We heard of it elsewhere.'));
     expect(answer).toEqual({
       status: 409,
-      body: { error: 'the objection window for change E2E-SP-ENDED is closed (undeliverable)', workflowId: 'objection-E2E-SP-ENDED~sp-bounced' },
+      body: {
+        error: 'the objection window for change E2E-SP-ENDED is closed (undeliverable)',
+        workflowId: 'objection-E2E-SP-ENDED~sp-bounced',
+      },
     });
     expect(await stack.records.subprocessors.objections({ changeId: 'E2E-SP-ENDED' })).toEqual([
       expect.objectContaining({ customerId: 'sp-bounced', reasons: 'We heard of it elsewhere.', answer: 409, refusal: answer.body.error }),
@@ -181,7 +213,10 @@ describe('a subprocessor change reported by signed webhook', () => {
     const answer = await stack.post(event);
     expect(answer.status).toBe(202);
     const change = stack.env.client.workflow.getHandle('subprocessor-change-E2E-SP-ALL');
-    const status = await eventually(() => change.query(subprocessorChangeStatusQuery), (s) => s.status === 'notified');
+    const status = await eventually(
+      () => change.query(subprocessorChangeStatusQuery),
+      (s) => s.status === 'notified',
+    );
     expect(status.total).toBe(ids.length);
     expect(ids).toContain('sp-all');
     // Whom it concerns is recorded with the change; the workflow's input carries only their number.
@@ -197,7 +232,10 @@ describe('a subprocessor change reported by signed webhook', () => {
     expect(again.status).toBe(202);
     expect(await stack.records.subprocessors.recipients('E2E-SP-ALL', 0, ids.length + 1)).toEqual(ids);
     const window = stack.env.client.workflow.getHandle('objection-E2E-SP-ALL~sp-all');
-    await eventually(() => window.query(objectionWindowStatusQuery), (s) => s.status === 'open');
+    await eventually(
+      () => window.query(objectionWindowStatusQuery),
+      (s) => s.status === 'open',
+    );
     const mail = (await stack.catcher.messages()).find((m) => m.headers['x-dpa-workflow-id'] === 'objection-E2E-SP-ALL~sp-all');
     expect(mail!.text).toContain('no transfer');
   });

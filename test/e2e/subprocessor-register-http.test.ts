@@ -262,7 +262,10 @@ describe.each(['pglite', 'postgres'] as const)('the subprocessor register over H
       ['/subprocessors.html?lang=NL', /^lang must be one of nl, fr, en, got "NL"$/],
       ['/subprocessors.html?asOf=2025-06-31&lang=nl', /^asOf: "2025-06-31" is not a calendar date$/],
       ['/subprocessors.html?since=soon', /^since must be a date/],
-      ['/subprocessors.html?asOf=2025-06-01&since=2025-06-02', /^since \(2025-06-01T22:00:00.000Z\) is after asOf \(2025-06-01T21:59:59.999Z\)$/],
+      [
+        '/subprocessors.html?asOf=2025-06-01&since=2025-06-02',
+        /^since \(2025-06-01T22:00:00.000Z\) is after asOf \(2025-06-01T21:59:59.999Z\)$/,
+      ],
     ];
 
     it.each(refused)('%s is answered 400 with the reason, and the register is unchanged', async (url, reason) => {
@@ -272,7 +275,11 @@ describe.each(['pglite', 'postgres'] as const)('the subprocessor register over H
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       expect(JSON.parse(response.text).error).toMatch(reason);
       expect(await records.subprocessors.changesSince('1970-01-01T00:00:00.000Z')).toEqual(before);
-      expect((await records.subprocessors.listAsOf('2099-01-01T00:00:00.000Z')).map((s) => s.id)).toEqual(['support-in', 'mail-new', 'analytics-ch']);
+      expect((await records.subprocessors.listAsOf('2099-01-01T00:00:00.000Z')).map((s) => s.id)).toEqual([
+        'support-in',
+        'mail-new',
+        'analytics-ch',
+      ]);
     });
   });
 
@@ -306,7 +313,9 @@ describe.each(['pglite', 'postgres'] as const)('the subprocessor register over H
       expect(mailNew).toContain('<td>since 2 June 2025</td>');
       const support = rowHtml(body, 'data-id="support-in"');
       expect(support).not.toContain('class="mark"');
-      expect(support).toContain('<td>India (IN)</td><td>Outside the EEA</td><td>support desk</td><td>Binding corporate rules (Art. 47 GDPR)</td><td>since 1 April 2025</td>');
+      expect(support).toContain(
+        '<td>India (IN)</td><td>Outside the EEA</td><td>support desk</td><td>Binding corporate rules (Art. 47 GDPR)</td><td>since 1 April 2025</td>',
+      );
 
       expect(body).toContain('<h2>Changes since 1 May 2025</h2>');
       expect(rowsOf(body, 'changes')).toEqual(['replace-mail', 'remove-crm']);
@@ -335,7 +344,9 @@ describe.each(['pglite', 'postgres'] as const)('the subprocessor register over H
       expect(rowHtml(body, 'data-change="replace-mail"')).toBe(
         '<td>2 mei 2025</td><td>Vervanging</td><td>New Mail Inc. (Verenigde Staten (US))<br><span class="note">vervangt Old Mail Ltd</span></td><td>2 juni 2025</td>',
       );
-      expect(rowHtml(body, 'data-change="remove-crm"')).toBe('<td>1 september 2025</td><td>Verwijdering</td><td>Acme CRM (België (BE))</td><td>1 oktober 2025</td>');
+      expect(rowHtml(body, 'data-change="remove-crm"')).toBe(
+        '<td>1 september 2025</td><td>Verwijdering</td><td>Acme CRM (België (BE))</td><td>1 oktober 2025</td>',
+      );
     });
 
     it('in French', async () => {
@@ -354,7 +365,9 @@ describe.each(['pglite', 'postgres'] as const)('the subprocessor register over H
       expect(rowHtml(body, 'data-change="replace-mail"')).toBe(
         '<td>2 mai 2025</td><td>Remplacement</td><td>New Mail Inc. (États-Unis (US))<br><span class="note">remplace Old Mail Ltd</span></td><td>2 juin 2025</td>',
       );
-      expect(rowHtml(body, 'data-change="remove-crm"')).toBe('<td>1er septembre 2025</td><td>Retrait</td><td>Acme CRM (Belgique (BE))</td><td>1er octobre 2025</td>');
+      expect(rowHtml(body, 'data-change="remove-crm"')).toBe(
+        '<td>1er septembre 2025</td><td>Retrait</td><td>Acme CRM (Belgique (BE))</td><td>1er octobre 2025</td>',
+      );
     });
 
     it('shows a subprocessor inside the EEA and one whose announced removal has not taken effect yet', async () => {

@@ -94,7 +94,10 @@ describe('a breach reported by signed webhook', () => {
     await waitForNotification('E2E-DUP', 'e2e-dup');
     // Give any duplicate time to arrive before counting.
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const recipients = (await stack.catcher.messages()).slice(before).map((m) => m.envelope.to[0]).sort();
+    const recipients = (await stack.catcher.messages())
+      .slice(before)
+      .map((m) => m.envelope.to[0])
+      .sort();
     expect(recipients).toEqual(['one@dup.e2e.test', 'two@dup.e2e.test']);
     const runs = [];
     for await (const run of stack.env.client.workflow.list({ query: `WorkflowId = 'breach-E2E-DUP'` })) runs.push(run);
@@ -114,13 +117,25 @@ describe('a breach reported by signed webhook', () => {
     await stack.post(customerEvent('e2e-phase', 'nl', ['dpo@phase.e2e.test']));
     expect((await stack.post(breachEvent('E2E-PHASE', ['e2e-phase']))).status).toBe(202);
     await waitForNotification('E2E-PHASE', 'e2e-phase');
-    const ack = await stack.post({ type: 'breach.acknowledged', timestamp: new Date().toISOString(), data: { incidentId: 'E2E-PHASE', customerId: 'e2e-phase' } });
+    const ack = await stack.post({
+      type: 'breach.acknowledged',
+      timestamp: new Date().toISOString(),
+      data: { incidentId: 'E2E-PHASE', customerId: 'e2e-phase' },
+    });
     expect(ack).toEqual({ status: 202, body: { workflowId: 'breach-E2E-PHASE' } });
-    const stranger = await stack.post({ type: 'breach.acknowledged', timestamp: new Date().toISOString(), data: { incidentId: 'E2E-PHASE', customerId: 'e2e-stranger' } });
+    const stranger = await stack.post({
+      type: 'breach.acknowledged',
+      timestamp: new Date().toISOString(),
+      data: { incidentId: 'E2E-PHASE', customerId: 'e2e-stranger' },
+    });
     expect(stranger.status).toBe(404);
     const before = (await stack.catcher.messages()).length;
     const update = await stack.post(
-      { type: 'breach.updated', timestamp: new Date().toISOString(), data: { incidentId: 'E2E-PHASE', update: 'The leaked key was never used.', measures: ['Key rotation automated'], contained: true } },
+      {
+        type: 'breach.updated',
+        timestamp: new Date().toISOString(),
+        data: { incidentId: 'E2E-PHASE', update: 'The leaked key was never used.', measures: ['Key rotation automated'], contained: true },
+      },
       { webhookId: 'msg_phase_update' },
     );
     expect(update.status).toBe(202);
@@ -149,7 +164,11 @@ describe('a breach reported by signed webhook', () => {
     await stack.post(customerEvent('e2e-close', 'fr', ['dpo@close.e2e.test']));
     expect((await stack.post(breachEvent('E2E-CLOSE', ['e2e-close']))).status).toBe(202);
     await waitForNotification('E2E-CLOSE', 'e2e-close');
-    const closed = await stack.post({ type: 'breach.closed', timestamp: new Date().toISOString(), data: { incidentId: 'E2E-CLOSE', finalReport: 'Root cause fixed.' } });
+    const closed = await stack.post({
+      type: 'breach.closed',
+      timestamp: new Date().toISOString(),
+      data: { incidentId: 'E2E-CLOSE', finalReport: 'Root cause fixed.' },
+    });
     expect(closed).toEqual({ status: 202, body: { workflowId: 'breach-E2E-CLOSE' } });
     await stack.env.client.workflow.getHandle('breach-E2E-CLOSE').result();
     expect(await stack.records.breaches.get('E2E-CLOSE')).toMatchObject({ status: 'closed', finalReport: 'Root cause fixed.' });
@@ -157,7 +176,11 @@ describe('a breach reported by signed webhook', () => {
     const again = await stack.post(breachEvent('E2E-CLOSE', ['e2e-close']));
     expect(again.status).toBe(409);
     expect(again.body.error).toMatch(/closed/);
-    const closeAgain = await stack.post({ type: 'breach.closed', timestamp: new Date().toISOString(), data: { incidentId: 'E2E-CLOSE', finalReport: 'Again.' } });
+    const closeAgain = await stack.post({
+      type: 'breach.closed',
+      timestamp: new Date().toISOString(),
+      data: { incidentId: 'E2E-CLOSE', finalReport: 'Again.' },
+    });
     expect(closeAgain.status).toBe(409);
   });
 });
@@ -224,7 +247,11 @@ describe('every refusal of the contract gets its code and changes nothing', () =
   });
 
   test('404 for a fact about an unknown case', async () => {
-    const answer = await stack.post({ type: 'breach.closed', timestamp: new Date().toISOString(), data: { incidentId: 'E2E-REFUSED', finalReport: 'x' } });
+    const answer = await stack.post({
+      type: 'breach.closed',
+      timestamp: new Date().toISOString(),
+      data: { incidentId: 'E2E-REFUSED', finalReport: 'x' },
+    });
     expect(answer.status).toBe(404);
   });
 });
@@ -313,13 +340,20 @@ describe('the door refuses what could not be carried out later, with 400, and ke
     expect(answer.body.error).toContain('found U+00E9');
     expect(await stack.records.customers.get('e2e-odd-id')).toBeUndefined();
     const body = JSON.stringify(customerEvent('e2e-odd-id', 'en', ['dpo@odd-id.e2e.test']));
-    const unsigned = await fetch(`${stack.baseUrl}/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'webhook-id': 'x'.repeat(200) }, body });
+    const unsigned = await fetch(`${stack.baseUrl}/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'webhook-id': 'x'.repeat(200) },
+      body,
+    });
     expect(unsigned.status).toBe(401);
   });
 
   test('a NUL in a text is 400 naming the field and the character; nothing reaches Temporal or the register', async () => {
     const event = breachEvent('E2E-NUL', ['e2e-nl']);
-    const answer = await stack.post({ ...event, data: { ...event.data, summary: 'A key\u0000 leaked.', measures: ['one', 'two', 'three\u0007'] } });
+    const answer = await stack.post({
+      ...event,
+      data: { ...event.data, summary: 'A key\u0000 leaked.', measures: ['one', 'two', 'three\u0007'] },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.problems).toEqual([
       { path: 'data.summary', message: expect.stringContaining('must not contain control characters (found U+0000)') },
@@ -349,10 +383,15 @@ describe('the door refuses what could not be carried out later, with 400, and ke
   });
 
   test('a description stamped more than 5 minutes after its webhook-timestamp is 400 naming timestamp, and does not lock the record', async () => {
-    const future = { ...customerEvent('e2e-future', 'en', ['dpo@future.e2e.test']), timestamp: new Date(Date.now() + 10 * 60_000).toISOString() };
+    const future = {
+      ...customerEvent('e2e-future', 'en', ['dpo@future.e2e.test']),
+      timestamp: new Date(Date.now() + 10 * 60_000).toISOString(),
+    };
     const answer = await stack.post(future);
     expect(answer.status).toBe(400);
-    expect(answer.body.problems).toEqual([{ path: 'timestamp', message: expect.stringContaining('must not be more than 5 minutes after the webhook-timestamp header') }]);
+    expect(answer.body.problems).toEqual([
+      { path: 'timestamp', message: expect.stringContaining('must not be more than 5 minutes after the webhook-timestamp header') },
+    ]);
     expect(await stack.records.customers.get('e2e-future')).toBeUndefined();
     // A description stamped now is taken.
     expect((await stack.post(customerEvent('e2e-future', 'en', ['dpo@future.e2e.test']))).status).toBe(202);
@@ -373,10 +412,15 @@ describe('two deliveries of one webhook-id at the same moment are applied once',
   test('the same id with two different bodies, together: one is applied, the other is 409; the same body five times: one answer for all', async () => {
     const first = customerEvent('e2e-race', 'en', ['first@race.e2e.test']);
     const second = { ...first, data: { ...first.data, name: 'Another name', contacts: [{ email: 'second@race.e2e.test' }] } };
-    const answers = await Promise.all([stack.post(first, { webhookId: 'msg_race_bodies' }), stack.post(second, { webhookId: 'msg_race_bodies' })]);
+    const answers = await Promise.all([
+      stack.post(first, { webhookId: 'msg_race_bodies' }),
+      stack.post(second, { webhookId: 'msg_race_bodies' }),
+    ]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([202, 409]);
     const winner = answers[0]!.status === 202 ? first : second;
-    expect(answers.find((answer) => answer.status === 409)!.body).toEqual({ error: 'this webhook-id was already used for a different body' });
+    expect(answers.find((answer) => answer.status === 409)!.body).toEqual({
+      error: 'this webhook-id was already used for a different body',
+    });
     // The records hold the body that was answered 202, and the case heard of one delivery.
     expect((await stack.records.customers.get('e2e-race'))?.contacts).toEqual(winner.data.contacts);
     const upserts = await stack.env.client.workflow.getHandle('customer-e2e-race').query(customerUpsertsQuery);
@@ -390,15 +434,27 @@ describe('two deliveries of one webhook-id at the same moment are applied once',
     expect(await stack.env.client.workflow.getHandle('customer-e2e-race-same').query(customerUpsertsQuery)).toHaveLength(1);
   });
 
-  test('a delivery that finds its id claimed waits for the first one\'s answer and gives it', async () => {
+  test("a delivery that finds its id claimed waits for the first one's answer and gives it", async () => {
     const event = customerEvent('e2e-waiting', 'en', ['dpo@waiting.e2e.test']);
     const body = JSON.stringify(event);
     const bodySha256 = createHash('sha256').update(body).digest('hex');
     // Another process is handling this id right now.
-    expect(await stack.records.webhookDeliveries.claim('msg_waiting', { bodySha256, token: 'other-process', claimedAt: new Date(), staleBefore: new Date(0) })).toBe(true);
+    expect(
+      await stack.records.webhookDeliveries.claim('msg_waiting', {
+        bodySha256,
+        token: 'other-process',
+        claimedAt: new Date(),
+        staleBefore: new Date(0),
+      }),
+    ).toBe(true);
     const waiting = stack.post(undefined, { webhookId: 'msg_waiting', rawBody: body });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const firstAnswer = { eventType: 'customer.upserted', bodySha256, statusCode: 409, response: { error: 'answered by the other process' } };
+    const firstAnswer = {
+      eventType: 'customer.upserted',
+      bodySha256,
+      statusCode: 409,
+      response: { error: 'answered by the other process' },
+    };
     await stack.records.webhookDeliveries.answer('msg_waiting', 'other-process', firstAnswer, new Date());
     expect(await waiting).toEqual({ status: 409, body: { error: 'answered by the other process' } });
     // It did not act on its own.
@@ -424,8 +480,14 @@ describe('a delivery answered 503 converges when it is retried: 202, one case, o
     expect(await stack.records.webhookDeliveries.find('msg_conv_cust')).toBeUndefined();
     expect(await claimsOf('msg_conv_cust')).toEqual([]);
 
-    expect(await stack.post(event, { webhookId: 'msg_conv_cust' })).toEqual({ status: 202, body: { workflowId: 'customer-e2e-conv-cust' } });
-    expect(await stack.records.customers.get('e2e-conv-cust')).toMatchObject({ name: 'Customer e2e-conv-cust', contacts: [{ email: 'dpo@conv-cust.e2e.test' }] });
+    expect(await stack.post(event, { webhookId: 'msg_conv_cust' })).toEqual({
+      status: 202,
+      body: { workflowId: 'customer-e2e-conv-cust' },
+    });
+    expect(await stack.records.customers.get('e2e-conv-cust')).toMatchObject({
+      name: 'Customer e2e-conv-cust',
+      contacts: [{ email: 'dpo@conv-cust.e2e.test' }],
+    });
     const upserts = await stack.env.client.workflow.getHandle('customer-e2e-conv-cust').query(customerUpsertsQuery);
     expect(upserts).toEqual([{ sourceTimestamp: new Date(event.timestamp).toISOString(), webhookId: 'msg_conv_cust', applied: true }]);
     expect(await runsOf('customer-e2e-conv-cust')).toBe(1);
@@ -436,7 +498,13 @@ describe('a delivery answered 503 converges when it is retried: 202, one case, o
     const event = {
       type: 'dsr.received',
       timestamp: new Date().toISOString(),
-      data: { requestId: 'E2E-CONV-DSR', customerId: 'e2e-conv-dsr', receivedAt: new Date(Date.now() - 60_000).toISOString(), requestType: 'access', subjectEmail: 'subject@conv.e2e.test' },
+      data: {
+        requestId: 'E2E-CONV-DSR',
+        customerId: 'e2e-conv-dsr',
+        receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        requestType: 'access',
+        subjectEmail: 'subject@conv.e2e.test',
+      },
     };
     expect((await withTemporalDown((baseUrl) => postEvent(baseUrl, event, { webhookId: 'msg_conv_dsr' }))).status).toBe(503);
     expect(await workflowExists('dsr-E2E-CONV-DSR')).toBe(false);
@@ -466,7 +534,10 @@ describe('a delivery answered 503 converges when it is retried: 202, one case, o
     expect((await withTemporalDown((baseUrl) => postEvent(baseUrl, event, { webhookId: 'msg_conv_sp' }))).status).toBe(503);
     expect(await claimsOf('msg_conv_sp')).toEqual([]);
 
-    expect(await stack.post(event, { webhookId: 'msg_conv_sp' })).toEqual({ status: 202, body: { workflowId: 'subprocessor-change-E2E-CONV-SP' } });
+    expect(await stack.post(event, { webhookId: 'msg_conv_sp' })).toEqual({
+      status: 202,
+      body: { workflowId: 'subprocessor-change-E2E-CONV-SP' },
+    });
     const changes = await stack.database.db.selectFrom('subprocessor_changes').selectAll().where('change_id', '=', 'E2E-CONV-SP').execute();
     expect(changes).toHaveLength(1);
     expect(await stack.records.subprocessors.recipients('E2E-CONV-SP', 0, 10)).toEqual(['e2e-conv-sp']);

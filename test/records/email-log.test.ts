@@ -52,7 +52,12 @@ describe.each(['pglite', 'postgres'] as const)('email log on %s', (kind) => {
       await records.emails.markDeferred(deferred.idempotencyKey, 'EAUTH 535 5.7.8 Authentication credentials invalid', 'authentication');
       const retried = await records.emails.claim(deferred, { leaseMs: 60_000 });
       // The last failure stays visible while the retry runs; the first failure's time too.
-      expect(retried).toMatchObject({ status: 'sending', attempts: 2, failureKind: 'authentication', error: expect.stringContaining('535') });
+      expect(retried).toMatchObject({
+        status: 'sending',
+        attempts: 2,
+        failureKind: 'authentication',
+        error: expect.stringContaining('535'),
+      });
       expect(retried.deferredSince).toEqual(expect.any(String));
       expect(retried.sendingElsewhereUntil).toBeUndefined();
 
@@ -70,7 +75,7 @@ describe.each(['pglite', 'postgres'] as const)('email log on %s', (kind) => {
       expect(claims.filter((c) => !c.sendingElsewhereUntil)).toHaveLength(1);
     });
 
-    it('keeps the first failure\'s time through the retries, and forgets it once sent', async () => {
+    it("keeps the first failure's time through the retries, and forgets it once sent", async () => {
       const claim = claimOf('breach-LEASE-f');
       await records.emails.claim(claim, { leaseMs: 60_000 });
       await records.emails.markDeferred(claim.idempotencyKey, 'ECONNECTION connect ECONNREFUSED', 'connection');
@@ -109,7 +114,8 @@ describe.each(['pglite', 'postgres'] as const)('email log on %s', (kind) => {
       for (const workflowId of ['dsr-A_1-x', 'dsr-AB1-x', 'dsr-A%1-x', 'dsr-A%zz-x', 'dsr-A\\1-x', 'dsr-A\\\\1-x']) {
         await records.emails.claim(claimOf(workflowId));
       }
-      const listed = async (prefix: string) => (await records.emails.list({ workflowIdPrefix: prefix })).map((row) => row.workflowId).sort();
+      const listed = async (prefix: string) =>
+        (await records.emails.list({ workflowIdPrefix: prefix })).map((row) => row.workflowId).sort();
       expect(await listed('dsr-A_1')).toEqual(['dsr-A_1-x']);
       expect(await listed('dsr-A%1')).toEqual(['dsr-A%1-x']);
       expect(await listed('dsr-A\\1')).toEqual(['dsr-A\\1-x']);
@@ -117,7 +123,7 @@ describe.each(['pglite', 'postgres'] as const)('email log on %s', (kind) => {
       expect(await listed('dsr-A')).toHaveLength(6);
     });
 
-    it('escapes the pattern\'s special characters', () => {
+    it("escapes the pattern's special characters", () => {
       expect(likePrefix('breach-INC_1%\\')).toBe('breach-INC\\_1\\%\\\\%');
     });
   });

@@ -40,7 +40,14 @@ describe.each(['pglite', 'postgres'] as const)('accepted texts round-trip throug
         accepted += 1;
         const { data } = parsed.event;
         await records.customers.upsert(
-          { customerId: data.customerId, name: data.name, language: data.language, contacts: data.contacts, timeZone: 'Europe/Brussels', contract: {} },
+          {
+            customerId: data.customerId,
+            name: data.name,
+            language: data.language,
+            contacts: data.contacts,
+            timeZone: 'Europe/Brussels',
+            contract: {},
+          },
           parsed.event.timestamp,
         );
         const stored = await records.customers.get(data.customerId);

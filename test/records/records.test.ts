@@ -121,7 +121,12 @@ describe.each(['pglite', 'postgres'] as const)('records on %s', (kind) => {
 
     it('keeps the first answer when the same id is recorded twice', async () => {
       await records.webhookDeliveries.record('msg_twice', answer, new Date('2026-01-05T09:00:00Z'));
-      const second: StoredAnswer = { eventType: 'breach.detected', bodySha256: 'b'.repeat(64), statusCode: 409, response: { error: 'late' } };
+      const second: StoredAnswer = {
+        eventType: 'breach.detected',
+        bodySha256: 'b'.repeat(64),
+        statusCode: 409,
+        response: { error: 'late' },
+      };
       await expect(records.webhookDeliveries.record('msg_twice', second, new Date('2026-01-05T09:01:00Z'))).resolves.toBeUndefined();
       expect(await records.webhookDeliveries.find('msg_twice')).toEqual(answer);
     });
@@ -163,7 +168,9 @@ describe.each(['pglite', 'postgres'] as const)('records on %s', (kind) => {
         expect(await records.webhookDeliveries.find('msg_claim_answered')).toBeUndefined();
         expect(await records.webhookDeliveries.answer('msg_claim_answered', 'winner', answer, at)).toEqual(answer);
         expect(await records.webhookDeliveries.find('msg_claim_answered')).toEqual(answer);
-        expect(await database.db.selectFrom('webhook_claims').selectAll().where('webhook_id', '=', 'msg_claim_answered').execute()).toEqual([]);
+        expect(await database.db.selectFrom('webhook_claims').selectAll().where('webhook_id', '=', 'msg_claim_answered').execute()).toEqual(
+          [],
+        );
       });
 
       it('gives a released id to the next delivery, but not one that another delivery still holds', async () => {
@@ -180,7 +187,9 @@ describe.each(['pglite', 'postgres'] as const)('records on %s', (kind) => {
         expect(await records.webhookDeliveries.claim('msg_claim_stale', claim('crashed'))).toBe(true);
         const later = new Date(at.getTime() + 61_000);
         expect(await records.webhookDeliveries.claim('msg_claim_stale', claim('fresh', new Date(at.getTime() + 59_000)))).toBe(false);
-        const takeovers = await Promise.all(['a', 'b'].map((token) => records.webhookDeliveries.claim('msg_claim_stale', claim(token, later))));
+        const takeovers = await Promise.all(
+          ['a', 'b'].map((token) => records.webhookDeliveries.claim('msg_claim_stale', claim(token, later))),
+        );
         expect(takeovers.filter(Boolean)).toHaveLength(1);
         // The crashed delivery, should it wake up, keeps the first answer only if nobody answered first.
         const winner = takeovers[0] ? 'a' : 'b';
@@ -388,8 +397,19 @@ describe.each(['pglite', 'postgres'] as const)('records on %s', (kind) => {
 
     it('keeps contained as it was for an update that does not say', async () => {
       await records.breaches.recordIncident(incident('inc-update-2'));
-      await records.breaches.recordUpdate('inc-update-2', 'k-1', { kind: 'update', text: 'Contained.', measures: [], contained: true, recordedAt: '2026-01-05T15:00:00.000Z' });
-      await records.breaches.recordUpdate('inc-update-2', 'k-2', { kind: 'measure', text: 'Staff trained.', measures: ['training'], recordedAt: '2026-01-06T15:00:00.000Z' });
+      await records.breaches.recordUpdate('inc-update-2', 'k-1', {
+        kind: 'update',
+        text: 'Contained.',
+        measures: [],
+        contained: true,
+        recordedAt: '2026-01-05T15:00:00.000Z',
+      });
+      await records.breaches.recordUpdate('inc-update-2', 'k-2', {
+        kind: 'measure',
+        text: 'Staff trained.',
+        measures: ['training'],
+        recordedAt: '2026-01-06T15:00:00.000Z',
+      });
 
       const entry = await records.breaches.get('inc-update-2');
       expect(entry?.contained).toBe(true);

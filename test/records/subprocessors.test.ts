@@ -13,8 +13,15 @@ import { freshDatabase } from '../support/records';
 /** The register's tables come with the registered migrations; running them again changes nothing. */
 async function migrateWithSubprocessors(database: Database): Promise<void> {
   await migrateToLatest(database.db);
-  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_name like 'subprocessor%'`.execute(database.db);
-  expect(tables.rows.map((row) => row.name).sort()).toEqual(['subprocessor_change_recipients', 'subprocessor_changes', 'subprocessor_objections', 'subprocessors']);
+  const tables = await sql<{
+    name: string;
+  }>`select table_name as name from information_schema.tables where table_name like 'subprocessor%'`.execute(database.db);
+  expect(tables.rows.map((row) => row.name).sort()).toEqual([
+    'subprocessor_change_recipients',
+    'subprocessor_changes',
+    'subprocessor_objections',
+    'subprocessors',
+  ]);
 }
 
 function added(id: string, effectiveAt: string, overrides: Partial<SubprocessorChangeFacts['subprocessor']> = {}): SubprocessorChangeFacts {
@@ -89,7 +96,9 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
       });
       expect(again).toEqual(first);
       expect(await register.get('idem')).toMatchObject({ name: 'First', country: 'BE', addedAt: '2026-03-01T00:00:00.000Z' });
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from subprocessor_changes where change_id = 'add-idem'`.execute(database.db);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from subprocessor_changes where change_id = 'add-idem'`.execute(
+        database.db,
+      );
       expect(rows[0]?.n).toBe(1);
     });
 
@@ -129,7 +138,9 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
         changeId: `remove-${id}-${effectiveAt}`,
         action: 'removed',
       });
-      await expect(register.recordChange(removal('nobody', '2026-03-01T00:00:00.000Z'))).rejects.toThrow(/nobody is not on the subprocessor list/);
+      await expect(register.recordChange(removal('nobody', '2026-03-01T00:00:00.000Z'))).rejects.toThrow(
+        /nobody is not on the subprocessor list/,
+      );
       await register.recordChange(added('early-leaver', '2026-03-01T00:00:00.000Z'));
       await expect(register.recordChange(removal('early-leaver', '2026-03-01T00:00:00.000Z'))).rejects.toThrow(/not after it joined/);
       await register.recordChange(removal('early-leaver', '2026-03-02T00:00:00.000Z'));
@@ -149,12 +160,22 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
   describe('whom a change concerns (5.2)', () => {
     const customer = (customerId: string) =>
       customerRepository(database.db).upsert(
-        { customerId, name: `Customer ${customerId}`, language: 'en', contacts: [{ email: `dpo@${customerId}.test` }], timeZone: 'Europe/Brussels', contract: {} },
+        {
+          customerId,
+          name: `Customer ${customerId}`,
+          language: 'en',
+          contacts: [{ email: `dpo@${customerId}.test` }],
+          timeZone: 'Europe/Brussels',
+          contract: {},
+        },
         '2026-01-01T00:00:00Z',
       );
 
     it('keeps the customers named, once each and in their order, and pages through them by position', async () => {
-      const change = await register.recordChange({ ...added('named', '2026-03-01T00:00:00.000Z'), customerIds: ['c-3', 'c-1', 'c-3', 'c-2'] });
+      const change = await register.recordChange({
+        ...added('named', '2026-03-01T00:00:00.000Z'),
+        customerIds: ['c-3', 'c-1', 'c-3', 'c-2'],
+      });
       expect(change.recipients).toBe(3);
       expect(await register.recipients('add-named', 0, 10)).toEqual(['c-3', 'c-1', 'c-2']);
       expect(await register.recipients('add-named', 1, 2)).toEqual(['c-1']);
@@ -186,10 +207,12 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
     });
 
     it('a refused change keeps no recipients', async () => {
-      await expect(register.recordChange({ ...added('refused-far', '2026-03-01T00:00:00.000Z', { country: 'IN' }), customerIds: ['c-1'] })).rejects.toThrow(
-        SubprocessorChangeRefused,
-      );
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from subprocessor_change_recipients where change_id = 'add-refused-far'`.execute(database.db);
+      await expect(
+        register.recordChange({ ...added('refused-far', '2026-03-01T00:00:00.000Z', { country: 'IN' }), customerIds: ['c-1'] }),
+      ).rejects.toThrow(SubprocessorChangeRefused);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from subprocessor_change_recipients where change_id = 'add-refused-far'`.execute(database.db);
       expect(rows[0]?.n).toBe(0);
     });
   });
@@ -208,10 +231,21 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
       };
       await register.recordObjection(delivery);
       await register.recordObjection({ ...delivery, answer: 409, refusal: 'the same delivery again is not a second objection' });
-      await register.recordObjection({ ...delivery, webhookId: 'msg_obj_2', answer: 409, refusal: 'too late', deliveredAt: '2026-04-02T09:00:00.000Z' });
+      await register.recordObjection({
+        ...delivery,
+        webhookId: 'msg_obj_2',
+        answer: 409,
+        refusal: 'too late',
+        deliveredAt: '2026-04-02T09:00:00.000Z',
+      });
       await register.recordObjection({ ...delivery, webhookId: 'msg_obj_3', changeId: 'chg-other' });
-      expect(await register.objections({ changeId: 'chg-obj' })).toEqual([delivery, { ...delivery, webhookId: 'msg_obj_2', answer: 409, refusal: 'too late', deliveredAt: '2026-04-02T09:00:00.000Z' }]);
-      expect((await register.objections()).map((o) => o.webhookId)).toEqual(expect.arrayContaining(['msg_obj_1', 'msg_obj_2', 'msg_obj_3']));
+      expect(await register.objections({ changeId: 'chg-obj' })).toEqual([
+        delivery,
+        { ...delivery, webhookId: 'msg_obj_2', answer: 409, refusal: 'too late', deliveredAt: '2026-04-02T09:00:00.000Z' },
+      ]);
+      expect((await register.objections()).map((o) => o.webhookId)).toEqual(
+        expect.arrayContaining(['msg_obj_1', 'msg_obj_2', 'msg_obj_3']),
+      );
       // A refusal without its reason, or a taken objection with one, cannot be stored.
       await expect(register.recordObjection({ ...delivery, webhookId: 'msg_obj_4', answer: 409 })).rejects.toThrow();
     });
@@ -229,7 +263,10 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
       ownDatabase = own;
       await view.recordChange({ ...added('crm', '2026-01-01T00:00:00.000Z'), announcedAt: '2025-12-01T00:00:00.000Z' });
       await view.recordChange({ ...added('mail-old', '2026-01-01T00:00:00.000Z'), announcedAt: '2025-12-01T00:00:00.000Z' });
-      await view.recordChange({ ...added('backup', '2026-03-01T00:00:00.000Z', { country: 'GB' }), announcedAt: '2026-01-30T00:00:00.000Z' });
+      await view.recordChange({
+        ...added('backup', '2026-03-01T00:00:00.000Z', { country: 'GB' }),
+        announcedAt: '2026-01-30T00:00:00.000Z',
+      });
       await view.recordChange({
         changeId: 'replace-mail',
         action: 'replaced',
@@ -267,7 +304,11 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
       expect(await idsAsOf('2026-03-02T23:59:59.999Z')).toEqual(['crm', 'mail-old', 'backup']);
       expect(await idsAsOf('2026-03-03T00:00:00.000Z')).toEqual(['crm', 'backup', 'mail-new']);
       expect(await view.get('mail-old')).toMatchObject({ status: 'removed', removedAt: '2026-03-03T00:00:00.000Z' });
-      expect(await view.get('mail-new')).toMatchObject({ status: 'active', addedAt: '2026-03-03T00:00:00.000Z', transferBasis: 'adequacy' });
+      expect(await view.get('mail-new')).toMatchObject({
+        status: 'active',
+        addedAt: '2026-03-03T00:00:00.000Z',
+        transferBasis: 'adequacy',
+      });
     });
 
     it('keeps a removed subprocessor until its removal takes effect', async () => {

@@ -48,7 +48,14 @@ async function main(): Promise<void> {
   const out = (name: string) => path.join(__dirname, 'histories', `${name}.json`);
   await worker.runUntil(async () => {
     await records.customers.upsert(
-      { customerId: 'replay-nl', name: 'Replay BV', language: 'nl', contacts: [{ email: 'dpo@replay.test' }], timeZone: 'Europe/Brussels', contract: { breachNoticeHours: 48 } },
+      {
+        customerId: 'replay-nl',
+        name: 'Replay BV',
+        language: 'nl',
+        contacts: [{ email: 'dpo@replay.test' }],
+        timeZone: 'Europe/Brussels',
+        contract: { breachNoticeHours: 48 },
+      },
       '2026-11-01T09:00:00.000Z',
     );
     const customer = await env.client.workflow.signalWithStart(customerRecord, {
@@ -110,7 +117,13 @@ async function main(): Promise<void> {
     await env.sleep(31 * 86_400_000);
     await reachLate('accepted');
     await late.executeUpdate(objectToChangeUpdate, {
-      args: [{ reasons: 'Sent on day 29.', receivedAt: new Date(Date.parse(noticeAt!) + 29 * 86_400_000).toISOString(), webhookId: 'msg_replay_late' }],
+      args: [
+        {
+          reasons: 'Sent on day 29.',
+          receivedAt: new Date(Date.parse(noticeAt!) + 29 * 86_400_000).toISOString(),
+          webhookId: 'msg_replay_late',
+        },
+      ],
     });
     await late.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'The removal ends a transfer.' }] });
     await late.result();
@@ -167,9 +180,19 @@ async function main(): Promise<void> {
 
     // A subprocessor change for three customers (5.1), and one customer's window through its whole
     // remedy path (5.2-5.3): an objection, judged reasonable, a change offered and accepted.
-    for (const [customerId, language] of [['replay-fr', 'fr'], ['replay-en', 'en']] as const) {
+    for (const [customerId, language] of [
+      ['replay-fr', 'fr'],
+      ['replay-en', 'en'],
+    ] as const) {
       await records.customers.upsert(
-        { customerId, name: `Replay ${language}`, language, contacts: [{ email: `dpo@${customerId}.test` }], timeZone: 'Europe/Brussels', contract: {} },
+        {
+          customerId,
+          name: `Replay ${language}`,
+          language,
+          contacts: [{ email: `dpo@${customerId}.test` }],
+          timeZone: 'Europe/Brussels',
+          contract: {},
+        },
         '2026-11-01T09:00:00.000Z',
       );
     }
@@ -182,7 +205,13 @@ async function main(): Promise<void> {
           change: {
             changeId: 'REPLAY-S',
             action: 'added',
-            subprocessor: { id: 'sp-replay-mail', name: 'CloudMail Inc.', country: 'US', purpose: 'sending transactional email', safeguard: 'scc' },
+            subprocessor: {
+              id: 'sp-replay-mail',
+              name: 'CloudMail Inc.',
+              country: 'US',
+              purpose: 'sending transactional email',
+              safeguard: 'scc',
+            },
             transferBasis: 'scc',
             effectiveAt: '2026-12-15T00:00:00.000Z',
             announcedAt: '2026-11-02T08:05:00.000Z',
@@ -213,7 +242,6 @@ async function main(): Promise<void> {
     for (const customerId of changeCustomers.slice(1)) {
       await env.client.workflow.getHandle(workflowIds.objection('REPLAY-S', customerId)).terminate('history recorded');
     }
-
 
     const recorded = [
       'customer-replay-nl',

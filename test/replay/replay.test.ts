@@ -12,12 +12,13 @@ import { workflowBundle } from '../support/temporal';
 const folder = path.join(__dirname, 'histories');
 const histories = readdirSync(folder)
   .filter((file) => file.endsWith('.json'))
-  .map((file) => ({ workflowId: file.replace(/\.json$/, ''), history: historyFromJSON(JSON.parse(readFileSync(path.join(folder, file), 'utf8'))) }));
+  .map((file) => ({
+    workflowId: file.replace(/\.json$/, ''),
+    history: historyFromJSON(JSON.parse(readFileSync(path.join(folder, file), 'utf8'))),
+  }));
 
 test('the committed histories cover every workflow type', () => {
-  const types = new Set(
-    histories.map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name),
-  );
+  const types = new Set(histories.map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
   expect([...types].sort()).toEqual([
     'authorityRequest',
     'breachCustomerNotice',

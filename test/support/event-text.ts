@@ -34,7 +34,25 @@ export const anyText = fc.string({
 
 /** Texts the rule accepts (but for blanks), beyond ASCII: what a round trip through the records must keep. */
 export const storableLookingText = fc.string({
-  unit: fc.constantFrom('a', 'Z', ' ', 'é', '€', '😀', '\t', '\n', '\r\n', '\u00a0', '\u0085', '\u2028', '\ufeff', '\uffff', '\\', '"', "'"),
+  unit: fc.constantFrom(
+    'a',
+    'Z',
+    ' ',
+    'é',
+    '€',
+    '😀',
+    '\t',
+    '\n',
+    '\r\n',
+    '\u00a0',
+    '\u0085',
+    '\u2028',
+    '\ufeff',
+    '\uffff',
+    '\\',
+    '"',
+    "'",
+  ),
   minLength: 1,
   maxLength: 30,
 });

@@ -9,7 +9,9 @@ export async function waitForMessages(catcher: MailCatcher, count: number, timeo
     const messages = await catcher.messages();
     if (messages.length >= count) return messages;
     if (Date.now() > deadline) {
-      throw new Error(`expected ${count} email(s) within ${timeoutMs} ms, got ${messages.length}: ${messages.map((m) => m.subject).join(' | ')}`);
+      throw new Error(
+        `expected ${count} email(s) within ${timeoutMs} ms, got ${messages.length}: ${messages.map((m) => m.subject).join(' | ')}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -28,7 +30,8 @@ export async function waitForMailOf(catcher: MailCatcher, workflowId: string, co
   for (;;) {
     const mails = await mailOf(catcher, workflowId);
     if (mails.length >= count) return mails;
-    if (Date.now() > deadline) throw new Error(`expected ${count} email(s) of ${workflowId}, got ${mails.length}: ${mails.map((m) => m.subject).join(' | ')}`);
+    if (Date.now() > deadline)
+      throw new Error(`expected ${count} email(s) of ${workflowId}, got ${mails.length}: ${mails.map((m) => m.subject).join(' | ')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

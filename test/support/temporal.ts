@@ -16,9 +16,7 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   // The test server refuses search attributes it does not know, as a real cluster does.
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(
-      Object.values(searchAttributes).map((key) => [key.name, indexedValueTypes[key.type]]),
-    ),
+    searchAttributes: Object.fromEntries(Object.values(searchAttributes).map((key) => [key.name, indexedValueTypes[key.type]])),
   });
   return env;
 }
@@ -75,7 +73,10 @@ export async function skipTo(env: TestWorkflowEnvironment, instant: string): Pro
  */
 export async function historyText(env: TestWorkflowEnvironment, workflowId: string): Promise<string> {
   // Worker identities ("pid@host") are left out: they look like addresses and are no one's data.
-  const json = historyToJSON(await env.client.workflow.getHandle(workflowId).fetchHistory()).replace(/"identity": "[^"]*"/g, '"identity": ""');
+  const json = historyToJSON(await env.client.workflow.getHandle(workflowId).fetchHistory()).replace(
+    /"identity": "[^"]*"/g,
+    '"identity": ""',
+  );
   const payloads = [...json.matchAll(/"data": "([A-Za-z0-9+/=]+)"/g)].map((match) => Buffer.from(match[1]!, 'base64').toString('utf8'));
   return [json, ...payloads].join('\n');
 }

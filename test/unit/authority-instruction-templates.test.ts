@@ -135,7 +135,8 @@ describe('authority request notice (8.1; Art. 28(3)(a))', () => {
     expectNoSharedWording((language) => renderAuthorityNotice({ ...notice, requestKind: 'information', viewsDueAt: undefined }, language));
     for (const language of ['nl', 'fr'] as const) {
       const { subject, text } = renderAuthorityNotice(notice, language);
-      for (const english of ['Dear', 'Kind regards', 'Please', 'authority', 'disclosure']) expect(`${subject}\n${text}`).not.toContain(english);
+      for (const english of ['Dear', 'Kind regards', 'Please', 'authority', 'disclosure'])
+        expect(`${subject}\n${text}`).not.toContain(english);
     }
   });
 
@@ -225,7 +226,14 @@ describe('authority alerts to the privacy team', () => {
 
   it('has its own title and action per kind, ids and the workflow id, in English', () => {
     const emails = kinds.map((kind) =>
-      renderAuthorityAlert({ kind, requestId: 'AUTH-9', requestKind: 'subpoena', customerIds: ['c-1', 'c-2'], detail: 'D <1>', dueAt: '2027-03-30T07:00:00Z' }),
+      renderAuthorityAlert({
+        kind,
+        requestId: 'AUTH-9',
+        requestKind: 'subpoena',
+        customerIds: ['c-1', 'c-2'],
+        detail: 'D <1>',
+        dueAt: '2027-03-30T07:00:00Z',
+      }),
     );
     expect(new Set(emails.map((email) => email.subject)).size).toBe(kinds.length);
     for (const email of emails) {
@@ -239,7 +247,8 @@ describe('authority alerts to the privacy team', () => {
   });
 
   it('names the update an operator must send', () => {
-    const action = (kind: AuthorityAlertKind) => renderAuthorityAlert({ kind, requestId: 'A', requestKind: 'information', detail: 'd' }).text;
+    const action = (kind: AuthorityAlertKind) =>
+      renderAuthorityAlert({ kind, requestId: 'A', requestKind: 'information', detail: 'd' }).text;
     expect(action('disclosure-prohibited')).toContain('recordProhibitionBasis');
     expect(action('disclosure-prohibited')).toContain('liftProhibition');
     expect(action('notice-deadline-missed')).toContain('recordCustomerNotified');
@@ -285,7 +294,8 @@ describe('suspended instruction notice (3.2; Art. 28(3) last subparagraph)', () 
     expectNoSharedWording((language) => renderInstructionNotice(shortFacts, language));
     for (const language of ['nl', 'fr'] as const) {
       const { subject, text } = renderInstructionNotice(instruction, language);
-      for (const english of ['Dear', 'Kind regards', 'Please', 'instruction below', 'suspended']) expect(`${subject}\n${text}`).not.toContain(english);
+      for (const english of ['Dear', 'Kind regards', 'Please', 'instruction below', 'suspended'])
+        expect(`${subject}\n${text}`).not.toContain(english);
     }
   });
 });
@@ -329,7 +339,9 @@ describe('processing decision, reminder and resumption', () => {
   });
 
   it('is written in each language', () => {
-    expectNoSharedWording((language) => renderInstructionDecision({ ...shortFacts, decidedAt: decision.decidedAt, decision: 'stop-processing' }, language));
+    expectNoSharedWording((language) =>
+      renderInstructionDecision({ ...shortFacts, decidedAt: decision.decidedAt, decision: 'stop-processing' }, language),
+    );
     expectNoSharedWording((language) => renderInstructionReminder({ ...shortFacts, reminderNumber: 1 }, language));
     expectNoSharedWording((language) =>
       renderInstructionResumed({ ...shortFacts, resumedAt: '2026-11-03T09:30:00Z', resolution: 'confirmed', text: 'G' }, language),
@@ -337,8 +349,16 @@ describe('processing decision, reminder and resumption', () => {
   });
 
   it('alerts the privacy team with ids only, one wording per kind', () => {
-    const kinds: InstructionAlertKind[] = ['instruction-flagged', 'open-reminder', 'notice-undeliverable', 'no-customer-record', 'resumed-under-guarantee'];
-    const emails = kinds.map((kind) => renderInstructionAlert({ kind, instructionId: 'INS-42', customerId: 'cust-9', detail: 'D-1', decision: 'stop-processing' }));
+    const kinds: InstructionAlertKind[] = [
+      'instruction-flagged',
+      'open-reminder',
+      'notice-undeliverable',
+      'no-customer-record',
+      'resumed-under-guarantee',
+    ];
+    const emails = kinds.map((kind) =>
+      renderInstructionAlert({ kind, instructionId: 'INS-42', customerId: 'cust-9', detail: 'D-1', decision: 'stop-processing' }),
+    );
     expect(new Set(emails.map((email) => email.subject)).size).toBe(kinds.length);
     for (const email of emails) {
       expect(email.subject).toContain('INS-42');
@@ -346,7 +366,9 @@ describe('processing decision, reminder and resumption', () => {
       expect(email.text).toContain('instruction-INS-42');
       expect(email.text).toContain('processing stopped');
     }
-    expect(renderInstructionAlert({ kind: 'instruction-flagged', instructionId: 'I', customerId: 'c', detail: 'd' }).text).toContain('recordProcessingDecision');
+    expect(renderInstructionAlert({ kind: 'instruction-flagged', instructionId: 'I', customerId: 'c', detail: 'd' }).text).toContain(
+      'recordProcessingDecision',
+    );
   });
 });
 
@@ -377,10 +399,19 @@ describe('the clocks behind these emails', () => {
   it('reminds of a suspended instruction every 7 calendar days at the same wall-clock time, skipping what a downtime missed', () => {
     const tz = instructionSettings().timeZone;
     // Flagged at 10:00 CEST; summer time ends on 25 October, the reminder stays at 10:00 (CET).
-    expect(nextInstructionReminder('2026-10-20T08:00:00.000Z', 7, 0, '2026-10-20T08:00:01.000Z', tz)).toEqual({ number: 1, at: '2026-10-27T09:00:00.000Z' });
-    expect(nextInstructionReminder('2026-10-20T08:00:00.000Z', 7, 1, '2026-10-27T09:00:01.000Z', tz)).toEqual({ number: 2, at: '2026-11-03T09:00:00.000Z' });
+    expect(nextInstructionReminder('2026-10-20T08:00:00.000Z', 7, 0, '2026-10-20T08:00:01.000Z', tz)).toEqual({
+      number: 1,
+      at: '2026-10-27T09:00:00.000Z',
+    });
+    expect(nextInstructionReminder('2026-10-20T08:00:00.000Z', 7, 1, '2026-10-27T09:00:01.000Z', tz)).toEqual({
+      number: 2,
+      at: '2026-11-03T09:00:00.000Z',
+    });
     // Down from 21 October to 12 November: one reminder for the latest slot (10 November), not three.
-    expect(nextInstructionReminder('2026-10-20T08:00:00.000Z', 7, 0, '2026-11-12T00:00:00.000Z', tz)).toEqual({ number: 3, at: '2026-11-10T09:00:00.000Z' });
+    expect(nextInstructionReminder('2026-10-20T08:00:00.000Z', 7, 0, '2026-11-12T00:00:00.000Z', tz)).toEqual({
+      number: 3,
+      at: '2026-11-10T09:00:00.000Z',
+    });
   });
 });
 
@@ -431,11 +462,19 @@ describe('what an operator may record, and why not', () => {
     state.customers.b!.view = view();
     expect(refuseDisclosure(state, disclosure, '2027-03-27T00:00:00.000Z')).toMatch(/objectionsConsidered/);
     expect(refuseDisclosure(state, { ...disclosure, objectionsConsidered: true }, '2027-03-27T00:00:00.000Z')).toBeUndefined();
-    expect(refuseDisclosure(state, { ...disclosure, scope: '  ', objectionsConsidered: true }, '2027-03-27T00:00:00.000Z')).toMatch(/scope/);
-    expect(refuseDisclosure(state, { ...disclosure, objectionsConsidered: true, disclosedAt: '2027-03-20T00:00:00Z' }, '2027-03-27T00:00:00.000Z')).toMatch(
-      /before the request was received/,
+    expect(refuseDisclosure(state, { ...disclosure, scope: '  ', objectionsConsidered: true }, '2027-03-27T00:00:00.000Z')).toMatch(
+      /scope/,
     );
-    expect(refuseDisclosure(state, { ...disclosure, objectionsConsidered: true, disclosedAt: 'tomorrow' }, '2027-03-27T00:00:00.000Z')).toMatch(/ISO 8601/);
+    expect(
+      refuseDisclosure(
+        state,
+        { ...disclosure, objectionsConsidered: true, disclosedAt: '2027-03-20T00:00:00Z' },
+        '2027-03-27T00:00:00.000Z',
+      ),
+    ).toMatch(/before the request was received/);
+    expect(
+      refuseDisclosure(state, { ...disclosure, objectionsConsidered: true, disclosedAt: 'tomorrow' }, '2027-03-27T00:00:00.000Z'),
+    ).toMatch(/ISO 8601/);
     expect(refuseAnswer(state, { summary: 'x' }, '2027-03-27T00:00:00.000Z')).toMatch(/recordDisclosure/);
     expect(refuseDisclosure(authorityState({ requestKind: 'subpoena' }), disclosure, '2027-03-27T00:00:00.000Z')).toMatch(/recordAnswer/);
   });
@@ -457,7 +496,9 @@ describe('what an operator may record, and why not', () => {
     const state = authorityState();
     expect(refuseViewsDeadlineExtension(state, { until: '2027-04-01T07:00:00Z', reason: 'r' })).toMatch(/later/);
     expect(refuseViewsDeadlineExtension(state, { until: '2027-04-09T07:00:00Z', reason: 'asked for by customer a' })).toBeUndefined();
-    expect(refuseViewsDeadlineExtension({ ...state, viewsDeadlinePassed: true }, { until: '2027-04-09T07:00:00Z', reason: 'r' })).toMatch(/passed/);
+    expect(refuseViewsDeadlineExtension({ ...state, viewsDeadlinePassed: true }, { until: '2027-04-09T07:00:00Z', reason: 'r' })).toMatch(
+      /passed/,
+    );
   });
 
   const instructionState = (overrides: Partial<InstructionStatus> = {}): InstructionStatus => ({

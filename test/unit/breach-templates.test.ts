@@ -117,12 +117,7 @@ describe('escapeHtml', () => {
 
 describe('breach notice (Art. 33(2)-(4))', () => {
   const headings: Record<Language, string[]> = {
-    nl: [
-      '1. Aard van de inbreuk',
-      '2. Contactpunt',
-      '3. Waarschijnlijke gevolgen',
-      '4. Genomen of voorgestelde maatregelen',
-    ],
+    nl: ['1. Aard van de inbreuk', '2. Contactpunt', '3. Waarschijnlijke gevolgen', '4. Genomen of voorgestelde maatregelen'],
     fr: ['1. Nature de la violation', '2. Point de contact', '3. Conséquences probables', '4. Mesures prises ou proposées'],
     en: ['1. Nature of the breach', '2. Contact point', '3. Likely consequences', '4. Measures taken or proposed'],
   };
@@ -227,9 +222,7 @@ describe('breach notice (Art. 33(2)-(4))', () => {
     const pending = renderBreachNotice({ ...notice, measures: [] }, language).text;
     const known = renderBreachNotice({ ...notice, likelyConsequences: 'Q-1' }, language).text;
     // The pending wording is replaced by the consequences once they are known.
-    const pendingOnly = wordingLines({ subject: '', text: pending, html: '' }).filter(
-      (line) => !known.includes(line),
-    );
+    const pendingOnly = wordingLines({ subject: '', text: pending, html: '' }).filter((line) => !known.includes(line));
     expect(known).toContain('Q-1');
     expect(pending).not.toContain('Q-1');
     expect(pendingOnly.length).toBeGreaterThanOrEqual(2); // consequences pending, measures pending

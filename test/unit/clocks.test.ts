@@ -336,9 +336,7 @@ describe('reminders', () => {
     // A case opened three days before its deadline: the 7-day reminder is already behind it.
     expect(nextReminder(deadline, offsets, [], '2026-02-26T09:00:00.000Z')?.before).toBe('P1D');
     // A short extension leaves only the reminders still ahead.
-    expect(nextReminder('2026-03-03T09:00:00.000Z', offsets, [], '2026-02-26T09:00:00.000Z')?.at).toBe(
-      '2026-03-02T09:00:00.000Z',
-    );
+    expect(nextReminder('2026-03-03T09:00:00.000Z', offsets, [], '2026-02-26T09:00:00.000Z')?.at).toBe('2026-03-02T09:00:00.000Z');
     expect(nextReminder(deadline, offsets, [], '2026-02-28T09:00:00.001Z')).toBeUndefined();
     expect(nextReminder(deadline, offsets, [], '2026-02-28T09:00:00.000Z')?.before).toBe('P1D');
   });

@@ -1,13 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import {
-  checkExposure,
-  developmentWebhookSecret,
-  exposureRefusal,
-  isLoopback,
-  readConfig,
-  webhookSecretKey,
-} from '../../config/config';
+import { checkExposure, developmentWebhookSecret, exposureRefusal, isLoopback, readConfig, webhookSecretKey } from '../../config/config';
 
 const goodSecret = `whsec_${randomBytes(32).toString('base64')}`;
 const goodToken = randomBytes(32).toString('base64');
@@ -53,7 +46,9 @@ describe('the secure-start rule', () => {
     const secretOf = (bytes: number) => `whsec_${randomBytes(bytes).toString('base64')}`;
     const short = checkExposure(readConfig({ HOST: '0.0.0.0', WEBHOOK_SECRET: secretOf(23), OPERATOR_TOKEN: goodToken }));
     expect(short).toHaveLength(1);
-    expect(short[0]).toMatch(/^WEBHOOK_SECRET holds 23 bytes; Standard Webhooks asks for 24 to 64 random bytes: set WEBHOOK_SECRET=whsec_\$\(openssl rand -base64 32\)/);
+    expect(short[0]).toMatch(
+      /^WEBHOOK_SECRET holds 23 bytes; Standard Webhooks asks for 24 to 64 random bytes: set WEBHOOK_SECRET=whsec_\$\(openssl rand -base64 32\)/,
+    );
     expect(checkExposure(readConfig({ HOST: '0.0.0.0', WEBHOOK_SECRET: secretOf(24), OPERATOR_TOKEN: goodToken }))).toEqual([]);
   });
 
@@ -108,13 +103,19 @@ describe('webhook secrets are refused unless their base64 part decodes', () => {
     ['nothing after the prefix', 'whsec_', /WEBHOOK_SECRET has nothing after whsec_/],
     ['only padding', 'whsec_====', /WEBHOOK_SECRET has nothing after whsec_/],
     ['characters outside base64', 'whsec_not base64 at all!', /the part of WEBHOOK_SECRET after whsec_ is not base64/],
-    ['a stray character Node would skip', 'whsec_MfKQ9r8GKYqrTwjU*PD8ILPZIo2LaLaSw', /the part of WEBHOOK_SECRET after whsec_ is not base64/],
+    [
+      'a stray character Node would skip',
+      'whsec_MfKQ9r8GKYqrTwjU*PD8ILPZIo2LaLaSw',
+      /the part of WEBHOOK_SECRET after whsec_ is not base64/,
+    ],
     ['base64url', 'whsec_MfKQ9r8GKYqrTwjU_PD8ILPZIo2LaLaSw', /not base64/],
     ['padding in the middle', 'whsec_YWJj=ZGVm', /not base64/],
     ['a lone trailing character', 'whsec_YWJjZ', /not base64/],
   ])('%s', (_case, secret, message) => {
     expect(() => readConfig({ WEBHOOK_SECRET: secret })).toThrow(message);
-    expect(() => readConfig({ PRODUCT_WEBHOOK_SECRET: secret })).toThrow(new RegExp(message.source.replace('WEBHOOK_SECRET', 'PRODUCT_WEBHOOK_SECRET')));
+    expect(() => readConfig({ PRODUCT_WEBHOOK_SECRET: secret })).toThrow(
+      new RegExp(message.source.replace('WEBHOOK_SECRET', 'PRODUCT_WEBHOOK_SECRET')),
+    );
   });
 
   test('the message says how to make a good one', () => {
@@ -123,7 +124,9 @@ describe('webhook secrets are refused unless their base64 part decodes', () => {
 
   test('well-formed secrets are read, padded or not, and give their bytes', () => {
     // The test vector published with the Standard Webhooks libraries: 24 bytes, no padding needed.
-    expect(readConfig({ WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }).webhookSecret).toBe('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+    expect(readConfig({ WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }).webhookSecret).toBe(
+      'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    );
     expect(webhookSecretKey('WEBHOOK_SECRET', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')).toHaveLength(24);
     expect(webhookSecretKey('X', 'whsec_YWJjZA==').toString()).toBe('abcd');
     expect(webhookSecretKey('X', 'whsec_YWJjZA').toString()).toBe('abcd');

@@ -15,7 +15,9 @@ const compose = parse(text) as { services: Record<string, Service> };
 
 describe('docker-compose.yml', () => {
   test('publishes the webhook endpoint alone; every other port is bound to 127.0.0.1', () => {
-    const published = Object.entries(compose.services).flatMap(([name, service]) => (service.ports ?? []).map((port): [string, string] => [name, String(port)]));
+    const published = Object.entries(compose.services).flatMap(([name, service]) =>
+      (service.ports ?? []).map((port): [string, string] => [name, String(port)]),
+    );
     expect(published).toContainEqual(['webhooks', '3000:3000']);
     for (const [name, port] of published) {
       if (name === 'webhooks') continue;

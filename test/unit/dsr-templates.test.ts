@@ -29,8 +29,18 @@ function everyCustomerEmail(language: Language): Record<string, RenderedEmail> {
   return {
     notice: renderDsrNotice({ ...facts, subjectWillBeConfirmed: true }, language),
     reminder: renderDsrReminder(facts, language),
-    extension: renderDsrExtension({ ...facts, extraMonths: 2, extensionMonths: 2, originalDeadlineAt: facts.deadlineAt, deadlineAt: '2027-04-30T22:30:00Z' }, language),
-    closure: renderDsrClosure({ ...facts, closedAt: '2027-02-10T09:00:00Z', outcome: { kind: 'carried-out', action: 'erase', completedAt: '2027-02-10T08:45:00Z' } }, language),
+    extension: renderDsrExtension(
+      { ...facts, extraMonths: 2, extensionMonths: 2, originalDeadlineAt: facts.deadlineAt, deadlineAt: '2027-04-30T22:30:00Z' },
+      language,
+    ),
+    closure: renderDsrClosure(
+      {
+        ...facts,
+        closedAt: '2027-02-10T09:00:00Z',
+        outcome: { kind: 'carried-out', action: 'erase', completedAt: '2027-02-10T08:45:00Z' },
+      },
+      language,
+    ),
     handled: renderDsrClosure({ ...facts, closedAt: '2027-02-10T09:00:00Z', outcome: { kind: 'handled-by-customer' } }, language),
   };
 }
@@ -43,7 +53,11 @@ function wordingLines(email: RenderedEmail): string[] {
     .filter((line) => line.length > 20 && !/^-+$/.test(line) && !line.includes('DSR-2027-0042'));
 }
 
-const markers: Record<Language, string> = { nl: '[Verzoek betrokkene]', fr: '[Demande de personne concernée]', en: '[Data subject request]' };
+const markers: Record<Language, string> = {
+  nl: '[Verzoek betrokkene]',
+  fr: '[Demande de personne concernée]',
+  en: '[Data subject request]',
+};
 
 describe.each(languages)('%s customer emails', (language) => {
   const emails = everyCustomerEmail(language);
@@ -88,13 +102,16 @@ describe('the notice (policy 10.2; GDPR Art. 12(3), 28(3)(e))', () => {
     ['nl', 'Recht op gegevenswissing (artikel 17 AVG)', /zonder uw voorafgaande schriftelijke toestemming/, /artikel 12, lid 3, AVG/],
     ['fr', "Droit à l'effacement (article 17 du RGPD)", /sans votre accord écrit préalable/, /article 12, paragraphe 3, du RGPD/],
     ['en', 'Right to erasure (Article 17 GDPR)', /without your prior written consent/, /Article 12\(3\) GDPR/],
-  ] as const)('%s: names the request type, says nothing happens without a written instruction, and explains the month', (language, type, consent, article) => {
-    const { text } = renderDsrNotice({ ...facts, subjectWillBeConfirmed: true }, language);
-    expect(text).toContain(type);
-    expect(text).toMatch(consent);
-    expect(text).toMatch(article);
-    expect(text).toContain('privacy@processor.example');
-  });
+  ] as const)(
+    '%s: names the request type, says nothing happens without a written instruction, and explains the month',
+    (language, type, consent, article) => {
+      const { text } = renderDsrNotice({ ...facts, subjectWillBeConfirmed: true }, language);
+      expect(text).toContain(type);
+      expect(text).toMatch(consent);
+      expect(text).toMatch(article);
+      expect(text).toContain('privacy@processor.example');
+    },
+  );
 
   it.each(languages)('%s: offers all five instructions as a list', (language) => {
     const { text, html } = renderDsrNotice({ ...facts, subjectWillBeConfirmed: false }, language);
@@ -121,7 +138,9 @@ describe('the notice (policy 10.2; GDPR Art. 12(3), 28(3)(e))', () => {
       }
     }
     for (const language of ['nl', 'fr'] as const) {
-      const all = Object.values(everyCustomerEmail(language)).map((e) => `${e.subject}\n${e.text}`).join('\n');
+      const all = Object.values(everyCustomerEmail(language))
+        .map((e) => `${e.subject}\n${e.text}`)
+        .join('\n');
       for (const english of ['Dear', 'Kind regards', 'request', 'Please', 'deadline', 'data subject']) expect(all).not.toContain(english);
     }
   });
@@ -169,8 +188,10 @@ describe('the closure', () => {
   it.each(languages)('%s: a distinct sentence for every action, with when it was done', (language) => {
     const sentences = actions.map(
       (action) =>
-        renderDsrClosure({ ...facts, closedAt: '2027-02-10T09:00:00Z', outcome: { kind: 'carried-out', action, completedAt: '2027-02-10T08:45:00Z' } }, language)
-          .text.split('\n\n')[1],
+        renderDsrClosure(
+          { ...facts, closedAt: '2027-02-10T09:00:00Z', outcome: { kind: 'carried-out', action, completedAt: '2027-02-10T08:45:00Z' } },
+          language,
+        ).text.split('\n\n')[1],
     );
     expect(new Set(sentences).size).toBe(4);
     for (const sentence of sentences) expect(sentence).toMatch(/09:45/);
@@ -178,7 +199,14 @@ describe('the closure', () => {
 
   it.each(languages)('%s: handled by the customer says that nothing was done', (language) => {
     const handled = renderDsrClosure({ ...facts, closedAt: '2027-02-10T09:00:00Z', outcome: { kind: 'handled-by-customer' } }, language);
-    const carried = renderDsrClosure({ ...facts, closedAt: '2027-02-10T09:00:00Z', outcome: { kind: 'carried-out', action: 'erase', completedAt: '2027-02-10T08:45:00Z' } }, language);
+    const carried = renderDsrClosure(
+      {
+        ...facts,
+        closedAt: '2027-02-10T09:00:00Z',
+        outcome: { kind: 'carried-out', action: 'erase', completedAt: '2027-02-10T08:45:00Z' },
+      },
+      language,
+    );
     expect(handled.text.split('\n\n')[1]).not.toEqual(carried.text.split('\n\n')[1]);
     expect(handled.subject).toEqual(carried.subject);
   });
@@ -214,7 +242,13 @@ describe('privacy-team alerts', () => {
   ];
 
   it.each(kinds)('%s: names the case by ids and workflow id, says what to do', (kind) => {
-    const email = renderDsrPrivacyTeamAlert({ kind, requestId: 'DSR-9', customerId: 'cust-7', detail: 'D-1', dueAt: '2027-02-28T23:30:00.000Z' });
+    const email = renderDsrPrivacyTeamAlert({
+      kind,
+      requestId: 'DSR-9',
+      customerId: 'cust-7',
+      detail: 'D-1',
+      dueAt: '2027-02-28T23:30:00.000Z',
+    });
     expect(email.subject).toMatch(/^\[Privacy team\] .+ – data subject request DSR-9, customer cust-7$/);
     expect(email.text).toContain('Workflow id: dsr-DSR-9');
     expect(email.text).toContain('Deadline: Monday, 1 March 2027 at 00:30 CET (UTC+1) (2027-02-28T23:30:00.000Z)');

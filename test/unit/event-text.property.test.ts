@@ -10,7 +10,11 @@ type EventFields = Record<string, unknown>;
 const fields = [
   {
     path: 'data.update',
-    body: (text: string) => ({ type: 'breach.updated', timestamp: webhookTimestamp.toISOString(), data: { incidentId: 'inc-1', update: text } }),
+    body: (text: string) => ({
+      type: 'breach.updated',
+      timestamp: webhookTimestamp.toISOString(),
+      data: { incidentId: 'inc-1', update: text },
+    }),
     read: (data: EventFields) => data.update,
   },
   {

@@ -122,9 +122,7 @@ describe('every event type of the contract accepts a valid example', () => {
   });
 
   it('accepts the minimal customer.upserted: optional time zone and contract left out', () => {
-    const result = parsed(
-      event('customer.upserted', { customerId: 'c', name: 'N', language: 'fr', contacts: [{ email: 'a@b.example' }] }),
-    );
+    const result = parsed(event('customer.upserted', { customerId: 'c', name: 'N', language: 'fr', contacts: [{ email: 'a@b.example' }] }));
     expect(result.data).toEqual({ customerId: 'c', name: 'N', language: 'fr', contacts: [{ email: 'a@b.example' }] });
   });
 
@@ -154,9 +152,7 @@ describe('instants are normalised to UTC', () => {
   });
 
   it('refuses an envelope timestamp without a time zone', () => {
-    expect(problemPaths({ ...event('export.completed', { customerId: 'c' }), timestamp: '2026-01-01T10:00:00' })).toEqual([
-      'timestamp',
-    ]);
+    expect(problemPaths({ ...event('export.completed', { customerId: 'c' }), timestamp: '2026-01-01T10:00:00' })).toEqual(['timestamp']);
   });
 
   it('refuses a data instant without a time zone', () => {
@@ -189,7 +185,11 @@ describe('bad inputs are refused with the path of the problem', () => {
     ['a language other than nl, fr or en', withData('customer.upserted', { language: 'de' }), 'data.language'],
     ['a contact without a valid email', withData('customer.upserted', { contacts: [{ email: 'not-an-email' }] }), 'data.contacts.0.email'],
     ['an unknown time zone', withData('customer.upserted', { timezone: 'Europe/Atlantis' }), 'data.timezone'],
-    ['a breach notice of zero hours', withData('customer.upserted', { contract: { breachNoticeHours: 0 } }), 'data.contract.breachNoticeHours'],
+    [
+      'a breach notice of zero hours',
+      withData('customer.upserted', { contract: { breachNoticeHours: 0 } }),
+      'data.contract.breachNoticeHours',
+    ],
     ['an id with a space', withData('customer.upserted', { customerId: 'cust 1' }), 'data.customerId'],
     ['an id of 65 characters', withData('export.completed', { customerId: 'a'.repeat(65) }), 'data.customerId'],
     ['an empty id', withData('breach.acknowledged', { incidentId: '' }), 'data.incidentId'],
@@ -199,8 +199,18 @@ describe('bad inputs are refused with the path of the problem', () => {
     ['an unknown request type', withData('dsr.received', { requestType: 'deletion' }), 'data.requestType'],
     ['an unknown instruction', withData('dsr.instructed', { instruction: 'ignore' }), 'data.instruction'],
     ['an unknown authority request kind', withData('authority.requested', { requestKind: 'raid' }), 'data.requestKind'],
-    ['a lowercase country code', withData('subprocessor.changed', { subprocessor: { ...(validData['subprocessor.changed'].subprocessor as object), country: 'ie' } }), 'data.subprocessor.country'],
-    ['an unknown safeguard', withData('subprocessor.changed', { subprocessor: { ...(validData['subprocessor.changed'].subprocessor as object), safeguard: 'trust-us' } }), 'data.subprocessor.safeguard'],
+    [
+      'a lowercase country code',
+      withData('subprocessor.changed', { subprocessor: { ...(validData['subprocessor.changed'].subprocessor as object), country: 'ie' } }),
+      'data.subprocessor.country',
+    ],
+    [
+      'an unknown safeguard',
+      withData('subprocessor.changed', {
+        subprocessor: { ...(validData['subprocessor.changed'].subprocessor as object), safeguard: 'trust-us' },
+      }),
+      'data.subprocessor.safeguard',
+    ],
     ['an unknown subprocessor action', withData('subprocessor.changed', { action: 'renamed' }), 'data.action'],
     ['an objection with empty reasons', withData('subprocessor.objected', { reasons: '' }), 'data.reasons'],
     ['an objection with reasons of only spaces', withData('subprocessor.objected', { reasons: '   ' }), 'data.reasons'],
@@ -319,7 +329,10 @@ describe('texts the records could not store are refused at the door, by path', (
   ])('refuses %s', (_name, text) => {
     const [problem, ...more] = problems(withData('breach.updated', { update: text }));
     expect(more).toEqual([]);
-    expect(problem).toEqual({ path: 'data.update', message: expect.stringMatching(/^must not contain control characters \(found U\+00[0-7][0-9A-F]\)/) });
+    expect(problem).toEqual({
+      path: 'data.update',
+      message: expect.stringMatching(/^must not contain control characters \(found U\+00[0-7][0-9A-F]\)/),
+    });
   });
 
   it('refuses a lone UTF-16 surrogate, high or low, and names it; accepts a whole pair, tab and line feed', () => {
@@ -340,7 +353,9 @@ describe('texts the records could not store are refused at the door, by path', (
   });
 
   it('refuses a control character in a contact name and a name', () => {
-    const paths = problemPaths(withData('customer.upserted', { name: 'Bakkerij\u0000', contacts: [{ email: 'a@b.example', name: 'An\u0000' }] }));
+    const paths = problemPaths(
+      withData('customer.upserted', { name: 'Bakkerij\u0000', contacts: [{ email: 'a@b.example', name: 'An\u0000' }] }),
+    );
     expect(paths.sort()).toEqual(['data.contacts.0.name', 'data.name']);
   });
 
@@ -365,11 +380,19 @@ describe('instants lie between 2000-01-01 and 2100-12-31', () => {
 
   it.each<[string, Record<string, unknown>, string]>([
     ['an awareAt in 1999', withData('breach.detected', { awareAt: '1999-12-31T23:59:59Z' }), 'data.awareAt'],
-    ['an awareAt in 2000 by its offset but 1999 in UTC', withData('breach.detected', { awareAt: '2000-01-01T00:30:00+01:00' }), 'data.awareAt'],
+    [
+      'an awareAt in 2000 by its offset but 1999 in UTC',
+      withData('breach.detected', { awareAt: '2000-01-01T00:30:00+01:00' }),
+      'data.awareAt',
+    ],
     ['an effectiveAt in 2101', withData('subprocessor.changed', { effectiveAt: '2101-01-01T00:00:00Z' }), 'data.effectiveAt'],
     ['an effectiveAt in 9999', withData('subprocessor.changed', { effectiveAt: '9999-12-31T00:00:00Z' }), 'data.effectiveAt'],
     ['a receivedAt of the Unix epoch', withData('dsr.received', { receivedAt: '1970-01-01T00:00:00Z' }), 'data.receivedAt'],
-    ['an envelope timestamp in 1999', { ...event('export.completed', { customerId: 'c' }), timestamp: '1999-06-01T00:00:00Z' }, 'timestamp'],
+    [
+      'an envelope timestamp in 1999',
+      { ...event('export.completed', { customerId: 'c' }), timestamp: '1999-06-01T00:00:00Z' },
+      'timestamp',
+    ],
     ['an audit date in 2101', withData('audit.requested', { proposedDate: '2101-01-01' }), 'data.proposedDate'],
   ])('refuses %s', (_name, body, path) => {
     expect(problems(body)).toEqual([{ path, message: rule }]);
@@ -394,7 +417,14 @@ describe('nothing is stamped after the delivery that carries it', () => {
     const result = parse({ ...event('customer.upserted', validData['customer.upserted']), timestamp: at(fiveMinutes + 1000) });
     expect(result).toEqual({
       ok: false,
-      problems: [{ path: 'timestamp', message: expect.stringMatching(/^must not be more than 5 minutes after the webhook-timestamp header \(2026-01-05T09:30:00.000Z\)/) }],
+      problems: [
+        {
+          path: 'timestamp',
+          message: expect.stringMatching(
+            /^must not be more than 5 minutes after the webhook-timestamp header \(2026-01-05T09:30:00.000Z\)/,
+          ),
+        },
+      ],
     });
     for (const timestamp of [at(fiveMinutes), at(-24 * 3600 * 1000)]) {
       expect(parse({ ...event('customer.upserted', validData['customer.upserted']), timestamp }).ok).toBe(true);
@@ -416,11 +446,16 @@ describe('nothing is stamped after the delivery that carries it', () => {
 
   it('refuses a future awareAt, but takes a subprocessor change that takes effect in a month: that is not a fact yet', () => {
     expect(parse(event('breach.detected', { ...validData['breach.detected'], awareAt: at(30 * 24 * 3600 * 1000) })).ok).toBe(false);
-    expect(parse(event('subprocessor.changed', { ...validData['subprocessor.changed'], effectiveAt: at(30 * 24 * 3600 * 1000) })).ok).toBe(true);
+    expect(parse(event('subprocessor.changed', { ...validData['subprocessor.changed'], effectiveAt: at(30 * 24 * 3600 * 1000) })).ok).toBe(
+      true,
+    );
   });
 
   it('reports a future fact together with the other problems of the body', () => {
-    const result = parse({ ...event('breach.detected', { ...validData['breach.detected'], awareAt: at(3600 * 1000), summary: '' }), timestamp: at(3600 * 1000) });
+    const result = parse({
+      ...event('breach.detected', { ...validData['breach.detected'], awareAt: at(3600 * 1000), summary: '' }),
+      timestamp: at(3600 * 1000),
+    });
     expect(!result.ok && result.problems.map((problem) => problem.path).sort()).toEqual(['data.awareAt', 'data.summary', 'timestamp']);
   });
 });

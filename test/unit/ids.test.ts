@@ -13,7 +13,9 @@ const id = fc.oneof(anyId, trickyId);
 const kinds = Object.keys(workflowIds) as WorkflowIdKind[];
 const arity = (kind: WorkflowIdKind) => workflowIds[kind].length;
 const build = (kind: WorkflowIdKind, ids: string[]) => (workflowIds[kind] as (...parts: string[]) => string)(...ids);
-const aCase = fc.constantFrom(...kinds).chain((kind) => fc.tuple(fc.constant(kind), fc.array(id, { minLength: arity(kind), maxLength: arity(kind) })));
+const aCase = fc
+  .constantFrom(...kinds)
+  .chain((kind) => fc.tuple(fc.constant(kind), fc.array(id, { minLength: arity(kind), maxLength: arity(kind) })));
 
 describe('workflow ids: no two cases share one', () => {
   test('the joint cannot occur in an id', () => {

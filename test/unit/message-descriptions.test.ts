@@ -9,8 +9,12 @@ import * as subprocessorChange from '../../domain/subprocessor-change';
 /** Every signal, update and query the domain defines, found among the modules' exports. */
 const definitions = [authority, breach, customer, dsr, instruction, subprocessorChange]
   .flatMap((module) => Object.values(module as Record<string, unknown>))
-  .filter((value): value is { type: string; name: string } =>
-    typeof value === 'object' && value !== null && ['signal', 'update', 'query'].includes((value as { type?: string }).type ?? '') && typeof (value as { name?: unknown }).name === 'string',
+  .filter(
+    (value): value is { type: string; name: string } =>
+      typeof value === 'object' &&
+      value !== null &&
+      ['signal', 'update', 'query'].includes((value as { type?: string }).type ?? '') &&
+      typeof (value as { name?: unknown }).name === 'string',
   );
 
 test('the domain defines the messages of every process', () => {

@@ -179,9 +179,7 @@ describe('verification', () => {
     });
 
     it('refuses empty header values', () => {
-      expect(verifyAt(atTimestamp, secret, { id: '', timestamp: String(timestamp), signature: valid }, Buffer.from(body)).ok).toBe(
-        false,
-      );
+      expect(verifyAt(atTimestamp, secret, { id: '', timestamp: String(timestamp), signature: valid }, Buffer.from(body)).ok).toBe(false);
       expect(verifyAt(atTimestamp, secret, { id, timestamp: String(timestamp), signature: '' }, Buffer.from(body)).ok).toBe(false);
     });
   });
@@ -195,7 +193,9 @@ test('a valid signature with characters appended or inserted is refused', () => 
   const headers = (signature: string) => ({ id: 'msg_appended', timestamp: String(timestamp), signature });
   expect(verifyAt(now, 'whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', headers(valid), body)).toEqual({ ok: true });
   expect(verifyAt(now, 'whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', headers(`${valid}AAAA`), body).ok).toBe(false);
-  expect(verifyAt(now, 'whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', headers(`${valid.slice(0, 10)}!!${valid.slice(10)}`), body).ok).toBe(false);
+  expect(verifyAt(now, 'whsec_c2VjcmV0LWZvci1hcHBlbmRlZC10ZXN0', headers(`${valid.slice(0, 10)}!!${valid.slice(10)}`), body).ok).toBe(
+    false,
+  );
 });
 
 /**
@@ -203,7 +203,7 @@ test('a valid signature with characters appended or inserted is refused', () => 
  * libraries/{javascript,go,python,ruby,csharp,php} at b2fa7b8): the same secret, id, timestamp and body,
  * and the signatures they refuse.
  */
-describe('the Standard Webhooks libraries\' shared test cases', () => {
+describe("the Standard Webhooks libraries' shared test cases", () => {
   const unprefixedSecret = 'MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
   const at = new Date(vector.timestamp * 1000);
   const check = (signature: string, given: Partial<{ id: string; timestamp: string }> = {}, payload = vector.body, now = at) =>
@@ -212,7 +212,9 @@ describe('the Standard Webhooks libraries\' shared test cases', () => {
   it('signs the vector alike with the secret with or without its whsec_ prefix', () => {
     expect(sign(unprefixedSecret, vector.id, vector.timestamp, vector.body)).toBe(vector.signature);
     expect(sign(`whsec_${unprefixedSecret}`, vector.id, vector.timestamp, vector.body)).toBe(vector.signature);
-    expect(verifyAt(at, unprefixedSecret, headers(vector.signature, vector.timestamp, vector.id), Buffer.from(vector.body))).toEqual({ ok: true });
+    expect(verifyAt(at, unprefixedSecret, headers(vector.signature, vector.timestamp, vector.id), Buffer.from(vector.body))).toEqual({
+      ok: true,
+    });
   });
 
   it.each([
@@ -263,7 +265,12 @@ describe('the Standard Webhooks libraries\' shared test cases', () => {
  */
 test('a body that is not UTF-8 is checked as the UTF-8 text the library reads from it', () => {
   const latin1 = Buffer.from('{"name":"Boulangerie Élise"}', 'latin1');
-  const overBytes = 'v1,' + createHmac('sha256', Buffer.from(vector.secret.slice('whsec_'.length), 'base64')).update(`${id}.${timestamp}.`).update(latin1).digest('base64');
+  const overBytes =
+    'v1,' +
+    createHmac('sha256', Buffer.from(vector.secret.slice('whsec_'.length), 'base64'))
+      .update(`${id}.${timestamp}.`)
+      .update(latin1)
+      .digest('base64');
   const overText = independentSignature(vector.secret, id, timestamp, latin1.toString('utf8'));
   expect(sign(vector.secret, id, timestamp, latin1)).toBe(overText);
   expect(verifyAt(atTimestamp, vector.secret, headers(overText), latin1)).toEqual({ ok: true });

@@ -28,21 +28,57 @@ const facts: SubprocessorChangeEmailFacts = {
 
 describe('the subprocessor change notice (5.2)', () => {
   test.each([
-    ['nl', /^\[Subverwerkers\] .*CloudMail Inc\..*\(CHG-7\)$/, 'Verenigde Staten (US)', 'standaardcontractbepalingen', 'dinsdag 31 maart 2026 om 12:00', 'schriftelijk en met opgave van redenen'],
-    ['fr', /^\[Sous-traitants ultérieurs\] .*CloudMail Inc\..*\(CHG-7\)$/, 'États-Unis (US)', 'clauses contractuelles types', 'mardi 31 mars 2026 à 12:00', 'par écrit et en indiquant vos motifs'],
-    ['en', /^\[Subprocessors\] .*CloudMail Inc\..*\(CHG-7\)$/, 'United States (US)', 'standard contractual clauses', 'Tuesday, 31 March 2026 at 12:00', 'in writing and stating your reasons'],
-  ] as const)('in %s it says what changes, where, on which basis, from when and how to object until when', (language, subject, country, basis, deadline, how) => {
-    const email = renderSubprocessorChangeNotice(facts, language);
-    expect(email.subject).toMatch(subject);
-    for (const part of [country, basis, deadline, how, 'sending transactional email', 'OldMail GmbH', 'privacy@processor.test', 'CHG-7']) {
-      expect(email.text).toContain(part);
-    }
-    expect(email.html).toContain('Acme &lt;BV&gt;');
-    expect(email.html).toContain(`lang="${language}"`);
-  });
+    [
+      'nl',
+      /^\[Subverwerkers\] .*CloudMail Inc\..*\(CHG-7\)$/,
+      'Verenigde Staten (US)',
+      'standaardcontractbepalingen',
+      'dinsdag 31 maart 2026 om 12:00',
+      'schriftelijk en met opgave van redenen',
+    ],
+    [
+      'fr',
+      /^\[Sous-traitants ultérieurs\] .*CloudMail Inc\..*\(CHG-7\)$/,
+      'États-Unis (US)',
+      'clauses contractuelles types',
+      'mardi 31 mars 2026 à 12:00',
+      'par écrit et en indiquant vos motifs',
+    ],
+    [
+      'en',
+      /^\[Subprocessors\] .*CloudMail Inc\..*\(CHG-7\)$/,
+      'United States (US)',
+      'standard contractual clauses',
+      'Tuesday, 31 March 2026 at 12:00',
+      'in writing and stating your reasons',
+    ],
+  ] as const)(
+    'in %s it says what changes, where, on which basis, from when and how to object until when',
+    (language, subject, country, basis, deadline, how) => {
+      const email = renderSubprocessorChangeNotice(facts, language);
+      expect(email.subject).toMatch(subject);
+      for (const part of [
+        country,
+        basis,
+        deadline,
+        how,
+        'sending transactional email',
+        'OldMail GmbH',
+        'privacy@processor.test',
+        'CHG-7',
+      ]) {
+        expect(email.text).toContain(part);
+      }
+      expect(email.html).toContain('Acme &lt;BV&gt;');
+      expect(email.html).toContain(`lang="${language}"`);
+    },
+  );
 
   test('a removal shows no transfer basis; a change inside the EEA says there is no transfer', () => {
-    const removal = renderSubprocessorChangeNotice({ ...facts, action: 'removed', transferBasis: undefined } as SubprocessorChangeEmailFacts, 'en');
+    const removal = renderSubprocessorChangeNotice(
+      { ...facts, action: 'removed', transferBasis: undefined } as SubprocessorChangeEmailFacts,
+      'en',
+    );
     expect(removal.text).not.toContain('Transfer basis');
     const eea = renderSubprocessorChangeNotice({ ...facts, country: 'BE', transferBasis: 'eea' }, 'nl');
     expect(eea.text).toContain('geen doorgifte');
@@ -51,19 +87,24 @@ describe('the subprocessor change notice (5.2)', () => {
 });
 
 describe('the later emails', () => {
-  test.each(languages)('in %s: reminder, rejection with its reason, offer and the right to terminate with the services affected', (language) => {
-    expect(renderObjectionReminder(facts, language).text).toContain('CHG-7');
-    expect(renderObjectionRejected({ ...facts, reason: 'The new provider keeps data in Frankfurt.' }, language).text).toContain(
-      'The new provider keeps data in Frankfurt.',
-    );
-    expect(renderRemedyOffer({ ...facts, offer: 'Email stays with OldMail for you.' }, language).text).toContain('Email stays with OldMail for you.');
-    const noOffer = renderTerminationRight({ ...facts, why: 'no-offer', remedyDeadlineAt: '2026-05-01T08:00:00Z' }, language);
-    expect(noOffer.text).toContain('sending transactional email');
-    expect(noOffer.text).toContain('5.4');
-    expect(noOffer.text).toContain('2026');
-    const declined = renderTerminationRight({ ...facts, why: 'offer-declined' }, language);
-    expect(declined.text).not.toEqual(noOffer.text);
-  });
+  test.each(languages)(
+    'in %s: reminder, rejection with its reason, offer and the right to terminate with the services affected',
+    (language) => {
+      expect(renderObjectionReminder(facts, language).text).toContain('CHG-7');
+      expect(renderObjectionRejected({ ...facts, reason: 'The new provider keeps data in Frankfurt.' }, language).text).toContain(
+        'The new provider keeps data in Frankfurt.',
+      );
+      expect(renderRemedyOffer({ ...facts, offer: 'Email stays with OldMail for you.' }, language).text).toContain(
+        'Email stays with OldMail for you.',
+      );
+      const noOffer = renderTerminationRight({ ...facts, why: 'no-offer', remedyDeadlineAt: '2026-05-01T08:00:00Z' }, language);
+      expect(noOffer.text).toContain('sending transactional email');
+      expect(noOffer.text).toContain('5.4');
+      expect(noOffer.text).toContain('2026');
+      const declined = renderTerminationRight({ ...facts, why: 'offer-declined' }, language);
+      expect(declined.text).not.toEqual(noOffer.text);
+    },
+  );
 
   test('an unknown region code is shown as it is', () => {
     expect(countryName('US', 'fr')).toBe('États-Unis (US)');
@@ -97,7 +138,8 @@ describe("the privacy team's alert (5.2-5.4)", () => {
     expect(new Set(emails.map((email) => email.subject)).size).toBe(kinds.length);
     for (const [index, email] of emails.entries()) {
       expect(email.subject).toMatch(/^\[Privacy team\] .* – change CHG-7, customer cust-9$/);
-      for (const part of [kinds[index]!, 'objection-CHG-7~cust-9', '550 5.1.1 <address>', 'another channel']) expect(email.text).toContain(part);
+      for (const part of [kinds[index]!, 'objection-CHG-7~cust-9', '550 5.1.1 <address>', 'another channel'])
+        expect(email.text).toContain(part);
     }
   });
 

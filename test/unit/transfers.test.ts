@@ -15,7 +15,12 @@ describe('the EEA (6.1)', () => {
     const members = eeaMemberStates.members.map((m) => m.country);
     expect(new Set(members).size).toBe(30);
     expect([...members].sort()).toEqual([...eu27, 'IS', 'LI', 'NO'].sort());
-    expect(eeaMemberStates.members.filter((m) => m.via === 'efta').map((m) => m.country).sort()).toEqual(['IS', 'LI', 'NO']);
+    expect(
+      eeaMemberStates.members
+        .filter((m) => m.via === 'efta')
+        .map((m) => m.country)
+        .sort(),
+    ).toEqual(['IS', 'LI', 'NO']);
   });
 
   it.each([...eu27, 'IS', 'LI', 'NO'])('%s is in it: no transfer, no safeguard needed', (country) => {

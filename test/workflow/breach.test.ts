@@ -72,7 +72,9 @@ test('every affected customer is notified in its own language, and the register 
     ['initial-notice', 'a@nl.test', 'sent'],
     ['initial-notice', 'b@nl.test', 'sent'],
   ]);
-  const finalReports = (await h.catcher.messages()).filter((m) => m.headers['x-dpa-step'] === 'final-report' && m.subject.includes('INC-1'));
+  const finalReports = (await h.catcher.messages()).filter(
+    (m) => m.headers['x-dpa-step'] === 'final-report' && m.subject.includes('INC-1'),
+  );
   expect(finalReports.map((m) => m.envelope.to[0]).sort()).toEqual(['a@fr.test', 'a@nl.test', 'b@nl.test']);
   expect(finalReports.find((m) => m.envelope.to[0] === 'a@fr.test')!.text).toContain('Tapes found sealed.');
 });
@@ -215,7 +217,7 @@ describe('the acknowledgement clock', () => {
     expect(entry!.notifications[0]!.acknowledgedAt).not.toBeNull();
   });
 
-  test('an acknowledgement that overtakes the notice\'s outcome is kept until the outcome is known', async () => {
+  test("an acknowledgement that overtakes the notice's outcome is kept until the outcome is known", async () => {
     await h.customer('ack-early');
     const taskQueue = 'breach-ack-early';
     await h.withWorker(taskQueue, async () => {
@@ -249,7 +251,7 @@ describe('the acknowledgement clock', () => {
       await handle.result();
       await h.env.sleep(5 * 24 * HOUR);
     });
-    expect((await h.sentBy('breach-CLOSED-1'))).toEqual([
+    expect(await h.sentBy('breach-CLOSED-1')).toEqual([
       ['dpo@closed-early.test', 'initial-notice'],
       ['dpo@closed-early.test', 'final-report'],
     ]);
@@ -271,9 +273,21 @@ describe('information in phases (Art. 33(4))', () => {
       await handle.signal(breachAcknowledgedSignal, { customerId: 'phase-a', at: new Date().toISOString(), via: 'webhook' });
       await handle.signal(breachAcknowledgedSignal, { customerId: 'phase-b', at: new Date().toISOString(), via: 'webhook' });
       await h.env.sleep(40 * HOUR);
-      await handle.signal(breachUpdatedSignal, { update: 'The cause was a misconfigured firewall rule.', measures: ['Rule corrected'], contained: true, at: new Date(await h.env.currentTimeMs()).toISOString(), key: 'msg_update_1' });
+      await handle.signal(breachUpdatedSignal, {
+        update: 'The cause was a misconfigured firewall rule.',
+        measures: ['Rule corrected'],
+        contained: true,
+        at: new Date(await h.env.currentTimeMs()).toISOString(),
+        key: 'msg_update_1',
+      });
       // The same update delivered twice is sent once.
-      await handle.signal(breachUpdatedSignal, { update: 'The cause was a misconfigured firewall rule.', measures: ['Rule corrected'], contained: true, at: new Date(await h.env.currentTimeMs()).toISOString(), key: 'msg_update_1' });
+      await handle.signal(breachUpdatedSignal, {
+        update: 'The cause was a misconfigured firewall rule.',
+        measures: ['Rule corrected'],
+        contained: true,
+        at: new Date(await h.env.currentTimeMs()).toISOString(),
+        key: 'msg_update_1',
+      });
       await h.waitFor(async () => (await h.sentBy('breach-PHASE-1~')).length === 4);
 
       // 48 hours after the update, not after the notices, the team is reminded.
@@ -290,7 +304,9 @@ describe('information in phases (Art. 33(4))', () => {
     });
     const updates = (await h.sentBy('breach-PHASE-1~')).filter(([, step]) => step === 'update-msg_update_1');
     expect(updates.map(([to]) => to).sort()).toEqual(['dpo@phase-a.test', 'dpo@phase-b.test']);
-    const update = (await h.catcher.messages()).find((m) => m.envelope.to[0] === 'dpo@phase-a.test' && m.headers['x-dpa-step'] === 'update-msg_update_1');
+    const update = (await h.catcher.messages()).find(
+      (m) => m.envelope.to[0] === 'dpo@phase-a.test' && m.headers['x-dpa-step'] === 'update-msg_update_1',
+    );
     expect(update!.text).toContain('The cause was a misconfigured firewall rule.');
     const entry = await h.records.breaches.get('PHASE-1');
     expect(entry).toMatchObject({ contained: true, status: 'closed' });
@@ -299,7 +315,7 @@ describe('information in phases (Art. 33(4))', () => {
   });
 });
 
-test('the contract\'s notice deadline: while the mail server defers the notice past it, the privacy team is told', async () => {
+test("the contract's notice deadline: while the mail server defers the notice past it, the privacy team is told", async () => {
   await h.customer('slow-mail', { contract: { breachNoticeHours: 2 } });
   h.deferred.add('dpo@slow-mail.test');
   const taskQueue = 'breach-contract-deadline';
@@ -341,20 +357,32 @@ describe('operators', () => {
       });
       await h.waitFor(async () => (await h.sentBy('breach-OPS-1~')).length === 1);
 
-      expect(await h.refusal(handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['not valid!'] }] }))).toMatch(/not a valid customer id/);
-      expect(await handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['op-late', 'op-first'] }] })).toEqual({ added: ['op-late'] });
+      expect(await h.refusal(handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['not valid!'] }] }))).toMatch(
+        /not a valid customer id/,
+      );
+      expect(await handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['op-late', 'op-first'] }] })).toEqual({
+        added: ['op-late'],
+      });
       await h.waitFor(async () => (await h.sentBy('breach-OPS-1~op-late')).length === 1);
 
-      expect(await h.refusal(handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'stranger' }] }))).toMatch(/not affected/);
+      expect(await h.refusal(handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'stranger' }] }))).toMatch(
+        /not affected/,
+      );
       await h.waitFor(async () => (await handle.query(breachStatusQuery)).notified === 2);
       await handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'op-first', note: 'confirmed by phone' }] });
-      expect(await h.refusal(handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'op-first' }] }))).toMatch(/already acknowledged/);
+      expect(await h.refusal(handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'op-first' }] }))).toMatch(
+        /already acknowledged/,
+      );
       expect(await h.refusal(handle.executeUpdate(recordMeasureUpdate, { args: [{ measure: ' ' }] }))).toMatch(/describe the measure/);
       await handle.executeUpdate(recordMeasureUpdate, { args: [{ measure: 'Passwords reset for all users', contained: true }] });
 
       const timeline = await handle.query(breachTimelineQuery);
       expect(timeline.map((entry) => entry.what)).toEqual(
-        expect.arrayContaining(['customers added by an operator: op-late', 'acknowledged (operator): confirmed by phone', 'measure recorded by an operator: Passwords reset for all users']),
+        expect.arrayContaining([
+          'customers added by an operator: op-late',
+          'acknowledged (operator): confirmed by phone',
+          'measure recorded by an operator: Passwords reset for all users',
+        ]),
       );
       await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
       const result = await handle.result();
@@ -407,12 +435,14 @@ describe('nothing lost', () => {
     } finally {
       h.refused.delete(testPrivacyTeam);
     }
-    const evidence = (await h.records.emails.list({ workflowIdPrefix: 'breach-BOUNCE-1~bounce-unknown' })).find((e) => e.step === 'notice-undeliverable');
+    const evidence = (await h.records.emails.list({ workflowIdPrefix: 'breach-BOUNCE-1~bounce-unknown' })).find(
+      (e) => e.step === 'notice-undeliverable',
+    );
     expect(evidence).toMatchObject({ status: 'sent', recipient: testPrivacyTeam });
     expect(evidence!.attempts).toBeGreaterThanOrEqual(2);
   });
 
-  test('a customer\'s notice workflow that has ended (terminated by hand) fails nothing: updates and the closure reach the others', async () => {
+  test("a customer's notice workflow that has ended (terminated by hand) fails nothing: updates and the closure reach the others", async () => {
     await h.customer('gone-a');
     await h.customer('gone-b');
     const taskQueue = 'breach-ended-notice';
@@ -425,7 +455,12 @@ describe('nothing lost', () => {
       await h.waitFor(async () => (await handle.query(breachStatusQuery)).notified === 2);
       await h.env.client.workflow.getHandle(workflowIds.breachNotice('GONE-1', 'gone-a')).terminate('ended by an operator');
       await handle.signal(breachAcknowledgedSignal, { customerId: 'gone-a', at: new Date().toISOString(), via: 'webhook' });
-      await handle.signal(breachUpdatedSignal, { update: 'Still investigating.', measures: [], at: new Date().toISOString(), key: 'msg_gone_update' });
+      await handle.signal(breachUpdatedSignal, {
+        update: 'Still investigating.',
+        measures: [],
+        at: new Date().toISOString(),
+        key: 'msg_gone_update',
+      });
       await h.waitFor(async () => (await h.sentBy('breach-GONE-1~gone-b')).some(([, step]) => step === 'update-msg_gone_update'));
       await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
       await h.waitFor(async () => (await h.sentBy('breach-GONE-1~gone-b')).some(([, step]) => step === 'final-report'));
@@ -435,7 +470,9 @@ describe('nothing lost', () => {
     const goneA = (await h.records.breaches.get('GONE-1'))!.notifications.find((n) => n.customerId === 'gone-a')!;
     expect(goneA.acknowledgedAt).not.toBeNull();
     expect(goneA.finalReportProblem).toMatch(/had ended/);
-    expect((await h.sentBy('breach-GONE-1')).filter(([to]) => to === testPrivacyTeam).map(([, step]) => step)).toEqual(['final-report-not-sent-gone-a']);
+    expect((await h.sentBy('breach-GONE-1')).filter(([to]) => to === testPrivacyTeam).map(([, step]) => step)).toEqual([
+      'final-report-not-sent-gone-a',
+    ]);
   });
 
   test('an update stamped two months ago fires no burst of reminders: they count from its arrival, one at a time', async () => {
@@ -508,8 +545,15 @@ describe('nothing lost', () => {
       const noticeHistory = await historyText(h.env, workflowIds.breachNotice('BATCH-1', 'batch-6'));
       expect(noticeHistory).toMatch(/Backup tapes were lost/);
       expect(noticeHistory).not.toMatch(/batch-5/);
-      await handle.signal(breachUpdatedSignal, { update: 'Root cause found.', measures: [], at: new Date().toISOString(), key: 'msg_batch_update' });
-      await h.waitFor(async () => (await h.sentBy('breach-BATCH-1~')).filter(([, step]) => step === 'update-msg_batch_update').length === 7);
+      await handle.signal(breachUpdatedSignal, {
+        update: 'Root cause found.',
+        measures: [],
+        at: new Date().toISOString(),
+        key: 'msg_batch_update',
+      });
+      await h.waitFor(
+        async () => (await h.sentBy('breach-BATCH-1~')).filter(([, step]) => step === 'update-msg_batch_update').length === 7,
+      );
       // The long history was handed to a new run, which carried the customers and their state.
       await h.waitFor(async () => (await handle.describe()).runId !== handle.firstExecutionRunId);
       await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });

@@ -96,7 +96,10 @@ function startRequest(taskQueue: string, requestId: string, customerId: string, 
 
 /** The steps of every email the workflow sent, from the evidence log (sorted for stable comparison). */
 async function steps(requestId: string): Promise<string[]> {
-  return (await h.records.emails.listForWorkflow(`dsr-${requestId}`)).filter((e) => e.status === 'sent').map((e) => e.step).sort();
+  return (await h.records.emails.listForWorkflow(`dsr-${requestId}`))
+    .filter((e) => e.status === 'sent')
+    .map((e) => e.step)
+    .sort();
 }
 
 const waitForStep = (requestId: string, step: string) =>
@@ -127,11 +130,19 @@ test('one calendar month from 31 January 2027 ends on 28 February in the custome
   await h.skipTo(receivedAt);
   await withWorker('dsr-month-2027', async () => {
     const handle = await startRequest('dsr-month-2027', 'M-2027', 'brussels', receivedAt);
-    const opened = await h.waitFor(async () => {
-      const state = await handle.query(dsrStatusQuery);
-      return state.subjectConfirmation !== 'pending' && state;
-    }, { what: 'the receipt handled' });
-    expect(opened).toMatchObject({ originalDeadlineAt: deadline, deadlineAt: deadline, timeZone: 'Europe/Brussels', customerNotice: 'notified' });
+    const opened = await h.waitFor(
+      async () => {
+        const state = await handle.query(dsrStatusQuery);
+        return state.subjectConfirmation !== 'pending' && state;
+      },
+      { what: 'the receipt handled' },
+    );
+    expect(opened).toMatchObject({
+      originalDeadlineAt: deadline,
+      deadlineAt: deadline,
+      timeZone: 'Europe/Brussels',
+      customerNotice: 'notified',
+    });
     // No subject address in the records: nothing is sent to anybody but the customer.
     expect(opened.subjectConfirmation).toBe('no-address');
     const [notice] = await h.mailOf('dsr-M-2027');
@@ -154,8 +165,12 @@ test('one calendar month from 31 January 2027 ends on 28 February in the custome
     await waitForStep('M-2027', `alert-deadline-passed-${deadline}`);
     const overdue = await handle.query(dsrStatusQuery);
     expect(overdue.status).toBe('overdue');
-    expect(Date.parse(overdue.timeline.find((t) => t.event === 'privacy team alerted: deadline-passed')!.at)).toBeGreaterThanOrEqual(Date.parse(deadline));
-    const alert = (await h.catcher.messages()).find((m) => m.envelope.to[0] === privacyTeam && m.headers['x-dpa-workflow-id'] === 'dsr-M-2027');
+    expect(Date.parse(overdue.timeline.find((t) => t.event === 'privacy team alerted: deadline-passed')!.at)).toBeGreaterThanOrEqual(
+      Date.parse(deadline),
+    );
+    const alert = (await h.catcher.messages()).find(
+      (m) => m.envelope.to[0] === privacyTeam && m.headers['x-dpa-workflow-id'] === 'dsr-M-2027',
+    );
     expect(alert!.subject).toContain("Controller's deadline passed without an instruction");
 
     // A late instruction still closes the case; the customer handled it itself.
@@ -189,7 +204,9 @@ test('in a leap year the month from 31 January ends on 29 February, and the cust
     expect((await brussels.query(dsrStatusQuery)).deadlineAt).toBe('2028-02-29T10:00:00.000Z');
     const notices = (await h.catcher.messages()).filter((m) => m.headers['x-dpa-workflow-id']?.startsWith('dsr-M-2028-'));
     expect(notices.find((m) => m.headers['x-dpa-workflow-id'] === 'dsr-M-2028-AKL')!.text).toContain('Tuesday, 29 February 2028 at 01:00');
-    expect(notices.find((m) => m.headers['x-dpa-workflow-id'] === 'dsr-M-2028-BRU')!.text).toContain('dinsdag 29 februari 2028 om 11:00 CET');
+    expect(notices.find((m) => m.headers['x-dpa-workflow-id'] === 'dsr-M-2028-BRU')!.text).toContain(
+      'dinsdag 29 februari 2028 om 11:00 CET',
+    );
 
     await instruct(auckland, 'handled-by-customer', 'wh-akl');
     await instruct(brussels, 'handled-by-customer', 'wh-bru');
@@ -209,7 +226,15 @@ test('an extension of two months moves every reminder: none at the old times, bo
     await h.env.sleep(10 * day);
 
     const extended = await handle.executeUpdate(dsrExtendedUpdate, {
-      args: [{ extraMonths: 2, reason: 'Data spread over several systems.', receivedAt: await h.serverNow(), source: 'product', webhookId: 'wh-ext-1' }],
+      args: [
+        {
+          extraMonths: 2,
+          reason: 'Data spread over several systems.',
+          receivedAt: await h.serverNow(),
+          source: 'product',
+          webhookId: 'wh-ext-1',
+        },
+      ],
       updateId: 'wh-ext-1',
     });
     expect(extended).toEqual({ extensionMonths: 2, deadlineAt: newDeadline, duplicate: false });
@@ -292,7 +317,9 @@ test('the product webhook is retried while the product answers 500, then 2xx; th
       duplicate: false,
     });
 
-    const deliveries = await h.waitFor(async () => product.deliveries.length - before >= 3 && product.deliveries.slice(before), { what: 'three deliveries' });
+    const deliveries = await h.waitFor(async () => product.deliveries.length - before >= 3 && product.deliveries.slice(before), {
+      what: 'three deliveries',
+    });
     expect(deliveries.every((d) => d.verified)).toBe(true);
     expect(new Set(deliveries.map((d) => d.headers['webhook-id']))).toEqual(new Set(['dsr-ACT-1.action-erase']));
     expect(new Set(deliveries.map((d) => d.body)).size).toBe(1);
@@ -302,13 +329,17 @@ test('the product webhook is retried while the product answers 500, then 2xx; th
       data: { requestId: 'ACT-1', customerId: 'acting', action: 'erase', note: 'Erase the account and its order history.' },
     });
     expect(deliveries[0]!.body).not.toContain('jane.subject');
-    await h.waitFor(async () => (await h.records.dsr.get('ACT-1'))?.actionRequests[0]?.firstAcceptedAt, { what: 'the accepted attempt recorded' });
+    await h.waitFor(async () => (await h.records.dsr.get('ACT-1'))?.actionRequests[0]?.firstAcceptedAt, {
+      what: 'the accepted attempt recorded',
+    });
     expect((await h.records.dsr.get('ACT-1'))!.actionRequests[0]).toMatchObject({ attempts: 3, lastAnswer: '200' });
     expect((await handle.query(dsrStatusQuery)).action).toMatchObject({ delivery: 'accepted', accepted: 1 });
 
     // A confirmation of another action is refused; the right one closes the case.
     const wrong = await h.refusal(
-      handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'restrict', completedAt: await h.serverNow(), source: 'product' }] }),
+      handle.executeUpdate(dsrActionCompletedUpdate, {
+        args: [{ action: 'restrict', completedAt: await h.serverNow(), source: 'product' }],
+      }),
     );
     expect(wrong).toBe('the product was asked to erase for data subject request ACT-1, not to restrict');
     const completedAt = await h.serverNow();
@@ -325,7 +356,13 @@ test('the product webhook is retried while the product answers 500, then 2xx; th
   expect(record).toMatchObject({ status: 'closed', outcome: 'carried-out', instruction: 'erase', subjectEmailKnown: true });
   expect(record!.subjectConfirmedAt).not.toBeNull();
   expect(record!.actionRequests).toEqual([
-    expect.objectContaining({ webhookId: 'dsr-ACT-1.action-erase', action: 'erase', attempts: 3, completionNote: 'Account 881 erased.', completionSource: 'product' }),
+    expect.objectContaining({
+      webhookId: 'dsr-ACT-1.action-erase',
+      action: 'erase',
+      attempts: 3,
+      completionNote: 'Account 881 erased.',
+      completionSource: 'product',
+    }),
   ]);
   const subjectMail = (await h.catcher.messages()).find((m) => m.envelope.to[0] === 'jane.subject@example.test');
   expect(subjectMail!.subject).toBe('Your request concerning Customer acting');
@@ -343,13 +380,17 @@ test('while the product does not confirm, the request goes again every day under
     await h.waitFor(async () => product.deliveries.length > before, { what: 'the first request' });
     await h.env.sleep(day + 3_600_000);
     await waitForStep('SILENT-1', 'alert-action-unconfirmed-1');
-    const sent = await h.waitFor(async () => product.deliveries.length - before >= 2 && product.deliveries.slice(before), { what: 'the second request' });
+    const sent = await h.waitFor(async () => product.deliveries.length - before >= 2 && product.deliveries.slice(before), {
+      what: 'the second request',
+    });
     expect(sent).toHaveLength(2);
     expect(sent.map((d) => d.headers['webhook-id'])).toEqual(['dsr-SILENT-1.action-restrict', 'dsr-SILENT-1.action-restrict']);
     expect(sent[1]!.body).toBe(sent[0]!.body);
     expect((await handle.query(dsrStatusQuery)).status).toBe('action-unconfirmed');
 
-    await handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'restrict', completedAt: await h.serverNow(), source: 'product' }] });
+    await handle.executeUpdate(dsrActionCompletedUpdate, {
+      args: [{ action: 'restrict', completedAt: await h.serverNow(), source: 'product' }],
+    });
     await handle.result();
   });
   expect(await steps('SILENT-1')).toEqual(['alert-action-unconfirmed-1', 'closure-confirmation', 'customer-notice']);
@@ -369,7 +410,9 @@ test('a second, conflicting instruction is refused with its reason; the same ins
     expect(await instruct(handle, 'rectify', 'wh-twice-1')).toEqual(first);
     const state = await handle.query(dsrStatusQuery);
     expect(state.instruction).toMatchObject({ instruction: 'rectify', note: 'New postal address.' });
-    await handle.executeUpdate(dsrActionCompletedUpdate, { args: [{ action: 'rectify', completedAt: await h.serverNow(), source: 'product' }] });
+    await handle.executeUpdate(dsrActionCompletedUpdate, {
+      args: [{ action: 'rectify', completedAt: await h.serverNow(), source: 'product' }],
+    });
     await handle.result();
     // Once closed, the workflow is gone: the endpoint answers 409 from its description.
   });
@@ -390,7 +433,9 @@ test('without a product webhook the privacy team is alerted at once, and an oper
       expect(state.action).toMatchObject({ action: 'respond', delivery: 'not-configured' });
       expect(state.action!.problem).toMatch(/PRODUCT_WEBHOOK_URL and PRODUCT_WEBHOOK_SECRET are not configured/);
       await handle.executeUpdate(dsrActionCompletedUpdate, {
-        args: [{ action: 'respond', completedAt: await h.serverNow(), note: 'Export handed over by the support team.', source: 'operator' }],
+        args: [
+          { action: 'respond', completedAt: await h.serverNow(), note: 'Export handed over by the support team.', source: 'operator' },
+        ],
       });
       expect((await handle.result()).closure).toMatchObject({ outcome: 'carried-out' });
     },
@@ -412,7 +457,12 @@ test('a request for a customer never described waits five minutes, then the priv
     await h.env.sleep('6 minutes');
     await waitForStep('NOBODY-1', 'alert-no-customer-record');
     const state = await handle.query(dsrStatusQuery);
-    expect(state).toMatchObject({ customerNotice: 'customer-unknown', subjectConfirmation: 'not-sent', status: 'customer-unreached', timeZone: 'Europe/Brussels' });
+    expect(state).toMatchObject({
+      customerNotice: 'customer-unknown',
+      subjectConfirmation: 'not-sent',
+      status: 'customer-unreached',
+      timeZone: 'Europe/Brussels',
+    });
     const alerted = state.timeline.find((t) => t.event === 'privacy team alerted: no-customer-record')!;
     expect(Date.parse(alerted.at) - startedAt).toBeGreaterThanOrEqual(5 * 60_000);
     await instruct(handle, 'handled-by-customer', 'wh-nobody');
@@ -437,10 +487,13 @@ test('the privacy team’s address refuses the deadline alert: the case goes on 
       await h.skipTo(new Date(Date.parse(deadline) + 60_000).toISOString());
 
       // Refused: shown on the case, which is overdue and still open to the customer's instruction.
-      const shown = await h.waitFor(async () => {
-        const state = await handle.query(dsrStatusQuery);
-        return state.undeliveredAlerts?.length > 0 && state;
-      }, { what: 'the refusal shown' });
+      const shown = await h.waitFor(
+        async () => {
+          const state = await handle.query(dsrStatusQuery);
+          return state.undeliveredAlerts?.length > 0 && state;
+        },
+        { what: 'the refusal shown' },
+      );
       expect(shown.status).toBe('overdue');
       expect(shown.undeliveredAlerts).toEqual([
         { step, since: expect.any(String), attempts: 1, problem: expect.stringMatching(/refused/), nextAttemptAt: expect.any(String) },
@@ -464,10 +517,13 @@ test('the privacy team’s address refuses the deadline alert: the case goes on 
 
       // Retried under the same step after 15 minutes: one evidence row, two attempts.
       await h.env.sleep(alertRetry.firstMs + 60_000);
-      await h.waitFor(async () => {
-        const state = await handle.query(dsrStatusQuery);
-        return state.undeliveredAlerts[0]?.attempts === 2;
-      }, { what: 'the second attempt' });
+      await h.waitFor(
+        async () => {
+          const state = await handle.query(dsrStatusQuery);
+          return state.undeliveredAlerts[0]?.attempts === 2;
+        },
+        { what: 'the second attempt' },
+      );
       const rows = (await h.records.emails.listForWorkflow('dsr-REFUSED-1')).filter((row) => row.step === step);
       expect(rows).toEqual([expect.objectContaining({ status: 'failed', attempts: 2, recipient: privacyTeam })]);
 
@@ -478,7 +534,10 @@ test('the privacy team’s address refuses the deadline alert: the case goes on 
       const final = await handle.query(dsrStatusQuery);
       expect(final.undeliveredAlerts).toEqual([]);
       expect(final.timeline.map((t) => t.event)).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^privacy team alert deadline-passed refused, retried/), 'privacy team alerted: deadline-passed']),
+        expect.arrayContaining([
+          expect.stringMatching(/^privacy team alert deadline-passed refused, retried/),
+          'privacy team alerted: deadline-passed',
+        ]),
       );
       expect((await handle.describe()).searchAttributes.DpaUndeliveredAlerts).toEqual([0]);
     });
@@ -490,4 +549,3 @@ test('the privacy team’s address refuses the deadline alert: the case goes on 
   const delivered = (await h.mailOf('dsr-REFUSED-1')).filter((m) => m.envelope.to[0] === privacyTeam);
   expect(delivered.map((m) => m.headers['x-dpa-step'])).toEqual([step]);
 });
-

@@ -152,9 +152,16 @@ test('an operator records the customer’s guarantee: processing resumes under i
     expect(told!.text).toContain('We continue processing under your earlier instructions');
     expect((await handle.query(instructionStatusQuery)).status).toBe('continuing-under-earlier-instructions');
 
-    expect(await h.refusal(handle.executeUpdate(recordGuaranteeUpdate, { args: [{ guarantee: '  ' }] }))).toMatch(/guarantee must be a non-empty text/);
+    expect(await h.refusal(handle.executeUpdate(recordGuaranteeUpdate, { args: [{ guarantee: '  ' }] }))).toMatch(
+      /guarantee must be a non-empty text/,
+    );
     const resolution = await handle.executeUpdate(recordGuaranteeUpdate, {
-      args: [{ guarantee: 'Signed letter of 3 December: retention is required by the sector regulator.', note: 'Letter scanned to the case file.' }],
+      args: [
+        {
+          guarantee: 'Signed letter of 3 December: retention is required by the sector regulator.',
+          note: 'Letter scanned to the case file.',
+        },
+      ],
     });
     expect(resolution).toMatchObject({ kind: 'confirmed', via: 'operator' });
     expect(await handle.result()).toMatchObject({ status: 'resumed', closed: true, customerRemindersSent: 0 });
@@ -162,7 +169,9 @@ test('an operator records the customer’s guarantee: processing resumes under i
   const mails = await h.waitForMailOf(workflowId, 5);
   const confirmation = mails.find((mail) => mail.headers['x-dpa-step'] === 'resumption-confirmation')!;
   expect(confirmation.envelope.to).toEqual(['dpo@ins-en.test']);
-  expect(confirmation.subject).toBe('[Processing instruction] Instruction INS-GUARANTEE is carried out again on the strength of your guarantee');
+  expect(confirmation.subject).toBe(
+    '[Processing instruction] Instruction INS-GUARANTEE is carried out again on the strength of your guarantee',
+  );
   const team = mails.find((mail) => mail.headers['x-dpa-step'] === 'resumed-under-guarantee')!;
   expect(team.envelope.to).toEqual([privacyTeam]);
   expect(team.text).toContain('continue under earlier instructions');
@@ -216,11 +225,19 @@ test('the privacy team’s address refuses every alert: the customer is told, de
       });
       // The customer is told; the alert is refused, shown, and the case is suspended, not failed.
       await h.waitForMailOf(workflowId, 1);
-      await h.waitFor(async () => (await handle.query(instructionStatusQuery)).undeliveredAlerts?.length === 1, { what: 'the refusal shown' });
+      await h.waitFor(async () => (await handle.query(instructionStatusQuery)).undeliveredAlerts?.length === 1, {
+        what: 'the refusal shown',
+      });
       const shown = await handle.query(instructionStatusQuery);
       expect(shown).toMatchObject({ status: 'suspended', notice: { status: 'notified' } });
       expect(shown.undeliveredAlerts).toEqual([
-        { step: 'instruction-flagged', since: expect.any(String), attempts: 1, problem: expect.stringMatching(/refused/), nextAttemptAt: expect.any(String) },
+        {
+          step: 'instruction-flagged',
+          since: expect.any(String),
+          attempts: 1,
+          problem: expect.stringMatching(/refused/),
+          nextAttemptAt: expect.any(String),
+        },
       ]);
       expect((await handle.describe()).searchAttributes.DpaUndeliveredAlerts).toEqual([1]);
       const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
@@ -231,7 +248,9 @@ test('the privacy team’s address refuses every alert: the customer is told, de
       await h.waitForMailOf(workflowId, 2);
       // The next clock still works: the team's daily reminder is raised (and refused in turn).
       await h.env.sleep(24 * 3_600_000 + 60_000);
-      await h.waitFor(async () => (await handle.query(instructionStatusQuery)).undeliveredAlerts.length === 2, { what: 'the reminder refused' });
+      await h.waitFor(async () => (await handle.query(instructionStatusQuery)).undeliveredAlerts.length === 2, {
+        what: 'the reminder refused',
+      });
       const reminded = await handle.query(instructionStatusQuery);
       expect(reminded.privacyTeamRemindersSent).toBe(1);
       expect(reminded.undeliveredAlerts.map((alert) => alert.step).sort()).toEqual(['instruction-flagged', 'team-reminder-1']);
@@ -242,7 +261,11 @@ test('the privacy team’s address refuses every alert: the customer is told, de
       expect(rows[0]!.attempts).toBeGreaterThan(2);
 
       // The customer revises the instruction: it is confirmed, and the case is closed but for its alerts.
-      await handle.signal(instructionRevisedSignal, { revision: 'Thirteen months.', revisedAt: await h.serverNow(), webhookId: 'msg-team-down' });
+      await handle.signal(instructionRevisedSignal, {
+        revision: 'Thirteen months.',
+        revisedAt: await h.serverNow(),
+        webhookId: 'msg-team-down',
+      });
       await h.waitFor(async () => (await handle.query(instructionStatusQuery)).closed, { what: 'the case closed' });
       expect((await h.stepsOf(workflowId)).filter((step) => !step.endsWith(privacyTeam))).toEqual([
         'suspension-notice -> dpo@ins-en.test',
@@ -291,7 +314,12 @@ test('a flag delivered two months late: the customer is told at once, and the re
 
     await h.skipTo(new Date(Date.parse(state.nextCustomerReminderAt!) + 30_000).toISOString());
     const mails = await h.waitForMailOf(workflowId, 4);
-    expect(mails.slice(2).map((mail) => mail.headers['x-dpa-step']).sort()).toEqual(['reminder-1', 'team-reminder-1']);
+    expect(
+      mails
+        .slice(2)
+        .map((mail) => mail.headers['x-dpa-step'])
+        .sort(),
+    ).toEqual(['reminder-1', 'team-reminder-1']);
     expect(mails.find((mail) => mail.headers['x-dpa-step'] === 'reminder-1')!.subject).toContain('Reminder 1');
     await settle();
     expect(await h.mailOf(workflowId)).toHaveLength(4);

@@ -26,7 +26,13 @@ async function runWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T>
     taskQueue,
     workflowsPath: require.resolve('../support/mail-fault-workflows'),
     activities: {
-      ...createActivities({ records: h.records, mailer: h.mailer, mailFrom: testMailFrom, privacyTeamEmail: testPrivacyTeam, temporal: h.env.client }),
+      ...createActivities({
+        records: h.records,
+        mailer: h.mailer,
+        mailFrom: testMailFrom,
+        privacyTeamEmail: testPrivacyTeam,
+        temporal: h.env.client,
+      }),
       sendWithProgress,
     },
   });
@@ -36,7 +42,13 @@ async function runWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T>
 test('a breach notice sent while the mail server refuses our login is retried, shown, and delivered once the password is fixed', async () => {
   await h.customer('auth-fault', { name: 'Auth Fault BV' });
   const awareAt = new Date(Date.now() - 3_600_000).toISOString();
-  const facts = { incidentId: 'AUTH-1', awareAt, summary: 'Backup tapes were lost in transit.', dataCategories: ['names'], measures: ['The courier was contacted'] };
+  const facts = {
+    incidentId: 'AUTH-1',
+    awareAt,
+    summary: 'Backup tapes were lost in transit.',
+    dataCategories: ['names'],
+    measures: ['The courier was contacted'],
+  };
   await h.records.breaches.recordIncident({ ...facts, detectedAt: awareAt });
   await h.records.breaches.recordNotification('AUTH-1', 'auth-fault', { status: 'pending' });
   const workflowId = 'breach-AUTH-1~auth-fault';
@@ -49,12 +61,16 @@ test('a breach notice sent while the mail server refuses our login is retried, s
     });
     const evidence = async () => (await h.records.emails.listForWorkflow(workflowId))[0];
     // Temporal retries it (2 s, then 4 s): the evidence log counts the attempts and says why they fail.
-    await h.waitFor(async () => ((await evidence())?.attempts ?? 0) >= 2 && (await evidence())?.status === 'deferred', { timeoutMs: 60_000 });
+    await h.waitFor(async () => ((await evidence())?.attempts ?? 0) >= 2 && (await evidence())?.status === 'deferred', {
+      timeoutMs: 60_000,
+    });
     expect(await evidence()).toMatchObject({ status: 'deferred', failureKind: 'authentication', error: expect.stringContaining('535') });
 
     // The operator's views: the pending activity in the Web UI, and /healthz's detail.
     const pending = (await handle.describe()).raw.pendingActivities?.[0];
-    expect(pending?.lastFailure?.message).toMatch(/^the mail server did not accept the email yet: the mail server refused our login: EAUTH 535/);
+    expect(pending?.lastFailure?.message).toMatch(
+      /^the mail server did not accept the email yet: the mail server refused our login: EAUTH 535/,
+    );
     expect(await h.records.emails.mailHealth({ stuckAfterMs: 0 })).toMatchObject({ status: 'stuck', lastFailureKind: 'authentication' });
     // Not the customer's refusal: the register still waits for the notice.
     expect((await h.records.breaches.get('AUTH-1'))!.notifications[0]!.status).toBe('pending');
@@ -89,12 +105,17 @@ async function sendWithProgress(input: ProgressProbeInput): Promise<{ resumedFro
   const emails = createEmailSender({ mailer: h.mailer, emails: h.records.emails, from: testMailFrom });
   await emailCustomerContacts(
     { records: h.records, emails, ...(input.passProgress && { heartbeat: () => heartbeat(progress) }) },
-    { workflowId: input.workflowId, step: 'change-notice', customerId: input.customerId, render: () => ({ subject: 'Change', text: 'A change.', html: '<p>A change.</p>' }) },
+    {
+      workflowId: input.workflowId,
+      step: 'change-notice',
+      customerId: input.customerId,
+      render: () => ({ subject: 'Change', text: 'A change.', html: '<p>A change.</p>' }),
+    },
   );
   throw new Error('the attempt ends here, as a worker that died would');
 }
 
-test('a retried announcement resumes from its progress only when the contacts\' heartbeats carry it', async () => {
+test("a retried announcement resumes from its progress only when the contacts' heartbeats carry it", async () => {
   await h.customer('progress', { name: 'Progress BV', emails: ['a@progress.test', 'b@progress.test'] });
   const probe = (passProgress: boolean) =>
     h.env.client.workflow.execute('progressProbe', {

@@ -35,7 +35,11 @@ function change(changeId: string): SubprocessorChangeNotice {
 }
 
 /** Starts one customer's window directly (the change workflow is tested below). */
-async function startWindow(taskQueue: string, changeId: string, customerId: string): Promise<WorkflowHandle<typeof customerObjectionWindow>> {
+async function startWindow(
+  taskQueue: string,
+  changeId: string,
+  customerId: string,
+): Promise<WorkflowHandle<typeof customerObjectionWindow>> {
   return h.env.client.workflow.start(customerObjectionWindow, {
     workflowId: h.endsWithWorker(workflowIds.objection(changeId, customerId)),
     taskQueue,
@@ -44,7 +48,11 @@ async function startWindow(taskQueue: string, changeId: string, customerId: stri
 }
 
 /** Starts one customer's window and waits until the notice went out and the window is open. */
-async function openWindow(taskQueue: string, changeId: string, customerId: string): Promise<WorkflowHandle<typeof customerObjectionWindow>> {
+async function openWindow(
+  taskQueue: string,
+  changeId: string,
+  customerId: string,
+): Promise<WorkflowHandle<typeof customerObjectionWindow>> {
   const handle = await startWindow(taskQueue, changeId, customerId);
   await h.waitFor(async () => (await statusOf(handle)).status === 'open');
   return handle;
@@ -65,10 +73,12 @@ async function statusOf(handle: WorkflowHandle): Promise<ObjectionWindowState> {
 }
 
 async function object(handle: WorkflowHandle, reasons = 'The data would leave the EEA.', receivedAt?: string) {
-  return handle.executeUpdate(objectToChangeUpdate, { args: [{ reasons, receivedAt: receivedAt ?? (await h.serverNow()), webhookId: 'msg_test' }] });
+  return handle.executeUpdate(objectToChangeUpdate, {
+    args: [{ reasons, receivedAt: receivedAt ?? (await h.serverNow()), webhookId: 'msg_test' }],
+  });
 }
 
-describe('one customer\'s objection window (5.2)', () => {
+describe("one customer's objection window (5.2)", () => {
   test('without an objection: a notice, a reminder 7 days before the close, then accepted after 30 days', async () => {
     await h.customer('quiet', { language: 'nl' });
     const taskQueue = 'spc-quiet';
@@ -170,7 +180,9 @@ describe('one customer\'s objection window (5.2)', () => {
       expect(objected).toMatchObject({ status: 'objected', objection: { receivedAt } });
       expect(Date.parse(objected.remedyDeadlineAt!) - Date.parse(receivedAt)).toBe(30 * DAY);
       expect(objected.timeline.map((entry) => entry.what)).toContain('the window closed without an objection: the change is accepted');
-      await h.waitFor(async () => (await statusOf(handle)).timeline.some((entry) => entry.what.includes('delivered after it, and is taken')));
+      await h.waitFor(async () =>
+        (await statusOf(handle)).timeline.some((entry) => entry.what.includes('delivered after it, and is taken')),
+      );
       expect((await handle.describe()).searchAttributes).toMatchObject({ DpaStatus: ['objected'] });
 
       // The other window took none: a week after its close it ends, and refuses even one received in time.
@@ -179,9 +191,13 @@ describe('one customer\'s objection window (5.2)', () => {
       const ended = await quiet.result();
       expect(ended.status).toBe('accepted');
       await expect(object(quiet, 'Received on day 29.', new Date(Date.parse(noticeAt!) + 29 * DAY).toISOString())).rejects.toThrow();
-      expect(refuseObjection(ended, { reasons: 'Received on day 29.', receivedAt: new Date(Date.parse(noticeAt!) + 29 * DAY).toISOString() }, await h.env.currentTimeMs())).toBe(
-        'the objection window for change CHG-DELAYED is closed (accepted)',
-      );
+      expect(
+        refuseObjection(
+          ended,
+          { reasons: 'Received on day 29.', receivedAt: new Date(Date.parse(noticeAt!) + 29 * DAY).toISOString() },
+          await h.env.currentTimeMs(),
+        ),
+      ).toBe('the objection window for change CHG-DELAYED is closed (accepted)');
     });
   });
 
@@ -223,7 +239,10 @@ describe('a customer that cannot be told (5.2)', () => {
       expect(noticeMs - startedMs).toBeGreaterThanOrEqual(2 * MINUTE);
       expect(noticeMs - startedMs).toBeLessThan(5 * MINUTE);
       expect(Date.parse(state.windowClosesAt) - noticeMs).toBe(30 * DAY);
-      expect((await handle.describe()).searchAttributes).toMatchObject({ DpaStatus: ['open'], DpaNextDeadline: [new Date(state.windowClosesAt)] });
+      expect((await handle.describe()).searchAttributes).toMatchObject({
+        DpaStatus: ['open'],
+        DpaNextDeadline: [new Date(state.windowClosesAt)],
+      });
       expect(await stepsOf(id)).toEqual(['change-notice']);
       expect(await alertsOf(id)).toEqual([]);
 
@@ -310,7 +329,9 @@ describe('after an objection (5.3-5.4)', () => {
     const taskQueue = 'spc-nojudge';
     await h.withWorker(taskQueue, async () => {
       const idle = await openWindow(taskQueue, 'CHG-U', 'nojudge');
-      expect(await h.refusal(idle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'x' }] }))).toContain('nothing to judge');
+      expect(await h.refusal(idle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'x' }] }))).toContain(
+        'nothing to judge',
+      );
     });
   });
 
@@ -320,8 +341,12 @@ describe('after an objection (5.3-5.4)', () => {
     await h.withWorker(taskQueue, async () => {
       const handle = await openWindow(taskQueue, 'CHG-U', 'unreason');
       await object(handle);
-      await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'Le fournisseur est certifié et lié par les clauses types.' }] });
-      await expect(handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'second thoughts' }] })).rejects.toThrow();
+      await handle.executeUpdate(judgeObjectionUpdate, {
+        args: [{ reasonable: false, reason: 'Le fournisseur est certifié et lié par les clauses types.' }],
+      });
+      await expect(
+        handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'second thoughts' }] }),
+      ).rejects.toThrow();
       await h.waitFor(async () => (await statusOf(handle)).status === 'objection-rejected');
       const id = workflowIds.objection('CHG-U', 'unreason');
       expect(await stepsOf(id)).toEqual(['change-notice', 'objection-rejected']);
@@ -353,9 +378,17 @@ describe('after an objection (5.3-5.4)', () => {
 
       // The customer answers by another channel; the declined offer's right to terminate bounces too.
       await handle.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: false }] });
-      await h.waitFor(async () => (await statusOf(handle)).status === 'termination-right' && (await statusOf(handle)).privacyTeamAlerts.length === 2);
-      expect((await statusOf(handle)).privacyTeamAlerts.map((alert) => alert.kind)).toEqual(['offer-undeliverable', 'termination-right-undeliverable']);
-      expect((await alertsOf(id)).map((alert) => alert.headers['x-dpa-step'])).toEqual(['alert-offer-undeliverable', 'alert-termination-right-undeliverable']);
+      await h.waitFor(
+        async () => (await statusOf(handle)).status === 'termination-right' && (await statusOf(handle)).privacyTeamAlerts.length === 2,
+      );
+      expect((await statusOf(handle)).privacyTeamAlerts.map((alert) => alert.kind)).toEqual([
+        'offer-undeliverable',
+        'termination-right-undeliverable',
+      ]);
+      expect((await alertsOf(id)).map((alert) => alert.headers['x-dpa-step'])).toEqual([
+        'alert-offer-undeliverable',
+        'alert-termination-right-undeliverable',
+      ]);
       // Only the notice reached the customer.
       expect(await stepsOf(id)).toEqual(['change-notice', 'alert-offer-undeliverable', 'alert-termination-right-undeliverable']);
     });
@@ -422,7 +455,11 @@ describe('after an objection (5.3-5.4)', () => {
 describe('the change (5.1)', () => {
   test('announces to described customers: one notice each in its language, then its window open from the notice; announcing again sends nothing', async () => {
     const taskQueue = 'spc-announce';
-    const customers: Array<[string, Language]> = [['ann-nl', 'nl'], ['ann-fr', 'fr'], ['ann-en', 'en']];
+    const customers: Array<[string, Language]> = [
+      ['ann-nl', 'nl'],
+      ['ann-fr', 'fr'],
+      ['ann-en', 'en'],
+    ];
     for (const [customerId, language] of customers) await h.customer(customerId, { language });
     const customerIds = customers.map(([customerId]) => customerId);
     await h.withWorker(taskQueue, async () => {
@@ -430,7 +467,11 @@ describe('the change (5.1)', () => {
       // Started and polled, not awaited: awaiting a result lets the test server skip time, and the windows'
       // reminders would fire before they are looked at.
       const announce = async (id: string) => {
-        const handle = await h.env.client.workflow.start(subprocessorChange, { workflowId: id, taskQueue, args: [{ change: change('CHG-ANN'), customerIds }] });
+        const handle = await h.env.client.workflow.start(subprocessorChange, {
+          workflowId: id,
+          taskQueue,
+          args: [{ change: change('CHG-ANN'), customerIds }],
+        });
         await h.waitFor(async () => (await handle.query(subprocessorChangeStatusQuery)).status === 'notified');
         return handle.query(subprocessorChangeStatusQuery);
       };
@@ -455,7 +496,11 @@ describe('the change (5.1)', () => {
         // The window itself ran no activity for it: the notice came in its input.
         const history = await handle.fetchHistory();
         expect(history.events!.some((event) => event.activityTaskScheduledEventAttributes)).toBe(false);
-        expect(description.searchAttributes).toMatchObject({ DpaProcess: ['subprocessor-objection'], DpaCustomerIds: [customerId], DpaStatus: ['open'] });
+        expect(description.searchAttributes).toMatchObject({
+          DpaProcess: ['subprocessor-objection'],
+          DpaCustomerIds: [customerId],
+          DpaStatus: ['open'],
+        });
       }
 
       // A retried batch or a repeated announcement: every notice is in the log, every window exists.
@@ -496,7 +541,9 @@ describe('the change (5.1)', () => {
       expect(status).toMatchObject({ total: 150, started: 150, alreadyRunning: 0, nextIndex: 150, runs: 2 });
       // The continued run carries an offset and counts, and no customer id: they are read from the records.
       const firstRun = await h.env.client.workflow.getHandle(workflowId, handle.firstExecutionRunId).fetchHistory();
-      const continued = firstRun.events!.find((event) => event.workflowExecutionContinuedAsNewEventAttributes)?.workflowExecutionContinuedAsNewEventAttributes;
+      const continued = firstRun.events!.find(
+        (event) => event.workflowExecutionContinuedAsNewEventAttributes,
+      )?.workflowExecutionContinuedAsNewEventAttributes;
       expect(continued).toBeTruthy();
       const carried = JSON.parse(Buffer.from(continued!.input!.payloads![0]!.data!).toString('utf8'));
       expect(carried).toMatchObject({ nextIndex: 80, started: 80, runs: 1, batching: { windowsPerBatch: 40, batchesPerRun: 2 } });
@@ -523,7 +570,9 @@ describe('the change (5.1)', () => {
       const again = await h.env.client.workflow.execute(subprocessorChange, {
         workflowId: `${workflowId}-again`,
         taskQueue,
-        args: [{ change: change('CHG-BULK'), customerIds, settings: { ...defaultObjectionWindowSettings, unknownCustomerGraceMinutes: 0 } }],
+        args: [
+          { change: change('CHG-BULK'), customerIds, settings: { ...defaultObjectionWindowSettings, unknownCustomerGraceMinutes: 0 } },
+        ],
       });
       expect(again).toMatchObject({ total: 150, started: 0, alreadyRunning: 150, runs: 1 });
       for (const [customerId, runId] of runIds) {
@@ -554,7 +603,13 @@ describe('nothing lost: the privacy team’s address refuses its alerts', () => 
         expect(shown.status).toBe('offer-made');
         expect(shown.privacyTeamAlerts).toEqual([expect.objectContaining({ kind: 'offer-undeliverable', delivered: false })]);
         expect(shown.undeliveredAlerts).toEqual([
-          { step: 'alert-offer-undeliverable', since: expect.any(String), attempts: 1, problem: expect.stringMatching(/refused/), nextAttemptAt: expect.any(String) },
+          {
+            step: 'alert-offer-undeliverable',
+            since: expect.any(String),
+            attempts: 1,
+            problem: expect.stringMatching(/refused/),
+            nextAttemptAt: expect.any(String),
+          },
         ]);
         expect(emailAddressesIn(shown.undeliveredAlerts[0]!.problem)).toEqual([]);
         expect((await handle.describe()).searchAttributes).toMatchObject({ DpaUndeliveredAlerts: [1], DpaStatus: ['offer-made'] });

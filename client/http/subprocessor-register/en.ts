@@ -12,7 +12,14 @@ export const en = {
     'thirty days of our notice (section 5.2 of the policy).',
   asOf: 'List as it stood on',
   lastUpdated: (date) => (date ? `Last updated on ${date}` : 'Not updated yet'),
-  columns: { name: 'Subprocessor', country: 'Country of establishment', eea: 'EEA', purpose: 'Purpose', safeguard: 'Safeguard for transfers', onList: 'On the list' },
+  columns: {
+    name: 'Subprocessor',
+    country: 'Country of establishment',
+    eea: 'EEA',
+    purpose: 'Purpose',
+    safeguard: 'Safeguard for transfers',
+    onList: 'On the list',
+  },
   inside: 'Inside the EEA',
   outside: 'Outside the EEA',
   basis: {

@@ -36,7 +36,12 @@ export const fr = {
   emptyList: 'À cette date, nous ne faisions appel à aucun sous-traitant ultérieur.',
   changesSince: (date) => `Modifications depuis le ${date}`,
   noChanges: 'Aucune modification au cours de cette période.',
-  changeColumns: { announced: 'Annoncée le', change: 'Modification', subprocessor: 'Sous-traitant ultérieur', effective: 'Prise d’effet le' },
+  changeColumns: {
+    announced: 'Annoncée le',
+    change: 'Modification',
+    subprocessor: 'Sous-traitant ultérieur',
+    effective: 'Prise d’effet le',
+  },
   action: { added: 'Ajout', replaced: 'Remplacement', removed: 'Retrait' },
   replaces: (name) => `remplace ${name}`,
   upcoming: 'pas encore en vigueur',

@@ -12,7 +12,14 @@ export const nl = {
     'schriftelijk en gemotiveerd bezwaar maken tegen een wijziging (artikel 5.2 van de policy).',
   asOf: 'Stand van de lijst op',
   lastUpdated: (date) => (date ? `Laatst bijgewerkt op ${date}` : 'Nog niet bijgewerkt'),
-  columns: { name: 'Subverwerker', country: 'Land van vestiging', eea: 'EER', purpose: 'Doel', safeguard: 'Waarborg bij doorgifte', onList: 'Op de lijst' },
+  columns: {
+    name: 'Subverwerker',
+    country: 'Land van vestiging',
+    eea: 'EER',
+    purpose: 'Doel',
+    safeguard: 'Waarborg bij doorgifte',
+    onList: 'Op de lijst',
+  },
   inside: 'Binnen de EER',
   outside: 'Buiten de EER',
   basis: {

@@ -17,17 +17,23 @@ const copies: Readonly<Record<Language, RegisterPageCopy>> = { nl, fr, en };
 
 /** "2 juni 2025", "1er octobre 2025", "2 June 2025": the day in Brussels. */
 function registerDate(instant: string, language: Language): string {
-  const text = new Intl.DateTimeFormat(locales[language], { timeZone: registerTimeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(instant),
-  );
+  const text = new Intl.DateTimeFormat(locales[language], {
+    timeZone: registerTimeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(instant));
   // French writes the first of a month as an ordinal; Intl does not.
   return language === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 
 function registerDateTime(instant: string, language: Language): string {
-  const time = new Intl.DateTimeFormat(locales[language], { timeZone: registerTimeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(instant),
-  );
+  const time = new Intl.DateTimeFormat(locales[language], {
+    timeZone: registerTimeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
   return `${registerDate(instant, language)} ${copies[language].at} ${time}`;
 }
 
@@ -70,7 +76,14 @@ export function renderSubprocessorRegisterHtml(page: RegisterPage): string {
   const list =
     rows.length === 0
       ? `<p>${escapeHtml(c.emptyList)}</p>`
-      : `<table><thead><tr><th>${[c.columns.name, c.columns.country, c.columns.eea, c.columns.purpose, c.columns.safeguard, c.columns.onList]
+      : `<table><thead><tr><th>${[
+          c.columns.name,
+          c.columns.country,
+          c.columns.eea,
+          c.columns.purpose,
+          c.columns.safeguard,
+          c.columns.onList,
+        ]
           .map(escapeHtml)
           .join('</th><th>')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 
@@ -87,7 +100,12 @@ export function renderSubprocessorRegisterHtml(page: RegisterPage): string {
   const changes =
     changeRows.length === 0
       ? `<p>${escapeHtml(c.noChanges)}</p>`
-      : `<table><thead><tr><th>${[c.changeColumns.announced, c.changeColumns.change, c.changeColumns.subprocessor, c.changeColumns.effective]
+      : `<table><thead><tr><th>${[
+          c.changeColumns.announced,
+          c.changeColumns.change,
+          c.changeColumns.subprocessor,
+          c.changeColumns.effective,
+        ]
           .map(escapeHtml)
           .join('</th><th>')}</th></tr></thead><tbody>${changeRows.join('')}</tbody></table>`;
 

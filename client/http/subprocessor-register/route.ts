@@ -68,12 +68,18 @@ export function registerSubprocessorRegisterRoutes(app: FastifyInstance, deps: {
       // in the past year.
       const since =
         rawSince === undefined
-          ? addCalendarMonths(startOfLocalDate(localDateOf(asOf, registerTimeZone), registerTimeZone), -defaultChangeMonths, registerTimeZone)
+          ? addCalendarMonths(
+              startOfLocalDate(localDateOf(asOf, registerTimeZone), registerTimeZone),
+              -defaultChangeMonths,
+              registerTimeZone,
+            )
           : readRegisterInstant('since', rawSince, 'start');
       if (Date.parse(since) > Date.parse(asOf)) throw new BadQuery(`since (${since}) is after asOf (${asOf})`);
 
       // The page is the register as it stood at asOf: changes announced later are not on it yet.
-      const announcedByAsOf = (await register.changesSince(beginning)).filter((change) => Date.parse(change.announcedAt) <= Date.parse(asOf));
+      const announcedByAsOf = (await register.changesSince(beginning)).filter(
+        (change) => Date.parse(change.announcedAt) <= Date.parse(asOf),
+      );
       const inPeriod = announcedByAsOf.filter((change) => Date.parse(change.announcedAt) >= Date.parse(since));
       const html = renderSubprocessorRegisterHtml({
         language,
@@ -83,11 +89,13 @@ export function registerSubprocessorRegisterRoutes(app: FastifyInstance, deps: {
         subprocessors: (await register.listAsOf(asOf)).map(registerEntry),
         changes: await describeChanges(deps.records, inPeriod),
       });
-      return reply
-        .type('text/html; charset=utf-8')
-        // Defence in depth behind the escaping: the page needs its inline style and nothing else.
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-        .send(html);
+      return (
+        reply
+          .type('text/html; charset=utf-8')
+          // Defence in depth behind the escaping: the page needs its inline style and nothing else.
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+          .send(html)
+      );
     }),
   );
 }

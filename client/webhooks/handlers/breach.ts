@@ -1,5 +1,11 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { breachAcknowledgedSignal, breachClosedSignal, breachIncidentInput, breachReportedSignal, breachUpdatedSignal } from '../../../domain/breach';
+import {
+  breachAcknowledgedSignal,
+  breachClosedSignal,
+  breachIncidentInput,
+  breachReportedSignal,
+  breachUpdatedSignal,
+} from '../../../domain/breach';
 import { workflowIds } from '../../../domain/ids';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../../../domain/search-attributes';
 import { taskQueue } from '../../../domain/task-queue';

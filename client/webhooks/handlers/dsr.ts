@@ -1,9 +1,4 @@
-import {
-  dsrActionCompletedUpdate,
-  dsrExtendedUpdate,
-  dsrInstructedUpdate,
-  dsrRequestInput,
-} from '../../../domain/dsr';
+import { dsrActionCompletedUpdate, dsrExtendedUpdate, dsrInstructedUpdate, dsrRequestInput } from '../../../domain/dsr';
 import { workflowIds } from '../../../domain/ids';
 import type { dsrRequest } from '../../../workflows';
 import { decide, openCase, refused, sendToCase } from '../answers';

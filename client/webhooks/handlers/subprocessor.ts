@@ -61,14 +61,21 @@ export const subprocessorHandlers: EventHandlers = {
       (stored.replaces ?? undefined) === change.replaces &&
       Date.parse(stored.effectiveAt) === Date.parse(change.effectiveAt);
     if (!same) {
-      return refused(409, `subprocessor change ${change.changeId} was already announced as another change; report a new change id`, workflowId);
+      return refused(
+        409,
+        `subprocessor change ${change.changeId} was already announced as another change; report a new change id`,
+        workflowId,
+      );
     }
     // Announced at the first report, whatever the repeat's timestamp.
     change.announcedAt = stored.announcedAt;
     // The workflow reads the customers from the records a batch at a time; only a few are listed for the
     // Web UI's search by customer.
     const input: SubprocessorChangeInput = { change, recipients: stored.recipients };
-    const searchable = stored.recipients <= maxCustomerIdsInSearchAttribute ? await records.subprocessors.recipients(change.changeId, 0, stored.recipients) : undefined;
+    const searchable =
+      stored.recipients <= maxCustomerIdsInSearchAttribute
+        ? await records.subprocessors.recipients(change.changeId, 0, stored.recipients)
+        : undefined;
     const answer = await openCase<typeof subprocessorChange>(client, 'subprocessorChange', {
       workflowId,
       args: [input],

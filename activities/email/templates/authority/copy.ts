@@ -4,7 +4,8 @@ import type { AuthorityRequestKind } from '../../../../domain/authority';
  * What every language of the authority-request process (policy 8.1 and 7.1; GDPR Art. 28(3)(a)) must
  * say. A language file that lacks a passage does not compile.
  */
-export type AuthorityCopy = {  marker: string;
+export type AuthorityCopy = {
+  marker: string;
   confidential: string;
   reference: string;
   authority: string;

@@ -38,7 +38,7 @@ export const fr = {
     introDisclosure: (customer, authority) =>
       `En notre qualité de sous-traitant, nous informons ${customer} que nous envisageons de communiquer à une ` +
       `autorité publique, ${authority}, des données à caractère personnel que nous traitons pour son compte, parce que la loi ou une ` +
-      "décision judiciaire ou administrative nous y oblige. Nous vous en informons avant toute communication, comme " +
+      'décision judiciaire ou administrative nous y oblige. Nous vous en informons avant toute communication, comme ' +
       "le prévoient les articles 7.1 et 8.1 de notre Politique de traitement des données et l'article 28, " +
       'paragraphe 3, a), du Règlement général sur la protection des données (RGPD).',
     prohibitionLifted: "Levée de l'interdiction légale d'information",
@@ -49,7 +49,7 @@ export const fr = {
     confidentiality: 'Confidentialité (article 7.1 de notre Politique de traitement des données)',
     confidentialityText:
       'Nous traitons de manière confidentielle les données à caractère personnel que nous traitons pour votre ' +
-      "compte. Nous ne les communiquons que dans la mesure où la loi ou une décision judiciaire ou administrative " +
+      'compte. Nous ne les communiquons que dans la mesure où la loi ou une décision judiciaire ou administrative ' +
       "l'exige, et nous discutons au préalable avec vous de l'étendue et des modalités de toute communication.",
     views: "Votre position sur l'étendue et les modalités de la communication",
     viewsText: (due, email) =>
@@ -59,7 +59,7 @@ export const fr = {
       `${common.howToAnswer.inWriting(email)}.`,
     viewsDefault:
       'Si vous vous y opposez, nous examinerons votre objection avant toute communication. À défaut de position ' +
-      "reçue à cette date, nous ne communiquerons que ce que la loi exige strictement, selon les modalités imposées " +
+      'reçue à cette date, nous ne communiquerons que ce que la loi exige strictement, selon les modalités imposées ' +
       "par l'autorité.",
     next: 'Ce que nous faisons à présent',
     nextText: (email) =>
@@ -70,8 +70,7 @@ export const fr = {
     keepInformed: 'Nous vous informerons de la suite donnée à la demande.',
   },
   viewReminder: {
-    subject: (id, n) =>
-      `${marker} Rappel n°\u00a0${n}\u00a0: votre position sur la communication envisagée – référence ${id}`,
+    subject: (id, n) => `${marker} Rappel n°\u00a0${n}\u00a0: votre position sur la communication envisagée – référence ${id}`,
     intro: (customer, sentAt, authority, id) =>
       `Le ${sentAt}, nous avons informé ${customer} que nous envisageons de communiquer à une autorité publique, ` +
       `${authority}, des données ` +
@@ -97,7 +96,7 @@ export const fr = {
     disclosedIntro: (customer, authority, id, at) =>
       `Nous vous informons que, le ${at}, nous avons communiqué à une autorité publique, ${authority}, des données à caractère personnel ` +
       `que nous traitons pour le compte de ${customer} (référence ${id}), parce que la loi ou une décision ` +
-      "judiciaire ou administrative nous y obligeait (article 7.1 de notre Politique de traitement des données).",
+      'judiciaire ou administrative nous y obligeait (article 7.1 de notre Politique de traitement des données).',
     outcomeAt: 'Traitée le',
     howAnswered: 'Suite donnée à la demande',
     scope: 'Étendue de la communication',

@@ -47,7 +47,9 @@ export function renderAuthorityNotice(facts: AuthorityNoticeFacts, language: Lan
         ...(facts.prohibitionLiftedAt === undefined ? [] : [{ label: copy.prohibitionLifted, value: f.at(facts.prohibitionLiftedAt) }]),
       ],
     },
-    ...(facts.prohibitionLiftedAt === undefined ? [] : [{ kind: 'paragraph', text: copy.heldBack(f.at(facts.prohibitionLiftedAt)) } as const]),
+    ...(facts.prohibitionLiftedAt === undefined
+      ? []
+      : [{ kind: 'paragraph', text: copy.heldBack(f.at(facts.prohibitionLiftedAt)) } as const]),
     { kind: 'heading', text: copy.confidentiality },
     { kind: 'paragraph', text: copy.confidentialityText },
     ...(facts.viewsDueAt !== undefined
@@ -56,10 +58,7 @@ export function renderAuthorityNotice(facts: AuthorityNoticeFacts, language: Lan
           { kind: 'paragraph', text: copy.viewsText(f.at(facts.viewsDueAt), facts.contactEmail) } as const,
           { kind: 'paragraph', text: copy.viewsDefault } as const,
         ]
-      : [
-          { kind: 'heading', text: copy.next } as const,
-          { kind: 'paragraph', text: copy.nextText(facts.contactEmail) } as const,
-        ]),
+      : [{ kind: 'heading', text: copy.next } as const, { kind: 'paragraph', text: copy.nextText(facts.contactEmail) } as const]),
     { kind: 'paragraph', text: copy.keepInformed },
     { kind: 'paragraph', text: f.copy.questions(facts.contactEmail, facts.requestId) },
   ];
@@ -95,15 +94,36 @@ export function renderAuthorityOutcome(facts: AuthorityOutcomeFacts, language: L
       ? [
           {
             kind: 'paragraph',
-            text: copy.answeredIntro(facts.customerName, f.at(facts.receivedAt), facts.authority, f.copy.kindPhrase[facts.requestKind], facts.requestId, at),
+            text: copy.answeredIntro(
+              facts.customerName,
+              f.at(facts.receivedAt),
+              facts.authority,
+              f.copy.kindPhrase[facts.requestKind],
+              facts.requestId,
+              at,
+            ),
           },
-          { kind: 'facts', rows: [{ label: f.copy.reference, value: facts.requestId }, { label: f.copy.authority, value: facts.authority }, { label: copy.outcomeAt, value: at }] },
+          {
+            kind: 'facts',
+            rows: [
+              { label: f.copy.reference, value: facts.requestId },
+              { label: f.copy.authority, value: facts.authority },
+              { label: copy.outcomeAt, value: at },
+            ],
+          },
           { kind: 'heading', text: copy.howAnswered },
           { kind: 'paragraph', text: facts.summary.trim() },
         ]
       : [
           { kind: 'paragraph', text: copy.disclosedIntro(facts.customerName, facts.authority, facts.requestId, at) },
-          { kind: 'facts', rows: [{ label: f.copy.reference, value: facts.requestId }, { label: f.copy.authority, value: facts.authority }, { label: copy.outcomeAt, value: at }] },
+          {
+            kind: 'facts',
+            rows: [
+              { label: f.copy.reference, value: facts.requestId },
+              { label: f.copy.authority, value: facts.authority },
+              { label: copy.outcomeAt, value: at },
+            ],
+          },
           { kind: 'heading', text: copy.scope },
           { kind: 'paragraph', text: facts.scope.trim() },
           { kind: 'heading', text: copy.manner },

@@ -111,8 +111,7 @@ export const en = {
         ? 'We continue to monitor the situation and will send you a final report once the incident is closed.'
         : contained === false
           ? 'We are continuing our work to contain the breach and will keep you informed of any significant development.'
-          : 'We will keep you informed of any significant development and will send you a final report once the ' +
-            'incident is closed.',
+          : 'We will keep you informed of any significant development and will send you a final report once the ' + 'incident is closed.',
     use: (email, id) =>
       'If you have reported the breach to the supervisory authority, you can use this information to supplement ' +
       `your notification. For any questions, please contact ${common.contactPoint(email)}, quoting incident ${id}.`,

@@ -12,8 +12,7 @@ export const fr = {
   notYetKnown: "en cours d'évaluation",
   approximately: (count) => `environ ${count}`,
   notice: {
-    subject: (id) =>
-      `${marker} Notification d'une violation de données à caractère personnel – incident ${id}`,
+    subject: (id) => `${marker} Notification d'une violation de données à caractère personnel – incident ${id}`,
     intro: (customer) =>
       // "à <nom>" rather than "de <nom>": the name may need an elision ("d'Acme") that a template cannot make.
       `En notre qualité de sous-traitant, nous notifions à ${customer} une violation de données à caractère ` +
@@ -28,8 +27,7 @@ export const fr = {
     subjectCategories: 'Catégories de personnes concernées',
     subjectsApprox: 'Nombre approximatif de personnes concernées',
     recordsApprox: "Nombre approximatif d'enregistrements de données à caractère personnel concernés",
-    followsWhenKnown:
-      "Les éléments encore en cours d'évaluation vous seront communiqués dès que notre enquête le permettra.",
+    followsWhenKnown: "Les éléments encore en cours d'évaluation vous seront communiqués dès que notre enquête le permettra.",
     contact: '2. Point de contact (article 33, §\u00a03, b, RGPD)',
     contactText: (email, id) =>
       "Pour obtenir davantage d'informations sur cette violation, vous pouvez contacter " +
@@ -78,8 +76,7 @@ export const fr = {
       'à caractère personnel au sein de votre organisation, merci de nous en informer immédiatement.',
   },
   reminder: {
-    subject: (id, n) =>
-      `${marker} Rappel n°\u00a0${n}\u00a0: merci d'accuser réception de notre notification – incident ${id}`,
+    subject: (id, n) => `${marker} Rappel n°\u00a0${n}\u00a0: merci d'accuser réception de notre notification – incident ${id}`,
     intro: (customer, sentAt, id, n) =>
       `Le ${sentAt}, nous avons notifié à ${customer} une violation de données à caractère personnel ` +
       `(incident ${id}). Nous n'avons pas encore reçu d'accusé de réception\u00a0; il s'agit de notre rappel ` +
@@ -124,8 +121,7 @@ export const fr = {
       contained === true
         ? "Nous continuons à suivre la situation et vous adresserons un rapport final dès la clôture de l'incident."
         : contained === false
-          ? 'Nous poursuivons nos efforts pour maîtriser la violation et vous tiendrons informés de toute évolution ' +
-            'importante.'
+          ? 'Nous poursuivons nos efforts pour maîtriser la violation et vous tiendrons informés de toute évolution ' + 'importante.'
           : 'Nous vous tiendrons informés de toute évolution importante et vous adresserons un rapport final dès la ' +
             "clôture de l'incident.",
     use: (email, id) =>

@@ -27,8 +27,7 @@ function formatter(language: Language, timeZone: string) {
   return {
     copy,
     at: (instantIso: string) => formatInstant(instantIso, language, timeZone),
-    count: (count: number | undefined) =>
-      isKnownCount(count) ? copy.approximately(formatCount(count, language)) : copy.notYetKnown,
+    count: (count: number | undefined) => (isKnownCount(count) ? copy.approximately(formatCount(count, language)) : copy.notYetKnown),
     list: (items: readonly string[] | undefined) => {
       const present = cleanItems(items);
       return present.length > 0 ? formatList(present, language) : copy.notYetKnown;
@@ -108,7 +107,6 @@ export function renderBreachNotice(facts: BreachNoticeFacts, language: Language)
     { kind: 'paragraph', text: copy.acknowledgeText(facts.contactEmail) },
     ...acknowledgeAction(facts.acknowledgeUrl, copy.acknowledgeLink),
     { kind: 'paragraph', text: copy.wrongRecipient },
-
   ];
   return renderCustomerEmail(language, copy.subject(facts.incidentId), blocks, f.copy.confidential);
 }
@@ -138,9 +136,7 @@ export function renderBreachReminder(facts: BreachReminderFacts, language: Langu
         { label: copy.subjectsApprox, value: f.count(facts.subjectsApprox) },
       ],
     },
-    ...(measures.length > 0
-      ? [{ kind: 'paragraph', text: copy.measures } as const, { kind: 'list', items: measures } as const]
-      : []),
+    ...(measures.length > 0 ? [{ kind: 'paragraph', text: copy.measures } as const, { kind: 'list', items: measures } as const] : []),
     { kind: 'paragraph', text: copy.clockText(sentAt, f.at(facts.controllerDeadlineAt)) },
     { kind: 'paragraph', text: copy.request(facts.contactEmail) },
     { kind: 'paragraph', text: copy.notReceived },
@@ -171,9 +167,7 @@ export function renderBreachUpdate(facts: BreachUpdateFacts, language: Language)
       rows: [
         { label: f.copy.incident, value: facts.incidentId },
         { label: copy.sentAt, value: f.at(facts.sentAt) },
-        ...(facts.contained === undefined
-          ? []
-          : [{ label: copy.status, value: facts.contained ? copy.contained : copy.notContained }]),
+        ...(facts.contained === undefined ? [] : [{ label: copy.status, value: facts.contained ? copy.contained : copy.notContained }]),
       ],
     },
     { kind: 'heading', text: copy.update },

@@ -6,7 +6,12 @@ import { commonCopy } from '.';
  * A customer email of any process: the salutation, the process's own body, the sign-off, and its
  * confidentiality note where it has one. Every customer email opens and closes this way.
  */
-export function renderCustomerEmail(language: Language, subject: string, body: readonly EmailBlock[], confidential?: string): RenderedEmail {
+export function renderCustomerEmail(
+  language: Language,
+  subject: string,
+  body: readonly EmailBlock[],
+  confidential?: string,
+): RenderedEmail {
   const common = commonCopy[language];
   return renderEmail({
     language,

@@ -30,7 +30,7 @@ export const alert = {
     'product-webhook-not-configured': {
       title: 'The product cannot be asked to act',
       action:
-        "PRODUCT_WEBHOOK_URL and PRODUCT_WEBHOOK_SECRET are not set, so the product could not be asked to carry out the " +
+        'PRODUCT_WEBHOOK_URL and PRODUCT_WEBHOOK_SECRET are not set, so the product could not be asked to carry out the ' +
         "customer's instruction. Configure them and restart the worker (the request is sent again at the next " +
         'follow-up), or have the action carried out by hand and record it with the update dsrActionCompleted.',
     },

@@ -4,7 +4,8 @@ import type { DsrAction, DsrInstruction, DsrRequestType } from '../../../../doma
  * What every language of the data subject request process (policy 8.1, 10.1–10.2; GDPR Art. 12(3),
  * 28(3)(e)) must say. A language file that lacks a passage does not compile.
  */
-export type DsrCopy = {  /** Subject prefix, so that the email stands out in an inbox and can be filtered on. */
+export type DsrCopy = {
+  /** Subject prefix, so that the email stands out in an inbox and can be filtered on. */
   marker: string;
   confidential: string;
   reference: string;

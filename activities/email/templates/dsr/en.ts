@@ -42,8 +42,7 @@ export const en = {
       `We have only confirmed to the data subject that the request concerns ${customer} and that we have passed it ` +
       'on to you. We have not answered the request and have told the data subject nothing else.',
     subjectNoAddress:
-      'The data subject left us no email address, so we have not replied to them. We have not acted on the request ' +
-      'itself.',
+      'The data subject left us no email address, so we have not replied to them. We have not acted on the request ' + 'itself.',
     instructionHeading: 'Nothing happens without your written instruction',
     instructionIntro:
       'Under section 10.2 of our Data Processing Policy we do not act on a request from a data subject without your ' +

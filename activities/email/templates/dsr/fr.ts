@@ -27,12 +27,10 @@ export const fr = {
     rectify: 'rectifier\u00a0: nous corrigeons ou complétons les données à caractère personnel selon vos indications\u00a0;',
     erase: 'effacer\u00a0: nous supprimons les données à caractère personnel de la personne concernée\u00a0;',
     restrict: 'limiter\u00a0: nous limitons le traitement des données à caractère personnel de la personne concernée\u00a0;',
-    'handled-by-customer':
-      'traiter vous-même\u00a0: vous vous chargez de la demande et nous clôturons le dossier sans autre action.',
+    'handled-by-customer': 'traiter vous-même\u00a0: vous vous chargez de la demande et nous clôturons le dossier sans autre action.',
   },
   months: (count) => `${count} mois`,
-  questions: (email, id) =>
-    `Pour toute question, vous pouvez contacter ${common.contactPoint(email)}, en mentionnant la référence ${id}.`,
+  questions: (email, id) => `Pour toute question, vous pouvez contacter ${common.contactPoint(email)}, en mentionnant la référence ${id}.`,
   notice: {
     subject: (id) => `${marker} Une personne concernée nous a contactés – demande ${id}`,
     intro: (customer) =>
@@ -53,8 +51,7 @@ export const fr = {
       "Conformément à l'article 10.2 de notre Politique de traitement des données, nous ne donnons pas suite à la " +
       "demande d'une personne concernée sans votre accord écrit préalable. Merci de nous transmettre votre " +
       'instruction via notre plateforme, en mentionnant la référence ci-dessus. Vous pouvez nous demander de\u00a0:',
-    instructionOther: (email) =>
-      `Si vous ne pouvez pas utiliser la plateforme, envoyez votre instruction écrite à l'adresse ${email}.`,
+    instructionOther: (email) => `Si vous ne pouvez pas utiliser la plateforme, envoyez votre instruction écrite à l'adresse ${email}.`,
     deadlineHeading: 'Votre délai',
     deadlineText: (deadline) =>
       'En tant que responsable du traitement, vous devez informer la personne concernée des mesures prises à la ' +
@@ -80,7 +77,7 @@ export const fr = {
     choose: 'Merci de nous transmettre votre instruction via notre plateforme. Vous pouvez nous demander de\u00a0:',
     alreadyHandled:
       'Si vous avez entre-temps traité la demande vous-même, merci de nous le faire savoir (instruction\u00a0: ' +
-      "traiter vous-même), afin que nous puissions clôturer le dossier et que vous ne receviez plus de rappels.",
+      'traiter vous-même), afin que nous puissions clôturer le dossier et que vous ne receviez plus de rappels.',
   },
   extension: {
     subject: (id) => `${marker} Prolongation de votre délai enregistrée – demande ${id}`,
@@ -94,8 +91,7 @@ export const fr = {
       "N'oubliez pas que vous devez informer la personne concernée de cette prolongation et des motifs du report " +
       "dans un délai d'un mois à compter de la réception de la demande (article 12, paragraphe 3, du RGPD).",
     stillAwaited:
-      "Nos rappels suivent désormais la nouvelle échéance. Sans votre instruction écrite, nous n'entreprenons " +
-      'toujours rien.',
+      "Nos rappels suivent désormais la nouvelle échéance. Sans votre instruction écrite, nous n'entreprenons " + 'toujours rien.',
   },
   closure: {
     subject: (id) => `${marker} Demande clôturée – demande ${id}`,
@@ -117,7 +113,7 @@ export const fr = {
     closedAt: 'Clôturée le',
     yours: (deadline) =>
       'La réponse à la personne concernée reste de votre responsabilité en tant que responsable du traitement ' +
-      "(article 12 du RGPD)\u00a0; nous ne contacterons pas la personne concernée au sujet de cette demande. Le cas " +
+      '(article 12 du RGPD)\u00a0; nous ne contacterons pas la personne concernée au sujet de cette demande. Le cas ' +
       `échéant, informez-la avant votre échéance\u00a0: ${deadline}.`,
   },
   subjectConfirmation: {

@@ -30,8 +30,7 @@ export const nl = {
     'handled-by-customer': 'zelf behandelen: u behandelt het verzoek zelf en wij sluiten het dossier zonder verdere actie.',
   },
   months: (count) => (count === 1 ? '1 maand' : `${count} maanden`),
-  questions: (email, id) =>
-    `Hebt u vragen, neem dan contact op met ${common.contactPoint(email)} en vermeld daarbij de referentie ${id}.`,
+  questions: (email, id) => `Hebt u vragen, neem dan contact op met ${common.contactPoint(email)} en vermeld daarbij de referentie ${id}.`,
   notice: {
     subject: (id) => `${marker} Een betrokkene heeft ons gecontacteerd – verzoek ${id}`,
     intro: (customer) =>
@@ -90,8 +89,7 @@ export const nl = {
       'Vergeet niet dat u de betrokkene binnen een maand na ontvangst van het verzoek op de hoogte moet brengen ' +
       'van de verlenging en van de redenen van de vertraging (artikel 12, lid 3, AVG).',
     stillAwaited:
-      'Onze herinneringen volgen voortaan de nieuwe datum. Zonder uw schriftelijke instructie ondernemen wij nog ' +
-      'steeds niets.',
+      'Onze herinneringen volgen voortaan de nieuwe datum. Zonder uw schriftelijke instructie ondernemen wij nog ' + 'steeds niets.',
   },
   closure: {
     subject: (id) => `${marker} Verzoek afgesloten – verzoek ${id}`,
@@ -101,8 +99,7 @@ export const nl = {
         `${at} voor u ter beschikking gesteld op ons platform, zodat u de betrokkene kunt antwoorden.`,
       rectify: (at) => `Zoals u ons hebt gevraagd, zijn de persoonsgegevens van de betrokkene op ${at} gerectificeerd.`,
       erase: (at) => `Zoals u ons hebt gevraagd, zijn de persoonsgegevens van de betrokkene op ${at} gewist.`,
-      restrict: (at) =>
-        `Zoals u ons hebt gevraagd, is de verwerking van de persoonsgegevens van de betrokkene op ${at} beperkt.`,
+      restrict: (at) => `Zoals u ons hebt gevraagd, is de verwerking van de persoonsgegevens van de betrokkene op ${at} beperkt.`,
     },
     handledByCustomer:
       'Wij hebben uw instructie geregistreerd dat u dit verzoek zelf behandelt. Wij hebben er zelf niets mee ' +

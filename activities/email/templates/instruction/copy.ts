@@ -4,7 +4,8 @@ import type { ProcessingDecision } from '../../../../domain/instruction';
  * What every language of the unlawful-instruction process (policy 3.2–3.4; GDPR Art. 28(3), last
  * subparagraph) must say. A language file that lacks a passage does not compile.
  */
-export type InstructionCopy = {  marker: string;
+export type InstructionCopy = {
+  marker: string;
   confidential: string;
   reference: string;
   suspendedSince: string;

@@ -28,11 +28,7 @@ export type InstructionResumedFacts = InstructionFactsBase & {
 };
 
 export type InstructionAlertKind =
-  | 'instruction-flagged'
-  | 'open-reminder'
-  | 'notice-undeliverable'
-  | 'no-customer-record'
-  | 'resumed-under-guarantee';
+  'instruction-flagged' | 'open-reminder' | 'notice-undeliverable' | 'no-customer-record' | 'resumed-under-guarantee';
 
 export type InstructionAlertFacts = {
   kind: InstructionAlertKind;

@@ -22,8 +22,7 @@ export const fr = {
     'En tant que responsable du traitement, vous conservez la maîtrise totale du traitement (article 3.3 de notre ' +
     "Politique de traitement des données). Si vous n'êtes pas en mesure de respecter vos obligations à cet égard, " +
     'merci de nous en informer sans délai (article 3.4).',
-  questions: (email, id) =>
-    `Pour toute question, vous pouvez contacter ${common.contactPoint(email)}, en mentionnant la référence ${id}.`,
+  questions: (email, id) => `Pour toute question, vous pouvez contacter ${common.contactPoint(email)}, en mentionnant la référence ${id}.`,
   notice: {
     subject: (id) => `${marker} Instruction ${id} suspendue\u00a0: possible violation de la loi`,
     intro: (customer) =>

@@ -20,8 +20,7 @@ export const nl = {
     'Als verwerkingsverantwoordelijke behoudt u de volledige zeggenschap over de verwerking (artikel 3.3 van onze ' +
     'Dataverwerkingspolicy). Kunt u uw verantwoordelijkheden op dit punt niet nakomen, laat het ons dan onverwijld ' +
     'weten (artikel 3.4).',
-  questions: (email, id) =>
-    `Hebt u vragen, neem dan contact op met ${common.contactPoint(email)} en vermeld de referentie ${id}.`,
+  questions: (email, id) => `Hebt u vragen, neem dan contact op met ${common.contactPoint(email)} en vermeld de referentie ${id}.`,
   notice: {
     subject: (id) => `${marker} Instructie ${id} opgeschort: mogelijk in strijd met de wet`,
     intro: (customer) =>

@@ -9,7 +9,17 @@ export type SubprocessorChangeCopy = {
   marker: string;
   action: Record<SubprocessorChangeEmailFacts['action'], string>;
   basis: Record<TransferBasis, string>;
-  labels: { change: string; action: string; subprocessor: string; replaces: string; country: string; purpose: string; basis: string; effective: string; objectBy: string };
+  labels: {
+    change: string;
+    action: string;
+    subprocessor: string;
+    replaces: string;
+    country: string;
+    purpose: string;
+    basis: string;
+    effective: string;
+    objectBy: string;
+  };
   noticeSubject(name: string): string;
   noticeIntro(customer: string): string;
   howToObject(contact: string, by: string): string;

@@ -2,7 +2,11 @@ import type { SubprocessorChangeCopy } from './copy';
 
 export const fr = {
   marker: '[Sous-traitants ultérieurs]',
-  action: { added: 'nouveau sous-traitant ultérieur', replaced: "remplacement d'un sous-traitant ultérieur", removed: 'sous-traitant ultérieur retiré' },
+  action: {
+    added: 'nouveau sous-traitant ultérieur',
+    replaced: "remplacement d'un sous-traitant ultérieur",
+    removed: 'sous-traitant ultérieur retiré',
+  },
   basis: {
     eea: "aucun transfert : le sous-traitant ultérieur est établi dans l'Espace économique européen",
     adequacy: "décision d'adéquation de la Commission européenne (art. 45 RGPD)",
@@ -29,16 +33,17 @@ export const fr = {
   howToObject: (contact, by) =>
     `Vous pouvez vous opposer à cette modification, par écrit et en indiquant vos motifs, jusqu'au ${by}. ` +
     `Adressez votre opposition à ${contact}. Nous examinons chaque opposition ; si nous la jugeons raisonnable, nous vous ` +
-    "proposerons dans les 30 jours une modification des services ou de leur utilisation.",
-  silence: "Sans opposition dans ce délai, nous considérerons la modification comme acceptée.",
+    'proposerons dans les 30 jours une modification des services ou de leur utilisation.',
+  silence: 'Sans opposition dans ce délai, nous considérerons la modification comme acceptée.',
   reminderSubject: (name) => `Rappel : opposition au sous-traitant ultérieur ${name} encore possible`,
   reminderIntro: (by) => `Nous vous rappelons que vous pouvez vous opposer à la modification ci-dessous jusqu'au ${by}.`,
   rejectedSubject: (name) => `Votre opposition au sous-traitant ultérieur ${name}`,
-  rejectedIntro: "Nous avons examiné attentivement votre opposition à la modification ci-dessous, mais ne la jugeons pas raisonnable.",
+  rejectedIntro: 'Nous avons examiné attentivement votre opposition à la modification ci-dessous, mais ne la jugeons pas raisonnable.',
   reasonLabel: 'Notre motivation',
   rejectedOutro: "La modification est donc maintenue telle qu'annoncée. Pour toute question, répondez à ce courriel.",
   offerSubject: (name) => `Notre proposition suite à votre opposition au sous-traitant ultérieur ${name}`,
-  offerIntro: 'Nous jugeons votre opposition raisonnable. Nous vous proposons la modification suivante des services ou de leur utilisation :',
+  offerIntro:
+    'Nous jugeons votre opposition raisonnable. Nous vous proposons la modification suivante des services ou de leur utilisation :',
   offerOutro: (contact) => `Merci de nous faire savoir par écrit si vous acceptez cette proposition, à l'adresse ${contact}.`,
   terminationSubject: (name) => `Votre droit de résilier les services concernés (sous-traitant ultérieur ${name})`,
   terminationIntro: (why, deadline) =>
