@@ -43,12 +43,12 @@ import {
   type AuthorityRequestInput,
   type AuthorityStatus,
 } from '../domain/authority';
-import { formatInstant, normalizeInstant, parseInstant } from '../domain/clocks';
+import { formatInstant, normalizeInstant, parseInstant, wholeMinute } from '../domain/clocks';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
 import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
-import { waitUntil } from './wait';
+import { nowIso, waitUntil } from './wait';
 import { handle } from './handlers';
 
 const {
@@ -100,6 +100,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
   };
   // Alerts go out beside the case: a refused one is retried and shown, and never holds up a clock.
   const alerts = privacyTeamAlerts({
+    send: alertPrivacyTeamOfAuthorityRequest,
     onChange: () => {
       state.undeliveredAlerts = alerts.undelivered();
       refresh();
@@ -283,8 +284,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
    * problem of ours) is shown on the case and retried until taken; it never ends the case.
    */
   function alert(step: string, facts: Omit<AuthorityAlertFacts, 'requestId' | 'requestKind'>): void {
-    const request = { step, alert: { requestId: input.requestId, requestKind: input.requestKind, ...facts } };
-    alerts.raise(step, () => alertPrivacyTeamOfAuthorityRequest(request));
+    alerts.raise({ step, alert: { requestId: input.requestId, requestKind: input.requestKind, ...facts } });
   }
 
   // --- 8.1: telling the customers, unless the law forbids it
@@ -514,14 +514,6 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
   // The case is closed; its last alerts still reach the team before the workflow ends.
   await alerts.delivered();
   return state;
-}
-
-function nowIso(): string {
-  return new Date().toISOString();
-}
-
-function wholeMinute(instant: string): string {
-  return formatInstant(Math.floor(parseInstant(instant) / 60_000) * 60_000);
 }
 
 async function inBatches<T>(

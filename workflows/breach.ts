@@ -50,7 +50,7 @@ import { emailOptions, fanOutOptions, recordOptions } from './activity-options';
 import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
 import { untilCustomerDescribed } from './customer-grace';
-import { waitUntil } from './wait';
+import { nowIso, waitUntil } from './wait';
 import { handle } from './handlers';
 
 const {
@@ -69,7 +69,6 @@ const { notifyCustomerOfBreach, alertPrivacyTeamOfBreach, remindCustomerOfBreach
 const { announceBreachToCustomers, passToBreachNotices } = proxyActivities<Activities>(fanOutOptions);
 
 const hours = (count: number) => count * 3_600_000;
-const nowIso = () => new Date().toISOString();
 /** The timeline query keeps the incident's latest entries; the register keeps everything. */
 const timelineLength = 500;
 
@@ -131,7 +130,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     lastUpdateAt: carried?.lastUpdateAt ?? input.detectedAt,
     undeliveredAlerts: [],
   };
-  const alerts = privacyTeamAlerts({ onChange: () => refreshDetails() });
+  const alerts = privacyTeamAlerts({ send: alertPrivacyTeamOfBreach, onChange: () => refreshDetails() });
 
   const isAnnounced = (customerId: string) => (positionOf.get(customerId) ?? Infinity) < announced;
   const noticeSettled = (customerId: string) => isAnnounced(customerId) && !handedOver.has(customerId);
@@ -345,17 +344,15 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     );
     if (!woken) {
       statusRemindersSent += 1;
-      alerts.raise(`status-update-due-${statusRemindersSent}`, () =>
-        alertPrivacyTeamOfBreach({
-          step: `status-update-due-${statusRemindersSent}`,
-          alert: {
-            kind: 'status-update-due',
-            incidentId: input.incidentId,
-            detail: `no update has been sent to the affected customers since ${state.lastUpdateAt}; send one (breach.updated) or close the incident`,
-            dueAt: state.nextStatusUpdateDueAt!,
-          },
-        }),
-      );
+      alerts.raise({
+        step: `status-update-due-${statusRemindersSent}`,
+        alert: {
+          kind: 'status-update-due',
+          incidentId: input.incidentId,
+          detail: `no update has been sent to the affected customers since ${state.lastUpdateAt}; send one (breach.updated) or close the incident`,
+          dueAt: state.nextStatusUpdateDueAt!,
+        },
+      });
       note('privacy team reminded to send a status update');
     }
   }
@@ -372,12 +369,10 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   for (const customerId of ended.filter((id) => undeliverable[id] === undefined)) {
     const problem = 'the notice workflow of this customer had ended (terminated by hand), so it could not send the final report';
     await recordBreachFinalReportProblem({ incidentId: input.incidentId, customerId, problem });
-    alerts.raise(`final-report-not-sent-${customerId}`, () =>
-      alertPrivacyTeamOfBreach({
-        step: `final-report-not-sent-${customerId}`,
-        alert: { kind: 'final-report-undeliverable', incidentId: input.incidentId, customerId, detail: problem },
-      }),
-    );
+    alerts.raise({
+      step: `final-report-not-sent-${customerId}`,
+      alert: { kind: 'final-report-undeliverable', incidentId: input.incidentId, customerId, detail: problem },
+    });
   }
   for (let wait = 2_000; ; wait = Math.min(wait * 2, 600_000)) {
     state.finalReportsOutstanding = await breachFinalReportsOutstanding({ incidentId: input.incidentId });
@@ -446,8 +441,8 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
   const updates: BreachUpdateSignal[] = [];
   let closeRequest: (BreachClosedSignal & { measures: string[] }) | undefined;
   let nextDeadline: number | undefined;
-  const alerts = privacyTeamAlerts({ onChange: () => show(state.status, nextDeadline) });
-  const raiseAlert = (step: string, alert: BreachPrivacyTeamAlert) => alerts.raise(step, () => alertPrivacyTeamOfBreach({ step, alert }));
+  const alerts = privacyTeamAlerts({ send: alertPrivacyTeamOfBreach, onChange: () => show(state.status, nextDeadline) });
+  const raiseAlert = (step: string, alert: BreachPrivacyTeamAlert) => alerts.raise({ step, alert });
 
   handle(noticeStatusQuery, () => state);
   handle(noticeAcknowledgedSignal, (ack) => {

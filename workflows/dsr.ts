@@ -13,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
+import type { AlertOutcome } from '../activities/privacy-team';
 import type { CustomerEmailResult } from '../activities/email/customer-contacts';
 import type { DsrPrivacyTeamAlertFacts, DsrPrivacyTeamAlertKind } from '../activities/email/templates/dsr';
 import { deadlinePassed, nextReminder } from '../domain/clocks';
@@ -91,16 +92,16 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
   const { workflowId } = workflowInfo();
   const now = (): string => new Date().toISOString();
   // Alerts go out beside the case: a refused one is retried and shown, and never holds up a clock.
-  const alerts = privacyTeamAlerts({
+  /** Alerts whose first refusal the timeline has noted. */
+  const refusalsNoted = new Set<string>();
+  const alerts = privacyTeamAlerts<DsrAlertRequest>({
+    send: sendAlert,
+    carried: carriedAlerts,
     onChange: () => {
       state.undeliveredAlerts = alerts.undelivered();
       refresh();
     },
   });
-  /** Raised and not yet taken, by step: what continue-as-new hands over. */
-  const pendingAlerts = new Map<string, DsrAlertRequest>();
-  /** Alert activities running now: continue-as-new waits for none, so that no alert is sent by two runs at once. */
-  let alertsBeingSent = 0;
   // Each run starts with no alert known to be refused: a carried one shows again once refused again.
   state.undeliveredAlerts = [];
 
@@ -169,28 +170,18 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
   function alert(step: string, kind: DsrPrivacyTeamAlertKind, detail: string, dueAt?: string): void {
     if (state.alertsSent.includes(step)) return;
     state.alertsSent.push(step);
-    raise({ step, alert: { kind, requestId: state.requestId, customerId: state.customerId, detail, ...(dueAt && { dueAt }) } });
+    alerts.raise({ step, alert: { kind, requestId: state.requestId, customerId: state.customerId, detail, ...(dueAt && { dueAt }) } });
   }
 
-  function raise(request: DsrAlertRequest): void {
-    pendingAlerts.set(request.step, request);
-    let refusalNoted = false;
-    alerts.raise(request.step, async () => {
-      alertsBeingSent += 1;
-      try {
-        const outcome = await alertPrivacyTeamOfDsr(request);
-        if (outcome.status === 'delivered') {
-          pendingAlerts.delete(request.step);
-          note(`privacy team alerted: ${request.alert.kind}`);
-        } else if (!refusalNoted) {
-          refusalNoted = true;
-          note(`privacy team alert ${request.alert.kind} refused, retried: ${outcome.reason}`);
-        }
-        return outcome;
-      } finally {
-        alertsBeingSent -= 1;
-      }
-    });
+  /** The alert activity, with the timeline noting the first refusal and the delivery. */
+  async function sendAlert(request: DsrAlertRequest): Promise<AlertOutcome> {
+    const outcome = await alertPrivacyTeamOfDsr(request);
+    if (outcome.status === 'delivered') note(`privacy team alerted: ${request.alert.kind}`);
+    else if (!refusalsNoted.has(request.step)) {
+      refusalsNoted.add(request.step);
+      note(`privacy team alert ${request.alert.kind} refused, retried: ${outcome.reason}`);
+    }
+    return outcome;
   }
 
   /** What the history already decided and the records do not hold yet: extensions and the instruction. */
@@ -487,21 +478,15 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
     { key: searchAttributes.customerIds, value: [state.customerId] },
   ]);
   refresh();
-  if (carriedAlerts.length > 0) {
-    // The previous run's count is carried with the search attributes; this run counts afresh (the
-    // helper writes it only when its own count changes, so an alert delivered at once would leave it stale).
-    upsertSearchAttributes([{ key: searchAttributes.undeliveredAlerts, value: 0 }]);
-    for (const request of carriedAlerts) raise(request);
-  }
 
   if (state.phase === 'notifying') await openCase();
   while (state.phase !== 'closed') {
     await settleRecords();
     if (state.closure) break;
     if (workflowInfo().continueAsNewSuggested && !sending) {
-      await condition(() => allHandlersFinished() && alertsBeingSent === 0);
+      await condition(() => allHandlersFinished() && alerts.sending() === 0);
       // A refused alert waiting for its next try goes with the state, so that none is lost.
-      await continueAsNew<typeof dsrRequest>({ ...input, resume: state }, [...pendingAlerts.values()]);
+      await continueAsNew<typeof dsrRequest>({ ...input, resume: state }, alerts.pending());
     }
     if (state.instruction) await carryOut();
     else await awaitInstruction();

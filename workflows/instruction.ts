@@ -11,7 +11,7 @@ import {
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { InstructionAlertFacts } from '../activities/email/templates/instruction';
-import { normalizeInstant, parseInstant } from '../domain/clocks';
+import { normalizeInstant, parseInstant, wholeMinute } from '../domain/clocks';
 import {
   currentDecision,
   refuseGuarantee,
@@ -37,7 +37,7 @@ import { emailOptions, recordOptions } from './activity-options';
 import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
 import { untilCustomerDescribed } from './customer-grace';
-import { waitUntil } from './wait';
+import { nowIso, waitUntil } from './wait';
 import { handle } from './handlers';
 
 /** An alert raised and not yet taken by the privacy team's address: handed to the next run by continue-as-new. */
@@ -96,16 +96,14 @@ export async function unlawfulInstruction(
     closed: false,
   };
   // Alerts go out beside the case: a refused one is retried and shown, and never holds up a clock.
-  const alerts = privacyTeamAlerts({
+  const alerts = privacyTeamAlerts<InstructionAlertRequest>({
+    send: alertPrivacyTeamOfInstruction,
+    carried: handover?.alerts ?? [],
     onChange: () => {
       state.undeliveredAlerts = alerts.undelivered();
       refresh();
     },
   });
-  /** Raised and not yet taken, by step: what continue-as-new hands over. */
-  const pendingAlerts = new Map<string, InstructionAlertRequest>();
-  /** Alert activities running now: continue-as-new waits for none, so that no alert is sent by two runs at once. */
-  let alertsBeingSent = 0;
   // Each run starts with no alert known to be refused: a carried one shows again once refused again.
   state.undeliveredAlerts = [];
   // Time taken from the sender: flaggedAt is the product's instant, and a flag it delivered days late
@@ -225,7 +223,7 @@ export async function unlawfulInstruction(
    */
   function alert(step: string, facts: Omit<InstructionAlertFacts, 'instructionId' | 'customerId' | 'flaggedAt' | 'decision'>): void {
     const decision = currentDecision(state)?.decision;
-    raise({
+    alerts.raise({
       step,
       alert: {
         instructionId: state.instructionId,
@@ -234,20 +232,6 @@ export async function unlawfulInstruction(
         ...(decision !== undefined && { decision }),
         ...facts,
       },
-    });
-  }
-
-  function raise(request: InstructionAlertRequest): void {
-    pendingAlerts.set(request.step, request);
-    alerts.raise(request.step, async () => {
-      alertsBeingSent += 1;
-      try {
-        const outcome = await alertPrivacyTeamOfInstruction(request);
-        if (outcome.status === 'delivered') pendingAlerts.delete(request.step);
-        return outcome;
-      } finally {
-        alertsBeingSent -= 1;
-      }
     });
   }
 
@@ -359,12 +343,6 @@ export async function unlawfulInstruction(
     { key: searchAttributes.customerIds, value: [state.customerId] },
   ]);
   refresh();
-  if (handover && handover.alerts.length > 0) {
-    // The previous run's count is carried with the search attributes; this run counts afresh (the
-    // helper writes it only when its own count changes, so an alert delivered at once would leave it stale).
-    upsertSearchAttributes([{ key: searchAttributes.undeliveredAlerts, value: 0 }]);
-    for (const request of handover.alerts) raise(request);
-  }
 
   if (!carried) {
     await recordInstructionFlagged(input);
@@ -382,8 +360,8 @@ export async function unlawfulInstruction(
   if (!state.resolution) {
     // Only a history grown long ends the loops without a resumption: start afresh with the same state.
     // A refused alert waiting for its next try goes with it, so that none is lost.
-    await condition(() => allHandlersFinished() && alertsBeingSent === 0);
-    return continueAsNew<typeof unlawfulInstruction>(input, state, { remindersFrom, alerts: [...pendingAlerts.values()] });
+    await condition(() => allHandlersFinished() && alerts.sending() === 0);
+    return continueAsNew<typeof unlawfulInstruction>(input, state, { remindersFrom, alerts: alerts.pending() });
   }
 
   const resolution = state.resolution;
@@ -407,14 +385,6 @@ export async function unlawfulInstruction(
   // The case is closed; its last alerts (a guarantee to review, say) still reach the team before the end.
   await alerts.delivered();
   return state;
-}
-
-function nowIso(): string {
-  return new Date().toISOString();
-}
-
-function wholeMinute(instant: string): string {
-  return new Date(Math.floor(parseInstant(instant) / 60_000) * 60_000).toISOString();
 }
 
 function laterOf(a: string, b: string): string {

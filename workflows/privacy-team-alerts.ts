@@ -14,6 +14,11 @@ export interface UndeliveredAlert {
   nextAttemptAt: string;
 }
 
+/** What an alert activity is given: the step names the alert once and for all (its evidence row). */
+export interface AlertRequest {
+  step: string;
+}
+
 /** First retry of a refused alert after 15 minutes, doubling up to every 6 hours, for as long as it takes. */
 export const alertRetry = { firstMs: 15 * 60_000, maxMs: 6 * 3_600_000 } as const;
 
@@ -28,11 +33,20 @@ export function alertRetryDelayMs(attempt: number): number {
  * attempt), shown (the case's state, `DpaUndeliveredAlerts`, its current details) and tried again on a
  * timer under the same step, so the evidence log keeps one row per alert with its attempts. Faults of
  * the mail server itself are thrown by the activity and retried by Temporal, visible as a pending
- * activity. A case waits for its alerts (`delivered()`) before it completes, so none is dropped.
+ * activity. A case waits for its alerts (`delivered()`) before it completes, so none is dropped; a case
+ * that continues as new hands `pending()` to its next run, which passes them back as `carried`.
  */
-export function privacyTeamAlerts(options: { onChange?: () => void } = {}) {
+export function privacyTeamAlerts<R extends AlertRequest>(options: {
+  /** The process's alert activity. */
+  send: (request: R) => Promise<AlertOutcome | void>;
+  onChange?: () => void;
+  /** Alerts the previous run had not delivered when it continued as new: raised again at once. */
+  carried?: R[];
+}) {
   const undelivered = new Map<string, UndeliveredAlert>();
+  const pending = new Map<string, R>();
   let inFlight = 0;
+  let sending = 0;
   let shown = 0;
 
   function show(): void {
@@ -43,33 +57,47 @@ export function privacyTeamAlerts(options: { onChange?: () => void } = {}) {
     options.onChange?.();
   }
 
-  async function deliver(step: string, send: () => Promise<AlertOutcome | void>): Promise<void> {
-    const since = new Date().toISOString();
-    for (let attempt = 1; ; attempt += 1) {
-      let problem: string | undefined;
-      try {
-        const outcome = await send();
-        if (outcome && outcome.status === 'refused') problem = outcome.reason;
-      } catch (error) {
-        // Activities are retried without limit; what still ends up here is kept and tried later too.
-        problem = failureMessage(error);
-      }
-      if (problem === undefined) {
-        if (undelivered.delete(step)) show();
-        return;
-      }
-      const delay = alertRetryDelayMs(attempt);
-      undelivered.set(step, { step, since, attempts: attempt, problem, nextAttemptAt: new Date(Date.now() + delay).toISOString() });
-      show();
-      await sleep(delay, { summary: `retry the privacy team's alert ${step}` });
+  async function attempt(request: R): Promise<string | undefined> {
+    sending += 1;
+    try {
+      const outcome = await options.send(request);
+      return outcome && outcome.status === 'refused' ? outcome.reason : undefined;
+    } catch (error) {
+      // Activities are retried without limit; what still ends up here is kept and tried later too.
+      return failureMessage(error);
+    } finally {
+      sending -= 1;
     }
   }
 
-  return {
+  async function deliver(request: R): Promise<void> {
+    const since = new Date().toISOString();
+    for (let attempts = 1; ; attempts += 1) {
+      const problem = await attempt(request);
+      if (problem === undefined) {
+        pending.delete(request.step);
+        if (undelivered.delete(request.step)) show();
+        return;
+      }
+      const delay = alertRetryDelayMs(attempts);
+      undelivered.set(request.step, {
+        step: request.step,
+        since,
+        attempts,
+        problem,
+        nextAttemptAt: new Date(Date.now() + delay).toISOString(),
+      });
+      show();
+      await sleep(delay, { summary: `retry the privacy team's alert ${request.step}` });
+    }
+  }
+
+  const alerts = {
     /** Sends the alert in the background: the case goes on at once, whatever the alert's fate. */
-    raise(step: string, send: () => Promise<AlertOutcome | void>): void {
+    raise(request: R): void {
+      pending.set(request.step, request);
       inFlight += 1;
-      void deliver(step, send).finally(() => {
+      void deliver(request).finally(() => {
         inFlight -= 1;
       });
     },
@@ -80,6 +108,14 @@ export function privacyTeamAlerts(options: { onChange?: () => void } = {}) {
     /** Alerts raised and not yet accepted, refused or still on their first attempt. */
     inFlight(): number {
       return inFlight;
+    },
+    /** Alert activities running now: a run continues as new only when none is, so no alert goes out twice. */
+    sending(): number {
+      return sending;
+    },
+    /** What continue-as-new hands to the next run: every alert raised and not yet accepted. */
+    pending(): R[] {
+      return [...pending.values()];
     },
     undelivered(): UndeliveredAlert[] {
       return [...undelivered.values()];
@@ -93,6 +129,13 @@ export function privacyTeamAlerts(options: { onChange?: () => void } = {}) {
       );
     },
   };
+
+  if (options.carried && options.carried.length > 0) {
+    // The previous run's count came with the search attributes; this run counts afresh.
+    upsertSearchAttributes([{ key: searchAttributes.undeliveredAlerts, value: 0 }]);
+    for (const request of options.carried) alerts.raise(request);
+  }
+  return alerts;
 }
 
-export type PrivacyTeamAlerts = ReturnType<typeof privacyTeamAlerts>;
+export type PrivacyTeamAlerts<R extends AlertRequest> = ReturnType<typeof privacyTeamAlerts<R>>;

@@ -41,6 +41,9 @@ import { waitUntil } from './wait';
 import { handle } from './handlers';
 
 const { emailObjectionWindowCustomer, alertPrivacyTeamOfObjectionWindow } = proxyActivities<Activities>(emailOptions);
+
+/** An alert of a window, with when the window raised it (its state keeps that time for the operator). */
+type ObjectionWindowAlertRequest = Parameters<Activities['alertPrivacyTeamOfObjectionWindow']>[0] & { raisedAt: string };
 const { announceChangeToCustomers } = proxyActivities<Activities>(fanOutOptions);
 
 const days = (count: number) => count * 24 * 3_600_000;
@@ -152,6 +155,22 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   const note = (what: string) => state.timeline.push({ at: iso(Date.now()), what });
   // Alerts go out beside the window: a refused one is retried and shown, and never holds up a clock.
   const alerts = privacyTeamAlerts({
+    send: async (request: ObjectionWindowAlertRequest) => {
+      const outcome = await alertPrivacyTeamOfObjectionWindow({ step: request.step, alert: request.alert });
+      const { kind } = request.alert;
+      const delivered = outcome.status === 'delivered';
+      const entry = state.privacyTeamAlerts.find((alert) => alert.kind === kind);
+      if (!entry) {
+        state.privacyTeamAlerts.push({ kind, at: request.raisedAt, delivered });
+        note(
+          delivered ? `privacy team alerted: ${kind}` : `the privacy team's address refused the alert ${kind}, retried: ${outcome.reason}`,
+        );
+      } else if (delivered && !entry.delivered) {
+        entry.delivered = true;
+        note(`privacy team alerted: ${kind}`);
+      }
+      return outcome;
+    },
     onChange: () => {
       state.undeliveredAlerts = alerts.undelivered();
       describe();
@@ -266,9 +285,9 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
    * problem of ours) is shown on the window and retried until the address takes it; it never ends the window.
    */
   function alertPrivacyTeam(kind: ObjectionWindowAlertKind, detail = state.problem ?? kind): void {
-    const at = iso(Date.now());
-    const request = {
+    alerts.raise({
       step: `alert-${kind}`,
+      raisedAt: iso(Date.now()),
       alert: {
         kind,
         changeId: change.changeId,
@@ -279,23 +298,9 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
         detail,
         ...(state.objection !== undefined && { objectionReceivedAt: state.objection.receivedAt }),
       },
-    };
-    alerts.raise(request.step, async () => {
-      const outcome = await alertPrivacyTeamOfObjectionWindow(request);
-      const delivered = outcome.status === 'delivered';
-      const entry = state.privacyTeamAlerts.find((alert) => alert.kind === kind);
-      if (!entry) {
-        state.privacyTeamAlerts.push({ kind, at, delivered });
-        note(
-          delivered ? `privacy team alerted: ${kind}` : `the privacy team's address refused the alert ${kind}, retried: ${outcome.reason}`,
-        );
-      } else if (delivered && !entry.delivered) {
-        entry.delivered = true;
-        note(`privacy team alerted: ${kind}`);
-      }
-      return outcome;
     });
   }
+
   async function finish(label: ObjectionWindowStatusLabel): Promise<ObjectionWindowState> {
     show(label);
     await condition(allHandlersFinished);

@@ -1,5 +1,8 @@
 import { condition } from '@temporalio/workflow';
 
+/** Now on the workflow's clock (deterministic in a workflow: the time of the current task). */
+export const nowIso = (): string => new Date().toISOString();
+
 /**
  * Waits until `predicate` holds or the stored instant `at` comes, and says which: true when the
  * predicate held. The remaining time is computed from the instant at each call, never carried over, so

@@ -1,6 +1,6 @@
 // The policy's clocks (PRODUCT.md "Dates and times"): pure and deterministic, safe in workflow code.
 export type { Instant } from './instant';
-export { compareInstants, formatInstant, isInstant, normalizeInstant, parseInstant } from './instant';
+export { compareInstants, formatInstant, isInstant, normalizeInstant, parseInstant, wholeMinute } from './instant';
 export type { DateParts, LocalDate } from './local-date';
 export { addLocalDays, compareLocalDates, dayOfWeek, daysInMonth, formatLocalDate, isLocalDate, parseLocalDate } from './local-date';
 export type { LocalDateTime } from './time-zone';

@@ -61,3 +61,8 @@ export function compareInstants(a: Instant, b: Instant): number {
   const millisB = parseInstant(b);
   return millisA < millisB ? -1 : millisA > millisB ? 1 : 0;
 }
+
+/** The instant at the start of its minute: the time an email shows, so that a clock counted from it matches. */
+export function wholeMinute(instant: string): Instant {
+  return formatInstant(Math.floor(parseInstant(instant) / 60_000) * 60_000);
+}
