@@ -1,15 +1,10 @@
-import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { createMailer } from '../activities/email/mailer';
 import { renderBreachNotice } from '../activities/email/templates/breach';
-import { startMailCatcher } from '../client/embedded/mail-catcher';
 import {
   cpuSnapshot,
   describeCustomers,
-  freePorts,
   type BenchCustomer,
   log,
   mib,
@@ -17,7 +12,7 @@ import {
   post,
   processMemory,
   seconds,
-  startProduct,
+  startBenchStack,
   table,
   until,
   withTimeout,
@@ -40,15 +35,9 @@ const sizes = (process.env.BENCH_SIZES ?? '50,1000,10000').split(',').map((size)
 async function main(): Promise<void> {
   if (sizes.some((size) => !Number.isInteger(size) || size < 1))
     throw new Error('BENCH_SIZES must be positive integers, e.g. 50,1000,10000');
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dpa-bench-breach-'));
   const arrivals = new NoticeArrivals();
-  const smtp = await startMailCatcher({ beforeAccept: (raw) => arrivals.arrived(raw) });
-  const [httpPort, temporalPort, uiPort] = (await freePorts(3)) as [number, number, number];
-  const product = await startProduct({ dataDir, smtpUrl: smtp.smtpUrl, httpPort, temporalPort, uiPort });
-  const webhooks = `http://127.0.0.1:${httpPort}/webhooks`;
-  const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
-  const temporal = new Client({ connection });
-  const count = async (query: string) => Number((await temporal.workflow.count(query)).count);
+  const stack = await startBenchStack('breach', (raw) => arrivals.arrived(raw));
+  const { product, smtp, webhooks, count } = stack;
 
   try {
     const largest = Math.max(...sizes);
@@ -144,10 +133,7 @@ async function main(): Promise<void> {
       `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`,
     );
   } finally {
-    await connection.close();
-    await product.stop();
-    await smtp.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.close();
   }
 }
 

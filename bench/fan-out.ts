@@ -1,16 +1,11 @@
-import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { createMailer } from '../activities/email/mailer';
 import { renderSubprocessorChangeNotice } from '../activities/email/templates/subprocessor-change';
-import { startMailCatcher } from '../client/embedded/mail-catcher';
 import {
   ArrivalCounter,
   cpuSnapshot,
   describeCustomers,
-  freePorts,
   type BenchCustomer,
   log,
   mib,
@@ -18,7 +13,7 @@ import {
   post,
   processMemory,
   seconds,
-  startProduct,
+  startBenchStack,
   table,
   until,
   withTimeout,
@@ -45,15 +40,9 @@ const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map((size)
 async function main(): Promise<void> {
   if (sizes.some((size) => !Number.isInteger(size) || size < 1))
     throw new Error('BENCH_SIZES must be positive integers, e.g. 100,1000,5000');
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dpa-bench-'));
   const arrivals = new ArrivalCounter();
-  const smtp = await startMailCatcher({ beforeAccept: () => arrivals.arrived() });
-  const [httpPort, temporalPort, uiPort] = (await freePorts(3)) as [number, number, number];
-  const product = await startProduct({ dataDir, smtpUrl: smtp.smtpUrl, httpPort, temporalPort, uiPort });
-  const webhooks = `http://127.0.0.1:${httpPort}/webhooks`;
-  const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
-  const temporal = new Client({ connection });
-  const count = async (query: string) => Number((await temporal.workflow.count(query)).count);
+  const stack = await startBenchStack('change', () => arrivals.arrived());
+  const { product, smtp, webhooks, count } = stack;
   log(`product started: RSS ${mib(processMemory(product.pid).rss)}`);
 
   try {
@@ -166,10 +155,7 @@ async function main(): Promise<void> {
       `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`,
     );
   } finally {
-    await connection.close();
-    await product.stop();
-    await smtp.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.close();
   }
 }
 

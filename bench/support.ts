@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { developmentWebhookSecret } from '../config/config';
+import { startMailCatcher } from '../client/embedded/mail-catcher';
 import { signedHeaders } from '../webhook-signing/standard-webhooks';
 import { languages, type Language } from '../domain/language';
 
@@ -11,6 +14,33 @@ import { languages, type Language } from '../domain/language';
 
 export const secret = developmentWebhookSecret;
 export const phaseTimeoutMs = Number(process.env.BENCH_PHASE_TIMEOUT_MS ?? 30 * 60_000);
+
+/**
+ * What every benchmark runs on: an SMTP server in this process (each message handed to `onMessage`
+ * before it is accepted), the product started as `npm start` runs it on free ports and its own data
+ * folder, and a Temporal client to count workflows as an operator's query would.
+ */
+export async function startBenchStack(name: string, onMessage: (raw: Buffer) => void) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `dpa-bench-${name}-`));
+  const smtp = await startMailCatcher({ beforeAccept: onMessage });
+  const [httpPort, temporalPort, uiPort] = (await freePorts(3)) as [number, number, number];
+  const product = await startProduct({ dataDir, smtpUrl: smtp.smtpUrl, httpPort, temporalPort, uiPort });
+  const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
+  const temporal = new Client({ connection });
+  return {
+    smtp,
+    product,
+    temporal,
+    webhooks: `http://127.0.0.1:${httpPort}/webhooks`,
+    count: async (query: string) => Number((await temporal.workflow.count(query)).count),
+    async close() {
+      await connection.close();
+      await product.stop();
+      await smtp.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 export interface BenchCustomer {
   id: string;

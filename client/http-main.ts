@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { sql } from 'kysely';
-import { exposureRefusal, readConfig } from '../config/config';
+import { readServingConfig } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
 import { createRecords } from '../records';
@@ -12,13 +12,7 @@ import { buildHttpServer } from './http/server';
  * 503) while Temporal is down, and recovers by itself.
  */
 async function main(): Promise<void> {
-  const config = readConfig();
-  // Before anything is opened: a refused start leaves no port, no dev server, no database behind.
-  const refusal = exposureRefusal(config);
-  if (refusal) {
-    process.stderr.write(refusal);
-    process.exit(1);
-  }
+  const config = readServingConfig();
   if (!config.temporalAddress || !config.databaseUrl) {
     throw new Error('the standalone HTTP server needs TEMPORAL_ADDRESS and DATABASE_URL (npm start runs everything embedded)');
   }

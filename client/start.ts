@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { sql } from 'kysely';
 import { createMailer } from '../activities/email/mailer';
-import { exposureRefusal, readConfig } from '../config/config';
+import { readServingConfig, workerSettings } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
 import { createRecords } from '../records';
@@ -31,13 +31,7 @@ async function stopAll(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = readConfig();
-  // Before anything is opened: a refused start leaves no port, no dev server, no database behind.
-  const refusal = exposureRefusal(config);
-  if (refusal) {
-    process.stderr.write(refusal);
-    process.exit(1);
-  }
+  const config = readServingConfig();
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -84,14 +78,9 @@ async function main(): Promise<void> {
   stops.push({ name: 'worker connection', stop: () => workerConnection.close() });
   const worker = await createWorker({
     connection: workerConnection,
-    namespace: config.temporalNamespace,
     records,
     mailer,
-    mailFrom: config.mailFrom,
-    privacyTeamEmail: config.privacyTeamEmail,
-    maxCachedWorkflows: config.workerMaxCachedWorkflows,
-    ...(config.productWebhookUrl &&
-      config.productWebhookSecret && { productWebhook: { url: config.productWebhookUrl, secret: config.productWebhookSecret } }),
+    ...workerSettings(config),
   });
   const workerRun = worker.run();
   // On SIGINT and SIGTERM the SDK has begun the worker's shutdown already; shutting it down twice throws.

@@ -171,3 +171,29 @@ export function exposureRefusal(config: Pick<Config, 'host' | 'port' | 'webhookS
     '',
   ].join('\n');
 }
+
+/**
+ * The settings of an entry point that opens the HTTP server: refused, before anything is opened (no
+ * port, no dev server, no database left behind), when the exposure rule says no.
+ */
+export function readServingConfig(): Config {
+  const config = readConfig();
+  const refusal = exposureRefusal(config);
+  if (refusal) {
+    process.stderr.write(refusal);
+    process.exit(1);
+  }
+  return config;
+}
+
+/** What a worker takes from the settings, wherever it runs (npm start, or the worker alone). */
+export function workerSettings(config: Config) {
+  return {
+    namespace: config.temporalNamespace,
+    mailFrom: config.mailFrom,
+    privacyTeamEmail: config.privacyTeamEmail,
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    ...(config.productWebhookUrl &&
+      config.productWebhookSecret && { productWebhook: { url: config.productWebhookUrl, secret: config.productWebhookSecret } }),
+  };
+}

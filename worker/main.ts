@@ -1,6 +1,6 @@
 import { NativeConnection } from '@temporalio/worker';
 import { createMailer } from '../activities/email/mailer';
-import { readConfig } from '../config/config';
+import { readConfig, workerSettings } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
 import { createRecords } from '../records';
@@ -24,14 +24,9 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: config.temporalAddress! });
   const worker = await createWorker({
     connection,
-    namespace: config.temporalNamespace,
     records: createRecords(database.db),
     mailer,
-    mailFrom: config.mailFrom,
-    privacyTeamEmail: config.privacyTeamEmail,
-    maxCachedWorkflows: config.workerMaxCachedWorkflows,
-    ...(config.productWebhookUrl &&
-      config.productWebhookSecret && { productWebhook: { url: config.productWebhookUrl, secret: config.productWebhookSecret } }),
+    ...workerSettings(config),
   });
   logger.info({ namespace: config.temporalNamespace }, 'worker running');
   try {

@@ -1,46 +1,26 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import type { FastifyInstance } from 'fastify';
-import type { Transporter } from 'nodemailer';
-import { createMailer } from '../../activities/email/mailer';
 import { renderDsrSubjectConfirmation } from '../../activities/email/templates/dsr';
-import { buildHttpServer } from '../../client/http/server';
 import { verify } from '../../webhook-signing/standard-webhooks';
 import { addCalendarMonths } from '../../domain/clocks';
-import type { Database, Records } from '../../records';
-import { createWorker } from '../../worker/create-worker';
-import { startMailCatcher, waitForMessages, type CaughtMail, type MailCatcher } from '../support/mail';
-import { freshDatabase } from '../support/records';
-import { customerEvent, mailFrom, postEvent, privacyTeamEmail, webhookSecret, type Answer } from '../support/stack';
-import { startDevServer, workflowBundle } from '../support/temporal';
+import type { Records } from '../../records';
+import { waitForMessages, type CaughtMail, type MailCatcher } from '../support/mail';
+import { customerEvent, startStack, type Answer, type Stack } from '../support/stack';
 
 /**
  * The data subject request end to end on real parts: signed webhooks into the HTTP endpoint, the
  * Temporal dev server, PostgreSQL, SMTP, and the product as a real HTTP server that checks our
- * signatures. Built here from the same parts as test/support/stack.ts, because the worker needs the
- * product's webhook address, which startStack does not pass.
+ * signatures.
  */
 const productSecret = 'whsec_ZTJlLXByb2R1Y3Qtc2VjcmV0LWZvci1kc3ItYWN0aW9ucw==';
 
-let env: TestWorkflowEnvironment;
-let database: Database;
+let stack: Stack;
+let env: Stack['env'];
 let records: Records;
 let catcher: MailCatcher;
-let mailer: Transporter;
-let worker: Worker;
-let workerRun: Promise<void>;
-let app: FastifyInstance;
-let baseUrl: string;
 let product: { server: Server; url: string; deliveries: Array<{ headers: IncomingHttpHeaders; body: string; verified: boolean }> };
 
 beforeAll(async () => {
-  env = await startDevServer();
-  ({ database, records } = await freshDatabase('postgres'));
-  catcher = await startMailCatcher();
-  mailer = createMailer(catcher.smtpUrl);
-
   const deliveries: typeof product.deliveries = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -60,44 +40,16 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   product = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dpa-events`, deliveries };
-
-  worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    workflowBundle: await workflowBundle(),
-    records,
-    mailer,
-    mailFrom,
-    privacyTeamEmail,
-    productWebhook: { url: product.url, secret: productSecret },
-  });
-  workerRun = worker.run();
-
-  app = buildHttpServer({
-    records,
-    temporal: env.client,
-    webhookSecret,
-    logLevel: 'warn',
-    ready: async () => true,
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  stack = await startStack({ database: 'postgres', productWebhook: { url: product.url, secret: productSecret } });
+  ({ env, records, catcher } = stack);
 });
 
 afterAll(async () => {
-  await app?.close();
-  if (worker) {
-    worker.shutdown();
-    await workerRun;
-  }
+  await stack?.close();
   await new Promise((resolve) => product?.server.close(resolve));
-  mailer?.close();
-  await catcher?.close();
-  await database?.close();
-  await env?.teardown();
 });
 
-const post = (event: unknown, webhookId?: string): Promise<Answer> => postEvent(baseUrl, event, webhookId ? { webhookId } : {});
+const post = (event: unknown, webhookId?: string): Promise<Answer> => stack.post(event, webhookId ? { webhookId } : {});
 const event = (type: string, data: Record<string, unknown>) => ({ type, timestamp: new Date().toISOString(), data });
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {

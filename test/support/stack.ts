@@ -52,6 +52,8 @@ export async function startStack(options: {
   database?: 'pglite' | 'postgres';
   runWorker?: boolean;
   mail?: MailCatcherOptions;
+  /** Where the worker asks the product to act (a test's own product server), and the secret it signs with. */
+  productWebhook?: { url: string; secret: string };
 }): Promise<Stack> {
   const env = await startDevServer();
   const { database, records, url } = await freshDatabase(options.database ?? 'pglite');
@@ -69,6 +71,7 @@ export async function startStack(options: {
       mailer,
       mailFrom,
       privacyTeamEmail,
+      ...(options.productWebhook && { productWebhook: options.productWebhook }),
     });
     workerRun = worker.run();
   }
