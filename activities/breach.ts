@@ -1,7 +1,7 @@
 import { breachFactsOf, controllerNotificationHours, type BreachFacts, type BreachIncidentInput } from '../domain/breach';
 import { addHours } from '../domain/clocks';
 import type { Records } from '../records';
-import type { BreachUpdateFacts } from '../records/breach-register';
+import type { BreachRegisterUpdate } from '../records/breach-register';
 import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
 import type { EmailSender } from './email/send-email';
 import {
@@ -165,7 +165,7 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       await deps.records.breaches.recordPendingNotifications(input.incidentId, input.customerIds);
     },
 
-    async recordBreachUpdate(input: { incidentId: string; key: string; update: BreachUpdateFacts }): Promise<void> {
+    async recordBreachUpdate(input: { incidentId: string; key: string; update: BreachRegisterUpdate }): Promise<void> {
       await deps.records.breaches.recordUpdate(input.incidentId, input.key, input.update);
     },
 

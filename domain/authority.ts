@@ -145,7 +145,7 @@ export interface AuthorityProhibition {
   nextReviewAt?: string;
 }
 
-export interface AuthorityStatus {
+export interface AuthorityState {
   requestId: string;
   authority: string;
   requestKind: AuthorityRequestKind;
@@ -169,33 +169,33 @@ export interface AuthorityStatus {
   closed: boolean;
 }
 
-export function prohibitionStanding(state: AuthorityStatus): boolean {
+export function prohibitionStanding(state: AuthorityState): boolean {
   return state.prohibition !== undefined && state.prohibition.liftedAt === undefined;
 }
 
 /** Customers whose view on an intended disclosure has not arrived. */
-export function customersWithoutView(state: AuthorityStatus): string[] {
+export function customersWithoutView(state: AuthorityState): string[] {
   return Object.values(state.customers)
     .filter((customer) => customer.view === undefined)
     .map((customer) => customer.customerId);
 }
 
-export function customersObjecting(state: AuthorityStatus): string[] {
+export function customersObjecting(state: AuthorityState): string[] {
   return Object.values(state.customers)
     .filter((customer) => customer.view?.objectsToDisclosure)
     .map((customer) => customer.customerId);
 }
 
-export function noticesInFlight(state: AuthorityStatus): boolean {
+export function noticesInFlight(state: AuthorityState): boolean {
   return Object.values(state.customers).some((customer) => customer.notice.status === 'pending');
 }
 
 /** 7.1: views are awaited only for an intended disclosure whose customers were told of it. */
-export function viewsSought(state: AuthorityStatus): boolean {
+export function viewsSought(state: AuthorityState): boolean {
   return state.requestKind === 'disclosure-intent' && state.viewsDueAt !== undefined;
 }
 
-export function authorityCaseStatus(state: AuthorityStatus, now: string): AuthorityCaseStatus {
+export function authorityCaseStatus(state: AuthorityState, now: string): AuthorityCaseStatus {
   if (state.closed && state.outcome) return state.outcome.kind;
   if (prohibitionStanding(state)) return 'prohibited';
   if (noticesInFlight(state)) return 'notifying';
@@ -204,14 +204,14 @@ export function authorityCaseStatus(state: AuthorityStatus, now: string): Author
   return viewsPending(state, now) ? 'awaiting-views' : 'ready-to-disclose';
 }
 
-function viewsPending(state: AuthorityStatus, now: string): boolean {
+function viewsPending(state: AuthorityState, now: string): boolean {
   if (!viewsSought(state) || state.viewsDeadlinePassed) return false;
   if (parseInstant(now) >= parseInstant(state.viewsDueAt!)) return false;
   return customersWithoutView(state).length > 0;
 }
 
 /** What an operator should see as the next clock: a review, the notice deadline, or the views deadline. */
-export function authorityNextDeadline(state: AuthorityStatus): string | undefined {
+export function authorityNextDeadline(state: AuthorityState): string | undefined {
   if (state.closed) return undefined;
   if (prohibitionStanding(state)) return state.prohibition!.nextReviewAt;
   if (state.noticeDueAt && state.noticeDeadline === undefined) return state.noticeDueAt;
@@ -308,7 +308,7 @@ export interface RecordAnswerRequest {
 }
 export const recordAnswerUpdate = defineUpdate<AuthorityOutcome, [RecordAnswerRequest]>('recordAnswer');
 
-export const authorityStatusQuery = defineQuery<AuthorityStatus>('authorityStatus');
+export const authorityStatusQuery = defineQuery<AuthorityState>('authorityStatus');
 
 // ---------------------------------------------------------------------------------------------
 // Why an operator's decision is refused (the update validators); undefined means it is allowed
@@ -323,7 +323,7 @@ function textProblem(name: string, value: unknown, max = maxText): string | unde
   return undefined;
 }
 
-function instantProblem(name: string, value: unknown, state: AuthorityStatus, now: string): string | undefined {
+function instantProblem(name: string, value: unknown, state: AuthorityState, now: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !isInstant(value)) return `${name} must be an ISO 8601 instant with a zone, e.g. 2026-04-10T09:00:00Z`;
   if (parseInstant(value) < parseInstant(state.receivedAt))
@@ -332,19 +332,19 @@ function instantProblem(name: string, value: unknown, state: AuthorityStatus, no
   return undefined;
 }
 
-export function refuseProhibitionBasis(state: AuthorityStatus, request: RecordProhibitionBasisRequest): string | undefined {
+export function refuseProhibitionBasis(state: AuthorityState, request: RecordProhibitionBasisRequest): string | undefined {
   if (!state.prohibition)
     return `authority request ${state.requestId} carries no prohibition to tell the customers; there is no basis to record`;
   return textProblem('basis', request?.basis, 2000);
 }
 
-export function refuseProhibitionLifting(state: AuthorityStatus, request: LiftProhibitionRequest): string | undefined {
+export function refuseProhibitionLifting(state: AuthorityState, request: LiftProhibitionRequest): string | undefined {
   if (!state.prohibition) return `authority request ${state.requestId} carries no prohibition to lift`;
   if (state.prohibition.liftedAt) return `the prohibition was already lifted at ${state.prohibition.liftedAt}`;
   return textProblem('reason', request?.reason, 2000);
 }
 
-export function refuseCustomerNotified(state: AuthorityStatus, request: RecordCustomerNotifiedRequest, now: string): string | undefined {
+export function refuseCustomerNotified(state: AuthorityState, request: RecordCustomerNotifiedRequest, now: string): string | undefined {
   const customer = state.customers[request?.customerId];
   if (!customer) return `customer ${String(request?.customerId)} is not concerned by authority request ${state.requestId}`;
   if (prohibitionStanding(state)) return 'the law forbids telling the customers (disclosureProhibited): lift the prohibition first';
@@ -352,7 +352,7 @@ export function refuseCustomerNotified(state: AuthorityStatus, request: RecordCu
   return textProblem('channel', request.channel, 500) ?? instantProblem('notifiedAt', request.notifiedAt, state, now);
 }
 
-export function refuseViewsDeadlineExtension(state: AuthorityStatus, request: ExtendViewsDeadlineRequest): string | undefined {
+export function refuseViewsDeadlineExtension(state: AuthorityState, request: ExtendViewsDeadlineRequest): string | undefined {
   if (!viewsSought(state)) return `authority request ${state.requestId} is not awaiting the customers' views`;
   if (state.outcome) return 'the disclosure is already recorded';
   if (state.viewsDeadlinePassed) return `the views deadline ${state.viewsDueAt} has already passed`;
@@ -362,7 +362,7 @@ export function refuseViewsDeadlineExtension(state: AuthorityStatus, request: Ex
   return textProblem('reason', request.reason, 2000);
 }
 
-export function refuseDisclosure(state: AuthorityStatus, request: RecordDisclosureRequest, now: string): string | undefined {
+export function refuseDisclosure(state: AuthorityState, request: RecordDisclosureRequest, now: string): string | undefined {
   if (state.requestKind !== 'disclosure-intent') {
     return `authority request ${state.requestId} is a ${state.requestKind} request: record its answer with recordAnswer`;
   }
@@ -391,7 +391,7 @@ export function refuseDisclosure(state: AuthorityStatus, request: RecordDisclosu
   return instantProblem('disclosedAt', request.disclosedAt, state, now);
 }
 
-export function refuseAnswer(state: AuthorityStatus, request: RecordAnswerRequest, now: string): string | undefined {
+export function refuseAnswer(state: AuthorityState, request: RecordAnswerRequest, now: string): string | undefined {
   if (state.requestKind === 'disclosure-intent') {
     return `authority request ${state.requestId} is an intended disclosure: record it with recordDisclosure`;
   }

@@ -27,12 +27,19 @@ export interface BreachSettings {
   acknowledgementReminderAfterHours: number;
   escalationAfterHours: number;
   statusUpdateEveryHours: number;
+  /**
+   * How long a notice waits for a customer the product has not described yet (its `customer.upserted`
+   * may still be on its way) before the privacy team is told that nobody could be notified. Inputs
+   * stored before it existed take the default.
+   */
+  unknownCustomerGraceMinutes?: number;
 }
 
 export const defaultBreachSettings: BreachSettings = {
   acknowledgementReminderAfterHours: 24,
   escalationAfterHours: 48,
   statusUpdateEveryHours: 48,
+  unknownCustomerGraceMinutes: 5,
 };
 
 export interface BreachIncidentInput extends BreachFacts {
@@ -115,12 +122,6 @@ export function breachIncidentInput(data: EventData<'breach.detected'>, detected
 
 /** GDPR Art. 33(1): the controller's own clock to the authority, shown to it as guidance. */
 export const controllerNotificationHours = 72;
-
-/**
- * How long a notice waits for a customer the product has not described yet (its `customer.upserted`
- * may still be on its way) before the privacy team is told that nobody could be notified.
- */
-export const unknownCustomerGraceMs = 5 * 60 * 1000;
 
 // Messages of `breach-<incidentId>`. Signals carry facts (from the product's webhooks or an
 // operator); updates carry an operator's decisions and are refused, with the reason, when impossible.
@@ -206,7 +207,7 @@ export interface BreachTimelineEntry {
  * with the reason, those whose notice is still being tried, the acknowledgements; the register
  * (`GET /breaches/<incidentId>`) has every customer's times.
  */
-export interface BreachStatus {
+export interface BreachState {
   incidentId: string;
   status: 'notifying' | 'open' | 'closing' | 'closed';
   /** Customers the incident concerns. */
@@ -234,7 +235,7 @@ export interface UndeliveredAlertView {
   nextAttemptAt: string;
 }
 
-export const breachStatusQuery = defineQuery<BreachStatus>('breachStatus');
+export const breachStatusQuery = defineQuery<BreachState>('breachStatus');
 export const breachTimelineQuery = defineQuery<BreachTimelineEntry[]>('breachTimeline');
 
 // Messages of `breach-<incidentId>~<customerId>`, sent by the incident workflow (directly, or by the
@@ -245,7 +246,7 @@ export const incidentClosedSignal = defineSignal<[BreachClosedSignal & { measure
 /** The notice's outcome, reported to the incident by a notice that delivered itself. */
 export const noticeOutcomeSignal = defineSignal<[BreachNoticeOutcome]>('noticeOutcome');
 
-export interface BreachNoticeStatus {
+export interface BreachNoticeState {
   customerId: string;
   status: 'notifying' | 'notified' | 'acknowledged' | 'undeliverable' | 'closed';
   notifiedAt?: string;
@@ -255,4 +256,4 @@ export interface BreachNoticeStatus {
   escalated: boolean;
   undeliveredAlerts: UndeliveredAlertView[];
 }
-export const noticeStatusQuery = defineQuery<BreachNoticeStatus>('noticeStatus');
+export const noticeStatusQuery = defineQuery<BreachNoticeState>('noticeStatus');

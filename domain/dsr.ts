@@ -71,7 +71,7 @@ export interface DsrSettings {
   /** When the customer is reminded, before its deadline, that its instruction is still awaited. */
   reminderOffsets: ReminderOffset[];
   /** How long a request for a customer the product has not described yet waits for its customer.upserted. */
-  unknownCustomerGrace: Span;
+  unknownCustomerGraceMinutes: number;
   /** While the product has not confirmed an action: how often the request is sent again and the privacy team reminded. */
   actionFollowUpEvery: Span;
 }
@@ -82,7 +82,7 @@ export const defaultDsrSettings: DsrSettings = {
   reminderOffsets: [{ days: 7 }, { days: 2 }],
   // As for a breach notice: the customer.upserted may still be on its way, but "immediately" (10.2)
   // does not allow a longer wait before a person takes over.
-  unknownCustomerGrace: { minutes: 5 },
+  unknownCustomerGraceMinutes: 5,
   // The product answers a request at once and usually confirms within minutes; a day without
   // confirmation means it is lost or stuck, and a one-month deadline cannot absorb many such days.
   actionFollowUpEvery: { days: 1 },

@@ -85,7 +85,7 @@ export type InstructionNotice =
 
 export type InstructionCaseStatus = 'notifying' | 'suspended' | 'continuing-under-earlier-instructions' | 'processing-stopped' | 'resumed';
 
-export interface InstructionStatus {
+export interface InstructionState {
   instructionId: string;
   customerId: string;
   instruction: string;
@@ -105,11 +105,11 @@ export interface InstructionStatus {
   closed: boolean;
 }
 
-export function currentDecision(state: InstructionStatus): InstructionDecision | undefined {
+export function currentDecision(state: InstructionState): InstructionDecision | undefined {
   return state.decisions[state.decisions.length - 1];
 }
 
-export function instructionCaseStatus(state: InstructionStatus): InstructionCaseStatus {
+export function instructionCaseStatus(state: InstructionState): InstructionCaseStatus {
   if (state.resolution) return 'resumed';
   if (state.notice.status === 'pending') return 'notifying';
   const decision = currentDecision(state);
@@ -175,7 +175,7 @@ export interface RecordGuaranteeRequest {
 }
 export const recordGuaranteeUpdate = defineUpdate<InstructionResolution, [RecordGuaranteeRequest]>('recordGuarantee');
 
-export const instructionStatusQuery = defineQuery<InstructionStatus>('instructionStatus');
+export const instructionStatusQuery = defineQuery<InstructionState>('instructionStatus');
 
 // ---------------------------------------------------------------------------------------------
 // Why an operator's decision is refused (the update validators); undefined means it is allowed
@@ -186,13 +186,13 @@ function textProblem(name: string, value: unknown, max = 5000): string | undefin
   return undefined;
 }
 
-function resolvedProblem(state: InstructionStatus): string | undefined {
+function resolvedProblem(state: InstructionState): string | undefined {
   const resolution = state.resolution;
   if (!resolution) return undefined;
   return `instruction ${state.instructionId} was already resumed at ${resolution.at} (${resolution.kind === 'revised' ? 'revised' : 'lawfulness guaranteed'})`;
 }
 
-export function refuseProcessingDecision(state: InstructionStatus, request: RecordProcessingDecisionRequest): string | undefined {
+export function refuseProcessingDecision(state: InstructionState, request: RecordProcessingDecisionRequest): string | undefined {
   const resolved = resolvedProblem(state);
   if (resolved) return resolved;
   if (!processingDecisions.includes(request?.decision)) {
@@ -202,7 +202,7 @@ export function refuseProcessingDecision(state: InstructionStatus, request: Reco
   return request.note === undefined ? undefined : textProblem('note', request.note);
 }
 
-export function refuseRevision(state: InstructionStatus, request: RecordRevisionRequest): string | undefined {
+export function refuseRevision(state: InstructionState, request: RecordRevisionRequest): string | undefined {
   return (
     resolvedProblem(state) ??
     textProblem('revision', request?.revision) ??
@@ -210,7 +210,7 @@ export function refuseRevision(state: InstructionStatus, request: RecordRevision
   );
 }
 
-export function refuseGuarantee(state: InstructionStatus, request: RecordGuaranteeRequest): string | undefined {
+export function refuseGuarantee(state: InstructionState, request: RecordGuaranteeRequest): string | undefined {
   return (
     resolvedProblem(state) ??
     textProblem('guarantee', request?.guarantee) ??

@@ -103,7 +103,7 @@ export interface SubprocessorChangeInput {
   runs?: number;
 }
 
-export interface SubprocessorChangeStatus {
+export interface SubprocessorChangeState {
   changeId: string;
   status: 'notifying' | 'notified';
   total: number;
@@ -116,7 +116,7 @@ export interface SubprocessorChangeStatus {
   nextIndex: number;
   runs: number;
 }
-export const subprocessorChangeStatusQuery = defineQuery<SubprocessorChangeStatus>('subprocessorChangeStatus');
+export const subprocessorChangeStatusQuery = defineQuery<SubprocessorChangeState>('subprocessorChangeStatus');
 
 export interface ObjectionWindowInput {
   change: SubprocessorChangeNotice;

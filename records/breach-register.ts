@@ -19,7 +19,7 @@ export interface BreachNotificationFacts {
   problem?: string;
 }
 
-export interface BreachUpdateFacts {
+export interface BreachRegisterUpdate {
   kind: 'update' | 'measure' | 'closed';
   text: string;
   measures: string[];
@@ -44,7 +44,7 @@ export interface BreachRegisterEntry extends BreachIncidentFacts {
     finalReportAt: string | null;
     finalReportProblem: string | null;
   }>;
-  updates: BreachUpdateFacts[];
+  updates: BreachRegisterUpdate[];
 }
 
 export interface BreachRegisterRepository {
@@ -58,7 +58,7 @@ export interface BreachRegisterRepository {
   finalReportsOutstanding(incidentId: string): Promise<number>;
   recordAcknowledgement(incidentId: string, customerId: string, acknowledgedAt: string): Promise<void>;
   /** Idempotent on `idempotencyKey`: a retried activity adds the update once. */
-  recordUpdate(incidentId: string, idempotencyKey: string, update: BreachUpdateFacts): Promise<void>;
+  recordUpdate(incidentId: string, idempotencyKey: string, update: BreachRegisterUpdate): Promise<void>;
   close(incidentId: string, finalReport: string, closedAt: string): Promise<void>;
   get(incidentId: string): Promise<BreachRegisterEntry | undefined>;
   list(): Promise<BreachRegisterEntry[]>;

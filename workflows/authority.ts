@@ -41,7 +41,7 @@ import {
   type AuthorityNotice,
   type AuthorityOutcome,
   type AuthorityRequestInput,
-  type AuthorityStatus,
+  type AuthorityState,
 } from '../domain/authority';
 import { formatInstant, normalizeInstant, parseInstant, wholeMinute } from '../domain/clocks';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
@@ -74,11 +74,11 @@ const customersPerActivity = 20;
  * the prohibition. An intended disclosure waits for each customer's view on scope and manner, or for
  * the views deadline, before an operator may record it; other requests end when the answer is recorded.
  */
-export async function authorityRequest(input: AuthorityRequestInput): Promise<AuthorityStatus> {
+export async function authorityRequest(input: AuthorityRequestInput): Promise<AuthorityState> {
   const settings = authoritySettings(input.settings);
   const startedAt = nowIso();
   const graceMs = settings.unknownCustomerGraceMinutes * 60_000;
-  const state: AuthorityStatus = {
+  const state: AuthorityState = {
     requestId: input.requestId,
     authority: input.authority,
     requestKind: input.requestKind,
@@ -536,7 +536,7 @@ function describeNotice(notice: AuthorityNotice): string {
   }
 }
 
-function describeRequest(state: AuthorityStatus): string {
+function describeRequest(state: AuthorityState): string {
   const customers = Object.values(state.customers);
   const count = (status: AuthorityNotice['status']) => customers.filter((customer) => customer.notice.status === status).length;
   const lines = [

@@ -32,15 +32,14 @@ import {
   refuseAcknowledgementRecord,
   refuseAddingCustomers,
   refuseMeasure,
-  unknownCustomerGraceMs,
   type BreachAcknowledgedSignal,
   type BreachClosedSignal,
   type BreachIncidentCarried,
   type BreachIncidentInput,
   type BreachNoticeInput,
   type BreachNoticeOutcome,
-  type BreachNoticeStatus,
-  type BreachStatus,
+  type BreachNoticeState,
+  type BreachState,
   type BreachTimelineEntry,
   type BreachUpdateSignal,
 } from '../domain/breach';
@@ -83,7 +82,7 @@ const timelineLength = 500;
  * number. Each batch call carries only its own customer ids, each notice workflow only its own facts, and
  * the run continues as new when its history grows long, carrying its state as plain JSON.
  */
-export async function breachIncident(input: BreachIncidentInput): Promise<BreachStatus> {
+export async function breachIncident(input: BreachIncidentInput): Promise<BreachState> {
   const settings = input.settings ?? defaultBreachSettings;
   const facts = breachFactsOf(input);
   const carried = input.carried;
@@ -117,7 +116,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   let statusRemindersSent = carried?.statusRemindersSent ?? 0;
   const timeline: BreachTimelineEntry[] = carried ? [] : [{ at: input.detectedAt, what: 'breach reported by the product' }];
 
-  const state: BreachStatus = {
+  const state: BreachState = {
     incidentId: input.incidentId,
     status: carried ? 'open' : 'notifying',
     customers: customerCount(),
@@ -226,7 +225,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     state.undeliveredAlerts = alerts.undelivered();
     setCurrentDetails(describeIncident(state) + alerts.describe());
   }
-  function setStatus(status: BreachStatus['status']): void {
+  function setStatus(status: BreachState['status']): void {
     state.status = status;
     upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
     refreshDetails();
@@ -437,7 +436,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
 export async function breachCustomerNotice(input: BreachNoticeInput): Promise<BreachNoticeOutcome> {
   const { incidentId, customerId, settings } = input;
   const incidentWorkflowId = input.incidentWorkflowId ?? workflowInfo().parent?.workflowId;
-  const state: BreachNoticeStatus = { customerId, status: 'notifying', remindersSent: 0, escalated: false, undeliveredAlerts: [] };
+  const state: BreachNoticeState = { customerId, status: 'notifying', remindersSent: 0, escalated: false, undeliveredAlerts: [] };
   const updates: BreachUpdateSignal[] = [];
   let closeRequest: (BreachClosedSignal & { measures: string[] }) | undefined;
   let nextDeadline: number | undefined;
@@ -455,7 +454,7 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
     closeRequest ??= signal;
   });
 
-  function show(label: BreachNoticeStatus['status'], deadline?: number): void {
+  function show(label: BreachNoticeState['status'], deadline?: number): void {
     state.status = label;
     nextDeadline = deadline;
     state.undeliveredAlerts = alerts.undelivered();
@@ -604,7 +603,7 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
     let contractAlertSent = false;
     for (;;) {
       const terms = await untilCustomerDescribed(
-        unknownCustomerGraceMs,
+        settings.unknownCustomerGraceMinutes ?? defaultBreachSettings.unknownCustomerGraceMinutes!,
         () => breachNoticeTerms({ customerId, awareAt: input.facts.awareAt }),
         (found) => !found.known,
       );
@@ -657,7 +656,7 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
   }
 }
 
-function describeIncident(state: BreachStatus): string {
+function describeIncident(state: BreachState): string {
   const undeliverable = Object.keys(state.undeliverable).length;
   const acknowledged = Object.keys(state.acknowledged).length;
   return [

@@ -36,7 +36,6 @@ import {
   refuseActionCompletion,
   refuseExtension,
   refuseInstruction,
-  spanMillis,
   type DsrAction,
   type DsrRequestInput,
   type DsrState,
@@ -235,7 +234,7 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
 
   async function openCase(): Promise<void> {
     const customer = await untilCustomerDescribed(
-      spanMillis(settings.unknownCustomerGrace),
+      settings.unknownCustomerGraceMinutes,
       () => lookupDsrCustomer({ customerId: state.customerId }),
       (found) => found.status === 'unknown',
     );

@@ -30,7 +30,7 @@ import {
   type InstructionDecision,
   type InstructionInput,
   type InstructionResolution,
-  type InstructionStatus,
+  type InstructionState,
 } from '../domain/instruction';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
@@ -75,12 +75,11 @@ const {
  */
 export async function unlawfulInstruction(
   input: InstructionInput,
-  carried?: InstructionStatus,
+  carried?: InstructionState,
   handover?: InstructionHandover,
-): Promise<InstructionStatus> {
+): Promise<InstructionState> {
   const settings = carried?.settings ?? instructionSettings(input.settings);
-  const graceMs = settings.unknownCustomerGraceMinutes * 60_000;
-  const state: InstructionStatus = carried ?? {
+  const state: InstructionState = carried ?? {
     instructionId: input.instructionId,
     customerId: input.customerId,
     instruction: input.instruction,
@@ -239,7 +238,7 @@ export async function unlawfulInstruction(
 
   async function notifyCustomer(): Promise<void> {
     const result = await untilCustomerDescribed(
-      graceMs,
+      settings.unknownCustomerGraceMinutes,
       () => notifyCustomerOfSuspendedInstruction({ ...email, instruction: state.instruction, reason: state.reason }),
       (tried) => tried.status === 'customer-unknown',
     );
@@ -391,7 +390,7 @@ function laterOf(a: string, b: string): string {
   return parseInstant(a) >= parseInstant(b) ? a : b;
 }
 
-function describeInstruction(state: InstructionStatus): string {
+function describeInstruction(state: InstructionState): string {
   const decision = currentDecision(state);
   const lines = [
     `**Instruction ${state.instructionId}** of customer \`${state.customerId}\`: ${state.status}`,

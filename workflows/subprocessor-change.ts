@@ -31,7 +31,7 @@ import {
   type ObjectionWindowState,
   type ObjectionWindowStatusLabel,
   type SubprocessorChangeInput,
-  type SubprocessorChangeStatus,
+  type SubprocessorChangeState,
 } from '../domain/subprocessor-change';
 import { emailOptions, fanOutOptions } from './activity-options';
 import { refuse } from './failures';
@@ -59,11 +59,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * counts (the id list stays in the input: see SubprocessorChangeInput). It does not wait for the
  * windows: it completes when the last has started, and its query keeps answering on the closed run.
  */
-export async function subprocessorChange(input: SubprocessorChangeInput): Promise<SubprocessorChangeStatus> {
+export async function subprocessorChange(input: SubprocessorChangeInput): Promise<SubprocessorChangeState> {
   const settings = input.settings ?? defaultObjectionWindowSettings;
   const { change, customerIds } = input;
   const total = customerIds?.length ?? input.recipients ?? 0;
-  const state: SubprocessorChangeStatus = {
+  const state: SubprocessorChangeState = {
     changeId: change.changeId,
     status: 'notifying',
     total,
@@ -262,7 +262,7 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   async function sendNotice(): Promise<CustomerEmailResult> {
     let tries = 0;
     return untilCustomerDescribed(
-      settings.unknownCustomerGraceMinutes * 60_000,
+      settings.unknownCustomerGraceMinutes,
       async () => {
         // The notice states the close counted from this try; the window is counted from the acceptance,
         // a moment later, so it never closes before the date the customer was given.

@@ -5,9 +5,9 @@ import {
   recordAnswerUpdate,
   recordDisclosureUpdate,
   recordProhibitionBasisUpdate,
-  type AuthorityStatus,
+  type AuthorityState,
 } from '../../domain/authority';
-import { instructionStatusQuery, type InstructionStatus } from '../../domain/instruction';
+import { instructionStatusQuery, type InstructionState } from '../../domain/instruction';
 import { searchAttributes } from '../../domain/search-attributes';
 import type { CaughtMail } from '../support/mail';
 import { customerEvent, privacyTeamEmail, startStack, type Stack } from '../support/stack';
@@ -48,7 +48,7 @@ async function waitForMailOf(workflowId: string, count: number): Promise<CaughtM
 }
 
 /** The next reminder the case waits for: what DpaNextDeadline shows while it is open. */
-function nextReminderOf(status: InstructionStatus): Date {
+function nextReminderOf(status: InstructionState): Date {
   const next = [status.nextCustomerReminderAt!, status.nextPrivacyTeamReminderAt!].sort()[0]!;
   return new Date(next);
 }
@@ -121,7 +121,7 @@ describe('an authority request by signed webhook', () => {
     const disclosure = { scope: 'Account holder names of two accounts', manner: 'Encrypted transfer to the investigating officer' };
     await expect(handle.executeUpdate(recordDisclosureUpdate, { args: [disclosure] })).rejects.toThrow(WorkflowUpdateFailedError);
     await handle.executeUpdate(recordDisclosureUpdate, { args: [{ ...disclosure, objectionsConsidered: true }] });
-    const result = (await handle.result()) as AuthorityStatus;
+    const result = (await handle.result()) as AuthorityState;
     expect(result).toMatchObject({ status: 'disclosed', closed: true });
 
     const outcomes = (await waitForMailOf('authority-E2E-AUTH-1', 5)).filter((mail) => mail.headers['x-dpa-step']?.startsWith('outcome-'));
@@ -232,7 +232,7 @@ describe('an unlawful instruction by signed webhook', () => {
       guarantee: 'Les clauses contractuelles types 2021/914 ont été signées le 2 décembre.',
     });
     expect(await stack.post(confirmed)).toEqual({ status: 202, body: { workflowId: 'instruction-E2E-INS-1' } });
-    const result = (await handle.result()) as InstructionStatus;
+    const result = (await handle.result()) as InstructionState;
     expect(result).toMatchObject({ status: 'resumed', resolution: { kind: 'confirmed', via: 'webhook' } });
     const all = await waitForMailOf('instruction-E2E-INS-1', 4);
     expect(all.find((mail) => mail.headers['x-dpa-step'] === 'resumption-confirmation')!.subject).toBe(

@@ -26,7 +26,7 @@ import {
   nextViewReminder,
   viewReminderSchedule,
   workingDaysLater,
-  type AuthorityStatus,
+  type AuthorityState,
 } from '../../domain/authority';
 import {
   refuseGuarantee,
@@ -34,7 +34,7 @@ import {
   instructionSettings,
   nextInstructionReminder,
   refuseProcessingDecision,
-  type InstructionStatus,
+  type InstructionState,
 } from '../../domain/instruction';
 import type { Language } from '../../domain/language';
 
@@ -416,7 +416,7 @@ describe('the clocks behind these emails', () => {
 });
 
 describe('what an operator may record, and why not', () => {
-  const authorityState = (overrides: Partial<AuthorityStatus> = {}): AuthorityStatus => ({
+  const authorityState = (overrides: Partial<AuthorityState> = {}): AuthorityState => ({
     requestId: 'R-1',
     authority: 'Police',
     requestKind: 'disclosure-intent',
@@ -501,7 +501,7 @@ describe('what an operator may record, and why not', () => {
     );
   });
 
-  const instructionState = (overrides: Partial<InstructionStatus> = {}): InstructionStatus => ({
+  const instructionState = (overrides: Partial<InstructionState> = {}): InstructionState => ({
     instructionId: 'I-1',
     customerId: 'c',
     instruction: 'i',
