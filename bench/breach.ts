@@ -3,6 +3,7 @@ import os from 'node:os';
 import { createMailer } from '../activities/email/mailer';
 import { renderBreachNotice } from '../activities/email/templates/breach';
 import {
+  benchSizes,
   cpuSnapshot,
   describeCustomers,
   type BenchCustomer,
@@ -30,11 +31,9 @@ import {
  * signed `customer.upserted` webhooks first, which is not timed.
  */
 
-const sizes = (process.env.BENCH_SIZES ?? '50,1000,10000').split(',').map((size) => Number.parseInt(size, 10));
+const sizes = benchSizes('50,1000,10000');
 
 async function main(): Promise<void> {
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
-    throw new Error('BENCH_SIZES must be positive integers, e.g. 50,1000,10000');
   const arrivals = new NoticeArrivals();
   const stack = await startBenchStack('breach', (raw) => arrivals.arrived(raw));
   const { product, smtp, webhooks, count } = stack;

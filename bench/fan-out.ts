@@ -3,6 +3,7 @@ import os from 'node:os';
 import { createMailer } from '../activities/email/mailer';
 import { renderSubprocessorChangeNotice } from '../activities/email/templates/subprocessor-change';
 import {
+  benchSizes,
   ArrivalCounter,
   cpuSnapshot,
   describeCustomers,
@@ -35,11 +36,9 @@ import {
  * BENCH_SIZES=100,1000 (default 100,1000,5000) narrows the run.
  */
 
-const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map((size) => Number.parseInt(size, 10));
+const sizes = benchSizes('100,1000,5000');
 
 async function main(): Promise<void> {
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
-    throw new Error('BENCH_SIZES must be positive integers, e.g. 100,1000,5000');
   const arrivals = new ArrivalCounter();
   const stack = await startBenchStack('change', () => arrivals.arrived());
   const { product, smtp, webhooks, count } = stack;

@@ -13,6 +13,13 @@ import { languages, type Language } from '../domain/language';
 /** What the benchmarks share: the product started as `npm start` runs it, signed posts, /proc readings, tables. */
 
 export const secret = developmentWebhookSecret;
+/** The sizes a benchmark measures: BENCH_SIZES (e.g. 50,1000) or its defaults. */
+export function benchSizes(defaults: string): number[] {
+  const sizes = (process.env.BENCH_SIZES ?? defaults).split(',').map((size) => Number.parseInt(size, 10));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`BENCH_SIZES must be positive integers, e.g. ${defaults}`);
+  return sizes;
+}
+
 export const phaseTimeoutMs = Number(process.env.BENCH_PHASE_TIMEOUT_MS ?? 30 * 60_000);
 
 /**
