@@ -60,9 +60,14 @@ export interface BreachIncidentCarried {
   /** Every customer before this position of affectedCustomerIds + addedCustomerIds has been announced. */
   announced: number;
   notified: number;
-  undeliverable: Record<string, string>;
-  handedOver: string[];
-  acknowledged: Record<string, string>;
+  /**
+   * Customers by their position, not their ids (the input holds those already): at 10,000 customers a
+   * carried copy of the ids and reasons would pass Temporal's 2 MB limit on a payload. The reasons of the
+   * undeliverable notices stay in the register.
+   */
+  undeliverable: number[];
+  handedOver: number[];
+  acknowledged: Array<[position: number, acknowledgedAt: string]>;
   pendingAcknowledgements: BreachAcknowledgedSignal[];
   pendingUpdates: BreachUpdateSignal[];
   seenUpdateKeys: string[];
@@ -169,11 +174,27 @@ export interface BreachCustomerView {
   acknowledgedAt?: string;
 }
 
-export function refuseAddingCustomers(closed: boolean, request: { customerIds: unknown }): string | undefined {
+/** A breach may concern every customer of the processor; one incident holds at most this many. */
+export const maxCustomersPerIncident = 10_000;
+
+export function refuseAddingCustomers(
+  closed: boolean,
+  request: { customerIds: unknown },
+  concerned: (customerId: string) => boolean,
+  count: number,
+): string | undefined {
   if (closed) return 'the incident is closed';
   if (!Array.isArray(request.customerIds) || request.customerIds.length === 0) return 'name at least one customer id';
   const invalid = request.customerIds.find((customerId) => !isValidId(customerId));
-  return invalid !== undefined ? `"${String(invalid)}" is not a valid customer id` : undefined;
+  if (invalid !== undefined) return `"${String(invalid)}" is not a valid customer id`;
+  return refuseGrowingIncident(count, new Set(request.customerIds.filter((customerId) => !concerned(customerId))).size);
+}
+
+/** An incident grows only up to maxCustomersPerIncident customers; beyond, report another incident. */
+export function refuseGrowingIncident(count: number, added: number): string | undefined {
+  return count + added > maxCustomersPerIncident
+    ? `the incident would concern ${count + added} customers; one incident concerns at most ${maxCustomersPerIncident}: report the others under another incident id`
+    : undefined;
 }
 
 export function refuseAcknowledgementRecord(closed: boolean, customerId: string, customer: BreachCustomerView): string | undefined {

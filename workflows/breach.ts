@@ -90,22 +90,30 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   const customersPerBatch = input.batching?.customersPerBatch ?? breachCustomersPerBatch;
 
   const addedCustomerIds = [...(carried?.addedCustomerIds ?? [])];
-  const concerned = new Set([...input.affectedCustomerIds, ...addedCustomerIds]);
   const customerAt = (position: number) =>
     position < input.affectedCustomerIds.length
       ? input.affectedCustomerIds[position]!
       : addedCustomerIds[position - input.affectedCustomerIds.length]!;
   const customerCount = () => input.affectedCustomerIds.length + addedCustomerIds.length;
+  /** Every customer the incident concerns, with its place in the announcement's order. */
   const positionOf = new Map<string, number>();
   [...input.affectedCustomerIds, ...addedCustomerIds].forEach((customerId, position) => positionOf.set(customerId, position));
+  const concerns = (customerId: string) => positionOf.has(customerId);
 
   let announced = carried?.announced ?? 0;
   let notified = carried?.notified ?? 0;
-  const undeliverable: Record<string, string> = { ...carried?.undeliverable };
-  const handedOver = new Set(carried?.handedOver ?? []);
+  const undeliverable: Record<string, string> = Object.fromEntries(
+    (carried?.undeliverable ?? []).map((position) => [
+      customerAt(position),
+      'no contact could be told (the reason is in the breach register)',
+    ]),
+  );
+  const handedOver = new Set((carried?.handedOver ?? []).map(customerAt));
   /** Outcomes reported by a notice before the announcement's result said it was handed over. */
   const earlyOutcomes = new Map<string, BreachNoticeOutcome>();
-  const acknowledged: Record<string, string> = { ...carried?.acknowledged };
+  const acknowledged: Record<string, string> = Object.fromEntries(
+    (carried?.acknowledged ?? []).map(([position, at]) => [customerAt(position), at]),
+  );
   const acknowledgements: BreachAcknowledgedSignal[] = [...(carried?.pendingAcknowledgements ?? [])];
   const updates: BreachUpdateSignal[] = [...(carried?.pendingUpdates ?? [])];
   const seenUpdateKeys = new Set(carried?.seenUpdateKeys ?? []);
@@ -134,9 +142,8 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   const isAnnounced = (customerId: string) => (positionOf.get(customerId) ?? Infinity) < announced;
   const noticeSettled = (customerId: string) => isAnnounced(customerId) && !handedOver.has(customerId);
   const addCustomers = (customerIds: string[]): string[] => {
-    const fresh = [...new Set(customerIds)].filter((customerId) => !concerned.has(customerId));
+    const fresh = [...new Set(customerIds)].filter((customerId) => !concerns(customerId));
     for (const customerId of fresh) {
-      concerned.add(customerId);
       positionOf.set(customerId, customerCount());
       addedCustomerIds.push(customerId);
     }
@@ -160,7 +167,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     updates.push(update);
   });
   handle(breachAcknowledgedSignal, (ack) => {
-    if (concerned.has(ack.customerId)) acknowledgements.push(ack);
+    if (concerns(ack.customerId)) acknowledgements.push(ack);
   });
   handle(breachClosedSignal, (signal) => {
     closeRequest ??= signal;
@@ -183,7 +190,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       await condition(() => added.every(isAnnounced));
       return { added };
     },
-    { validator: (request) => refuse(refuseAddingCustomers(closeRequest !== undefined, request)) },
+    { validator: (request) => refuse(refuseAddingCustomers(closeRequest !== undefined, request, concerns, customerCount())) },
   );
   handle(
     recordAcknowledgementUpdate,
@@ -194,7 +201,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       validator: ({ customerId }) =>
         refuse(
           refuseAcknowledgementRecord(closeRequest !== undefined, customerId, {
-            concerned: concerned.has(customerId),
+            concerned: concerns(customerId),
             settled: noticeSettled(customerId),
             undeliverable: undeliverable[customerId] !== undefined,
             ...(acknowledged[customerId] && { acknowledgedAt: acknowledged[customerId] }),
@@ -411,9 +418,9 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       addedCustomerIds,
       announced,
       notified,
-      undeliverable,
-      handedOver: [...handedOver],
-      acknowledged,
+      undeliverable: Object.keys(undeliverable).map((customerId) => positionOf.get(customerId)!),
+      handedOver: [...handedOver].map((customerId) => positionOf.get(customerId)!),
+      acknowledged: Object.entries(acknowledged).map(([customerId, at]) => [positionOf.get(customerId)!, at]),
       pendingAcknowledgements: acknowledgements,
       pendingUpdates: updates,
       seenUpdateKeys: [...seenUpdateKeys],

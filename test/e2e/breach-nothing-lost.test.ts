@@ -86,3 +86,14 @@ test('the Web UI shows what each message of an incident expects: the workflow re
   expect(described.filter((definition) => !definition.description)).toEqual([]);
   expect(described.find((definition) => definition.name === 'recordMeasure')!.description).toMatch(/"measure"/);
 });
+
+test('a repeated report that would take an incident past 10,000 customers is refused with 409, and changes nothing', async () => {
+  const ids = Array.from({ length: 10_000 }, (_, index) => `cap-${index}`);
+  await stack.records.breaches.recordIncident({ ...breachEvent('CAP-1', ids).data, detectedAt: new Date().toISOString() });
+  await stack.records.breaches.recordPendingNotifications('CAP-1', ids);
+  const answer = await stack.post(breachEvent('CAP-1', ['acme', 'cap-1']));
+  expect(answer.status).toBe(409);
+  expect(answer.body.error).toMatch(/would concern 10001 customers; one incident concerns at most 10000/);
+  await expect(stack.env.client.workflow.getHandle('breach-CAP-1').describe()).rejects.toThrow();
+  expect((await stack.records.breaches.get('CAP-1'))!.notifications).toHaveLength(10_000);
+});

@@ -530,6 +530,53 @@ describe('nothing lost', () => {
     expect((await h.records.breaches.get('AGAIN-1'))!.notifications.map((n) => n.customerId)).toEqual(['again-a', 'again-b']);
   });
 
+  test('across continue-as-new the incident carries its customers by position: undeliverable and acknowledged ones stay so', async () => {
+    await h.customer('carry-a');
+    await h.customer('carry-b');
+    const taskQueue = 'breach-carry-positions';
+    await h.withWorker(taskQueue, async () => {
+      const handle = await h.env.client.workflow.start(breachIncident, {
+        workflowId: workflowIds.breach('CARRY-1'),
+        taskQueue,
+        args: [
+          {
+            ...incident('CARRY-1', ['carry-a', 'carry-unknown', 'carry-b']),
+            batching: { customersPerBatch: 2, continueAsNewAfterEvents: 60 },
+          },
+        ],
+      });
+      await h.waitFor(async () => (await handle.query(breachStatusQuery)).notified === 2);
+      await handle.signal(breachAcknowledgedSignal, { customerId: 'carry-b', at: '2026-11-30T10:00:00.000Z', via: 'webhook' });
+      await h.env.sleep('6 minutes');
+      await h.waitFor(async () => (await handle.query(breachStatusQuery)).undeliverable['carry-unknown'] !== undefined);
+      // An update wakes the incident; its history is long by then, so the run hands over to a new one.
+      await handle.signal(breachUpdatedSignal, {
+        update: 'Still looking.',
+        measures: [],
+        at: new Date().toISOString(),
+        key: 'msg_carry_update',
+      });
+      await h.waitFor(async () => (await handle.describe()).runId !== handle.firstExecutionRunId, { what: 'a second run' });
+      // The new run's input names the customers by their place in the incident's list, not again by id.
+      const started = (await handle.fetchHistory()).events![0]!.workflowExecutionStartedEventAttributes!;
+      const carried = JSON.parse(Buffer.from(started.input!.payloads![0]!.data!).toString('utf8')).carried;
+      expect(carried).toMatchObject({ undeliverable: [1], acknowledged: [[2, '2026-11-30T10:00:00.000Z']], handedOver: [] });
+      expect(await handle.query(breachStatusQuery)).toMatchObject({
+        notified: 2,
+        undeliverable: { 'carry-unknown': expect.stringContaining('breach register') },
+        acknowledged: { 'carry-b': '2026-11-30T10:00:00.000Z' },
+      });
+      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
+      expect(await handle.result()).toMatchObject({ status: 'closed', customers: 3, notified: 2, pending: 0 });
+    });
+    expect(
+      (await h.sentBy('breach-CARRY-1~'))
+        .filter(([, step]) => step === 'final-report')
+        .map(([to]) => to)
+        .sort(),
+    ).toEqual(['dpo@carry-a.test', 'dpo@carry-b.test']);
+  });
+
   test('customers announced in batches across runs (continue-as-new): each notice carries its own facts only, every one is told once', async () => {
     const ids = Array.from({ length: 7 }, (_, index) => `batch-${index}`);
     for (const customerId of ids) await h.customer(customerId);

@@ -4,6 +4,7 @@ import {
   breachClosedSignal,
   breachIncidentInput,
   breachReportedSignal,
+  refuseGrowingIncident,
   breachUpdatedSignal,
 } from '../../../domain/breach';
 import { workflowIds } from '../../../domain/ids';
@@ -19,9 +20,20 @@ export const breachHandlers: EventHandlers = {
    * not concern yet (they are told with the facts first reported): a repeated report never drops a
    * customer. Signal-with-start does both atomically; a closed incident refuses with 409.
    */
-  async 'breach.detected'({ client, timestamp }, data) {
+  async 'breach.detected'({ client, records, timestamp }, data) {
     const input = breachIncidentInput(data, timestamp);
     const workflowId = workflowIds.breach(input.incidentId);
+    // A repeated report may add customers, up to the most one incident can carry: checked here, where
+    // the product can be told, since a signal cannot be refused.
+    const known = await records.breaches.get(input.incidentId);
+    if (known) {
+      const concerned = new Set(known.notifications.map((notification) => notification.customerId));
+      const tooMany = refuseGrowingIncident(
+        concerned.size,
+        input.affectedCustomerIds.filter((customerId) => !concerned.has(customerId)).length,
+      );
+      if (tooMany) return refused(409, tooMany, workflowId);
+    }
     try {
       await client.workflow.signalWithStart<typeof breachIncident, [{ customerIds: string[] }]>('breachIncident', {
         workflowId,
