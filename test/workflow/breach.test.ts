@@ -419,7 +419,10 @@ describe('nothing lost', () => {
         expect(shown.status).toBe('undeliverable');
         expect(shown.undeliveredAlerts[0]).toMatchObject({ step: 'notice-undeliverable', attempts: 1 });
         expect(shown.undeliveredAlerts[0]!.problem).toMatch(/refused the alert: .*550/);
-        expect((await notice.describe()).typedSearchAttributes.get(searchAttributes.undeliveredAlerts)).toBe(1);
+        // A query may see the workflow task's state before the server has committed its search attributes.
+        await h.waitFor(async () => (await notice.describe()).typedSearchAttributes.get(searchAttributes.undeliveredAlerts) === 1, {
+          what: 'the refused alert in the search attributes',
+        });
         expect((await notice.describe()).status.name).toBe('RUNNING');
 
         await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });

@@ -30,7 +30,10 @@ test('an alert still refused when a case continues as new goes with it, and is d
       await h.waitFor(async () => ((await h.records.emails.listForWorkflow('alert-probe-1'))[0]?.attempts ?? 0) >= 2, {
         what: 'the second attempt',
       });
-      expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.undeliveredAlerts)).toBe(1);
+      // The evidence row is written by the activity, the search attribute by the workflow task after it.
+      await h.waitFor(async () => (await handle.describe()).typedSearchAttributes.get(searchAttributes.undeliveredAlerts) === 1, {
+        what: 'the refused alert shown by the second run',
+      });
       h.refused.delete(testPrivacyTeam);
       await h.env.sleep('16 minutes');
       expect(await handle.result()).toEqual({ pending: [] });
