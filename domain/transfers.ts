@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { Safeguard } from './events';
+import adequacyDecisionList from './data/adequacy-decisions.json';
 
 /**
  * Transfers outside the EEA (policy 6.1–6.3; GDPR Art. 44–46): which countries need no safeguard, which
@@ -112,56 +113,19 @@ export interface AdequacyDecision {
    * under the EU-US Data Privacy Framework), so the country alone proves nothing: it is a basis only
    * when the subprocessor's safeguard is declared as 'adequacy', i.e. the processor has checked it.
    */
-  onlyWhenDeclared?: true;
+  onlyWhenDeclared?: boolean;
+  /** Why the scope is met by every subprocessor concerned, or what an operator must check. */
+  note?: string;
 }
 
 /**
  * 6.3: countries with an adequacy decision of the European Commission (Art. 45). The European Patent
  * Organisation's decision is left out: it is an international organisation, not a country a subprocessor
  * is established in. The UK's 2021 decision carries a sunset clause (extended to 27 December 2025 while
- * its renewal was prepared): confirm the renewal whenever this list is reviewed.
+ * its renewal was prepared): confirm the renewal whenever this list is reviewed. The list is data
+ * (`data/adequacy-decisions.json`), reviewed as a whole.
  */
-export const adequacyDecisions: { asOf: string; decisions: readonly AdequacyDecision[] } = {
-  asOf: '2025-06-30',
-  decisions: [
-    { country: 'AD', name: 'Andorra', decision: 'Commission Decision 2010/625/EU', adoptedOn: '2010-10-19' },
-    { country: 'AR', name: 'Argentina', decision: 'Commission Decision 2003/490/EC', adoptedOn: '2003-06-30' },
-    {
-      country: 'CA',
-      name: 'Canada',
-      decision: 'Commission Decision 2002/2/EC',
-      adoptedOn: '2001-12-20',
-      // A subprocessor engaged commercially is such an organisation, so no declaration is asked for.
-      scope: 'commercial organisations subject to PIPEDA',
-    },
-    { country: 'FO', name: 'Faroe Islands', decision: 'Commission Decision 2010/146/EU', adoptedOn: '2010-03-05' },
-    { country: 'GG', name: 'Guernsey', decision: 'Commission Decision 2003/821/EC', adoptedOn: '2003-11-21' },
-    { country: 'IL', name: 'Israel', decision: 'Commission Decision 2011/61/EU', adoptedOn: '2011-01-31' },
-    { country: 'IM', name: 'Isle of Man', decision: 'Commission Decision 2004/411/EC', adoptedOn: '2004-04-28' },
-    {
-      country: 'JP',
-      name: 'Japan',
-      decision: 'Commission Implementing Decision (EU) 2019/419',
-      adoptedOn: '2019-01-23',
-      // A subprocessor is a private business operator under the APPI, so no declaration is asked for.
-      scope: 'private sector (business operators under the APPI and its supplementary rules)',
-    },
-    { country: 'JE', name: 'Jersey', decision: 'Commission Decision 2008/393/EC', adoptedOn: '2008-05-08' },
-    { country: 'NZ', name: 'New Zealand', decision: 'Commission Implementing Decision 2013/65/EU', adoptedOn: '2012-12-19' },
-    { country: 'KR', name: 'Republic of Korea', decision: 'Commission Implementing Decision (EU) 2022/254', adoptedOn: '2021-12-17' },
-    { country: 'CH', name: 'Switzerland', decision: 'Commission Decision 2000/518/EC', adoptedOn: '2000-07-26' },
-    { country: 'GB', name: 'United Kingdom', decision: 'Commission Implementing Decision (EU) 2021/1772', adoptedOn: '2021-06-28' },
-    {
-      country: 'US',
-      name: 'United States',
-      decision: 'Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)',
-      adoptedOn: '2023-07-10',
-      scope: 'organisations certified under the EU-US Data Privacy Framework',
-      onlyWhenDeclared: true,
-    },
-    { country: 'UY', name: 'Uruguay', decision: 'Commission Implementing Decision 2012/484/EU', adoptedOn: '2012-08-21' },
-  ],
-};
+export const adequacyDecisions: { asOf: string; decisions: readonly AdequacyDecision[] } = adequacyDecisionList;
 
 const eeaByCountry = new Map(eeaMemberStates.members.map((member) => [member.country, member]));
 const adequacyByCountry = new Map(adequacyDecisions.decisions.map((decision) => [decision.country, decision]));

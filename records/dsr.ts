@@ -90,17 +90,27 @@ export interface DsrRepository {
     instruction: { instruction: string; note?: string; source: string; instructedAt: string },
   ): Promise<void>;
   /** One attempt to deliver an action request to the product, and its answer. */
-  recordActionAttempt(
-    request: { webhookId: string; requestId: string; action: string; requestedAt: string },
-    attempt: { at: string; answer: string; accepted: boolean },
-  ): Promise<void>;
-  recordActionCompleted(
-    request: { webhookId: string; requestId: string; action: string; requestedAt: string },
-    completion: { completedAt: string; note?: string; source: string },
-  ): Promise<void>;
+  recordActionAttempt(request: DsrActionRequestRef, attempt: { at: string; answer: string; accepted: boolean }): Promise<void>;
+  recordActionCompleted(request: DsrActionRequestRef, completion: { completedAt: string; note?: string; source: string }): Promise<void>;
   close(requestId: string, closure: { closedAt: string; outcome: string }): Promise<void>;
   get(requestId: string): Promise<DsrRecord | undefined>;
 }
+
+/** An action request sent to the product: its row is keyed by the webhook id it went out under. */
+export interface DsrActionRequestRef {
+  webhookId: string;
+  requestId: string;
+  action: string;
+  requestedAt: string;
+}
+
+/** The columns that name an action request, the same whichever of its events writes the row first. */
+const actionRequestKey = (request: DsrActionRequestRef) => ({
+  webhook_id: request.webhookId,
+  request_id: request.requestId,
+  action: request.action,
+  requested_at: request.requestedAt,
+});
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
@@ -255,10 +265,7 @@ export function dsrRepository(db: Db): DsrRepository {
       await db
         .insertInto('dsr_action_requests')
         .values({
-          webhook_id: request.webhookId,
-          request_id: request.requestId,
-          action: request.action,
-          requested_at: request.requestedAt,
+          ...actionRequestKey(request),
           attempts: 1,
           last_attempt_at: attempt.at,
           last_answer: attempt.answer,
@@ -281,10 +288,7 @@ export function dsrRepository(db: Db): DsrRepository {
       await db
         .insertInto('dsr_action_requests')
         .values({
-          webhook_id: request.webhookId,
-          request_id: request.requestId,
-          action: request.action,
-          requested_at: request.requestedAt,
+          ...actionRequestKey(request),
           completed_at: completion.completedAt,
           completion_note: completion.note ?? null,
           completion_source: completion.source,

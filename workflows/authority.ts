@@ -1,13 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  log,
-  proxyActivities,
-  setCurrentDetails,
-  sleep,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { allHandlersFinished, condition, log, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { AuthorityCustomerEmailResult, AuthorityNoticeContext } from '../activities/authority';
 import type { AuthorityAlertFacts } from '../activities/email/templates/authority';
@@ -36,7 +27,6 @@ import {
   recordDisclosureUpdate,
   recordProhibitionBasisUpdate,
   workingDaysLater,
-  type AuthorityCaseStatus,
   type AuthorityCustomerState,
   type AuthorityNotice,
   type AuthorityOutcome,
@@ -46,6 +36,8 @@ import {
 import { formatInstant, normalizeInstant, parseInstant, wholeMinute } from '../domain/clocks';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
+import { caseViewer } from './case-view';
+import { untilCustomerDescribed } from './customer-grace';
 import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
 import { nowIso, waitUntil } from './wait';
@@ -264,19 +256,10 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
 
   // --- What operators see in the Web UI
 
-  let shownStatus: AuthorityCaseStatus | undefined;
-  let shownDeadline: string | undefined;
+  const show = caseViewer();
   function refresh(): void {
     state.status = authorityCaseStatus(state, nowIso());
-    const deadline = authorityNextDeadline(state);
-    const updates: SearchAttributeUpdatePair[] = [];
-    if (state.status !== shownStatus) updates.push({ key: searchAttributes.status, value: state.status });
-    if (deadline !== shownDeadline)
-      updates.push({ key: searchAttributes.nextDeadline, value: deadline === undefined ? null : new Date(deadline) });
-    if (updates.length > 0) upsertSearchAttributes(updates);
-    shownStatus = state.status;
-    shownDeadline = deadline;
-    setCurrentDetails(describeRequest(state) + alerts.describe());
+    show({ status: state.status, nextDeadline: authorityNextDeadline(state), details: describeRequest(state) + alerts.describe() });
   }
 
   /**
@@ -300,44 +283,49 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     };
   }
 
-  async function sendNotices(noticesFrom: string): Promise<void> {
-    const giveUpAt = parseInstant(noticesFrom) + graceMs;
-    let wait = 2_000;
+  /**
+   * Emails every customer whose notice is still pending; a refusal is added to `problems`. Gives back
+   * the customers the product has not described yet, to be tried again.
+   */
+  async function notifyPendingCustomers(problems: Array<{ customerId: string; problem: string }>): Promise<string[]> {
+    const todo = customers()
+      .filter((customer) => customer.notice.status === 'pending')
+      .map((customer) => customer.customerId);
+    if (todo.length === 0) return [];
+    const notice = noticeContext();
+    const results = await inBatches(todo, (customerIds) => notifyCustomersOfAuthorityRequest({ notice, customerIds }));
+    const unknown: string[] = [];
+    for (const result of results) {
+      const customer = state.customers[result.customerId]!;
+      // An operator may have recorded another channel meanwhile; that record stands.
+      if (customer.notice.status !== 'pending') continue;
+      if (result.status === 'sent') {
+        customer.notice = { status: 'notified', notifiedAt: result.firstAcceptedAt, via: 'email', recipients: result.recipients };
+      } else if (result.status === 'undeliverable') {
+        customer.notice = { status: 'undeliverable', problem: result.problem };
+        problems.push({ customerId: result.customerId, problem: result.problem });
+      } else {
+        unknown.push(result.customerId);
+      }
+    }
+    refresh();
+    return unknown;
+  }
+
+  async function sendNotices(): Promise<void> {
     const problems: Array<{ customerId: string; problem: string }> = [];
-    for (;;) {
-      const todo = customers()
-        .filter((customer) => customer.notice.status === 'pending')
-        .map((customer) => customer.customerId);
-      if (todo.length === 0) break;
-      const notice = noticeContext();
-      const results = await inBatches(todo, (customerIds) => notifyCustomersOfAuthorityRequest({ notice, customerIds }));
-      const unknown: string[] = [];
-      for (const result of results) {
-        const customer = state.customers[result.customerId]!;
-        // An operator may have recorded another channel meanwhile; that record stands.
-        if (customer.notice.status !== 'pending') continue;
-        if (result.status === 'sent') {
-          customer.notice = { status: 'notified', notifiedAt: result.firstAcceptedAt, via: 'email', recipients: result.recipients };
-        } else if (result.status === 'undeliverable') {
-          customer.notice = { status: 'undeliverable', problem: result.problem };
-          problems.push({ customerId: result.customerId, problem: result.problem });
-        } else {
-          unknown.push(result.customerId);
-        }
-      }
+    const unknown = await untilCustomerDescribed(
+      settings.unknownCustomerGraceMinutes,
+      () => notifyPendingCustomers(problems),
+      (stillUnknown) => stillUnknown.length > 0,
+    );
+    if (unknown.length > 0) {
+      const problem = 'the product has not described this customer (no customer.upserted), so no contact is known';
+      const givenUp = unknown.map((customerId) => ({ customerId, problem }));
+      for (const { customerId } of givenUp) state.customers[customerId]!.notice = { status: 'undeliverable', problem };
+      problems.push(...givenUp);
       refresh();
-      if (unknown.length === 0) break;
-      if (Date.now() >= giveUpAt) {
-        const problem = 'the product has not described this customer (no customer.upserted), so no contact is known';
-        const givenUp = unknown.map((customerId) => ({ customerId, problem }));
-        for (const { customerId } of givenUp) state.customers[customerId]!.notice = { status: 'undeliverable', problem };
-        problems.push(...givenUp);
-        refresh();
-        await recordAuthorityNoticesUndeliverable({ requestId: input.requestId, problems: givenUp });
-        break;
-      }
-      await sleep(Math.min(wait, giveUpAt - Date.now()), { summary: 'waiting for customers to be described' });
-      wait = Math.min(wait * 2, 60_000);
+      await recordAuthorityNoticesUndeliverable({ requestId: input.requestId, problems: givenUp });
     }
     if (problems.length > 0) {
       alert('notice-undeliverable', {
@@ -441,11 +429,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       noticeDueAt: state.noticeDueAt,
       ...(state.viewsDueAt !== undefined && { viewsDueAt: state.viewsDueAt }),
     });
-    await Promise.all([
-      sendNotices(noticesFrom),
-      watchNoticeDeadline(noticesFrom),
-      state.viewsDueAt !== undefined ? awaitViews() : undefined,
-    ]);
+    await Promise.all([sendNotices(), watchNoticeDeadline(noticesFrom), state.viewsDueAt !== undefined ? awaitViews() : undefined]);
   }
 
   /** While the law forbids telling the customers, the privacy team is asked at intervals whether it still does. */

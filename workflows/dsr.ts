@@ -7,11 +7,9 @@ import {
   continueAsNew,
   isCancellation,
   proxyActivities,
-  setCurrentDetails,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { AlertOutcome } from '../activities/privacy-team';
 import type { CustomerEmailResult } from '../activities/email/customer-contacts';
@@ -44,6 +42,7 @@ import { defaultTimeZone } from '../domain/language';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
 import { failureMessage, refuse } from './failures';
+import { caseViewer } from './case-view';
 import { privacyTeamAlerts } from './privacy-team-alerts';
 import { untilCustomerDescribed } from './customer-grace';
 import { waitUntil } from './wait';
@@ -137,17 +136,14 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
 
   // ---- what operators see in the Web UI
 
-  let shown = { status: '', deadline: '' };
+  const show = caseViewer();
   function refresh(): void {
     state.status = displayStatus(state, now());
-    const deadline = state.closure ? '' : (state.deadlineAt ?? '');
-    const updates: SearchAttributeUpdatePair[] = [];
-    if (state.status !== shown.status) updates.push({ key: searchAttributes.status, value: state.status });
-    if (deadline !== shown.deadline)
-      updates.push({ key: searchAttributes.nextDeadline, value: deadline === '' ? null : new Date(deadline) });
-    if (updates.length > 0) upsertSearchAttributes(updates);
-    shown = { status: state.status, deadline };
-    setCurrentDetails(describeRequest(state) + alerts.describe());
+    show({
+      status: state.status,
+      nextDeadline: state.closure ? undefined : state.deadlineAt,
+      details: describeRequest(state) + alerts.describe(),
+    });
   }
 
   function note(event: string): void {

@@ -4,11 +4,9 @@ import {
   continueAsNew,
   log,
   proxyActivities,
-  setCurrentDetails,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { InstructionAlertFacts } from '../activities/email/templates/instruction';
 import { normalizeInstant, parseInstant, wholeMinute } from '../domain/clocks';
@@ -26,7 +24,6 @@ import {
   recordProcessingDecisionUpdate,
   recordRevisionUpdate,
   refuseRevision,
-  type InstructionCaseStatus,
   type InstructionDecision,
   type InstructionInput,
   type InstructionResolution,
@@ -34,6 +31,7 @@ import {
 } from '../domain/instruction';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
+import { caseViewer } from './case-view';
 import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
 import { untilCustomerDescribed } from './customer-grace';
@@ -195,8 +193,7 @@ export async function unlawfulInstruction(
 
   // --- What operators see in the Web UI
 
-  let shownStatus: InstructionCaseStatus | undefined;
-  let shownDeadline: string | undefined;
+  const show = caseViewer();
   function refresh(): void {
     state.status = instructionCaseStatus(state);
     if (state.closed) {
@@ -206,14 +203,7 @@ export async function unlawfulInstruction(
     const deadline = [state.nextCustomerReminderAt, state.nextPrivacyTeamReminderAt]
       .filter((at): at is string => at !== undefined)
       .sort((a, b) => parseInstant(a) - parseInstant(b))[0];
-    const updates: SearchAttributeUpdatePair[] = [];
-    if (state.status !== shownStatus) updates.push({ key: searchAttributes.status, value: state.status });
-    if (deadline !== shownDeadline)
-      updates.push({ key: searchAttributes.nextDeadline, value: deadline === undefined ? null : new Date(deadline) });
-    if (updates.length > 0) upsertSearchAttributes(updates);
-    shownStatus = state.status;
-    shownDeadline = deadline;
-    setCurrentDetails(describeInstruction(state) + alerts.describe());
+    show({ status: state.status, nextDeadline: deadline, details: describeInstruction(state) + alerts.describe() });
   }
 
   /**
