@@ -1,25 +1,14 @@
 import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
-import type { AuthorityOutcome, AuthorityRequestInput, AuthorityRequestKind } from '../domain/authority';
+import type { AuthorityOutcome, AuthorityRequestInput } from '../domain/authority';
+import type { Language } from '../domain/language';
 import type { ProcessActivityDeps } from './deps';
-import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
-import {
-  renderAuthorityAlert,
-  renderAuthorityNotice,
-  renderAuthorityOutcome,
-  renderAuthorityViewReminder,
-  type AuthorityAlertFacts,
-} from './email/templates/authority';
+import { emailCustomer, type CustomerEmailResult, type CustomerFacts } from './email/customer-contacts';
+import * as authorityEmails from './email/templates/authority';
+import type { RenderedEmail } from './email/templates/rendered-email';
 import { currentWorkflowId } from './workflow-context';
 
 /** What every customer's notice of one request shares; the customer's own facts are read here. */
-export interface AuthorityNoticeContext {
-  requestId: string;
-  authority: string;
-  requestKind: AuthorityRequestKind;
-  receivedAt: string;
-  prohibitionLiftedAt?: string;
-  viewsDueAt?: string;
-}
+export type AuthorityNoticeContext = authorityEmails.AuthorityRequestFacts;
 
 export type AuthorityCustomerEmailResult = { customerId: string } & CustomerEmailResult;
 
@@ -35,6 +24,23 @@ export const authorityEmailSteps = {
 
 export function createAuthorityActivities(deps: ProcessActivityDeps) {
   const records = deps.records.authority;
+
+  /**
+   * Each customer's email to every one of its contacts, one customer after the other, each under its
+   * own step; `recorded` notes what became of a customer's email before the next customer's is sent.
+   */
+  async function emailEachCustomer(
+    emails: ReadonlyArray<{ customerId: string; step: string; render: (customer: CustomerFacts, language: Language) => RenderedEmail }>,
+    recorded?: (customerId: string, result: CustomerEmailResult) => Promise<void>,
+  ): Promise<AuthorityCustomerEmailResult[]> {
+    const results: AuthorityCustomerEmailResult[] = [];
+    for (const { customerId, step, render } of emails) {
+      const result = await emailCustomer(deps, step, customerId, render);
+      await recorded?.(customerId, result);
+      results.push({ customerId, ...result });
+    }
+    return results;
+  }
 
   return {
     /** The request exists in the records from the start, with every customer concerned. */
@@ -55,41 +61,25 @@ export function createAuthorityActivities(deps: ProcessActivityDeps) {
       notice: AuthorityNoticeContext;
       customerIds: string[];
     }): Promise<AuthorityCustomerEmailResult[]> {
-      const workflowId = currentWorkflowId();
-      const results: AuthorityCustomerEmailResult[] = [];
-      for (const customerId of input.customerIds) {
-        const result = await emailCustomerContacts(deps, {
-          workflowId,
-          step: authorityEmailSteps.notice(customerId),
+      const { notice } = input;
+      return emailEachCustomer(
+        input.customerIds.map((customerId) => ({
           customerId,
-          render: (customer) =>
-            renderAuthorityNotice(
-              {
-                customerName: customer.name,
-                requestId: input.notice.requestId,
-                authority: input.notice.authority,
-                requestKind: input.notice.requestKind,
-                receivedAt: input.notice.receivedAt,
-                ...(input.notice.prohibitionLiftedAt !== undefined && { prohibitionLiftedAt: input.notice.prohibitionLiftedAt }),
-                ...(input.notice.viewsDueAt !== undefined && { viewsDueAt: input.notice.viewsDueAt }),
-                contactEmail: deps.privacyTeamEmail,
-                timeZone: customer.timeZone,
-              },
-              customer.language,
-            ),
-        });
-        if (result.status === 'sent') {
-          await records.recordNotice(input.notice.requestId, customerId, {
-            status: 'notified',
-            notifiedAt: result.firstAcceptedAt,
-            via: 'email',
-          });
-        } else if (result.status === 'undeliverable') {
-          await records.recordNotice(input.notice.requestId, customerId, { status: 'undeliverable', problem: result.problem });
-        }
-        results.push({ customerId, ...result });
-      }
-      return results;
+          step: authorityEmailSteps.notice(customerId),
+          render: (customer, language) => authorityEmails.renderAuthorityNotice({ ...notice, ...customer }, language),
+        })),
+        async (customerId, result) => {
+          if (result.status === 'sent') {
+            await records.recordNotice(notice.requestId, customerId, {
+              status: 'notified',
+              notifiedAt: result.firstAcceptedAt,
+              via: 'email',
+            });
+          } else if (result.status === 'undeliverable') {
+            await records.recordNotice(notice.requestId, customerId, { status: 'undeliverable', problem: result.problem });
+          }
+        },
+      );
     },
 
     async recordAuthorityNoticesUndeliverable(input: {
@@ -123,31 +113,18 @@ export function createAuthorityActivities(deps: ProcessActivityDeps) {
       reminderNumber: number;
       customers: Array<{ customerId: string; notifiedAt: string }>;
     }): Promise<AuthorityCustomerEmailResult[]> {
-      const workflowId = currentWorkflowId();
-      const results: AuthorityCustomerEmailResult[] = [];
-      for (const { customerId, notifiedAt } of input.customers) {
-        const result = await emailCustomerContacts(deps, {
-          workflowId,
-          step: authorityEmailSteps.viewReminder(input.reminderNumber, customerId),
+      const { requestId, authority, viewsDueAt, reminderNumber } = input;
+      return emailEachCustomer(
+        input.customers.map(({ customerId, notifiedAt }) => ({
           customerId,
-          render: (customer) =>
-            renderAuthorityViewReminder(
-              {
-                customerName: customer.name,
-                requestId: input.requestId,
-                authority: input.authority,
-                notifiedAt,
-                viewsDueAt: input.viewsDueAt,
-                reminderNumber: input.reminderNumber,
-                contactEmail: deps.privacyTeamEmail,
-                timeZone: customer.timeZone,
-              },
-              customer.language,
+          step: authorityEmailSteps.viewReminder(reminderNumber, customerId),
+          render: (customer, language) =>
+            authorityEmails.renderAuthorityViewReminder(
+              { ...customer, requestId, authority, notifiedAt, viewsDueAt, reminderNumber },
+              language,
             ),
-        });
-        results.push({ customerId, ...result });
-      }
-      return results;
+        })),
+      );
     },
 
     /** Idempotent on the delivery: the same webhook applied twice records one view. */
@@ -185,39 +162,25 @@ export function createAuthorityActivities(deps: ProcessActivityDeps) {
       outcome: AuthorityOutcome;
       customerIds: string[];
     }): Promise<AuthorityCustomerEmailResult[]> {
-      const workflowId = currentWorkflowId();
-      const results: AuthorityCustomerEmailResult[] = [];
-      for (const customerId of input.customerIds) {
-        const result = await emailCustomerContacts(deps, {
-          workflowId,
-          step: authorityEmailSteps.outcome(customerId),
+      const { requestId, authority, requestKind, receivedAt } = input.notice;
+      const { outcome } = input;
+      const told =
+        outcome.kind === 'answered'
+          ? { kind: 'answered' as const, at: outcome.at, summary: outcome.summary }
+          : { kind: 'disclosed' as const, at: outcome.at, scope: outcome.scope, manner: outcome.manner };
+      return emailEachCustomer(
+        input.customerIds.map((customerId) => ({
           customerId,
-          render: (customer) => {
-            const base = {
-              customerName: customer.name,
-              requestId: input.notice.requestId,
-              authority: input.notice.authority,
-              requestKind: input.notice.requestKind,
-              receivedAt: input.notice.receivedAt,
-              contactEmail: deps.privacyTeamEmail,
-              timeZone: customer.timeZone,
-            };
-            return renderAuthorityOutcome(
-              input.outcome.kind === 'answered'
-                ? { ...base, kind: 'answered', at: input.outcome.at, summary: input.outcome.summary }
-                : { ...base, kind: 'disclosed', at: input.outcome.at, scope: input.outcome.scope, manner: input.outcome.manner },
-              customer.language,
-            );
-          },
-        });
-        results.push({ customerId, ...result });
-      }
-      return results;
+          step: authorityEmailSteps.outcome(customerId),
+          render: (customer, language) =>
+            authorityEmails.renderAuthorityOutcome({ ...customer, requestId, authority, requestKind, receivedAt, ...told }, language),
+        })),
+      );
     },
 
     /** Internal alerts to the privacy team (PRIVACY_TEAM_EMAIL), in English. */
-    async alertPrivacyTeamOfAuthorityRequest(input: { step: string; alert: AuthorityAlertFacts }): Promise<AlertOutcome> {
-      return sendPrivacyTeamAlert(deps, input.step, renderAuthorityAlert(input.alert));
+    async alertPrivacyTeamOfAuthorityRequest(input: { step: string; alert: authorityEmails.AuthorityAlertFacts }): Promise<AlertOutcome> {
+      return sendPrivacyTeamAlert(deps, input.step, authorityEmails.renderAuthorityAlert(input.alert));
     },
   };
 }

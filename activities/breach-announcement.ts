@@ -1,6 +1,5 @@
-import { Context, heartbeat, log } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { log } from '@temporalio/activity';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import {
   breachUpdatedSignal,
   incidentClosedSignal,
@@ -14,12 +13,9 @@ import {
   type BreachUpdateSignal,
 } from '../domain/breach';
 import { workflowIds } from '../domain/ids';
-import { searchAttributes } from '../domain/search-attributes';
 import type { breachCustomerNotice } from '../workflows';
+import { parallelCustomers, resumableBatch, startCustomerCase } from './customer-batch';
 import { notifyCustomerOfBreach, type BreachActivityDeps } from './breach';
-
-/** Customers one activity handles side by side: enough to hide each one's round trips to SMTP, SQL and Temporal. */
-const parallelCustomers = 32;
 
 export interface AnnounceBreachInput {
   incidentId: string;
@@ -45,7 +41,7 @@ interface AnnounceProgress extends AnnounceBreachResult {
 
 export type BreachNoticeMessage =
   | { kind: 'update'; update: BreachUpdateSignal }
-  | { kind: 'closed'; closure: BreachClosedSignal & { measures: string[] } }
+  | { kind: 'closed'; report: BreachClosedSignal & { measures: string[] } }
   | { kind: 'acknowledged'; acknowledgement: BreachAcknowledgedSignal };
 
 /**
@@ -65,13 +61,9 @@ export type BreachNoticeMessage =
 export function createBreachAnnouncementActivities(deps: BreachActivityDeps & { temporal: Client }) {
   return {
     async announceBreachToCustomers(input: AnnounceBreachInput): Promise<AnnounceBreachResult> {
-      const context = Context.current();
-      const resumed = context.info.heartbeatDetails as AnnounceProgress | undefined;
-      const progress: AnnounceProgress = resumed ?? { done: 0, notified: 0, undeliverable: {}, handedOver: [] };
-      // The sender heartbeats while it works; it must carry the progress as of the last whole slice, or a
-      // retry would start the batch over (or, mid-slice, count a customer twice).
-      let checkpoint = structuredClone(progress);
-      const sending = { ...deps, heartbeat: () => heartbeat(checkpoint) };
+      const batch = resumableBatch<AnnounceProgress>({ done: 0, notified: 0, undeliverable: {}, handedOver: [] });
+      const { progress } = batch;
+      const sending = { ...deps, heartbeat: batch.heartbeat };
 
       const announceOne = async (customerId: string): Promise<void> => {
         const workflowId = workflowIds.breachNotice(input.incidentId, customerId);
@@ -101,32 +93,18 @@ export function createBreachAnnouncementActivities(deps: BreachActivityDeps & { 
             ...(notice && { notice }),
           },
         ];
-        try {
-          await deps.temporal.workflow.start<typeof breachCustomerNotice>('breachCustomerNotice', {
-            workflowId,
-            taskQueue: context.info.taskQueue,
-            args,
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-            typedSearchAttributes: [
-              { key: searchAttributes.process, value: 'breach-notice' },
-              { key: searchAttributes.customerIds, value: [customerId] },
-              { key: searchAttributes.status, value: notice?.status ?? 'notifying' },
-            ],
-            staticSummary: `Breach ${input.incidentId}: notice to customer ${customerId}`,
-          });
-        } catch (error) {
-          // Started by an earlier attempt: what it was started with stands.
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        }
+        // Started by an earlier attempt: what it was started with stands.
+        await startCustomerCase<typeof breachCustomerNotice>(deps.temporal, 'breachCustomerNotice', {
+          workflowId,
+          args,
+          process: 'breach-notice',
+          customerId,
+          status: notice?.status ?? 'notifying',
+          staticSummary: `Breach ${input.incidentId}: notice to customer ${customerId}`,
+        });
       };
 
-      while (progress.done < input.customerIds.length) {
-        const slice = input.customerIds.slice(progress.done, progress.done + parallelCustomers);
-        await Promise.all(slice.map(announceOne));
-        progress.done += slice.length;
-        checkpoint = structuredClone(progress);
-        heartbeat(checkpoint);
-      }
+      await batch.run(input.customerIds, announceOne);
       return { notified: progress.notified, undeliverable: progress.undeliverable, handedOver: progress.handedOver };
     },
 
@@ -140,17 +118,14 @@ export function createBreachAnnouncementActivities(deps: BreachActivityDeps & { 
       customerIds: string[];
       message: BreachNoticeMessage;
     }): Promise<{ delivered: number; missing: string[] }> {
-      const progress = (Context.current().info.heartbeatDetails as { done: number; delivered: number; missing: string[] } | undefined) ?? {
-        done: 0,
-        delivered: 0,
-        missing: [],
-      };
+      const batch = resumableBatch<{ done: number; delivered: number; missing: string[] }>({ done: 0, delivered: 0, missing: [] });
+      const { progress } = batch;
       const passOne = async (customerId: string): Promise<void> => {
         const handle = deps.temporal.workflow.getHandle(workflowIds.breachNotice(input.incidentId, customerId));
         const { message } = input;
         try {
           if (message.kind === 'update') await handle.signal(breachUpdatedSignal, message.update);
-          else if (message.kind === 'closed') await handle.signal(incidentClosedSignal, message.closure);
+          else if (message.kind === 'closed') await handle.signal(incidentClosedSignal, message.report);
           else await handle.signal(noticeAcknowledgedSignal, message.acknowledgement);
           progress.delivered += 1;
         } catch (error) {
@@ -158,12 +133,8 @@ export function createBreachAnnouncementActivities(deps: BreachActivityDeps & { 
           progress.missing.push(customerId);
         }
       };
-      while (progress.done < input.customerIds.length) {
-        const slice = input.customerIds.slice(progress.done, progress.done + parallelCustomers * 2);
-        await Promise.all(slice.map(passOne));
-        progress.done += slice.length;
-        heartbeat(progress);
-      }
+      // A signal is one round trip to the server and no email: twice as many side by side.
+      await batch.run(input.customerIds, passOne, parallelCustomers * 2);
       return { delivered: progress.delivered, missing: progress.missing };
     },
   };

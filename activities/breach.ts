@@ -2,20 +2,19 @@ import { breachFactsOf, controllerNotificationHours, type BreachFacts, type Brea
 import { addHours } from '../domain/clocks';
 import type { Records } from '../records';
 import type { BreachRegisterUpdate } from '../records/breach-register';
-import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
-import type { EmailSender } from './email/send-email';
 import {
-  renderBreachFinalReport,
-  renderBreachNotice,
-  renderBreachReminder,
-  renderBreachUpdate,
-  renderPrivacyTeamAlert,
-  type BreachNoticeFacts,
-} from './email/templates/breach';
+  customerFacts,
+  emailCustomer,
+  emailCustomerContacts,
+  type CustomerEmailResult,
+  type CustomerFacts,
+} from './email/customer-contacts';
+import type { EmailSender } from './email/send-email';
+import * as breachEmails from './email/templates/breach';
 import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
 import { currentWorkflowId } from './workflow-context';
 
-export type BreachPrivacyTeamAlert = Parameters<typeof renderPrivacyTeamAlert>[0];
+export type BreachPrivacyTeamAlert = breachEmails.PrivacyTeamAlertFacts;
 
 export interface BreachActivityDeps {
   records: Records;
@@ -51,7 +50,7 @@ export function createBreachActivities(deps: BreachActivityDeps) {
 
     /** An internal alert about a breach to the processor's privacy team (English). */
     async alertPrivacyTeamOfBreach(input: { step: string; alert: BreachPrivacyTeamAlert }): Promise<AlertOutcome> {
-      return sendPrivacyTeamAlert(deps, input.step, renderPrivacyTeamAlert(input.alert));
+      return sendPrivacyTeamAlert(deps, input.step, breachEmails.renderPrivacyTeamAlert(input.alert));
     },
 
     /** What the notice's clocks need from the customer's contract; no personal data leaves. */
@@ -70,19 +69,12 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       notifiedAt: string;
       reminderNumber: number;
     }): Promise<CustomerEmailResult> {
-      return emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: `acknowledgement-reminder-${input.reminderNumber}`,
-        customerId: input.customerId,
-        render: (customer) =>
-          renderBreachReminder(
-            {
-              ...noticeFacts(input.incidentId, input.facts, input.notifiedAt, customer.name, customer.timeZone, deps.privacyTeamEmail),
-              reminderNumber: input.reminderNumber,
-            },
-            customer.language,
-          ),
-      });
+      return emailCustomer(deps, `acknowledgement-reminder-${input.reminderNumber}`, input.customerId, (customer, language) =>
+        breachEmails.renderBreachReminder(
+          { ...noticeFacts(input.incidentId, input.facts, input.notifiedAt, customer), reminderNumber: input.reminderNumber },
+          language,
+        ),
+      );
     },
 
     /** Art. 33(4): information in phases, to one customer; `key` names the update once and for all. */
@@ -95,25 +87,13 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       contained?: boolean;
       sentAt: string;
     }): Promise<CustomerEmailResult> {
-      return emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: `update-${input.key}`,
-        customerId: input.customerId,
-        render: (customer) =>
-          renderBreachUpdate(
-            {
-              customerName: customer.name,
-              incidentId: input.incidentId,
-              update: input.update,
-              measures: input.measures,
-              ...(input.contained !== undefined && { contained: input.contained }),
-              sentAt: input.sentAt,
-              timeZone: customer.timeZone,
-              contactEmail: deps.privacyTeamEmail,
-            },
-            customer.language,
-          ),
-      });
+      const { incidentId, update, measures, contained, sentAt } = input;
+      return emailCustomer(deps, `update-${input.key}`, input.customerId, (customer, language) =>
+        breachEmails.renderBreachUpdate(
+          { ...customer, incidentId, update, measures, ...(contained !== undefined && { contained }), sentAt },
+          language,
+        ),
+      );
     },
 
     async sendBreachFinalReport(input: {
@@ -123,24 +103,10 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       measures: string[];
       closedAt: string;
     }): Promise<CustomerEmailResult> {
-      const result = await emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: 'final-report',
-        customerId: input.customerId,
-        render: (customer) =>
-          renderBreachFinalReport(
-            {
-              customerName: customer.name,
-              incidentId: input.incidentId,
-              finalReport: input.finalReport,
-              measures: input.measures,
-              closedAt: input.closedAt,
-              timeZone: customer.timeZone,
-              contactEmail: deps.privacyTeamEmail,
-            },
-            customer.language,
-          ),
-      });
+      const { incidentId, finalReport, measures, closedAt } = input;
+      const result = await emailCustomer(deps, 'final-report', input.customerId, (customer, language) =>
+        breachEmails.renderBreachFinalReport({ ...customer, incidentId, finalReport, measures, closedAt }, language),
+      );
       // Evidence that this customer has had its report; the incident stays `closing` until all have.
       if (result.status === 'sent')
         await deps.records.breaches.recordFinalReport(input.incidentId, input.customerId, { sentAt: result.firstAcceptedAt });
@@ -210,9 +176,9 @@ export async function notifyCustomerOfBreach(
     render: (customer) => {
       const hours = customer.contract.breachNoticeHours;
       contractualDeadlineAt = hours !== undefined ? addHours(input.facts.awareAt, hours) : undefined;
-      return renderBreachNotice(
+      return breachEmails.renderBreachNotice(
         {
-          ...noticeFacts(input.incidentId, input.facts, input.noticeAt, customer.name, customer.timeZone, deps.privacyTeamEmail),
+          ...noticeFacts(input.incidentId, input.facts, input.noticeAt, customerFacts(customer, deps.privacyTeamEmail)),
           ...(contractualDeadlineAt && { contractualDeadlineAt }),
         },
         customer.language,
@@ -245,21 +211,12 @@ export async function notifyCustomerOfBreach(
   };
 }
 
-function noticeFacts(
-  incidentId: string,
-  facts: BreachFacts,
-  notifiedAt: string,
-  customerName: string,
-  timeZone: string,
-  contactEmail: string,
-): BreachNoticeFacts {
+function noticeFacts(incidentId: string, facts: BreachFacts, notifiedAt: string, customer: CustomerFacts): breachEmails.BreachNoticeFacts {
   return {
     ...breachFactsOf(facts),
     incidentId,
-    customerName,
+    ...customer,
     noticeSentAt: notifiedAt,
     controllerDeadlineAt: addHours(notifiedAt, controllerNotificationHours),
-    contactEmail,
-    timeZone,
   };
 }

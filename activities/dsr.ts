@@ -1,20 +1,10 @@
 import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Customer } from '../domain/customer';
 import { dsrActionRequestedType, type DsrAction, type DsrOutcome, type DsrRequestType, type DsrSource } from '../domain/dsr';
 import type { ProcessActivityDeps } from './deps';
-import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
-import {
-  renderDsrClosure,
-  renderDsrExtension,
-  renderDsrNotice,
-  renderDsrPrivacyTeamAlert,
-  renderDsrReminder,
-  renderDsrSubjectConfirmation,
-  type DsrCaseFacts,
-  type DsrPrivacyTeamAlertFacts,
-} from './email/templates/dsr';
+import { emailCustomer, type CustomerEmailResult, type CustomerFacts } from './email/customer-contacts';
+import * as dsrEmails from './email/templates/dsr';
 import { deliverProductWebhook } from './product-webhook';
 import { currentWorkflowId } from './workflow-context';
 
@@ -42,14 +32,13 @@ export type DsrSubjectConfirmationResult =
  * inside the one activity that needs it and is never returned to the workflow.
  */
 export function createDsrActivities(deps: ProcessActivityDeps) {
-  const caseFacts = (input: DsrCaseInput, customer: Customer): DsrCaseFacts => ({
-    customerName: customer.name,
+  /** What every email about the request shows: the customer's facts, and the request's. */
+  const caseFacts = (input: DsrCaseInput, customer: CustomerFacts): dsrEmails.DsrCaseFacts => ({
+    ...customer,
     requestId: input.requestId,
     requestType: input.requestType,
     receivedAt: input.receivedAt,
     deadlineAt: input.deadlineAt,
-    timeZone: customer.timeZone,
-    contactEmail: deps.privacyTeamEmail,
   });
 
   return {
@@ -74,12 +63,9 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
     /** 10.2: the customer is told at once, with its deadline and that nothing happens without its instruction. */
     async notifyCustomerOfDsr(input: DsrCaseInput): Promise<CustomerEmailResult> {
       const subjectWillBeConfirmed = (await deps.records.dsr.subjectEmail(input.requestId)) !== undefined;
-      const result = await emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: 'customer-notice',
-        customerId: input.customerId,
-        render: (customer) => renderDsrNotice({ ...caseFacts(input, customer), subjectWillBeConfirmed }, customer.language),
-      });
+      const result = await emailCustomer(deps, 'customer-notice', input.customerId, (customer, language) =>
+        dsrEmails.renderDsrNotice({ ...caseFacts(input, customer), subjectWillBeConfirmed }, language),
+      );
       if (result.status === 'sent') await deps.records.dsr.recordCustomerNotice(input.requestId, { notifiedAt: result.firstAcceptedAt });
       if (result.status === 'undeliverable') await deps.records.dsr.recordCustomerNotice(input.requestId, { problem: result.problem });
       return result;
@@ -103,7 +89,7 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
           step: 'subject-confirmation',
           recipient: address,
           language: customer.language,
-          email: renderDsrSubjectConfirmation({ customerName: customer.name }, customer.language),
+          email: dsrEmails.renderDsrSubjectConfirmation({ customerName: customer.name }, customer.language),
           // 10.1: the subject learns which customer the request concerns, and nothing else.
           omitTrackingHeaders: true,
         })
@@ -122,12 +108,9 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
 
     /** A reminder before the deadline while the instruction is awaited; `step` names the deadline and offset. */
     async remindCustomerOfDsr(input: DsrCaseInput & { step: string }): Promise<CustomerEmailResult> {
-      return emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: input.step,
-        customerId: input.customerId,
-        render: (customer) => renderDsrReminder(caseFacts(input, customer), customer.language),
-      });
+      return emailCustomer(deps, input.step, input.customerId, (customer, language) =>
+        dsrEmails.renderDsrReminder(caseFacts(input, customer), language),
+      );
     },
 
     /** Art. 12(3): one extension in the records, idempotent on its sequence number. */
@@ -148,22 +131,13 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
     async confirmDsrExtension(
       input: DsrCaseInput & { step: string; extraMonths: number; extensionMonths: number; originalDeadlineAt: string; reason?: string },
     ): Promise<CustomerEmailResult> {
-      return emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: input.step,
-        customerId: input.customerId,
-        render: (customer) =>
-          renderDsrExtension(
-            {
-              ...caseFacts(input, customer),
-              extraMonths: input.extraMonths,
-              extensionMonths: input.extensionMonths,
-              originalDeadlineAt: input.originalDeadlineAt,
-              ...(input.reason !== undefined && { reason: input.reason }),
-            },
-            customer.language,
-          ),
-      });
+      const { extraMonths, extensionMonths, originalDeadlineAt, reason } = input;
+      return emailCustomer(deps, input.step, input.customerId, (customer, language) =>
+        dsrEmails.renderDsrExtension(
+          { ...caseFacts(input, customer), extraMonths, extensionMonths, originalDeadlineAt, ...(reason !== undefined && { reason }) },
+          language,
+        ),
+      );
     },
 
     async recordDsrInstruction(input: {
@@ -241,13 +215,9 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
         outcome: { kind: 'carried-out'; action: DsrAction; completedAt: string } | { kind: 'handled-by-customer' };
       },
     ): Promise<CustomerEmailResult> {
-      return emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: 'closure-confirmation',
-        customerId: input.customerId,
-        render: (customer) =>
-          renderDsrClosure({ ...caseFacts(input, customer), closedAt: input.closedAt, outcome: input.outcome }, customer.language),
-      });
+      return emailCustomer(deps, 'closure-confirmation', input.customerId, (customer, language) =>
+        dsrEmails.renderDsrClosure({ ...caseFacts(input, customer), closedAt: input.closedAt, outcome: input.outcome }, language),
+      );
     },
 
     async closeDsrRecord(input: { requestId: string; closedAt: string; outcome: DsrOutcome }): Promise<void> {
@@ -255,8 +225,8 @@ export function createDsrActivities(deps: ProcessActivityDeps) {
     },
 
     /** Internal alerts to the processor's privacy team (PRIVACY_TEAM_EMAIL), in English, identifiers only. */
-    async alertPrivacyTeamOfDsr(input: { step: string; alert: DsrPrivacyTeamAlertFacts }): Promise<AlertOutcome> {
-      return sendPrivacyTeamAlert(deps, input.step, renderDsrPrivacyTeamAlert(input.alert));
+    async alertPrivacyTeamOfDsr(input: { step: string; alert: dsrEmails.DsrPrivacyTeamAlertFacts }): Promise<AlertOutcome> {
+      return sendPrivacyTeamAlert(deps, input.step, dsrEmails.renderDsrPrivacyTeamAlert(input.alert));
     },
   };
 }

@@ -1,16 +1,8 @@
 import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
 import type { InstructionDecision, InstructionInput, InstructionResolution, ProcessingDecision } from '../domain/instruction';
 import type { ProcessActivityDeps } from './deps';
-import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
-import {
-  renderInstructionAlert,
-  renderInstructionDecision,
-  renderInstructionNotice,
-  renderInstructionReminder,
-  renderInstructionResumed,
-  type InstructionAlertFacts,
-} from './email/templates/instruction';
-import { currentWorkflowId } from './workflow-context';
+import { emailCustomer, type CustomerEmailResult, type CustomerFacts } from './email/customer-contacts';
+import * as instructionEmails from './email/templates/instruction';
 
 /** What each email about one instruction needs from the workflow; the customer is read here. */
 export interface InstructionEmailContext {
@@ -30,6 +22,13 @@ export const instructionEmailSteps = {
 export function createInstructionActivities(deps: ProcessActivityDeps) {
   const records = deps.records.instructions;
 
+  /** What every email about the instruction shows: the customer's facts, and the instruction's. */
+  const caseFacts = (input: InstructionEmailContext, customer: CustomerFacts): instructionEmails.InstructionCaseFacts => ({
+    ...customer,
+    instructionId: input.instructionId,
+    flaggedAt: input.flaggedAt,
+  });
+
   return {
     /** 3.2 (i): the instruction is recorded as suspended from the moment it is flagged. */
     async recordInstructionFlagged(input: InstructionInput): Promise<void> {
@@ -40,24 +39,10 @@ export function createInstructionActivities(deps: ProcessActivityDeps) {
     async notifyCustomerOfSuspendedInstruction(
       input: InstructionEmailContext & { instruction: string; reason: string },
     ): Promise<CustomerEmailResult> {
-      const result = await emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: instructionEmailSteps.notice,
-        customerId: input.customerId,
-        render: (customer) =>
-          renderInstructionNotice(
-            {
-              customerName: customer.name,
-              instructionId: input.instructionId,
-              instruction: input.instruction,
-              reason: input.reason,
-              flaggedAt: input.flaggedAt,
-              contactEmail: deps.privacyTeamEmail,
-              timeZone: customer.timeZone,
-            },
-            customer.language,
-          ),
-      });
+      const { instruction, reason } = input;
+      const result = await emailCustomer(deps, instructionEmailSteps.notice, input.customerId, (customer, language) =>
+        instructionEmails.renderInstructionNotice({ ...caseFacts(input, customer), instruction, reason }, language),
+      );
       if (result.status === 'sent') {
         await records.recordNotice(input.instructionId, { status: 'notified', notifiedAt: result.firstAcceptedAt });
       } else if (result.status === 'undeliverable') {
@@ -71,100 +56,57 @@ export function createInstructionActivities(deps: ProcessActivityDeps) {
     },
 
     async recordInstructionDecision(input: { instructionId: string; decision: InstructionDecision }): Promise<void> {
-      await records.recordDecision(input.instructionId, {
-        sequence: input.decision.sequence,
-        decision: input.decision.decision,
-        ...(input.decision.note !== undefined && { note: input.decision.note }),
-        decidedAt: input.decision.decidedAt,
-      });
+      const { sequence, decision, note, decidedAt } = input.decision;
+      await records.recordDecision(input.instructionId, { sequence, decision, ...(note !== undefined && { note }), decidedAt });
     },
 
     /** 3.2 (ii): the customer is told whether processing continues under earlier instructions or stops. */
     async tellCustomerOfProcessingDecision(
       input: InstructionEmailContext & { decision: InstructionDecision },
     ): Promise<CustomerEmailResult> {
-      return emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: instructionEmailSteps.decision(input.decision.sequence),
-        customerId: input.customerId,
-        render: (customer) =>
-          renderInstructionDecision(
-            {
-              customerName: customer.name,
-              instructionId: input.instructionId,
-              flaggedAt: input.flaggedAt,
-              decision: input.decision.decision,
-              ...(input.decision.note !== undefined && { note: input.decision.note }),
-              decidedAt: input.decision.decidedAt,
-              contactEmail: deps.privacyTeamEmail,
-              timeZone: customer.timeZone,
-            },
-            customer.language,
-          ),
-      });
+      const { sequence, decision, note, decidedAt } = input.decision;
+      return emailCustomer(deps, instructionEmailSteps.decision(sequence), input.customerId, (customer, language) =>
+        instructionEmails.renderInstructionDecision(
+          { ...caseFacts(input, customer), decision, ...(note !== undefined && { note }), decidedAt },
+          language,
+        ),
+      );
     },
 
     async remindCustomerOfSuspendedInstruction(
       input: InstructionEmailContext & { instruction: string; reason: string; reminderNumber: number; decision?: ProcessingDecision },
     ): Promise<CustomerEmailResult> {
-      return emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: instructionEmailSteps.reminder(input.reminderNumber),
-        customerId: input.customerId,
-        render: (customer) =>
-          renderInstructionReminder(
-            {
-              customerName: customer.name,
-              instructionId: input.instructionId,
-              instruction: input.instruction,
-              reason: input.reason,
-              flaggedAt: input.flaggedAt,
-              reminderNumber: input.reminderNumber,
-              ...(input.decision !== undefined && { decision: input.decision }),
-              contactEmail: deps.privacyTeamEmail,
-              timeZone: customer.timeZone,
-            },
-            customer.language,
-          ),
-      });
+      const { instruction, reason, reminderNumber, decision } = input;
+      return emailCustomer(deps, instructionEmailSteps.reminder(reminderNumber), input.customerId, (customer, language) =>
+        instructionEmails.renderInstructionReminder(
+          { ...caseFacts(input, customer), instruction, reason, reminderNumber, ...(decision !== undefined && { decision }) },
+          language,
+        ),
+      );
     },
 
     async recordInstructionResumed(input: { instructionId: string; resolution: InstructionResolution }): Promise<void> {
+      const { kind, text, note, via, at } = input.resolution;
       await records.recordResumption(input.instructionId, {
-        resolution: input.resolution.kind,
-        text: input.resolution.text,
-        ...(input.resolution.note !== undefined && { note: input.resolution.note }),
-        via: input.resolution.via,
-        resumedAt: input.resolution.at,
+        resolution: kind,
+        text,
+        ...(note !== undefined && { note }),
+        via,
+        resumedAt: at,
       });
     },
 
     /** The customer gets a confirmation that the instruction is carried out again. */
     async confirmInstructionResumed(input: InstructionEmailContext & { resolution: InstructionResolution }): Promise<CustomerEmailResult> {
-      return emailCustomerContacts(deps, {
-        workflowId: currentWorkflowId(),
-        step: instructionEmailSteps.resumed,
-        customerId: input.customerId,
-        render: (customer) =>
-          renderInstructionResumed(
-            {
-              customerName: customer.name,
-              instructionId: input.instructionId,
-              flaggedAt: input.flaggedAt,
-              resolution: input.resolution.kind,
-              text: input.resolution.text,
-              resumedAt: input.resolution.at,
-              contactEmail: deps.privacyTeamEmail,
-              timeZone: customer.timeZone,
-            },
-            customer.language,
-          ),
-      });
+      const { kind, text, at } = input.resolution;
+      return emailCustomer(deps, instructionEmailSteps.resumed, input.customerId, (customer, language) =>
+        instructionEmails.renderInstructionResumed({ ...caseFacts(input, customer), resolution: kind, text, resumedAt: at }, language),
+      );
     },
 
     /** Internal alerts to the privacy team (PRIVACY_TEAM_EMAIL), in English. */
-    async alertPrivacyTeamOfInstruction(input: { step: string; alert: InstructionAlertFacts }): Promise<AlertOutcome> {
-      return sendPrivacyTeamAlert(deps, input.step, renderInstructionAlert(input.alert));
+    async alertPrivacyTeamOfInstruction(input: { step: string; alert: instructionEmails.InstructionAlertFacts }): Promise<AlertOutcome> {
+      return sendPrivacyTeamAlert(deps, input.step, instructionEmails.renderInstructionAlert(input.alert));
     },
   };
 }

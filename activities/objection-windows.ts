@@ -1,8 +1,5 @@
-import { Context, heartbeat } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import { workflowIds } from '../domain/ids';
-import { searchAttributes } from '../domain/search-attributes';
 import {
   objectionWindowSettings,
   type AnnouncedNotice,
@@ -11,11 +8,9 @@ import {
   type SubprocessorChangeNotice,
 } from '../domain/subprocessor-change';
 import type { customerObjectionWindow } from '../workflows';
+import { resumableBatch, startCustomerCase } from './customer-batch';
 import type { ProcessActivityDeps } from './deps';
 import { emailObjectionWindow, replacedName } from './subprocessor-change';
-
-/** How many customers one activity handles side by side: enough to hide each call's round trips. */
-const parallelCustomers = 32;
 
 export interface StartObjectionWindowsInput {
   change: SubprocessorChangeNotice;
@@ -60,13 +55,9 @@ interface Progress extends StartObjectionWindowsResult {
 export function createObjectionWindowActivities(deps: ProcessActivityDeps & { temporal: Client }) {
   return {
     async announceChangeToCustomers(input: StartObjectionWindowsInput): Promise<StartObjectionWindowsResult> {
-      const context = Context.current();
-      const resumed = context.info.heartbeatDetails as Progress | undefined;
-      const progress: Progress = resumed ?? { done: 0, notified: 0, started: 0, alreadyExisted: 0 };
-      // The sender heartbeats while it works: it carries the progress as of the last whole slice, not
-      // nothing (which would make a retry start the batch over) nor a half slice (counted twice).
-      let checkpoint: Progress = { ...progress };
-      const sending = { ...deps, heartbeat: () => heartbeat(checkpoint) };
+      const batch = resumableBatch<Progress>({ done: 0, notified: 0, started: 0, alreadyExisted: 0 });
+      const { progress } = batch;
+      const sending = { ...deps, heartbeat: batch.heartbeat };
       const { change, settings } = input;
       // The recorded recipients never change, so a retried attempt reads the same batch in the same order.
       const customerIds =
@@ -85,35 +76,19 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps & { te
         const notice: AnnouncedNotice | undefined = sent.status === 'customer-unknown' ? undefined : sent;
         if (notice?.status === 'sent') progress.notified += 1;
         const args: [ObjectionWindowInput] = [{ change, customerId, settings, ...(notice && { notice }) }];
-        try {
-          await deps.temporal.workflow.start<typeof customerObjectionWindow>('customerObjectionWindow', {
-            workflowId,
-            taskQueue: context.info.taskQueue,
-            args,
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-            // Findable in the Web UI from its first instant, before its first task has run.
-            typedSearchAttributes: [
-              { key: searchAttributes.process, value: 'subprocessor-objection' },
-              { key: searchAttributes.customerIds, value: [customerId] },
-              { key: searchAttributes.status, value: 'notifying' },
-            ],
-            staticSummary: `Subprocessor change ${change.changeId}: objection window of customer ${customerId}`,
-          });
-          progress.started += 1;
-        } catch (error) {
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          progress.alreadyExisted += 1;
-        }
+        const started = await startCustomerCase<typeof customerObjectionWindow>(deps.temporal, 'customerObjectionWindow', {
+          workflowId,
+          args,
+          process: 'subprocessor-objection',
+          customerId,
+          status: 'notifying',
+          staticSummary: `Subprocessor change ${change.changeId}: objection window of customer ${customerId}`,
+        });
+        if (started === 'started') progress.started += 1;
+        else progress.alreadyExisted += 1;
       };
 
-      // Slices of `parallelCustomers`: a slice is done when all of it is, so `done` is exact.
-      while (progress.done < customerIds.length) {
-        const slice = customerIds.slice(progress.done, progress.done + parallelCustomers);
-        await Promise.all(slice.map(announceOne));
-        progress.done += slice.length;
-        checkpoint = { ...progress };
-        heartbeat(checkpoint);
-      }
+      await batch.run(customerIds, announceOne);
       return { notified: progress.notified, started: progress.started, alreadyExisted: progress.alreadyExisted };
     },
   };

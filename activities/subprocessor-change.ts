@@ -1,18 +1,8 @@
 import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
 import type { SubprocessorChangeNotice } from '../domain/subprocessor-change';
 import type { ProcessActivityDeps } from './deps';
-import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
-import {
-  renderObjectionRejected,
-  renderObjectionReminder,
-  renderObjectionWindowAlert,
-  renderRemedyOffer,
-  renderSubprocessorChangeNotice,
-  renderTerminationRight,
-  type ObjectionWindowAlertFacts,
-  type SubprocessorChangeEmailFacts,
-  type TerminationRightReason,
-} from './email/templates/subprocessor-change';
+import { customerFacts, emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
+import * as changeEmails from './email/templates/subprocessor-change';
 import { currentWorkflowId } from './workflow-context';
 
 /** Which email of the objection window; each is sent once per workflow, step and recipient. */
@@ -21,7 +11,7 @@ export type ObjectionWindowEmail =
   | { kind: 'objection-reminder' }
   | { kind: 'objection-rejected'; reason: string }
   | { kind: 'remedy-offer'; offer: string }
-  | { kind: 'termination-right'; why: TerminationRightReason; remedyDeadlineAt?: string };
+  | { kind: 'termination-right'; why: changeEmails.TerminationRightReason; remedyDeadlineAt?: string };
 
 export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
   return {
@@ -39,8 +29,8 @@ export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
      * told of a change: once per workflow and step. A refusal by the team's own address cannot be fixed
      * by retrying, so it is thrown as non-retryable and the workflow notes it.
      */
-    async alertPrivacyTeamOfObjectionWindow(input: { step: string; alert: ObjectionWindowAlertFacts }): Promise<AlertOutcome> {
-      return sendPrivacyTeamAlert(deps, input.step, renderObjectionWindowAlert(input.alert));
+    async alertPrivacyTeamOfObjectionWindow(input: { step: string; alert: changeEmails.ObjectionWindowAlertFacts }): Promise<AlertOutcome> {
+      return sendPrivacyTeamAlert(deps, input.step, changeEmails.renderObjectionWindowAlert(input.alert));
     },
   };
 }
@@ -76,8 +66,8 @@ export async function emailObjectionWindow(
     step: input.email.kind,
     customerId: input.customerId,
     render: (customer) => {
-      const facts: SubprocessorChangeEmailFacts = {
-        customerName: customer.name,
+      const facts: changeEmails.SubprocessorChangeEmailFacts = {
+        ...customerFacts(customer, deps.privacyTeamEmail),
         changeId: change.changeId,
         action: change.action,
         subprocessorName: change.subprocessor.name,
@@ -87,21 +77,19 @@ export async function emailObjectionWindow(
         ...(replaced !== undefined && { replacesName: replaced }),
         effectiveAt: change.effectiveAt,
         windowClosesAt: input.windowClosesAt,
-        contactEmail: deps.privacyTeamEmail,
-        timeZone: customer.timeZone,
       };
       const email = input.email;
       switch (email.kind) {
         case 'change-notice':
-          return renderSubprocessorChangeNotice(facts, customer.language);
+          return changeEmails.renderSubprocessorChangeNotice(facts, customer.language);
         case 'objection-reminder':
-          return renderObjectionReminder(facts, customer.language);
+          return changeEmails.renderObjectionReminder(facts, customer.language);
         case 'objection-rejected':
-          return renderObjectionRejected({ ...facts, reason: email.reason }, customer.language);
+          return changeEmails.renderObjectionRejected({ ...facts, reason: email.reason }, customer.language);
         case 'remedy-offer':
-          return renderRemedyOffer({ ...facts, offer: email.offer }, customer.language);
+          return changeEmails.renderRemedyOffer({ ...facts, offer: email.offer }, customer.language);
         case 'termination-right':
-          return renderTerminationRight(
+          return changeEmails.renderTerminationRight(
             { ...facts, why: email.why, ...(email.remedyDeadlineAt !== undefined && { remedyDeadlineAt: email.remedyDeadlineAt }) },
             customer.language,
           );

@@ -1,23 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import { createMailer } from '../activities/email/mailer';
 import { renderBreachNotice } from '../activities/email/templates/breach';
-import {
-  benchSizes,
-  cpuSnapshot,
-  describeCustomers,
-  type BenchCustomer,
-  log,
-  mib,
-  phaseTimeoutMs,
-  post,
-  processMemory,
-  seconds,
-  startBenchStack,
-  table,
-  until,
-  withTimeout,
-} from './support';
+import { cpuPerNotice, log, mib, processMemory, seconds, table } from './measure';
+import { benchSizes, type BenchCustomer, type BenchStack, orchestrate, runBench, sendDirect } from './support';
 
 /**
  * `npm run bench:breach`: one breach for N described customers (issue 8: "without undue delay", 8.1).
@@ -33,51 +17,22 @@ import {
 
 const sizes = benchSizes('50,1000,10000');
 
-async function main(): Promise<void> {
-  const arrivals = new NoticeArrivals();
-  const stack = await startBenchStack('breach', (raw) => arrivals.arrived(raw));
-  const { product, smtp, webhooks, count } = stack;
+async function measure(stack: BenchStack, customers: BenchCustomer[], arrivals: NoticeArrivals): Promise<void> {
+  const rows: string[][] = [];
+  for (const size of sizes) {
+    const concerned = customers.slice(0, size);
+    const incidentId = `BENCH-${size}-${randomUUID().slice(0, 8)}`;
+    const awareAt = new Date(Date.now() - 3_600_000).toISOString();
 
-  try {
-    const largest = Math.max(...sizes);
-    const seedStart = performance.now();
-    const customers = await describeCustomers(webhooks, largest);
-    await until(
-      () => count(`DpaProcess = 'customer' AND ExecutionStatus = 'Running'`),
-      0,
-      'the customer workflows did not all end',
-      'at most',
+    // Baseline: the same notices, straight through nodemailer, timed from the hand-over.
+    const directLatencies = await sendDirect(stack.smtp.smtpUrl, concerned, (customer) =>
+      renderBreachNotice(noticeFacts(customer, incidentId, awareAt), customer.language),
     );
-    log(`seeded ${largest} customers through customer.upserted in ${seconds(performance.now() - seedStart)}`);
 
-    const rows: string[][] = [];
-    for (const size of sizes) {
-      const concerned = customers.slice(0, size);
-      const incidentId = `BENCH-${size}-${randomUUID().slice(0, 8)}`;
-      const awareAt = new Date(Date.now() - 3_600_000).toISOString();
-
-      // Baseline: the same notices, straight through nodemailer, timed from the hand-over.
-      const mailer = createMailer(smtp.smtpUrl);
-      const directStart = performance.now();
-      const directLatencies = await Promise.all(
-        concerned.map(async (customer) => {
-          const email = renderBreachNotice(noticeFacts(customer, incidentId, awareAt), customer.language);
-          await mailer.sendMail({
-            from: 'privacy@processor.example',
-            to: customer.email,
-            subject: email.subject,
-            text: email.text,
-            html: email.html,
-          });
-          return performance.now() - directStart;
-        }),
-      );
-      mailer.close();
-
-      // Orchestrated: one signed breach.detected; each customer's first notice, timed from the 202.
-      const orchestratedCpu = cpuSnapshot(product.pid);
-      const expected = arrivals.expect(incidentId, size);
-      await post(webhooks, {
+    // Orchestrated: one signed breach.detected; each customer's first notice, timed from the 202.
+    const { arrived, answeredAt, spent } = await orchestrate(
+      stack,
+      {
         type: 'breach.detected',
         data: {
           incidentId,
@@ -88,52 +43,46 @@ async function main(): Promise<void> {
           measures: ['The bucket was made private', 'Access logs are being reviewed'],
           affectedCustomerIds: concerned.map((customer) => customer.id),
         },
-      });
-      const answeredAt = performance.now();
-      const arrivalTimes = await withTimeout(expected, phaseTimeoutMs, `the ${size} notices of ${incidentId} did not all arrive`);
-      const spent = cpuSnapshot(product.pid).since(orchestratedCpu);
-      const orchestratedLatencies = arrivalTimes.map((at) => at - answeredAt);
-      const memory = processMemory(product.pid);
-      const direct = summary(directLatencies);
-      const orchestrated = summary(orchestratedLatencies);
-      rows.push([
-        String(size),
-        seconds(orchestrated.p50),
-        seconds(orchestrated.p95),
-        seconds(orchestrated.max),
-        `${Math.round(size / (orchestrated.max / 1000))}/s`,
-        seconds(direct.p50),
-        seconds(direct.p95),
-        seconds(direct.max),
-        `${(orchestrated.max / direct.max).toFixed(2)}x`,
-        `${((spent.bench + spent.product + spent.temporal) / size).toFixed(1)} ms`,
-        mib(memory.peak),
-      ]);
-      log(`N=${size}: last notice ${seconds(orchestrated.max)} after the 202 (direct: ${seconds(direct.max)})`);
-    }
-
-    const header = [
-      'N',
-      'p50',
-      'p95',
-      'last',
-      'notices/s',
-      'direct p50',
-      'direct p95',
-      'direct last',
-      'last/direct',
-      'CPU per notice',
-      'product peak',
-    ];
-    process.stdout.write(
-      `\nfrom the 202 of breach.detected to each customer's first notice accepted by the SMTP server:\n${table([header, ...rows])}\n`,
+      },
+      arrivals.expect(incidentId, size),
+      `the ${size} notices of ${incidentId} did not all arrive`,
     );
-    process.stdout.write(
-      `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`,
-    );
-  } finally {
-    await stack.close();
+    const orchestratedLatencies = arrived.map((at) => at - answeredAt);
+    const memory = processMemory(stack.product.pid);
+    const direct = summary(directLatencies);
+    const orchestrated = summary(orchestratedLatencies);
+    rows.push([
+      String(size),
+      seconds(orchestrated.p50),
+      seconds(orchestrated.p95),
+      seconds(orchestrated.max),
+      `${Math.round(size / (orchestrated.max / 1000))}/s`,
+      seconds(direct.p50),
+      seconds(direct.p95),
+      seconds(direct.max),
+      `${(orchestrated.max / direct.max).toFixed(2)}x`,
+      cpuPerNotice(spent, size),
+      mib(memory.peak),
+    ]);
+    log(`N=${size}: last notice ${seconds(orchestrated.max)} after the 202 (direct: ${seconds(direct.max)})`);
   }
+
+  const header = [
+    'N',
+    'p50',
+    'p95',
+    'last',
+    'notices/s',
+    'direct p50',
+    'direct p95',
+    'direct last',
+    'last/direct',
+    'CPU per notice',
+    'product peak',
+  ];
+  process.stdout.write(
+    `\nfrom the 202 of breach.detected to each customer's first notice accepted by the SMTP server:\n${table([header, ...rows])}\n`,
+  );
 }
 
 /** When each customer's first notice of an incident reached the SMTP server (by its workflow id header). */
@@ -181,7 +130,7 @@ function noticeFacts(customer: BenchCustomer, incidentId: string, awareAt: strin
   };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
-});
+const arrivals = new NoticeArrivals();
+runBench('breach', { customers: Math.max(...sizes), onMessage: (raw) => arrivals.arrived(raw) }, (stack, customers) =>
+  measure(stack, customers, arrivals),
+);

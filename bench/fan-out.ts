@@ -1,24 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import { createMailer } from '../activities/email/mailer';
 import { renderSubprocessorChangeNotice } from '../activities/email/templates/subprocessor-change';
-import {
-  benchSizes,
-  ArrivalCounter,
-  cpuSnapshot,
-  describeCustomers,
-  type BenchCustomer,
-  log,
-  mib,
-  phaseTimeoutMs,
-  post,
-  processMemory,
-  seconds,
-  startBenchStack,
-  table,
-  until,
-  withTimeout,
-} from './support';
+import { cpuPerNotice, cpuSnapshot, log, mib, processMemory, seconds, table } from './measure';
+import { benchSizes, ArrivalCounter, type BenchCustomer, type BenchStack, orchestrate, runBench, sendDirect, until } from './support';
 
 /**
  * `npm run bench`: the subprocessor change fan-out (issue 4). For each N it measures
@@ -38,65 +21,30 @@ import {
 
 const sizes = benchSizes('100,1000,5000');
 
-async function main(): Promise<void> {
-  const arrivals = new ArrivalCounter();
-  const stack = await startBenchStack('change', () => arrivals.arrived());
-  const { product, smtp, webhooks, count } = stack;
-  log(`product started: RSS ${mib(processMemory(product.pid).rss)}`);
+async function measure(stack: BenchStack, customers: BenchCustomer[], arrivals: ArrivalCounter): Promise<void> {
+  const { product, smtp, count } = stack;
+  const rows: string[][] = [];
+  const cpuRows: string[][] = [];
+  let openWindows = 0;
+  for (const size of sizes) {
+    const concerned = customers.slice(0, size);
+    const changeId = `bench-${size}-${randomUUID().slice(0, 8)}`;
 
-  try {
-    const largest = Math.max(...sizes);
-    const seedStart = performance.now();
-    const customers = await describeCustomers(webhooks, largest);
-    // The upserts are answered once recorded; their workflows run after. Measure on a quiet worker.
-    await until(() => count(`DpaProcess = 'customer' AND DpaStatus = 'described'`), largest, 'the customers were not all described');
-    log(
-      `seeded ${largest} customers through customer.upserted in ${seconds(performance.now() - seedStart)}; RSS ${mib(processMemory(product.pid).rss)}`,
+    // Baseline: the same notices, straight through nodemailer.
+    const expectedDirect = arrivals.expect(size);
+    const directCpu = cpuSnapshot(product.pid);
+    const directStart = performance.now();
+    await sendDirect(smtp.smtpUrl, concerned, (customer) =>
+      renderSubprocessorChangeNotice(noticeFacts(customer, changeId), customer.language),
     );
-    // Each customer's workflow stays open a minute for more descriptions, then ends: thousands of endings
-    // that would otherwise fall into the first measurement.
-    await until(
-      () => count(`DpaProcess = 'customer' AND ExecutionStatus = 'Running'`),
-      0,
-      'the customer workflows did not all end',
-      'at most',
-    );
-    log(`the customer workflows have ended, ${seconds(performance.now() - seedStart)} after the first upsert`);
+    await expectedDirect;
+    const directMs = performance.now() - directStart;
+    const directSpent = cpuSnapshot(product.pid).since(directCpu);
 
-    const rows: string[][] = [];
-    const cpuRows: string[][] = [];
-    let openWindows = 0;
-    for (const size of sizes) {
-      const concerned = customers.slice(0, size);
-      const changeId = `bench-${size}-${randomUUID().slice(0, 8)}`;
-
-      // Baseline: the same notices, straight through nodemailer.
-      const mailer = createMailer(smtp.smtpUrl);
-      const expectedDirect = arrivals.expect(size);
-      const directCpu = cpuSnapshot(product.pid);
-      const directStart = performance.now();
-      await Promise.all(
-        concerned.map((customer) => {
-          const email = renderSubprocessorChangeNotice(noticeFacts(customer, changeId), customer.language);
-          return mailer.sendMail({
-            from: 'privacy@processor.example',
-            to: customer.email,
-            subject: email.subject,
-            text: email.text,
-            html: email.html,
-          });
-        }),
-      );
-      await expectedDirect;
-      const directMs = performance.now() - directStart;
-      const directSpent = cpuSnapshot(product.pid).since(directCpu);
-      mailer.close();
-
-      // Orchestrated: one signed event, N windows, N notices.
-      const expectedOrchestrated = arrivals.expect(size);
-      const orchestratedCpu = cpuSnapshot(product.pid);
-      const orchestratedStart = performance.now();
-      await post(webhooks, {
+    // Orchestrated: one signed event, N windows, N notices.
+    const { postedAt, spent: orchestratedSpent } = await orchestrate(
+      stack,
+      {
         type: 'subprocessor.changed',
         data: {
           changeId,
@@ -105,57 +53,51 @@ async function main(): Promise<void> {
           effectiveAt: new Date(Date.now() + 45 * 86_400_000).toISOString(),
           customerIds: concerned.map((customer) => customer.id),
         },
-      });
-      await withTimeout(expectedOrchestrated, phaseTimeoutMs, `the ${size} notices of ${changeId} did not all arrive`);
-      const orchestratedMs = performance.now() - orchestratedStart;
-      const orchestratedSpent = cpuSnapshot(product.pid).since(orchestratedCpu);
-      openWindows += size;
-      // Every customer notified; then every window open, its 30 days counting (seen by the Web UI's query).
-      await until(() => count(`DpaProcess = 'subprocessor-objection' AND DpaStatus = 'open'`), openWindows, 'the windows did not all open');
-      const windowsOpenMs = performance.now() - orchestratedStart;
-
-      const memory = processMemory(product.pid);
-      rows.push([
-        String(size),
-        seconds(orchestratedMs),
-        seconds(directMs),
-        `${(orchestratedMs / directMs).toFixed(2)}x`,
-        `${Math.round(size / (orchestratedMs / 1000))}/s`,
-        seconds(windowsOpenMs),
-        mib(memory.rss),
-        mib(memory.peak),
-        String(openWindows),
-      ]);
-      const perNotice = (ms: number) => `${(ms / size).toFixed(1)} ms`;
-      cpuRows.push([
-        String(size),
-        'direct',
-        seconds(directSpent.bench),
-        seconds(directSpent.product),
-        seconds(directSpent.temporal),
-        perNotice(directSpent.bench + directSpent.product + directSpent.temporal),
-      ]);
-      cpuRows.push([
-        String(size),
-        'orchestrated',
-        seconds(orchestratedSpent.bench),
-        seconds(orchestratedSpent.product),
-        seconds(orchestratedSpent.temporal),
-        perNotice(orchestratedSpent.bench + orchestratedSpent.product + orchestratedSpent.temporal),
-      ]);
-      log(`N=${size}: orchestrated ${seconds(orchestratedMs)}, direct ${seconds(directMs)}`);
-    }
-
-    const header = ['N', 'orchestrated', 'direct', 'ratio', 'notices/s', 'all windows open', 'product RSS', 'product peak', 'open windows'];
-    process.stdout.write(`\n${table([header, ...rows])}\n`);
-    const cpuHeader = ['N', 'phase', 'CPU bench+SMTP', 'CPU product', 'CPU Temporal', 'CPU per notice'];
-    process.stdout.write(`\nprocessor time until the N-th notice arrived:\n${table([cpuHeader, ...cpuRows])}\n`);
-    process.stdout.write(
-      `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`,
+      },
+      arrivals.expect(size),
+      `the ${size} notices of ${changeId} did not all arrive`,
     );
-  } finally {
-    await stack.close();
+    const orchestratedMs = performance.now() - postedAt;
+    openWindows += size;
+    // Every customer notified; then every window open, its 30 days counting (seen by the Web UI's query).
+    await until(() => count(`DpaProcess = 'subprocessor-objection' AND DpaStatus = 'open'`), openWindows, 'the windows did not all open');
+    const windowsOpenMs = performance.now() - postedAt;
+
+    const memory = processMemory(product.pid);
+    rows.push([
+      String(size),
+      seconds(orchestratedMs),
+      seconds(directMs),
+      `${(orchestratedMs / directMs).toFixed(2)}x`,
+      `${Math.round(size / (orchestratedMs / 1000))}/s`,
+      seconds(windowsOpenMs),
+      mib(memory.rss),
+      mib(memory.peak),
+      String(openWindows),
+    ]);
+    cpuRows.push([
+      String(size),
+      'direct',
+      seconds(directSpent.bench),
+      seconds(directSpent.product),
+      seconds(directSpent.temporal),
+      cpuPerNotice(directSpent, size),
+    ]);
+    cpuRows.push([
+      String(size),
+      'orchestrated',
+      seconds(orchestratedSpent.bench),
+      seconds(orchestratedSpent.product),
+      seconds(orchestratedSpent.temporal),
+      cpuPerNotice(orchestratedSpent, size),
+    ]);
+    log(`N=${size}: orchestrated ${seconds(orchestratedMs)}, direct ${seconds(directMs)}`);
   }
+
+  const header = ['N', 'orchestrated', 'direct', 'ratio', 'notices/s', 'all windows open', 'product RSS', 'product peak', 'open windows'];
+  process.stdout.write(`\n${table([header, ...rows])}\n`);
+  const cpuHeader = ['N', 'phase', 'CPU bench+SMTP', 'CPU product', 'CPU Temporal', 'CPU per notice'];
+  process.stdout.write(`\nprocessor time until the N-th notice arrived:\n${table([cpuHeader, ...cpuRows])}\n`);
 }
 
 function noticeFacts(customer: BenchCustomer, changeId: string) {
@@ -174,7 +116,7 @@ function noticeFacts(customer: BenchCustomer, changeId: string) {
   };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
-});
+const arrivals = new ArrivalCounter();
+runBench('change', { customers: Math.max(...sizes), onMessage: () => arrivals.arrived() }, (stack, customers) =>
+  measure(stack, customers, arrivals),
+);

@@ -1,14 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { createMailer } from '../activities/email/mailer';
 import { developmentWebhookSecret } from '../config/config';
 import { startMailCatcher } from '../client/embedded/mail-catcher';
 import { signedHeaders } from '../webhook-signing/standard-webhooks';
 import { languages, type Language } from '../domain/language';
+import { cpuSnapshot, log, mib, processMemory, seconds, type CpuTime } from './measure';
 
 /** What the benchmarks share: the product started as `npm start` runs it, signed posts, /proc readings, tables. */
 
@@ -47,6 +49,110 @@ export async function startBenchStack(name: string, onMessage: (raw: Buffer) => 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
+
+/**
+ * Runs a benchmark as its own process: the stack started, `customers` customers described and their
+ * workflows ended, then `measure`, then a line on the machine it ran on. The stack is stopped in any
+ * case; a failure ends the process with 1.
+ */
+export function runBench(
+  name: string,
+  options: { customers: number; onMessage: (raw: Buffer) => void },
+  measure: (stack: BenchStack, customers: BenchCustomer[]) => Promise<void>,
+): void {
+  const run = async () => {
+    const stack = await startBenchStack(name, options.onMessage);
+    try {
+      log(`product started: RSS ${mib(processMemory(stack.product.pid).rss)}`);
+      const customers = await seedCustomers(stack, options.customers);
+      await measure(stack, customers);
+      process.stdout.write(
+        `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${mib(os.totalmem())} RAM, node ${process.version}\n`,
+      );
+    } finally {
+      await stack.close();
+    }
+  };
+  run().catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+}
+
+/**
+ * Describes `count` customers and waits until the worker is quiet again: the upserts are answered once
+ * recorded and their workflows run after; each stays open a minute for more descriptions, then ends,
+ * thousands of endings that would otherwise fall into the first measurement.
+ */
+async function seedCustomers({ webhooks, count, product }: BenchStack, largest: number): Promise<BenchCustomer[]> {
+  const seedStart = performance.now();
+  const customers = await describeCustomers(webhooks, largest);
+  await until(() => count(`DpaProcess = 'customer' AND DpaStatus = 'described'`), largest, 'the customers were not all described');
+  log(
+    `seeded ${largest} customers through customer.upserted in ${seconds(performance.now() - seedStart)}; RSS ${mib(processMemory(product.pid).rss)}`,
+  );
+  await until(
+    () => count(`DpaProcess = 'customer' AND ExecutionStatus = 'Running'`),
+    0,
+    'the customer workflows did not all end',
+    'at most',
+  );
+  log(`the customer workflows have ended, ${seconds(performance.now() - seedStart)} after the first upsert`);
+  return customers;
+}
+
+/**
+ * The orchestrated phase: posts `event` to the product and waits, within the phase timeout, for
+ * `arrived` (set up before the post, so that no arrival is missed). Gives what arrived, when the post
+ * was made and when it was answered, and the processor time the phase took.
+ */
+export async function orchestrate<T>(
+  { product, webhooks }: BenchStack,
+  event: { type: string; data: unknown },
+  arrived: Promise<T>,
+  failure: string,
+): Promise<{ arrived: T; postedAt: number; answeredAt: number; spent: CpuTime }> {
+  const cpu = cpuSnapshot(product.pid);
+  const postedAt = performance.now();
+  await post(webhooks, event);
+  const answeredAt = performance.now();
+  const result = await withTimeout(arrived, phaseTimeoutMs, failure);
+  return { arrived: result, postedAt, answeredAt, spent: cpuSnapshot(product.pid).since(cpu) };
+}
+
+/** An email as a template renders it. */
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * The baseline of every benchmark: each customer's email rendered and handed at once to nodemailer with
+ * the product's transport (pooled, 5 connections), to the same SMTP server. Gives each email's time
+ * from the hand-over to its acceptance.
+ */
+export async function sendDirect(
+  smtpUrl: string,
+  customers: readonly BenchCustomer[],
+  render: (customer: BenchCustomer) => RenderedEmail,
+): Promise<number[]> {
+  const mailer = createMailer(smtpUrl);
+  const start = performance.now();
+  try {
+    return await Promise.all(
+      customers.map(async (customer) => {
+        const { subject, text, html } = render(customer);
+        await mailer.sendMail({ from: 'privacy@processor.example', to: customer.email, subject, text, html });
+        return performance.now() - start;
+      }),
+    );
+  } finally {
+    mailer.close();
+  }
 }
 
 export interface BenchCustomer {
@@ -169,57 +275,6 @@ export async function inParallel<T>(items: readonly T[], width: number, run: (it
   );
 }
 
-export interface CpuSnapshot {
-  bench: number;
-  product: number;
-  temporal: number;
-  since(earlier: CpuSnapshot): { bench: number; product: number; temporal: number };
-}
-
-/**
- * Processor time (user + system, ms) used so far by this process, by the product's own process, and by
- * the processes the product started (the Temporal dev server), from /proc (Linux).
- */
-export function cpuSnapshot(productPid: number): CpuSnapshot {
-  const ticksPerMs = 100 / 1000; // USER_HZ: 100 on Linux
-  const stats = new Map<number, { parent: number; ms: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // it ended while being read
-    }
-    // The fields after the command's closing parenthesis: state, ppid, ..., utime (14th), stime (15th).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    stats.set(Number(entry), { parent: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) / ticksPerMs });
-  }
-  const below = (pid: number): number =>
-    [...stats].filter(([, stat]) => stat.parent === pid).reduce((sum, [child, stat]) => sum + stat.ms + below(child), 0);
-  const usage = process.cpuUsage();
-  const snapshot = {
-    bench: (usage.user + usage.system) / 1000,
-    product: stats.get(productPid)?.ms ?? Number.NaN,
-    temporal: below(productPid),
-  };
-  return {
-    ...snapshot,
-    since: (earlier) => ({
-      bench: snapshot.bench - earlier.bench,
-      product: snapshot.product - earlier.product,
-      temporal: snapshot.temporal - earlier.temporal,
-    }),
-  };
-}
-
-/** Resident memory and its high-water mark of a process, from /proc (Linux). */
-export function processMemory(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
-  return { rss: kib('VmRSS'), peak: kib('VmHWM') };
-}
-
 export async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
     Array.from(
@@ -244,13 +299,4 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: string)
       timer = setTimeout(() => reject(new Error(`${message} within ${ms / 1000} s`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
-}
-
-export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-export const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
-export const log = (line: string) => process.stderr.write(`${line}\n`);
-
-export function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n');
 }

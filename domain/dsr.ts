@@ -204,7 +204,8 @@ export interface DsrState {
   instruction?: DsrInstructionRecord;
   action?: DsrActionRequest;
   completion?: DsrCompletionRecord;
-  closure?: { closedAt: Instant; outcome: DsrOutcome };
+  /** Set once the request is closed: when, and how it ended. */
+  closed?: { closedAt: Instant; outcome: DsrOutcome };
   /** Deliveries already applied: a redelivered webhook changes nothing. */
   appliedWebhookIds: string[];
   /** What happened when, for operators; ids and facts only, never personal data. */
@@ -236,7 +237,7 @@ export function openDsrState(input: DsrRequestInput): DsrState {
 }
 
 export function displayStatus(state: DsrState, now: Instant): DsrDisplayStatus {
-  if (state.closure) return 'closed';
+  if (state.closed) return 'closed';
   if (state.phase === 'notifying') return 'notifying';
   if (state.instruction && isDsrAction(state.instruction.instruction)) {
     const action = state.action;
@@ -330,8 +331,8 @@ function refuseSource(value: unknown): string | undefined {
 }
 
 function closedReason(state: DsrState): string {
-  const outcome = state.closure!.outcome === 'handled-by-customer' ? 'handled by the customer' : 'carried out';
-  return `data subject request ${state.requestId} is closed (${outcome}, ${state.closure!.closedAt})`;
+  const outcome = state.closed!.outcome === 'handled-by-customer' ? 'handled by the customer' : 'carried out';
+  return `data subject request ${state.requestId} is closed (${outcome}, ${state.closed!.closedAt})`;
 }
 
 const alreadyApplied = (state: DsrState, webhookId: string | undefined) =>
@@ -339,7 +340,7 @@ const alreadyApplied = (state: DsrState, webhookId: string | undefined) =>
 
 export function refuseInstruction(state: DsrState, message: DsrInstructedMessage, now: Instant): string | undefined {
   if (alreadyApplied(state, message.webhookId)) return undefined;
-  if (state.closure) return `${closedReason(state)}; no further instruction can be applied`;
+  if (state.closed) return `${closedReason(state)}; no further instruction can be applied`;
   if (!dsrInstructions.includes(message?.instruction)) return `instruction must be one of ${dsrInstructions.join(', ')}`;
   const shape = refuseInstant('receivedAt', message.receivedAt, now) ?? refuseText('note', message.note) ?? refuseSource(message.source);
   if (shape) return shape;
@@ -356,7 +357,7 @@ export function refuseInstruction(state: DsrState, message: DsrInstructedMessage
 
 export function refuseExtension(state: DsrState, message: DsrExtendedMessage, now: Instant): string | undefined {
   if (alreadyApplied(state, message.webhookId)) return undefined;
-  if (state.closure) return `${closedReason(state)}; its deadline can no longer be extended`;
+  if (state.closed) return `${closedReason(state)}; its deadline can no longer be extended`;
   if (message?.extraMonths !== 1 && message?.extraMonths !== 2) return 'extraMonths must be 1 or 2';
   const shape =
     refuseInstant('receivedAt', message.receivedAt, now) ?? refuseText('reason', message.reason) ?? refuseSource(message.source);
@@ -395,7 +396,7 @@ export function refuseActionCompletion(state: DsrState, message: DsrActionComple
   }
   // The same confirmation again is harmless, even while the case is being closed.
   if (state.completion) return undefined;
-  if (state.closure) return `${closedReason(state)}; nothing is awaited any more`;
+  if (state.closed) return `${closedReason(state)}; nothing is awaited any more`;
   return undefined;
 }
 

@@ -92,7 +92,7 @@ export interface DsrRepository {
   /** One attempt to deliver an action request to the product, and its answer. */
   recordActionAttempt(request: DsrActionRequestRef, attempt: { at: string; answer: string; accepted: boolean }): Promise<void>;
   recordActionCompleted(request: DsrActionRequestRef, completion: { completedAt: string; note?: string; source: string }): Promise<void>;
-  close(requestId: string, closure: { closedAt: string; outcome: string }): Promise<void>;
+  close(requestId: string, closed: { closedAt: string; outcome: string }): Promise<void>;
   get(requestId: string): Promise<DsrRecord | undefined>;
 }
 
@@ -309,10 +309,10 @@ export function dsrRepository(db: Db): DsrRepository {
         .execute();
     },
 
-    async close(requestId, closure) {
+    async close(requestId, closed) {
       await db
         .updateTable('dsr_requests')
-        .set({ status: 'closed', outcome: closure.outcome, closed_at: closure.closedAt, updated_at: new Date() })
+        .set({ status: 'closed', outcome: closed.outcome, closed_at: closed.closedAt, updated_at: new Date() })
         .where('request_id', '=', requestId)
         .where('status', '=', 'open')
         .execute();

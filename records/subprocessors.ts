@@ -1,7 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import { transferRule, type TransferBasis, type TransferSafeguard } from '../domain/transfers';
 import type { Db } from './database';
-import type { Schema, SubprocessorChangeAction } from './schema';
+import type { Schema, SubprocessorChangeAction, SubprocessorChangesTable, SubprocessorsTable } from './schema';
 
 export type { SubprocessorChangeAction } from './schema';
 
@@ -87,17 +87,7 @@ export interface SubprocessorRepository {
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
-function toSubprocessor(row: {
-  id: string;
-  name: string;
-  country: string;
-  purpose: string;
-  safeguard: TransferSafeguard | null;
-  transfer_basis: TransferBasis;
-  status: 'active' | 'removed';
-  added_at: Date;
-  removed_at: Date | null;
-}): Subprocessor {
+function toSubprocessor(row: Selectable<SubprocessorsTable>): Subprocessor {
   return {
     id: row.id,
     name: row.name,
@@ -111,15 +101,7 @@ function toSubprocessor(row: {
   };
 }
 
-function toChange(row: {
-  change_id: string;
-  action: SubprocessorChangeAction;
-  subprocessor_id: string;
-  replaces: string | null;
-  announced_at: Date;
-  effective_at: Date;
-  recorded_at: Date;
-}): SubprocessorChange {
+function toChange(row: Selectable<SubprocessorChangesTable>): SubprocessorChange {
   return {
     changeId: row.change_id,
     action: row.action,

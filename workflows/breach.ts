@@ -370,7 +370,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   delete state.nextStatusUpdateDueAt;
   upsertSearchAttributes([{ key: searchAttributes.nextDeadline, value: null }]);
   await closeBreachRecord({ incidentId: input.incidentId, finalReport: closed.finalReport, closedAt: closed.closedAt });
-  const ended = await passToEveryNotice({ kind: 'closed', closure: { ...closed, measures: state.measures } });
+  const ended = await passToEveryNotice({ kind: 'closed', report: { ...closed, measures: state.measures } });
   // A customer whose notice workflow has ended gets no report from it: the team is told to send it another way.
   for (const customerId of ended.filter((id) => undeliverable[id] === undefined)) {
     const problem = 'the notice workflow of this customer had ended (terminated by hand), so it could not send the final report';

@@ -141,7 +141,7 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
     state.status = displayStatus(state, now());
     show({
       status: state.status,
-      nextDeadline: state.closure ? undefined : state.deadlineAt,
+      nextDeadline: state.closed ? undefined : state.deadlineAt,
       details: describeRequest(state) + alerts.describe(),
     });
   }
@@ -437,14 +437,14 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
     }
   }
 
-  // ---- 4. closure
+  // ---- 4. closing the request
 
   type Outcome = { kind: 'carried-out'; action: DsrAction; completedAt: string } | { kind: 'handled-by-customer' };
 
   async function closeCase(outcome: Outcome): Promise<void> {
     const closedAt = now();
     // From here every message is refused as "closed" (a repeated confirmation excepted).
-    state.closure = { closedAt, outcome: outcome.kind };
+    state.closed = { closedAt, outcome: outcome.kind };
     refresh();
     await settleRecords();
     if (outcome.kind === 'carried-out') {
@@ -477,7 +477,7 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
   if (state.phase === 'notifying') await openCase();
   while (state.phase !== 'closed') {
     await settleRecords();
-    if (state.closure) break;
+    if (state.closed) break;
     if (workflowInfo().continueAsNewSuggested && !sending) {
       await condition(() => allHandlersFinished() && alerts.sending() === 0);
       // A refused alert waiting for its next try goes with the state, so that none is lost.

@@ -1,6 +1,8 @@
 import { CancelledFailure, Context, heartbeat } from '@temporalio/activity';
 import type { Customer } from '../../domain/customer';
+import type { Language } from '../../domain/language';
 import type { Records } from '../../records';
+import { currentWorkflowId } from '../workflow-context';
 import type { EmailSender } from './send-email';
 import type { RenderedEmail } from './templates/rendered-email';
 
@@ -56,6 +58,31 @@ export async function emailCustomerContacts(
     return { status: 'undeliverable', problem: `no contact accepted the email (${refusals.length} refused: ${refusals.join('; ')})` };
   }
   return { status: 'sent', firstAcceptedAt: firstAcceptedAt!, recipients: sent, refused: refusals.length };
+}
+
+/** What every customer email shows of the customer and of us: its name, its time zone, our contact point. */
+export type CustomerFacts = { customerName: string; timeZone: string; contactEmail: string };
+
+export function customerFacts(customer: Customer, contactEmail: string): CustomerFacts {
+  return { customerName: customer.name, timeZone: customer.timeZone, contactEmail };
+}
+
+/**
+ * One email of the activity's own workflow to every contact of a customer, as `emailCustomerContacts`
+ * sends it: `render` writes it in the customer's language, from the customer's facts.
+ */
+export function emailCustomer(
+  deps: { records: Records; emails: EmailSender; privacyTeamEmail: string },
+  step: string,
+  customerId: string,
+  render: (customer: CustomerFacts, language: Language) => RenderedEmail,
+): Promise<CustomerEmailResult> {
+  return emailCustomerContacts(deps, {
+    workflowId: currentWorkflowId(),
+    step,
+    customerId,
+    render: (customer) => render(customerFacts(customer, deps.privacyTeamEmail), customer.language),
+  });
 }
 
 /** The activity's cancellation, when this runs in one. */

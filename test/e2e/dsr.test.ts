@@ -190,7 +190,7 @@ test('a data subject request from receipt to a confirmed erasure, by signed webh
   expect(closing[0]!.subject).toBe('[Demande de personne concernée] Demande clôturée – demande E2E-DSR-1');
   expect(closing[0]!.text).toContain('ont été effacées le');
   const final = await handle.result();
-  expect(final).toMatchObject({ phase: 'closed', status: 'closed', closure: { outcome: 'carried-out' }, extensionMonths: 2 });
+  expect(final).toMatchObject({ phase: 'closed', status: 'closed', closed: { outcome: 'carried-out' }, extensionMonths: 2 });
 
   // The records tell the whole story.
   const record = await records.dsr.get('E2E-DSR-1');

@@ -33,6 +33,18 @@ async function waitForNotification(incidentId: string, customerId: string) {
   throw new Error(`no notification recorded for ${customerId} in ${incidentId}`);
 }
 
+/** An event of the contract stamped now. */
+function factEvent(type: string, data: Record<string, unknown>) {
+  return { type, timestamp: new Date().toISOString(), data };
+}
+
+/** A customer described and notified of a breach reported by webhook (202), once the register has the notice. */
+async function notifiedOfBreach(incidentId: string, customer: ReturnType<typeof customerEvent>): Promise<void> {
+  await stack.post(customer);
+  expect((await stack.post(breachEvent(incidentId, [customer.data.customerId]))).status).toBe(202);
+  await waitForNotification(incidentId, customer.data.customerId);
+}
+
 describe('a breach reported by signed webhook', () => {
   test('reaches three customers in Dutch, French and English, with evidence and search attributes', async () => {
     for (const event of [
@@ -114,28 +126,19 @@ describe('a breach reported by signed webhook', () => {
   });
 
   test('updates and acknowledgements by webhook reach the customers and the register, which exports as CSV', async () => {
-    await stack.post(customerEvent('e2e-phase', 'nl', ['dpo@phase.e2e.test']));
-    expect((await stack.post(breachEvent('E2E-PHASE', ['e2e-phase']))).status).toBe(202);
-    await waitForNotification('E2E-PHASE', 'e2e-phase');
-    const ack = await stack.post({
-      type: 'breach.acknowledged',
-      timestamp: new Date().toISOString(),
-      data: { incidentId: 'E2E-PHASE', customerId: 'e2e-phase' },
-    });
+    await notifiedOfBreach('E2E-PHASE', customerEvent('e2e-phase', 'nl', ['dpo@phase.e2e.test']));
+    const ack = await stack.post(factEvent('breach.acknowledged', { incidentId: 'E2E-PHASE', customerId: 'e2e-phase' }));
     expect(ack).toEqual({ status: 202, body: { workflowId: 'breach-E2E-PHASE' } });
-    const stranger = await stack.post({
-      type: 'breach.acknowledged',
-      timestamp: new Date().toISOString(),
-      data: { incidentId: 'E2E-PHASE', customerId: 'e2e-stranger' },
-    });
+    const stranger = await stack.post(factEvent('breach.acknowledged', { incidentId: 'E2E-PHASE', customerId: 'e2e-stranger' }));
     expect(stranger.status).toBe(404);
     const before = (await stack.catcher.messages()).length;
     const update = await stack.post(
-      {
-        type: 'breach.updated',
-        timestamp: new Date().toISOString(),
-        data: { incidentId: 'E2E-PHASE', update: 'The leaked key was never used.', measures: ['Key rotation automated'], contained: true },
-      },
+      factEvent('breach.updated', {
+        incidentId: 'E2E-PHASE',
+        update: 'The leaked key was never used.',
+        measures: ['Key rotation automated'],
+        contained: true,
+      }),
       { webhookId: 'msg_phase_update' },
     );
     expect(update.status).toBe(202);
@@ -161,14 +164,8 @@ describe('a breach reported by signed webhook', () => {
   });
 
   test('closing an incident completes the register entry; a report of the closed incident is refused with 409', async () => {
-    await stack.post(customerEvent('e2e-close', 'fr', ['dpo@close.e2e.test']));
-    expect((await stack.post(breachEvent('E2E-CLOSE', ['e2e-close']))).status).toBe(202);
-    await waitForNotification('E2E-CLOSE', 'e2e-close');
-    const closed = await stack.post({
-      type: 'breach.closed',
-      timestamp: new Date().toISOString(),
-      data: { incidentId: 'E2E-CLOSE', finalReport: 'Root cause fixed.' },
-    });
+    await notifiedOfBreach('E2E-CLOSE', customerEvent('e2e-close', 'fr', ['dpo@close.e2e.test']));
+    const closed = await stack.post(factEvent('breach.closed', { incidentId: 'E2E-CLOSE', finalReport: 'Root cause fixed.' }));
     expect(closed).toEqual({ status: 202, body: { workflowId: 'breach-E2E-CLOSE' } });
     await stack.env.client.workflow.getHandle('breach-E2E-CLOSE').result();
     expect(await stack.records.breaches.get('E2E-CLOSE')).toMatchObject({ status: 'closed', finalReport: 'Root cause fixed.' });
@@ -176,11 +173,7 @@ describe('a breach reported by signed webhook', () => {
     const again = await stack.post(breachEvent('E2E-CLOSE', ['e2e-close']));
     expect(again.status).toBe(409);
     expect(again.body.error).toMatch(/closed/);
-    const closeAgain = await stack.post({
-      type: 'breach.closed',
-      timestamp: new Date().toISOString(),
-      data: { incidentId: 'E2E-CLOSE', finalReport: 'Again.' },
-    });
+    const closeAgain = await stack.post(factEvent('breach.closed', { incidentId: 'E2E-CLOSE', finalReport: 'Again.' }));
     expect(closeAgain.status).toBe(409);
   });
 });
@@ -233,7 +226,7 @@ describe('every refusal of the contract gets its code and changes nothing', () =
   });
 
   test('400 for an unknown event type and for a body that is not JSON', async () => {
-    const unknownType = await stack.post({ type: 'breach.imagined', timestamp: new Date().toISOString(), data: {} });
+    const unknownType = await stack.post(factEvent('breach.imagined', {}));
     expect(unknownType.status).toBe(400);
     expect(unknownType.body.problems![0]!.path).toBe('type');
     const notJson = await stack.post(undefined, { rawBody: '{"type": "breach.detected",' });
@@ -247,36 +240,20 @@ describe('every refusal of the contract gets its code and changes nothing', () =
   });
 
   test('404 for a fact about an unknown case', async () => {
-    const answer = await stack.post({
-      type: 'breach.closed',
-      timestamp: new Date().toISOString(),
-      data: { incidentId: 'E2E-REFUSED', finalReport: 'x' },
-    });
+    const answer = await stack.post(factEvent('breach.closed', { incidentId: 'E2E-REFUSED', finalReport: 'x' }));
     expect(answer.status).toBe(404);
   });
 });
 
 test('503 while Temporal cannot be reached, so that the product retries; the delivery is not remembered', async () => {
-  const app = buildHttpServer({
-    records: stack.records,
-    temporal: unreachableTemporalClient(),
-    webhookSecret,
-    logLevel: 'silent',
-    temporalCallTimeoutMs: 1000,
-    ready: async () => false,
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
   const event = breachEvent('E2E-503', ['e2e-nl']);
-  try {
-    const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  await withTemporalDown(async (baseUrl) => {
     const answer = await postEvent(baseUrl, event, { webhookId: 'msg_unavailable' });
     expect(answer.status).toBe(503);
     expect(await stack.records.webhookDeliveries.find('msg_unavailable')).toBeUndefined();
     expect(await workflowExists('breach-E2E-503')).toBe(false);
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(503);
-  } finally {
-    await app.close();
-  }
+  });
   // The same delivery, retried once Temporal answers, is accepted.
   expect(await stack.post(event, { webhookId: 'msg_unavailable' })).toEqual({ status: 202, body: { workflowId: 'breach-E2E-503' } });
 });
@@ -473,74 +450,64 @@ describe('two deliveries of one webhook-id at the same moment are applied once',
 });
 
 describe('a delivery answered 503 converges when it is retried: 202, one case, one copy in the records', () => {
+  /** Delivers `event` while Temporal is down: 503, and the claim on its webhook-id given up, so that a retry goes ahead at once. */
+  async function deliverWhileTemporalDown(event: unknown, webhookId: string): Promise<void> {
+    expect((await withTemporalDown((baseUrl) => postEvent(baseUrl, event, { webhookId }))).status).toBe(503);
+    expect(await claimsOf(webhookId)).toEqual([]);
+  }
+
+  /** The same delivery once Temporal answers: 202 for the case's workflow, which runs once. */
+  async function retry(event: unknown, webhookId: string, workflowId: string): Promise<void> {
+    expect(await stack.post(event, { webhookId })).toEqual({ status: 202, body: { workflowId } });
+    expect(await runsOf(workflowId)).toBe(1);
+  }
+
   test('customer.upserted: the description written before Temporal failed is the one the retry finds', async () => {
     const event = customerEvent('e2e-conv-cust', 'nl', ['dpo@conv-cust.e2e.test']);
-    const first = await withTemporalDown((baseUrl) => postEvent(baseUrl, event, { webhookId: 'msg_conv_cust' }));
-    expect(first.status).toBe(503);
+    await deliverWhileTemporalDown(event, 'msg_conv_cust');
     expect(await stack.records.webhookDeliveries.find('msg_conv_cust')).toBeUndefined();
-    expect(await claimsOf('msg_conv_cust')).toEqual([]);
 
-    expect(await stack.post(event, { webhookId: 'msg_conv_cust' })).toEqual({
-      status: 202,
-      body: { workflowId: 'customer-e2e-conv-cust' },
-    });
+    await retry(event, 'msg_conv_cust', 'customer-e2e-conv-cust');
     expect(await stack.records.customers.get('e2e-conv-cust')).toMatchObject({
       name: 'Customer e2e-conv-cust',
       contacts: [{ email: 'dpo@conv-cust.e2e.test' }],
     });
     const upserts = await stack.env.client.workflow.getHandle('customer-e2e-conv-cust').query(customerUpsertsQuery);
     expect(upserts).toEqual([{ sourceTimestamp: new Date(event.timestamp).toISOString(), webhookId: 'msg_conv_cust', applied: true }]);
-    expect(await runsOf('customer-e2e-conv-cust')).toBe(1);
   });
 
   test('dsr.received: the receipt written before Temporal failed is not a conflict for its retry', async () => {
     await stack.post(customerEvent('e2e-conv-dsr', 'en', ['dpo@conv-dsr.e2e.test']));
-    const event = {
-      type: 'dsr.received',
-      timestamp: new Date().toISOString(),
-      data: {
-        requestId: 'E2E-CONV-DSR',
-        customerId: 'e2e-conv-dsr',
-        receivedAt: new Date(Date.now() - 60_000).toISOString(),
-        requestType: 'access',
-        subjectEmail: 'subject@conv.e2e.test',
-      },
-    };
-    expect((await withTemporalDown((baseUrl) => postEvent(baseUrl, event, { webhookId: 'msg_conv_dsr' }))).status).toBe(503);
+    const event = factEvent('dsr.received', {
+      requestId: 'E2E-CONV-DSR',
+      customerId: 'e2e-conv-dsr',
+      receivedAt: new Date(Date.now() - 60_000).toISOString(),
+      requestType: 'access',
+      subjectEmail: 'subject@conv.e2e.test',
+    });
+    await deliverWhileTemporalDown(event, 'msg_conv_dsr');
     expect(await workflowExists('dsr-E2E-CONV-DSR')).toBe(false);
-    // The failed delivery gave its claim up, so the retry goes ahead at once.
-    expect(await claimsOf('msg_conv_dsr')).toEqual([]);
 
-    expect(await stack.post(event, { webhookId: 'msg_conv_dsr' })).toEqual({ status: 202, body: { workflowId: 'dsr-E2E-CONV-DSR' } });
+    await retry(event, 'msg_conv_dsr', 'dsr-E2E-CONV-DSR');
     const rows = await stack.database.db.selectFrom('dsr_requests').select('request_id').where('request_id', '=', 'E2E-CONV-DSR').execute();
     expect(rows).toHaveLength(1);
     expect(await stack.records.dsr.subjectEmail('E2E-CONV-DSR')).toBe('subject@conv.e2e.test');
-    expect(await runsOf('dsr-E2E-CONV-DSR')).toBe(1);
   });
 
   test('subprocessor.changed: the register entry written before Temporal failed is the one the retry announces', async () => {
     await stack.post(customerEvent('e2e-conv-sp', 'en', ['dpo@conv-sp.e2e.test']));
-    const event = {
-      type: 'subprocessor.changed',
-      timestamp: new Date().toISOString(),
-      data: {
-        changeId: 'E2E-CONV-SP',
-        action: 'added',
-        subprocessor: { id: 'sp-e2e-conv', name: 'Conv Mail', country: 'IE', purpose: 'transactional email' },
-        effectiveAt: new Date(Date.now() + 45 * 24 * 3_600_000).toISOString(),
-        customerIds: ['e2e-conv-sp'],
-      },
-    };
-    expect((await withTemporalDown((baseUrl) => postEvent(baseUrl, event, { webhookId: 'msg_conv_sp' }))).status).toBe(503);
-    expect(await claimsOf('msg_conv_sp')).toEqual([]);
-
-    expect(await stack.post(event, { webhookId: 'msg_conv_sp' })).toEqual({
-      status: 202,
-      body: { workflowId: 'subprocessor-change-E2E-CONV-SP' },
+    const event = factEvent('subprocessor.changed', {
+      changeId: 'E2E-CONV-SP',
+      action: 'added',
+      subprocessor: { id: 'sp-e2e-conv', name: 'Conv Mail', country: 'IE', purpose: 'transactional email' },
+      effectiveAt: new Date(Date.now() + 45 * 24 * 3_600_000).toISOString(),
+      customerIds: ['e2e-conv-sp'],
     });
+    await deliverWhileTemporalDown(event, 'msg_conv_sp');
+
+    await retry(event, 'msg_conv_sp', 'subprocessor-change-E2E-CONV-SP');
     const changes = await stack.database.db.selectFrom('subprocessor_changes').selectAll().where('change_id', '=', 'E2E-CONV-SP').execute();
     expect(changes).toHaveLength(1);
     expect(await stack.records.subprocessors.recipients('E2E-CONV-SP', 0, 10)).toEqual(['e2e-conv-sp']);
-    expect(await runsOf('subprocessor-change-E2E-CONV-SP')).toBe(1);
   });
 });

@@ -1,19 +1,9 @@
 import { sql } from 'kysely';
-import type { Database, Records } from '../../records';
 import { likePrefix, type EmailClaim } from '../../records/email-log';
-import { freshDatabase } from '../support/records';
+import { databaseKinds, useFreshDatabase } from '../support/records';
 
-describe.each(['pglite', 'postgres'] as const)('email log on %s', (kind) => {
-  let database: Database;
-  let records: Records;
-
-  beforeAll(async () => {
-    ({ database, records } = await freshDatabase(kind));
-  });
-
-  afterAll(async () => {
-    await database?.close();
-  });
+describe.each(databaseKinds)('email log on %s', (kind) => {
+  const h = useFreshDatabase(kind);
 
   const claimOf = (workflowId: string, recipient = 'dpo@customer.test'): EmailClaim => ({
     idempotencyKey: `${workflowId}:initial-notice:${recipient}`,
@@ -28,29 +18,31 @@ describe.each(['pglite', 'postgres'] as const)('email log on %s', (kind) => {
   describe('the lease of the attempt sending an email', () => {
     it('keeps a second attempt from claiming an email the first still holds, without counting it', async () => {
       const claim = claimOf('breach-LEASE-a');
-      const first = await records.emails.claim(claim, { leaseMs: 60_000 });
+      const first = await h.records.emails.claim(claim, { leaseMs: 60_000 });
       expect(first).toMatchObject({ status: 'sending', attempts: 1 });
       expect(first.sendingElsewhereUntil).toBeUndefined();
 
-      const second = await records.emails.claim(claim, { leaseMs: 60_000 });
+      const second = await h.records.emails.claim(claim, { leaseMs: 60_000 });
       expect(second).toMatchObject({ status: 'sending', attempts: 1 });
       expect(Date.parse(second.sendingElsewhereUntil!)).toBeGreaterThan(Date.now() + 50_000);
     });
 
     it('lets the next attempt claim it once the lease is over (the holder died)', async () => {
       const claim = claimOf('breach-LEASE-b');
-      await records.emails.claim(claim, { leaseMs: 60_000 });
-      await sql`update email_log set claimed_until = now() - interval '1 second' where workflow_id = 'breach-LEASE-b'`.execute(database.db);
-      const next = await records.emails.claim(claim, { leaseMs: 60_000 });
+      await h.records.emails.claim(claim, { leaseMs: 60_000 });
+      await sql`update email_log set claimed_until = now() - interval '1 second' where workflow_id = 'breach-LEASE-b'`.execute(
+        h.database.db,
+      );
+      const next = await h.records.emails.claim(claim, { leaseMs: 60_000 });
       expect(next).toMatchObject({ status: 'sending', attempts: 2 });
       expect(next.sendingElsewhereUntil).toBeUndefined();
     });
 
     it('is given up with the answer: a deferred or refused email is claimed again at once, a sent one never', async () => {
       const deferred = claimOf('breach-LEASE-c');
-      await records.emails.claim(deferred, { leaseMs: 60_000 });
-      await records.emails.markDeferred(deferred.idempotencyKey, 'EAUTH 535 5.7.8 Authentication credentials invalid', 'authentication');
-      const retried = await records.emails.claim(deferred, { leaseMs: 60_000 });
+      await h.records.emails.claim(deferred, { leaseMs: 60_000 });
+      await h.records.emails.markDeferred(deferred.idempotencyKey, 'EAUTH 535 5.7.8 Authentication credentials invalid', 'authentication');
+      const retried = await h.records.emails.claim(deferred, { leaseMs: 60_000 });
       // The last failure stays visible while the retry runs; the first failure's time too.
       expect(retried).toMatchObject({
         status: 'sending',
@@ -62,32 +54,32 @@ describe.each(['pglite', 'postgres'] as const)('email log on %s', (kind) => {
       expect(retried.sendingElsewhereUntil).toBeUndefined();
 
       const sent = claimOf('breach-LEASE-d');
-      await records.emails.claim(sent, { leaseMs: 60_000 });
-      await records.emails.markSent(sent.idempotencyKey, '250 Ok', new Date('2026-01-05T09:30:00Z'));
-      const again = await records.emails.claim(sent, { leaseMs: 60_000 });
+      await h.records.emails.claim(sent, { leaseMs: 60_000 });
+      await h.records.emails.markSent(sent.idempotencyKey, '250 Ok', new Date('2026-01-05T09:30:00Z'));
+      const again = await h.records.emails.claim(sent, { leaseMs: 60_000 });
       expect(again).toMatchObject({ status: 'sent', attempts: 1 });
       expect(again.sendingElsewhereUntil).toBeUndefined();
     });
 
     it('lets exactly one of many simultaneous attempts have it', async () => {
       const claim = claimOf('breach-LEASE-e');
-      const claims = await Promise.all(Array.from({ length: 8 }, () => records.emails.claim(claim, { leaseMs: 60_000 })));
+      const claims = await Promise.all(Array.from({ length: 8 }, () => h.records.emails.claim(claim, { leaseMs: 60_000 })));
       expect(claims.filter((c) => !c.sendingElsewhereUntil)).toHaveLength(1);
     });
 
     it("keeps the first failure's time through the retries, and forgets it once sent", async () => {
       const claim = claimOf('breach-LEASE-f');
-      await records.emails.claim(claim, { leaseMs: 60_000 });
-      await records.emails.markDeferred(claim.idempotencyKey, 'ECONNECTION connect ECONNREFUSED', 'connection');
-      const [firstFailure] = await records.emails.listForWorkflow('breach-LEASE-f');
-      await records.emails.claim(claim, { leaseMs: 60_000 });
-      await records.emails.markDeferred(claim.idempotencyKey, 'EAUTH 535 Authentication failed', 'authentication');
-      const [secondFailure] = await records.emails.listForWorkflow('breach-LEASE-f');
+      await h.records.emails.claim(claim, { leaseMs: 60_000 });
+      await h.records.emails.markDeferred(claim.idempotencyKey, 'ECONNECTION connect ECONNREFUSED', 'connection');
+      const [firstFailure] = await h.records.emails.listForWorkflow('breach-LEASE-f');
+      await h.records.emails.claim(claim, { leaseMs: 60_000 });
+      await h.records.emails.markDeferred(claim.idempotencyKey, 'EAUTH 535 Authentication failed', 'authentication');
+      const [secondFailure] = await h.records.emails.listForWorkflow('breach-LEASE-f');
       expect(secondFailure).toMatchObject({ status: 'deferred', attempts: 2, failureKind: 'authentication' });
       expect(secondFailure!.deferredSince).toBe(firstFailure!.deferredSince);
-      await records.emails.claim(claim, { leaseMs: 60_000 });
-      await records.emails.markSent(claim.idempotencyKey, '250 Ok', new Date());
-      const [sent] = await records.emails.listForWorkflow('breach-LEASE-f');
+      await h.records.emails.claim(claim, { leaseMs: 60_000 });
+      await h.records.emails.markSent(claim.idempotencyKey, '250 Ok', new Date());
+      const [sent] = await h.records.emails.listForWorkflow('breach-LEASE-f');
       expect(sent).toMatchObject({ status: 'sent', attempts: 3, error: null });
       expect(sent!.deferredSince).toBeUndefined();
       expect(sent!.failureKind).toBeUndefined();
@@ -97,25 +89,29 @@ describe.each(['pglite', 'postgres'] as const)('email log on %s', (kind) => {
   describe('mail health', () => {
     it('is stuck while an email still retried has been deferred for longer than allowed, ok otherwise', async () => {
       const claim = claimOf('health-h1', 'dpo@health.test');
-      await records.emails.claim(claim, { leaseMs: 60_000 });
-      await records.emails.markDeferred(claim.idempotencyKey, 'EAUTH 535 5.7.8 <dpo@health.test> Authentication failed', 'authentication');
-      expect(await records.emails.mailHealth({ stuckAfterMs: 3_600_000 })).toEqual({ status: 'ok' });
-      const stuck = await records.emails.mailHealth({ stuckAfterMs: 0 });
+      await h.records.emails.claim(claim, { leaseMs: 60_000 });
+      await h.records.emails.markDeferred(
+        claim.idempotencyKey,
+        'EAUTH 535 5.7.8 <dpo@health.test> Authentication failed',
+        'authentication',
+      );
+      expect(await h.records.emails.mailHealth({ stuckAfterMs: 3_600_000 })).toEqual({ status: 'ok' });
+      const stuck = await h.records.emails.mailHealth({ stuckAfterMs: 0 });
       expect(stuck).toMatchObject({ status: 'stuck', lastFailureKind: 'authentication', oldestSince: expect.any(String) });
       expect(stuck.status === 'stuck' && stuck.deferred).toBeGreaterThanOrEqual(1);
       // Nobody has retried it for over the window (its workflow ended): it no longer counts.
-      await sql`update email_log set updated_at = now() - interval '2 hours' where deferred_since is not null`.execute(database.db);
-      expect(await records.emails.mailHealth({ stuckAfterMs: 0 })).toEqual({ status: 'ok' });
+      await sql`update email_log set updated_at = now() - interval '2 hours' where deferred_since is not null`.execute(h.database.db);
+      expect(await h.records.emails.mailHealth({ stuckAfterMs: 0 })).toEqual({ status: 'ok' });
     });
   });
 
   describe('listing by workflow id prefix', () => {
     it('matches the prefix literally: _ and % are characters of the id, not wildcards', async () => {
       for (const workflowId of ['dsr-A_1-x', 'dsr-AB1-x', 'dsr-A%1-x', 'dsr-A%zz-x', 'dsr-A\\1-x', 'dsr-A\\\\1-x']) {
-        await records.emails.claim(claimOf(workflowId));
+        await h.records.emails.claim(claimOf(workflowId));
       }
       const listed = async (prefix: string) =>
-        (await records.emails.list({ workflowIdPrefix: prefix })).map((row) => row.workflowId).sort();
+        (await h.records.emails.list({ workflowIdPrefix: prefix })).map((row) => row.workflowId).sort();
       expect(await listed('dsr-A_1')).toEqual(['dsr-A_1-x']);
       expect(await listed('dsr-A%1')).toEqual(['dsr-A%1-x']);
       expect(await listed('dsr-A\\1')).toEqual(['dsr-A\\1-x']);

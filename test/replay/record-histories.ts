@@ -1,19 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { createMailer } from '../../activities/email/mailer';
 import { breachClosedSignal } from '../../domain/breach';
 import { customerUpsertedSignal } from '../../domain/customer-messages';
 import { workflowIds } from '../../domain/ids';
-import {
-  defaultObjectionWindowSettings,
-  judgeObjectionUpdate,
-  objectionWindowStatusQuery,
-  objectToChangeUpdate,
-  recordRemedyAnswerUpdate,
-  recordRemedyOfferUpdate,
-  type ObjectionWindowStatusLabel,
-} from '../../domain/subprocessor-change';
+import * as objection from '../../domain/subprocessor-change';
 import {
   authorityRequest,
   breachIncident,
@@ -102,21 +95,15 @@ async function main(): Promise<void> {
             announcedAt: '2026-11-03T08:05:00.000Z',
           },
           customerId: 'replay-nl',
-          settings: defaultObjectionWindowSettings,
+          settings: objection.defaultObjectionWindowSettings,
         },
       ],
     });
-    const reachLate = async (status: ObjectionWindowStatusLabel) => {
-      for (let i = 0; (await late.query(objectionWindowStatusQuery)).status !== status; i += 1) {
-        if (i > 600) throw new Error(`${late.workflowId} did not reach ${status}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
-    await reachLate('open');
-    const { noticeAt } = await late.query(objectionWindowStatusQuery);
+    await reach(late, 'open');
+    const { noticeAt } = await late.query(objection.objectionWindowStatusQuery);
     await env.sleep(31 * 86_400_000);
-    await reachLate('accepted');
-    await late.executeUpdate(objectToChangeUpdate, {
+    await reach(late, 'accepted');
+    await late.executeUpdate(objection.objectToChangeUpdate, {
       args: [
         {
           reasons: 'Sent on day 29.',
@@ -125,7 +112,9 @@ async function main(): Promise<void> {
         },
       ],
     });
-    await late.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'The removal ends a transfer.' }] });
+    await late.executeUpdate(objection.judgeObjectionUpdate, {
+      args: [{ reasonable: false, reason: 'The removal ends a transfer.' }],
+    });
     await late.result();
 
     // The other processes up to their first waits (the customer told, a clock running), then ended by
@@ -222,22 +211,20 @@ async function main(): Promise<void> {
     });
     await change.result();
     const window = env.client.workflow.getHandle(workflowIds.objection('REPLAY-S', 'replay-nl'));
-    const reach = async (status: ObjectionWindowStatusLabel) => {
-      for (let i = 0; (await window.query(objectionWindowStatusQuery)).status !== status; i += 1) {
-        if (i > 600) throw new Error(`${window.workflowId} did not reach ${status}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
-    await reach('open');
+    await reach(window, 'open');
     const receivedAt = new Date(await env.currentTimeMs()).toISOString();
-    await window.executeUpdate(objectToChangeUpdate, {
+    await window.executeUpdate(objection.objectToChangeUpdate, {
       args: [{ reasons: 'Our support tickets must stay in the EEA.', receivedAt, webhookId: 'msg_replay_objection' }],
     });
-    await window.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'The tickets hold health data.' }] });
-    await reach('remedy-pending');
-    await window.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Your email keeps going through our EU provider.' }] });
-    await reach('offer-made');
-    await window.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: true }] });
+    await window.executeUpdate(objection.judgeObjectionUpdate, {
+      args: [{ reasonable: true, reason: 'The tickets hold health data.' }],
+    });
+    await reach(window, 'remedy-pending');
+    await window.executeUpdate(objection.recordRemedyOfferUpdate, {
+      args: [{ offer: 'Your email keeps going through our EU provider.' }],
+    });
+    await reach(window, 'offer-made');
+    await window.executeUpdate(objection.recordRemedyAnswerUpdate, { args: [{ accepted: true }] });
     await window.result();
     for (const customerId of changeCustomers.slice(1)) {
       await env.client.workflow.getHandle(workflowIds.objection('REPLAY-S', customerId)).terminate('history recorded');
@@ -271,3 +258,11 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** Polls an objection window (in real time) until it shows `status`; a minute at most. */
+async function reach(window: WorkflowHandle, status: objection.ObjectionWindowStatusLabel): Promise<void> {
+  for (let i = 0; (await window.query(objection.objectionWindowStatusQuery)).status !== status; i += 1) {
+    if (i > 600) throw new Error(`${window.workflowId} did not reach ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

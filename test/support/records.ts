@@ -33,3 +33,37 @@ export async function freshPostgresDatabase(): Promise<string> {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** The kinds of database every records test runs on. */
+export const databaseKinds = ['pglite', 'postgres'] as const;
+
+export interface FreshDatabase {
+  readonly database: Database;
+  readonly records: Records;
+}
+
+/**
+ * The setup of a records test (inside its describe): registers beforeAll/afterAll that open a fresh
+ * database of `kind` and close it, and gives its database and records to the tests.
+ */
+export function useFreshDatabase(kind: 'pglite' | 'postgres'): FreshDatabase {
+  let opened: { database: Database; records: Records } | undefined;
+  beforeAll(async () => {
+    opened = await freshDatabase(kind);
+  });
+  afterAll(async () => {
+    await opened?.database.close();
+  });
+  const ready = () => {
+    if (!opened) throw new Error('the database is not open yet: use it inside a test or a hook');
+    return opened;
+  };
+  return {
+    get database() {
+      return ready().database;
+    },
+    get records() {
+      return ready().records;
+    },
+  };
+}

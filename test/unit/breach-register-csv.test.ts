@@ -1,26 +1,12 @@
 import { breachRegisterCsv } from '../../client/http/breach-register-csv';
 import type { BreachRegisterEntry } from '../../records/breach-register';
+import { registerEntry, registerNotice } from '../support/breach-register';
 
-const header = [
-  'incident_id',
-  'aware_at',
-  'detected_at',
-  'incident_status',
-  'contained',
-  'summary',
-  'data_categories',
-  'subjects_approx',
-  'measures',
-  'customer_id',
-  'notice_status',
-  'notified_at',
-  'acknowledged_at',
-  'controller_deadline_at',
-  'contractual_deadline_at',
-  'notice_problem',
-  'closed_at',
-  'final_report',
-];
+/** The header line as a spreadsheet has shown it since the register was first exported. */
+const headerLine =
+  'incident_id,aware_at,detected_at,incident_status,contained,summary,data_categories,subjects_approx,measures,' +
+  'customer_id,notice_status,notified_at,acknowledged_at,controller_deadline_at,contractual_deadline_at,notice_problem,' +
+  'closed_at,final_report';
 
 /** RFC 4180, written here from the RFC rather than with the library under test. */
 function parseCsv(text: string): string[][] {
@@ -67,46 +53,34 @@ const withoutBom = (csv: string) => {
   return csv.slice(bom.length);
 };
 
-type Notice = BreachRegisterEntry['notifications'][number];
-
-/** A notice with nothing recorded yet but what is given. */
-function notice(customerId: string, facts: Partial<Notice>): Notice {
-  return {
-    customerId,
-    status: 'pending',
-    notifiedAt: null,
-    acknowledgedAt: null,
-    controllerDeadlineAt: null,
-    contractualDeadlineAt: null,
-    problem: null,
-    ...facts,
-  } as Notice;
+/** The register's lines, each value under the name its column has in the file's own header. */
+function registerRows(csv: string): Array<Record<string, string>> {
+  const [head, ...rows] = parseCsv(withoutBom(csv));
+  return rows.map((row) => {
+    expect(row).toHaveLength(head!.length);
+    return Object.fromEntries(head!.map((column, index) => [column, row[index]!]));
+  });
 }
 
-function entry(overrides: Partial<BreachRegisterEntry> = {}): BreachRegisterEntry {
-  return {
-    incidentId: 'INC-2026-001',
-    awareAt: '2026-01-05T09:00:00.000Z',
-    detectedAt: '2026-01-05T08:30:00.000Z',
-    summary: 'Une clé d’API a été publiée.',
-    dataCategories: ['names', 'email addresses'],
-    subjectsApprox: 420,
-    measures: ['The key was revoked'],
-    status: 'open',
-    contained: false,
-    finalReport: null,
-    closedAt: null,
-    notifications: [],
-    updates: [],
-    ...overrides,
-  };
-}
+const entry = (changes: Partial<BreachRegisterEntry> = {}) =>
+  registerEntry(
+    {
+      incidentId: 'INC-2026-001',
+      awareAt: '2026-01-05T09:00:00.000Z',
+      detectedAt: '2026-01-05T08:30:00.000Z',
+      summary: 'Une clé d’API a été publiée.',
+      dataCategories: ['names', 'email addresses'],
+      subjectsApprox: 420,
+      measures: ['The key was revoked'],
+    },
+    changes,
+  );
 
 describe('the breach register as CSV', () => {
   test('starts with a UTF-8 byte-order mark, then the same header as before', () => {
     const csv = breachRegisterCsv([]);
     expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(withoutBom(csv)).toBe(`${header.join(',')}\r\n`);
+    expect(withoutBom(csv)).toBe(`${headerLine}\r\n`);
   });
 
   test('one line per incident and customer, every value in its column, accents intact', () => {
@@ -115,14 +89,14 @@ describe('the breach register as CSV', () => {
         summary: 'Une clé d’API a été publiée; «Datalek» bij één klant, "quoted", and\na second line',
         contained: true,
         notifications: [
-          notice('cust-fr', {
+          registerNotice('cust-fr', {
             status: 'notified',
             notifiedAt: '2026-01-05T10:00:00.000Z',
             acknowledgedAt: '2026-01-05T11:00:00.000Z',
             controllerDeadlineAt: '2026-01-08T10:00:00.000Z',
             contractualDeadlineAt: '2026-01-06T08:00:00.000Z',
           }),
-          notice('cust-nl', { status: 'undeliverable', problem: '550 mailbox unavailable, try later' }),
+          registerNotice('cust-nl', { status: 'undeliverable', problem: '550 mailbox unavailable, try later' }),
         ],
       }),
       entry({
@@ -134,70 +108,57 @@ describe('the breach register as CSV', () => {
         finalReport: 'Root cause: a leaked key.\r\nFixed.',
       }),
     ]);
-    const summary = 'Une clé d’API a été publiée; «Datalek» bij één klant, "quoted", and\na second line';
-    const [head, ...rows] = parseCsv(withoutBom(csv));
-    expect(head).toEqual(header);
-    expect(rows).toEqual([
-      [
-        'INC-2026-001',
-        '2026-01-05T09:00:00.000Z',
-        '2026-01-05T08:30:00.000Z',
-        'open',
-        'true',
-        summary,
-        'names; email addresses',
-        '420',
-        'The key was revoked',
-        'cust-fr',
-        'notified',
-        '2026-01-05T10:00:00.000Z',
-        '2026-01-05T11:00:00.000Z',
-        '2026-01-08T10:00:00.000Z',
-        '2026-01-06T08:00:00.000Z',
-        '',
-        '',
-        '',
-      ],
-      [
-        'INC-2026-001',
-        '2026-01-05T09:00:00.000Z',
-        '2026-01-05T08:30:00.000Z',
-        'open',
-        'true',
-        summary,
-        'names; email addresses',
-        '420',
-        'The key was revoked',
-        'cust-nl',
-        'undeliverable',
-        '',
-        '',
-        '',
-        '',
-        '550 mailbox unavailable, try later',
-        '',
-        '',
-      ],
-      [
-        'INC-2026-002',
-        '2026-01-05T09:00:00.000Z',
-        '2026-01-05T08:30:00.000Z',
-        'closed',
-        'false',
-        'Une clé d’API a été publiée.\nSeconde ligne',
-        'names; email addresses',
-        '',
-        'The key was revoked',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '2026-02-01T00:00:00.000Z',
-        'Root cause: a leaked key.\r\nFixed.',
-      ],
+    const firstIncident = {
+      incident_id: 'INC-2026-001',
+      aware_at: '2026-01-05T09:00:00.000Z',
+      detected_at: '2026-01-05T08:30:00.000Z',
+      incident_status: 'open',
+      contained: 'true',
+      summary: 'Une clé d’API a été publiée; «Datalek» bij één klant, "quoted", and\na second line',
+      data_categories: 'names; email addresses',
+      subjects_approx: '420',
+      measures: 'The key was revoked',
+      closed_at: '',
+      final_report: '',
+    };
+    const noNotice = {
+      customer_id: '',
+      notice_status: '',
+      notified_at: '',
+      acknowledged_at: '',
+      controller_deadline_at: '',
+      contractual_deadline_at: '',
+      notice_problem: '',
+    };
+    expect(registerRows(csv)).toEqual([
+      {
+        ...firstIncident,
+        customer_id: 'cust-fr',
+        notice_status: 'notified',
+        notified_at: '2026-01-05T10:00:00.000Z',
+        acknowledged_at: '2026-01-05T11:00:00.000Z',
+        controller_deadline_at: '2026-01-08T10:00:00.000Z',
+        contractual_deadline_at: '2026-01-06T08:00:00.000Z',
+        notice_problem: '',
+      },
+      {
+        ...firstIncident,
+        ...noNotice,
+        customer_id: 'cust-nl',
+        notice_status: 'undeliverable',
+        notice_problem: '550 mailbox unavailable, try later',
+      },
+      {
+        ...firstIncident,
+        ...noNotice,
+        incident_id: 'INC-2026-002',
+        incident_status: 'closed',
+        contained: 'false',
+        summary: 'Une clé d’API a été publiée.\nSeconde ligne',
+        subjects_approx: '',
+        closed_at: '2026-02-01T00:00:00.000Z',
+        final_report: 'Root cause: a leaked key.\r\nFixed.',
+      },
     ]);
     // The accents are UTF-8 on the wire, as Excel reads them after the byte-order mark.
     expect(Buffer.from(csv, 'utf8').includes(Buffer.from('é', 'utf8'))).toBe(true);
@@ -218,15 +179,15 @@ describe('the breach register as CSV', () => {
         dataCategories: [text],
         measures: [text],
         finalReport: text,
-        notifications: [notice('cust-1', { status: 'undeliverable', problem: text })],
+        notifications: [registerNotice('cust-1', { status: 'undeliverable', problem: text })],
       }),
     ]);
-    const [, row] = parseCsv(withoutBom(csv));
+    const [row] = registerRows(csv);
     for (const column of ['summary', 'data_categories', 'measures', 'notice_problem', 'final_report']) {
-      expect(row![header.indexOf(column)]).toBe(`'${text}`);
+      expect(row![column]).toBe(`'${text}`);
     }
     // Nothing else is touched: a formula character inside a cell is text already.
-    const [, plain] = parseCsv(withoutBom(breachRegisterCsv([entry({ summary: `Costs: 1+1=2 @ ${text}` })])));
-    expect(plain![header.indexOf('summary')]).toBe(`Costs: 1+1=2 @ ${text}`);
+    const [plain] = registerRows(breachRegisterCsv([entry({ summary: `Costs: 1+1=2 @ ${text}` })]));
+    expect(plain!.summary).toBe(`Costs: 1+1=2 @ ${text}`);
   });
 });

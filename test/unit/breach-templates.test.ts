@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/language';
+import { languages, type Language } from '../../domain/language';
 import { formatInstant, formatList } from '../../activities/email/format';
 import {
   renderBreachFinalReport,
@@ -7,11 +7,10 @@ import {
   renderBreachUpdate,
   renderPrivacyTeamAlert,
   type BreachNoticeFacts,
-  type PrivacyTeamAlertKind,
 } from '../../activities/email/templates/breach';
+import { alert } from '../../activities/email/templates/breach/alert';
 import { escapeHtml, type RenderedEmail } from '../../activities/email/templates/rendered-email';
-
-const languages: Language[] = ['nl', 'fr', 'en'];
+import { expectNoSharedWording, renderEveryAlert, wordingLines } from '../support/templates';
 
 /** Sent half an hour before Belgian summer time starts (2026-03-29 01:00 UTC): the 72 h end falls after it. */
 const notice: BreachNoticeFacts = {
@@ -56,14 +55,6 @@ function allCustomerEmails(language: Language): Record<string, RenderedEmail> {
     update: renderBreachUpdate({ ...update, contained: false }, language),
     finalReport: renderBreachFinalReport(finalReport, language),
   };
-}
-
-/** Lines long enough to be sentences or labels, not a bare value such as "- M-1". */
-function wordingLines(email: RenderedEmail): string[] {
-  return email.text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 20 && !/^-+$/.test(line));
 }
 
 describe('formatInstant', () => {
@@ -142,16 +133,7 @@ describe('breach notice (Art. 33(2)-(4))', () => {
   });
 
   it('is written in each language, not in English with a translated subject', () => {
-    const lines = Object.fromEntries(
-      languages.map((language) => [language, new Set(wordingLines(renderBreachNotice(notice, language)))]),
-    ) as Record<Language, Set<string>>;
-    for (const a of languages) {
-      for (const b of languages) {
-        if (a === b) continue;
-        const shared = [...lines[a]].filter((line) => lines[b].has(line));
-        expect({ a, b, shared }).toEqual({ a, b, shared: [] });
-      }
-    }
+    expectNoSharedWording((language) => renderBreachNotice(notice, language));
     for (const language of ['nl', 'fr'] as const) {
       const { subject, text } = renderBreachNotice(notice, language);
       for (const english of ['Dear', 'Kind regards', 'Nature of the breach', 'supervisory authority', 'Please', 'breach']) {
@@ -357,20 +339,11 @@ describe('every customer email', () => {
 });
 
 describe('privacy team alert', () => {
-  const kinds: PrivacyTeamAlertKind[] = [
-    'acknowledgement-overdue',
-    'notice-undeliverable',
-    'contractual-deadline-at-risk',
-    'status-update-due',
-    'no-customer-record',
-  ];
-
   it('has its own wording for every kind, with the ids in the subject', () => {
-    const subjects = kinds.map(
-      (kind) => renderPrivacyTeamAlert({ kind, incidentId: 'INC-7', customerId: 'cust-9', detail: 'D-1' }).subject,
+    const emails = renderEveryAlert(alert, (kind) =>
+      renderPrivacyTeamAlert({ kind, incidentId: 'INC-7', customerId: 'cust-9', detail: 'D-1' }),
     );
-    expect(new Set(subjects).size).toBe(kinds.length);
-    for (const subject of subjects) {
+    for (const { subject } of emails) {
       expect(subject).toContain('INC-7');
       expect(subject).toContain('cust-9');
     }

@@ -1,3 +1,4 @@
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import {
   addCustomersUpdate,
   breachAcknowledgedSignal,
@@ -10,6 +11,7 @@ import {
   noticeStatusQuery,
   recordMeasureUpdate,
   type BreachIncidentInput,
+  type BreachUpdateSignal,
 } from '../../domain/breach';
 import { searchAttributes } from '../../domain/search-attributes';
 import { workflowIds } from '../../domain/ids';
@@ -20,11 +22,15 @@ import { useWorkflowHarness } from '../support/workflow-harness';
 
 const h = useWorkflowHarness();
 
+const HOUR = 3_600_000;
+
+type Incident = WorkflowHandleWithFirstExecutionRunId<typeof breachIncident>;
+
 /** The test server's clock starts at the real now: the breach became known an hour before. */
 function incident(incidentId: string, affectedCustomerIds: string[]): BreachIncidentInput {
   return {
     incidentId,
-    awareAt: new Date(Date.now() - 3_600_000).toISOString(),
+    awareAt: new Date(Date.now() - HOUR).toISOString(),
     detectedAt: new Date(Date.now() - 3_000_000).toISOString(),
     summary: 'Backup tapes were lost in transit.',
     dataCategories: ['names', 'email addresses'],
@@ -34,24 +40,76 @@ function incident(incidentId: string, affectedCustomerIds: string[]): BreachInci
   };
 }
 
+/** Starts the incident on a worker of its own task queue and runs `scenario` on it while the worker runs. */
+async function withIncident(input: BreachIncidentInput, scenario: (handle: Incident) => Promise<void>): Promise<void> {
+  const taskQueue = `breach-${input.incidentId}`;
+  await h.withWorker(taskQueue, async () => {
+    const handle = await h.env.client.workflow.start(breachIncident, {
+      workflowId: workflowIds.breach(input.incidentId),
+      taskQueue,
+      args: [input],
+    });
+    await scenario(handle);
+  });
+}
+
+/** Asks the incident to close, as the product's breach.closed does. */
+function askToClose(handle: Incident, finalReport = 'Closed.'): Promise<void> {
+  return handle.signal(breachClosedSignal, { finalReport, closedAt: new Date().toISOString() });
+}
+
+/** Closes the incident and gives its result. */
+async function closeIncident(handle: Incident, finalReport?: string) {
+  await askToClose(handle, finalReport);
+  return handle.result();
+}
+
+/** A customer's acknowledgement, as the product's breach.acknowledged brings it. */
+function acknowledge(handle: Incident, customerId: string, at = new Date().toISOString()): Promise<void> {
+  return handle.signal(breachAcknowledgedSignal, { customerId, at, via: 'webhook' });
+}
+
+/** An update with no new measure, as the product's breach.updated brings it. */
+function sendUpdate(handle: Incident, key: string, update: string, at = new Date().toISOString()): Promise<void> {
+  return handle.signal(breachUpdatedSignal, { update, measures: [], at, key });
+}
+
+/** Waits (in real time) until the workflows whose id starts with `prefix` have sent `count` emails; gives them back. */
+function waitForSent(prefix: string, count: number, timeoutMs?: number): Promise<Array<[string, string]>> {
+  return h.waitFor(
+    async () => {
+      const sent = await h.sentBy(prefix);
+      return sent.length === count && sent;
+    },
+    { what: `${count} emails sent by ${prefix}`, timeoutMs },
+  );
+}
+
+/** The steps of the emails the workflows whose id starts with `prefix` sent, in the order they were accepted. */
+async function stepsSentBy(prefix: string): Promise<string[]> {
+  return (await h.sentBy(prefix)).map(([, step]) => step);
+}
+
+/** Waits (in real time) until a workflow whose id starts with `prefix` has sent an email of `step`. */
+async function waitForStep(prefix: string, step: string): Promise<void> {
+  await h.waitFor(async () => (await stepsSentBy(prefix)).includes(step), { what: `${step} sent by ${prefix}` });
+}
+
+/** Waits (in real time) until the incident counts `count` customers notified. */
+async function waitForNotified(handle: Incident, count: number): Promise<void> {
+  await h.waitFor(async () => (await handle.query(breachStatusQuery)).notified === count, { what: `${count} customers notified` });
+}
+
 test('every affected customer is notified in its own language, and the register records when', async () => {
   await h.customer('c-nl', { name: 'Klant NL', language: 'nl', emails: ['a@nl.test', 'b@nl.test'], contract: { breachNoticeHours: 24 } });
   await h.customer('c-fr', { name: 'Client FR', language: 'fr', emails: ['a@fr.test'], timeZone: 'Europe/Paris' });
-  const taskQueue = 'breach-languages';
-  await h.withWorker(taskQueue, async () => {
-    const handle = await h.env.client.workflow.start(breachIncident, {
-      workflowId: workflowIds.breach('INC-1'),
-      taskQueue,
-      args: [incident('INC-1', ['c-nl', 'c-fr'])],
-    });
+  await withIncident(incident('INC-1', ['c-nl', 'c-fr']), async (handle) => {
     const messages = (await waitForMessages(h.catcher, 3)).filter((m) => m.headers['x-dpa-step'] === 'initial-notice');
-    await waitForMessages(h.catcher, 3);
     const byRecipient = new Map(messages.map((m) => [m.envelope.to[0], m]));
     expect(byRecipient.get('a@nl.test')!.subject).toContain('[Datalek]');
     expect(byRecipient.get('b@nl.test')!.subject).toContain('INC-1');
     expect(byRecipient.get('a@fr.test')!.subject).toContain('[Violation de données]');
-    await handle.signal(breachClosedSignal, { finalReport: 'Tapes found sealed.', closedAt: '2026-03-30T10:00:00.000Z' });
-    const result = await handle.result();
+    const result = await closeIncident(handle, 'Tapes found sealed.');
     expect(result.status).toBe('closed');
     expect(result).toMatchObject({ customers: 2, notified: 2, pending: 0, undeliverable: {} });
   });
@@ -61,8 +119,8 @@ test('every affected customer is notified in its own language, and the register 
   const nl = entry!.notifications.find((n) => n.customerId === 'c-nl')!;
   expect(nl.status).toBe('notified');
   // 8.1: the contract's 24 hours run from the moment the processor became aware.
-  expect(Date.parse(nl.contractualDeadlineAt!) - Date.parse(entry!.awareAt)).toBe(24 * 3_600_000);
-  expect(Date.parse(nl.controllerDeadlineAt!) - Date.parse(nl.notifiedAt!)).toBe(72 * 3_600_000);
+  expect(Date.parse(nl.contractualDeadlineAt!) - Date.parse(entry!.awareAt)).toBe(24 * HOUR);
+  expect(Date.parse(nl.controllerDeadlineAt!) - Date.parse(nl.notifiedAt!)).toBe(72 * HOUR);
   const evidence = await h.records.emails.list({ workflowIdPrefix: 'breach-INC-1~' });
   expect(evidence.map((e) => [e.step, e.recipient, e.status]).sort()).toEqual([
     ['final-report', 'a@fr.test', 'sent'],
@@ -80,18 +138,11 @@ test('every affected customer is notified in its own language, and the register 
 });
 
 test('a customer the product never described is waited for five minutes, then the privacy team is told', async () => {
-  const taskQueue = 'breach-unknown-customer';
   const before = (await h.catcher.messages()).length;
-  await h.withWorker(taskQueue, async () => {
-    const handle = await h.env.client.workflow.start(breachIncident, {
-      workflowId: workflowIds.breach('INC-2'),
-      taskQueue,
-      args: [incident('INC-2', ['never-described'])],
-    });
+  await withIncident(incident('INC-2', ['never-described']), async (handle) => {
     const startedAt = Date.now();
     const skippedFrom = await h.env.currentTimeMs();
-    await handle.signal(breachClosedSignal, { finalReport: 'n/a', closedAt: '2026-03-30T10:00:00.000Z' });
-    const result = await handle.result();
+    const result = await closeIncident(handle, 'n/a');
     expect(result.undeliverable['never-described']).toMatch(/has not described this customer/);
     // The grace period ran on the server's clock, not the test's.
     expect((await h.env.currentTimeMs()) - skippedFrom).toBeGreaterThanOrEqual(5 * 60 * 1000);
@@ -106,21 +157,14 @@ test('a customer the product never described is waited for five minutes, then th
 });
 
 test('a customer described a little after the breach report is still notified, without any alert', async () => {
-  const taskQueue = 'breach-late-customer';
   const before = (await h.catcher.messages()).length;
-  await h.withWorker(taskQueue, async () => {
-    const handle = await h.env.client.workflow.start(breachIncident, {
-      workflowId: workflowIds.breach('INC-3'),
-      taskQueue,
-      args: [incident('INC-3', ['late-customer'])],
-    });
+  await withIncident(incident('INC-3', ['late-customer']), async (handle) => {
     await h.env.sleep('30 seconds');
     await h.customer('late-customer', { name: 'Late Ltd', emails: ['dpo@late.test'], timeZone: 'Europe/London' });
     const [message] = (await waitForMessages(h.catcher, before + 1)).slice(before);
     expect(message!.envelope.to).toEqual(['dpo@late.test']);
     expect(message!.subject).toContain('[Data breach]');
-    await handle.signal(breachClosedSignal, { finalReport: 'Resolved.', closedAt: '2026-03-30T10:00:00.000Z' });
-    expect(await handle.result()).toMatchObject({ notified: 1, pending: 0 });
+    expect(await closeIncident(handle, 'Resolved.')).toMatchObject({ notified: 1, pending: 0 });
   });
   const sent = (await h.catcher.messages()).slice(before);
   expect(sent.map((m) => [m.envelope.to[0], m.headers['x-dpa-step']])).toEqual([
@@ -132,16 +176,9 @@ test('a customer described a little after the breach report is still notified, w
 test('when every contact refuses the notice, the register says so and the privacy team is told at once', async () => {
   h.refused.add('gone@refusing.test');
   await h.customer('refusing', { name: 'Refusing BV', language: 'nl', emails: ['gone@refusing.test'] });
-  const taskQueue = 'breach-refused';
   const before = (await h.catcher.messages()).length;
-  await h.withWorker(taskQueue, async () => {
-    const handle = await h.env.client.workflow.start(breachIncident, {
-      workflowId: workflowIds.breach('INC-4'),
-      taskQueue,
-      args: [incident('INC-4', ['refusing'])],
-    });
-    await handle.signal(breachClosedSignal, { finalReport: 'n/a', closedAt: '2026-03-30T10:00:00.000Z' });
-    expect((await handle.result()).undeliverable['refusing']).toMatch(/no contact accepted/);
+  await withIncident(incident('INC-4', ['refusing']), async (handle) => {
+    expect((await closeIncident(handle, 'n/a')).undeliverable['refusing']).toMatch(/no contact accepted/);
   });
   const delivered = (await h.catcher.messages()).slice(before);
   // No final report either: nobody at this customer can receive it.
@@ -159,96 +196,56 @@ test('when every contact refuses the notice, the register says so and the privac
   expect(emailAddressesIn(await historyText(h.env, workflowIds.breachNotice('INC-4', 'refusing')))).toEqual([]);
 });
 
-const HOUR = 3_600_000;
-
 describe('the acknowledgement clock', () => {
   test('without an acknowledgement, a reminder after 24 hours and the privacy team after 48, each at its time', async () => {
     await h.customer('ack-none', { language: 'fr' });
-    const taskQueue = 'breach-ack-none';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('ACK-1'),
-        taskQueue,
-        args: [incident('ACK-1', ['ack-none'])],
-      });
-      await h.waitFor(async () => (await h.sentBy('breach-ACK-1~')).length === 1);
+    await withIncident(incident('ACK-1', ['ack-none']), async (handle) => {
+      await waitForSent('breach-ACK-1~', 1);
       const noticeAt = await h.env.currentTimeMs();
 
       await h.env.sleep(23.9 * HOUR);
       expect(await h.sentBy('breach-ACK-1~')).toEqual([['dpo@ack-none.test', 'initial-notice']]);
       await h.env.sleep(0.2 * HOUR);
-      await h.waitFor(async () => (await h.sentBy('breach-ACK-1~')).length === 2);
-      expect((await h.sentBy('breach-ACK-1~'))[1]).toEqual(['dpo@ack-none.test', 'acknowledgement-reminder-1']);
+      expect((await waitForSent('breach-ACK-1~', 2))[1]).toEqual(['dpo@ack-none.test', 'acknowledgement-reminder-1']);
 
       await h.env.sleep(23.7 * HOUR);
       expect(await h.sentBy('breach-ACK-1~')).toHaveLength(2);
       await h.env.sleep(0.2 * HOUR);
-      await h.waitFor(async () => (await h.sentBy('breach-ACK-1~')).length === 3);
-      expect((await h.sentBy('breach-ACK-1~'))[2]).toEqual(['privacy-team@processor.test', 'acknowledgement-overdue']);
+      expect((await waitForSent('breach-ACK-1~', 3))[2]).toEqual(['privacy-team@processor.test', 'acknowledgement-overdue']);
       expect((await h.env.currentTimeMs()) - noticeAt).toBeGreaterThanOrEqual(48 * HOUR);
 
       // Nothing more while the customer stays silent; the status-update reminders are the team's.
-      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-      await handle.result();
+      await closeIncident(handle);
     });
     const customerMails = (await h.sentBy('breach-ACK-1~')).filter(([to]) => to === 'dpo@ack-none.test');
     expect(customerMails.map(([, step]) => step)).toEqual(['initial-notice', 'acknowledgement-reminder-1', 'final-report']);
   });
 
-  test('an acknowledgement before 24 hours stops the reminder and the escalation; it is in the register', async () => {
-    await h.customer('ack-quick', { language: 'nl' });
-    const taskQueue = 'breach-ack-quick';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('ACK-2'),
-        taskQueue,
-        args: [incident('ACK-2', ['ack-quick'])],
-      });
-      await h.waitFor(async () => (await h.sentBy('breach-ACK-2~')).length === 1);
-      await h.env.sleep(2 * HOUR);
-      await handle.signal(breachAcknowledgedSignal, { customerId: 'ack-quick', at: new Date().toISOString(), via: 'webhook' });
-      await h.waitFor(async () => (await handle.query(breachStatusQuery)).acknowledged['ack-quick'] !== undefined);
+  test.each([
+    ['before 24 hours stops the reminder and the escalation; it is in the register', 'ACK-2', 'ack-quick', 'two hours after the notice'],
+    ["that overtakes the notice's outcome is kept until the outcome is known", 'ACK-3', 'ack-early', 'at once'],
+  ] as const)('an acknowledgement %s', async (_rule, incidentId, customerId, arriving) => {
+    await h.customer(customerId);
+    await withIncident(incident(incidentId, [customerId]), async (handle) => {
+      if (arriving === 'two hours after the notice') {
+        await waitForSent(`breach-${incidentId}~`, 1);
+        await h.env.sleep(2 * HOUR);
+      }
+      await acknowledge(handle, customerId);
+      await h.waitFor(async () => (await handle.query(breachStatusQuery)).acknowledged[customerId] !== undefined);
       await h.env.sleep(3 * 24 * HOUR);
-      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-      await handle.result();
+      await closeIncident(handle);
     });
-    expect((await h.sentBy('breach-ACK-2~')).map(([, step]) => step)).toEqual(['initial-notice', 'final-report']);
-    const entry = await h.records.breaches.get('ACK-2');
-    expect(entry!.notifications[0]!.acknowledgedAt).not.toBeNull();
-  });
-
-  test("an acknowledgement that overtakes the notice's outcome is kept until the outcome is known", async () => {
-    await h.customer('ack-early');
-    const taskQueue = 'breach-ack-early';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('ACK-3'),
-        taskQueue,
-        args: [incident('ACK-3', ['ack-early'])],
-      });
-      await handle.signal(breachAcknowledgedSignal, { customerId: 'ack-early', at: new Date().toISOString(), via: 'webhook' });
-      await h.waitFor(async () => (await handle.query(breachStatusQuery)).acknowledged['ack-early'] !== undefined);
-      await h.env.sleep(3 * 24 * HOUR);
-      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-      await handle.result();
-    });
-    expect((await h.sentBy('breach-ACK-3~')).map(([, step]) => step)).toEqual(['initial-notice', 'final-report']);
-    expect((await h.records.breaches.get('ACK-3'))!.notifications[0]!.acknowledgedAt).not.toBeNull();
+    expect(await stepsSentBy(`breach-${incidentId}~`)).toEqual(['initial-notice', 'final-report']);
+    expect((await h.records.breaches.get(incidentId))!.notifications[0]!.acknowledgedAt).not.toBeNull();
   });
 
   test('no reminder fires after the incident closed', async () => {
     await h.customer('closed-early');
-    const taskQueue = 'breach-closed-early';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('CLOSED-1'),
-        taskQueue,
-        args: [incident('CLOSED-1', ['closed-early'])],
-      });
-      await h.waitFor(async () => (await h.sentBy('breach-CLOSED-1~')).length === 1);
+    await withIncident(incident('CLOSED-1', ['closed-early']), async (handle) => {
+      await waitForSent('breach-CLOSED-1~', 1);
       await h.env.sleep(HOUR);
-      await handle.signal(breachClosedSignal, { finalReport: 'False alarm.', closedAt: new Date().toISOString() });
-      await handle.result();
+      await closeIncident(handle, 'False alarm.');
       await h.env.sleep(5 * 24 * HOUR);
     });
     expect(await h.sentBy('breach-CLOSED-1')).toEqual([
@@ -262,45 +259,33 @@ describe('information in phases (Art. 33(4))', () => {
   test('an update reaches every notified customer; 48 hours without news reminds the privacy team, counted from the last update', async () => {
     await h.customer('phase-a', { language: 'nl' });
     await h.customer('phase-b');
-    const taskQueue = 'breach-phases';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('PHASE-1'),
-        taskQueue,
-        args: [incident('PHASE-1', ['phase-a', 'phase-b'])],
-      });
-      await h.waitFor(async () => (await h.sentBy('breach-PHASE-1~')).length === 2);
-      await handle.signal(breachAcknowledgedSignal, { customerId: 'phase-a', at: new Date().toISOString(), via: 'webhook' });
-      await handle.signal(breachAcknowledgedSignal, { customerId: 'phase-b', at: new Date().toISOString(), via: 'webhook' });
+    await withIncident(incident('PHASE-1', ['phase-a', 'phase-b']), async (handle) => {
+      await waitForSent('breach-PHASE-1~', 2);
+      await acknowledge(handle, 'phase-a');
+      await acknowledge(handle, 'phase-b');
       await h.env.sleep(40 * HOUR);
-      await handle.signal(breachUpdatedSignal, {
+      const update: BreachUpdateSignal = {
         update: 'The cause was a misconfigured firewall rule.',
         measures: ['Rule corrected'],
         contained: true,
-        at: new Date(await h.env.currentTimeMs()).toISOString(),
+        at: await h.serverNow(),
         key: 'msg_update_1',
-      });
+      };
+      await handle.signal(breachUpdatedSignal, update);
       // The same update delivered twice is sent once.
-      await handle.signal(breachUpdatedSignal, {
-        update: 'The cause was a misconfigured firewall rule.',
-        measures: ['Rule corrected'],
-        contained: true,
-        at: new Date(await h.env.currentTimeMs()).toISOString(),
-        key: 'msg_update_1',
-      });
-      await h.waitFor(async () => (await h.sentBy('breach-PHASE-1~')).length === 4);
+      await handle.signal(breachUpdatedSignal, update);
+      await waitForSent('breach-PHASE-1~', 4);
 
       // 48 hours after the update, not after the notices, the team is reminded.
       await h.env.sleep(47 * HOUR);
       expect((await h.sentBy('breach-PHASE-1')).filter(([to]) => to === 'privacy-team@processor.test')).toEqual([]);
       await h.env.sleep(2 * HOUR);
-      await h.waitFor(async () => (await h.sentBy('breach-PHASE-1')).some(([, step]) => step === 'status-update-due-1'));
+      await waitForStep('breach-PHASE-1', 'status-update-due-1');
 
       const status = await handle.query(breachStatusQuery);
       expect(status.contained).toBe(true);
       expect(status.measures).toContain('Rule corrected');
-      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-      await handle.result();
+      await closeIncident(handle);
     });
     const updates = (await h.sentBy('breach-PHASE-1~')).filter(([, step]) => step === 'update-msg_update_1');
     expect(updates.map(([to]) => to).sort()).toEqual(['dpo@phase-a.test', 'dpo@phase-b.test']);
@@ -318,26 +303,17 @@ describe('information in phases (Art. 33(4))', () => {
 test("the contract's notice deadline: while the mail server defers the notice past it, the privacy team is told", async () => {
   await h.customer('slow-mail', { contract: { breachNoticeHours: 2 } });
   h.deferred.add('dpo@slow-mail.test');
-  const taskQueue = 'breach-contract-deadline';
-  await h.withWorker(taskQueue, async () => {
-    const handle = await h.env.client.workflow.start(breachIncident, {
-      workflowId: workflowIds.breach('SLOW-1'),
-      taskQueue,
-      args: [incident('SLOW-1', ['slow-mail'])],
-    });
+  await withIncident(incident('SLOW-1', ['slow-mail']), async (handle) => {
     // Aware an hour ago, two contract hours: the deadline is an hour away.
     await h.env.sleep(1.1 * HOUR);
-    await h.waitFor(async () => (await h.sentBy('breach-SLOW-1~')).length === 1);
-    expect(await h.sentBy('breach-SLOW-1~')).toEqual([['privacy-team@processor.test', 'contractual-deadline-at-risk']]);
+    expect(await waitForSent('breach-SLOW-1~', 1)).toEqual([['privacy-team@processor.test', 'contractual-deadline-at-risk']]);
     // The retried notice's failure, as the Web UI shows it, gives the server's answer without the address.
     const notice = h.env.client.workflow.getHandle(workflowIds.breachNotice('SLOW-1', 'slow-mail'));
     const failure = (await notice.describe()).raw.pendingActivities?.[0]?.lastFailure?.message ?? '';
     expect(failure).toMatch(/^the mail server did not accept the email yet: .*451 4\.2\.1 <address>: mailbox busy/);
     h.deferred.delete('dpo@slow-mail.test');
-    await h.waitFor(async () => (await h.sentBy('breach-SLOW-1~')).length === 2, { timeoutMs: 60_000 });
-    expect((await h.sentBy('breach-SLOW-1~'))[1]).toEqual(['dpo@slow-mail.test', 'initial-notice']);
-    await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-    await handle.result();
+    expect((await waitForSent('breach-SLOW-1~', 2, 60_000))[1]).toEqual(['dpo@slow-mail.test', 'initial-notice']);
+    await closeIncident(handle);
   });
   const evidence = (await h.records.emails.list({ workflowIdPrefix: 'breach-SLOW-1~' })).find((e) => e.step === 'initial-notice');
   expect(evidence!.attempts).toBeGreaterThan(1);
@@ -348,14 +324,8 @@ describe('operators', () => {
   test('add a customer, record an acknowledgement by phone and a measure; impossible decisions are refused with the reason', async () => {
     await h.customer('op-first');
     await h.customer('op-late', { language: 'fr' });
-    const taskQueue = 'breach-operators';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('OPS-1'),
-        taskQueue,
-        args: [incident('OPS-1', ['op-first'])],
-      });
-      await h.waitFor(async () => (await h.sentBy('breach-OPS-1~')).length === 1);
+    await withIncident(incident('OPS-1', ['op-first']), async (handle) => {
+      await waitForSent('breach-OPS-1~', 1);
 
       expect(await h.refusal(handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['not valid!'] }] }))).toMatch(
         /not a valid customer id/,
@@ -363,12 +333,12 @@ describe('operators', () => {
       expect(await handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['op-late', 'op-first'] }] })).toEqual({
         added: ['op-late'],
       });
-      await h.waitFor(async () => (await h.sentBy('breach-OPS-1~op-late')).length === 1);
+      await waitForSent('breach-OPS-1~op-late', 1);
 
       expect(await h.refusal(handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'stranger' }] }))).toMatch(
         /not affected/,
       );
-      await h.waitFor(async () => (await handle.query(breachStatusQuery)).notified === 2);
+      await waitForNotified(handle, 2);
       await handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'op-first', note: 'confirmed by phone' }] });
       expect(await h.refusal(handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'op-first' }] }))).toMatch(
         /already acknowledged/,
@@ -384,9 +354,7 @@ describe('operators', () => {
           'measure recorded by an operator: Passwords reset for all users',
         ]),
       );
-      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-      const result = await handle.result();
-      expect(result.measures).toContain('Passwords reset for all users');
+      expect((await closeIncident(handle)).measures).toContain('Passwords reset for all users');
       await expect(handle.executeUpdate(recordMeasureUpdate, { args: [{ measure: 'too late' }] })).rejects.toThrow();
     });
     const entry = await h.records.breaches.get('OPS-1');
@@ -403,14 +371,8 @@ describe('nothing lost', () => {
   test('a privacy team address that refuses its alert never ends the incident: recorded, shown, retried, and every other customer gets its final report', async () => {
     await h.customer('bounce-ok');
     h.refused.add(testPrivacyTeam);
-    const taskQueue = 'breach-bounced-alert';
     try {
-      await h.withWorker(taskQueue, async () => {
-        const handle = await h.env.client.workflow.start(breachIncident, {
-          workflowId: workflowIds.breach('BOUNCE-1'),
-          taskQueue,
-          args: [incident('BOUNCE-1', ['bounce-ok', 'bounce-unknown'])],
-        });
+      await withIncident(incident('BOUNCE-1', ['bounce-ok', 'bounce-unknown']), async (handle) => {
         // The unknown customer's grace passes: its notice is undeliverable and the alert about it bounces.
         await h.env.sleep(6 * 60_000);
         const notice = h.env.client.workflow.getHandle(workflowIds.breachNotice('BOUNCE-1', 'bounce-unknown'));
@@ -425,8 +387,8 @@ describe('nothing lost', () => {
         });
         expect((await notice.describe()).status.name).toBe('RUNNING');
 
-        await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-        await h.waitFor(async () => (await h.sentBy('breach-BOUNCE-1~bounce-ok')).some(([, step]) => step === 'final-report'));
+        await askToClose(handle);
+        await waitForStep('breach-BOUNCE-1~bounce-ok', 'final-report');
         // The alert is tried again on its timer, and goes out once the address accepts mail again.
         h.refused.delete(testPrivacyTeam);
         await h.env.sleep(16 * 60_000);
@@ -448,25 +410,14 @@ describe('nothing lost', () => {
   test("a customer's notice workflow that has ended (terminated by hand) fails nothing: updates and the closure reach the others", async () => {
     await h.customer('gone-a');
     await h.customer('gone-b');
-    const taskQueue = 'breach-ended-notice';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('GONE-1'),
-        taskQueue,
-        args: [incident('GONE-1', ['gone-a', 'gone-b'])],
-      });
-      await h.waitFor(async () => (await handle.query(breachStatusQuery)).notified === 2);
+    await withIncident(incident('GONE-1', ['gone-a', 'gone-b']), async (handle) => {
+      await waitForNotified(handle, 2);
       await h.env.client.workflow.getHandle(workflowIds.breachNotice('GONE-1', 'gone-a')).terminate('ended by an operator');
-      await handle.signal(breachAcknowledgedSignal, { customerId: 'gone-a', at: new Date().toISOString(), via: 'webhook' });
-      await handle.signal(breachUpdatedSignal, {
-        update: 'Still investigating.',
-        measures: [],
-        at: new Date().toISOString(),
-        key: 'msg_gone_update',
-      });
-      await h.waitFor(async () => (await h.sentBy('breach-GONE-1~gone-b')).some(([, step]) => step === 'update-msg_gone_update'));
-      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-      await h.waitFor(async () => (await h.sentBy('breach-GONE-1~gone-b')).some(([, step]) => step === 'final-report'));
+      await acknowledge(handle, 'gone-a');
+      await sendUpdate(handle, 'msg_gone_update', 'Still investigating.');
+      await waitForStep('breach-GONE-1~gone-b', 'update-msg_gone_update');
+      await askToClose(handle);
+      await waitForStep('breach-GONE-1~gone-b', 'final-report');
       // The ended notice sends no final report: the privacy team is told to send it another way, and the incident closes.
       expect(await handle.result()).toMatchObject({ status: 'closed', acknowledged: { 'gone-a': expect.any(String) } });
     });
@@ -480,49 +431,36 @@ describe('nothing lost', () => {
 
   test('an update stamped two months ago fires no burst of reminders: they count from its arrival, one at a time', async () => {
     await h.customer('stale-news');
-    const taskQueue = 'breach-stale-update';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('STALE-1'),
-        taskQueue,
-        args: [incident('STALE-1', ['stale-news'])],
-      });
-      await h.waitFor(async () => (await h.sentBy('breach-STALE-1~')).length === 1);
+    const reminders = async () => (await stepsSentBy('breach-STALE-1')).filter((step) => step.startsWith('status-update-due'));
+    await withIncident(incident('STALE-1', ['stale-news']), async (handle) => {
+      await waitForSent('breach-STALE-1~', 1);
       await h.env.sleep(47 * HOUR);
       const twoMonthsAgo = new Date((await h.env.currentTimeMs()) - 60 * 24 * HOUR).toISOString();
-      await handle.signal(breachUpdatedSignal, { update: 'Old news, delivered late.', measures: [], at: twoMonthsAgo, key: 'msg_stale' });
-      await h.waitFor(async () => (await h.sentBy('breach-STALE-1~')).length === 2);
+      await sendUpdate(handle, 'msg_stale', 'Old news, delivered late.', twoMonthsAgo);
+      await waitForSent('breach-STALE-1~', 2);
       await h.env.sleep(47 * HOUR);
-      expect((await h.sentBy('breach-STALE-1')).filter(([, step]) => step.startsWith('status-update-due'))).toEqual([]);
+      expect(await reminders()).toEqual([]);
       await h.env.sleep(2 * HOUR);
-      await h.waitFor(async () => (await h.sentBy('breach-STALE-1')).some(([, step]) => step === 'status-update-due-1'));
+      await waitForStep('breach-STALE-1', 'status-update-due-1');
       // 49 hours after the update: one reminder. The next is due 48 hours after the first, not at once.
       await h.env.sleep(44 * HOUR);
-      expect((await h.sentBy('breach-STALE-1')).filter(([, step]) => step.startsWith('status-update-due'))).toHaveLength(1);
+      expect(await reminders()).toHaveLength(1);
       await h.env.sleep(4 * HOUR);
-      await h.waitFor(async () => (await h.sentBy('breach-STALE-1')).some(([, step]) => step === 'status-update-due-2'));
-      expect((await h.sentBy('breach-STALE-1')).filter(([, step]) => step.startsWith('status-update-due'))).toHaveLength(2);
-      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-      await handle.result();
+      await waitForStep('breach-STALE-1', 'status-update-due-2');
+      expect(await reminders()).toHaveLength(2);
+      await closeIncident(handle);
     });
   });
 
   test('a repeated report naming more customers adds and tells them; the ones already told hear nothing twice', async () => {
     await h.customer('again-a');
     await h.customer('again-b', { language: 'nl' });
-    const taskQueue = 'breach-reported-again';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('AGAIN-1'),
-        taskQueue,
-        args: [incident('AGAIN-1', ['again-a'])],
-      });
-      await h.waitFor(async () => (await h.sentBy('breach-AGAIN-1~')).length === 1);
+    await withIncident(incident('AGAIN-1', ['again-a']), async (handle) => {
+      await waitForSent('breach-AGAIN-1~', 1);
       await handle.signal(breachReportedSignal, { customerIds: ['again-a', 'again-b'] });
-      await h.waitFor(async () => (await h.sentBy('breach-AGAIN-1~again-b')).length === 1);
-      await h.waitFor(async () => (await handle.query(breachStatusQuery)).notified === 2);
-      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-      expect(await handle.result()).toMatchObject({ customers: 2, notified: 2 });
+      await waitForSent('breach-AGAIN-1~again-b', 1);
+      await waitForNotified(handle, 2);
+      expect(await closeIncident(handle)).toMatchObject({ customers: 2, notified: 2 });
     });
     expect((await h.sentBy('breach-AGAIN-1~')).map(([to, step]) => `${to} ${step}`).sort()).toEqual([
       'dpo@again-a.test final-report',
@@ -536,29 +474,17 @@ describe('nothing lost', () => {
   test('across continue-as-new the incident carries its customers by position: undeliverable and acknowledged ones stay so', async () => {
     await h.customer('carry-a');
     await h.customer('carry-b');
-    const taskQueue = 'breach-carry-positions';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('CARRY-1'),
-        taskQueue,
-        args: [
-          {
-            ...incident('CARRY-1', ['carry-a', 'carry-unknown', 'carry-b']),
-            batching: { customersPerBatch: 2, continueAsNewAfterEvents: 60 },
-          },
-        ],
-      });
-      await h.waitFor(async () => (await handle.query(breachStatusQuery)).notified === 2);
-      await handle.signal(breachAcknowledgedSignal, { customerId: 'carry-b', at: '2026-11-30T10:00:00.000Z', via: 'webhook' });
+    const input = {
+      ...incident('CARRY-1', ['carry-a', 'carry-unknown', 'carry-b']),
+      batching: { customersPerBatch: 2, continueAsNewAfterEvents: 60 },
+    };
+    await withIncident(input, async (handle) => {
+      await waitForNotified(handle, 2);
+      await acknowledge(handle, 'carry-b', '2026-11-30T10:00:00.000Z');
       await h.env.sleep('6 minutes');
       await h.waitFor(async () => (await handle.query(breachStatusQuery)).undeliverable['carry-unknown'] !== undefined);
       // An update wakes the incident; its history is long by then, so the run hands over to a new one.
-      await handle.signal(breachUpdatedSignal, {
-        update: 'Still looking.',
-        measures: [],
-        at: new Date().toISOString(),
-        key: 'msg_carry_update',
-      });
+      await sendUpdate(handle, 'msg_carry_update', 'Still looking.');
       await h.waitFor(async () => (await handle.describe()).runId !== handle.firstExecutionRunId, { what: 'a second run' });
       // The new run's input names the customers by their place in the incident's list, not again by id.
       const started = (await handle.fetchHistory()).events![0]!.workflowExecutionStartedEventAttributes!;
@@ -569,8 +495,7 @@ describe('nothing lost', () => {
         undeliverable: { 'carry-unknown': expect.stringContaining('breach register') },
         acknowledged: { 'carry-b': '2026-11-30T10:00:00.000Z' },
       });
-      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-      expect(await handle.result()).toMatchObject({ status: 'closed', customers: 3, notified: 2, pending: 0 });
+      expect(await closeIncident(handle)).toMatchObject({ status: 'closed', customers: 3, notified: 2, pending: 0 });
     });
     expect(
       (await h.sentBy('breach-CARRY-1~'))
@@ -583,33 +508,24 @@ describe('nothing lost', () => {
   test('customers announced in batches across runs (continue-as-new): each notice carries its own facts only, every one is told once', async () => {
     const ids = Array.from({ length: 7 }, (_, index) => `batch-${index}`);
     for (const customerId of ids) await h.customer(customerId);
-    const taskQueue = 'breach-batches';
-    await h.withWorker(taskQueue, async () => {
-      const handle = await h.env.client.workflow.start(breachIncident, {
-        workflowId: workflowIds.breach('BATCH-1'),
-        taskQueue,
-        args: [{ ...incident('BATCH-1', ids), batching: { customersPerBatch: 3, continueAsNewAfterEvents: 40 } }],
-      });
-      await h.waitFor(async () => (await handle.query(breachStatusQuery)).notified === 7);
-      // A notice's input names its own customer and nobody else.
-      const noticeHistory = await historyText(h.env, workflowIds.breachNotice('BATCH-1', 'batch-6'));
-      expect(noticeHistory).toMatch(/Backup tapes were lost/);
-      expect(noticeHistory).not.toMatch(/batch-5/);
-      await handle.signal(breachUpdatedSignal, {
-        update: 'Root cause found.',
-        measures: [],
-        at: new Date().toISOString(),
-        key: 'msg_batch_update',
-      });
-      await h.waitFor(
-        async () => (await h.sentBy('breach-BATCH-1~')).filter(([, step]) => step === 'update-msg_batch_update').length === 7,
-      );
-      // The long history was handed to a new run, which carried the customers and their state.
-      await h.waitFor(async () => (await handle.describe()).runId !== handle.firstExecutionRunId);
-      await handle.signal(breachClosedSignal, { finalReport: 'Closed.', closedAt: new Date().toISOString() });
-      expect(await handle.result()).toMatchObject({ customers: 7, notified: 7, pending: 0, finalReportsOutstanding: 0 });
-    });
-    const steps = (await h.sentBy('breach-BATCH-1~')).map(([, step]) => step);
+    await withIncident(
+      { ...incident('BATCH-1', ids), batching: { customersPerBatch: 3, continueAsNewAfterEvents: 40 } },
+      async (handle) => {
+        await waitForNotified(handle, 7);
+        // A notice's input names its own customer and nobody else.
+        const noticeHistory = await historyText(h.env, workflowIds.breachNotice('BATCH-1', 'batch-6'));
+        expect(noticeHistory).toMatch(/Backup tapes were lost/);
+        expect(noticeHistory).not.toMatch(/batch-5/);
+        await sendUpdate(handle, 'msg_batch_update', 'Root cause found.');
+        await h.waitFor(
+          async () => (await stepsSentBy('breach-BATCH-1~')).filter((step) => step === 'update-msg_batch_update').length === 7,
+        );
+        // The long history was handed to a new run, which carried the customers and their state.
+        await h.waitFor(async () => (await handle.describe()).runId !== handle.firstExecutionRunId);
+        expect(await closeIncident(handle)).toMatchObject({ customers: 7, notified: 7, pending: 0, finalReportsOutstanding: 0 });
+      },
+    );
+    const steps = await stepsSentBy('breach-BATCH-1~');
     expect(steps.filter((step) => step === 'initial-notice')).toHaveLength(7);
     expect(steps.filter((step) => step === 'final-report')).toHaveLength(7);
   });

@@ -176,7 +176,7 @@ test('one calendar month from 31 January 2027 ends on 28 February in the custome
     // A late instruction still closes the case; the customer handled it itself.
     await instruct(handle, 'handled-by-customer', 'wh-m2027-1');
     await finished(handle);
-    expect((await handle.query(dsrStatusQuery)).closure).toMatchObject({ outcome: 'handled-by-customer' });
+    expect((await handle.query(dsrStatusQuery)).closed).toMatchObject({ outcome: 'handled-by-customer' });
   });
   expect(await h.records.dsr.get('M-2027')).toMatchObject({
     status: 'closed',
@@ -348,7 +348,7 @@ test('the product webhook is retried while the product answers 500, then 2xx; th
       updateId: 'wh-act-done',
     });
     const final = await handle.result();
-    expect(final.closure).toMatchObject({ outcome: 'carried-out' });
+    expect(final.closed).toMatchObject({ outcome: 'carried-out' });
     expect(JSON.stringify(final)).not.toContain('jane.subject');
   });
   expect(await steps('ACT-1')).toEqual(['closure-confirmation', 'customer-notice', 'subject-confirmation']);
@@ -437,7 +437,7 @@ test('without a product webhook the privacy team is alerted at once, and an oper
           { action: 'respond', completedAt: await h.serverNow(), note: 'Export handed over by the support team.', source: 'operator' },
         ],
       });
-      expect((await handle.result()).closure).toMatchObject({ outcome: 'carried-out' });
+      expect((await handle.result()).closed).toMatchObject({ outcome: 'carried-out' });
     },
     { product: false },
   );
@@ -511,7 +511,7 @@ test('the privacy team’s address refuses the deadline alert: the case goes on 
       // and the workflow stays only to deliver the alert.
       await instruct(handle, 'handled-by-customer', 'wh-refused-1');
       await waitForStep('REFUSED-1', 'closure-confirmation');
-      expect((await handle.query(dsrStatusQuery)).closure).toMatchObject({ outcome: 'handled-by-customer' });
+      expect((await handle.query(dsrStatusQuery)).closed).toMatchObject({ outcome: 'handled-by-customer' });
       expect((await h.records.dsr.get('REFUSED-1'))!.status).toBe('closed');
       expect((await handle.describe()).status.name).toBe('RUNNING');
 

@@ -1,21 +1,20 @@
 import type { AuthorityRequestKind } from '../../../../domain/authority';
+import type { CaseCopy } from '../common/copy';
 
 /**
  * What every language of the authority-request process (policy 8.1 and 7.1; GDPR Art. 28(3)(a)) must
  * say. A language file that lacks a passage does not compile.
  */
-export type AuthorityCopy = {
-  marker: string;
-  confidential: string;
-  reference: string;
+export type AuthorityCopy = CaseCopy & {
+  /** The request as a subject names it after the email's title: "reference AUTH-7". */
+  subjectReference(requestId: string): string;
   authority: string;
   kind: string;
   receivedAt: string;
   /** The kind as a noun phrase inside a sentence ("een dagvaarding"). */
   kindPhrase: Record<AuthorityRequestKind, string>;
-  /** The kind as a label in the facts table. */
+  /** The kind as a label in the facts table, and as the notice's title. */
   kindLabel: Record<AuthorityRequestKind, string>;
-  questions(email: string, requestId: string): string;
   notice: NoticeCopy;
   viewReminder: ViewReminderCopy;
   outcome: OutcomeCopy;
@@ -23,7 +22,6 @@ export type AuthorityCopy = {
 
 /** 1. The notice (policy 8.1; GDPR Art. 28(3)(a); policy 7.1 for an intended disclosure). */
 export type NoticeCopy = {
-  subject(kindLabel: string, requestId: string): string;
   intro(customerName: string, authority: string, kindPhrase: string): string;
   introDisclosure(customerName: string, authority: string): string;
   prohibitionLifted: string;
@@ -40,7 +38,8 @@ export type NoticeCopy = {
 
 /** 2. Reminder: the customer's view on an intended disclosure is still awaited (7.1). */
 export type ViewReminderCopy = {
-  subject(requestId: string, reminderNumber: number): string;
+  /** The title; the marker and the reference go around it. */
+  subject(reminderNumber: number): string;
   intro(customerName: string, sentAt: string, authority: string, requestId: string): string;
   due: string;
   request(due: string, email: string): string;
@@ -49,8 +48,9 @@ export type ViewReminderCopy = {
 
 /** 3. The outcome: the request was answered, or the disclosure was made. */
 export type OutcomeCopy = {
-  answeredSubject(requestId: string): string;
-  disclosedSubject(requestId: string): string;
+  /** The titles; the marker and the reference go around them. */
+  answeredSubject: string;
+  disclosedSubject: string;
   answeredIntro(customerName: string, receivedAt: string, authority: string, kindPhrase: string, requestId: string, at: string): string;
   disclosedIntro(customerName: string, authority: string, requestId: string, at: string): string;
   outcomeAt: string;

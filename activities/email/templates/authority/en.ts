@@ -1,14 +1,13 @@
 import { en as common } from '../common/en';
 import type { AuthorityCopy } from './copy';
 
-const marker = '[Authority request]';
-
 export const en = {
-  marker,
+  marker: '[Authority request]',
   confidential:
     'This email contains confidential information about a request from a public authority. ' +
     'Please share it only with those who need it to handle the request.',
   reference: 'Reference',
+  subjectReference: (id) => `reference ${id}`,
   authority: 'Authority',
   kind: 'Type of request',
   receivedAt: 'Received by us',
@@ -27,7 +26,6 @@ export const en = {
   questions: (email, id) =>
     `If you have any questions about this request, please contact ${common.contactPoint(email)}, quoting reference ${id}.`,
   notice: {
-    subject: (kind, id) => `${marker} ${kind} – reference ${id}`,
     intro: (customer, authority, kind) =>
       `As processor for ${customer}, we are informing you that we have received ${kind} from a public authority, ${authority}, ` +
       'concerning personal data that we process on your behalf. We do so as required by section 8.1 of our Data ' +
@@ -63,7 +61,7 @@ export const en = {
     keepInformed: 'We will let you know how the request was dealt with.',
   },
   viewReminder: {
-    subject: (id, n) => `${marker} Reminder ${n}: your view on the intended disclosure – reference ${id}`,
+    subject: (n) => `Reminder ${n}: your view on the intended disclosure`,
     intro: (customer, sentAt, authority, id) =>
       `On ${sentAt} we informed ${customer} that we intend to disclose personal data that we process on your ` +
       `behalf to a public authority, ${authority} (reference ${id}). We have not yet received your view on the scope and manner of ` +
@@ -78,8 +76,8 @@ export const en = {
       'please let us know immediately.',
   },
   outcome: {
-    answeredSubject: (id) => `${marker} The request has been dealt with – reference ${id}`,
-    disclosedSubject: (id) => `${marker} Disclosure of personal data made – reference ${id}`,
+    answeredSubject: 'The request has been dealt with',
+    disclosedSubject: 'Disclosure of personal data made',
     answeredIntro: (customer, received, authority, kind, id, at) =>
       `On ${received} we received ${kind} from a public authority, ${authority}, concerning personal data that we process on behalf of ` +
       `${customer} (reference ${id}). We are letting you know that we dealt with that request on ${at}.`,

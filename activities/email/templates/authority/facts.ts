@@ -1,10 +1,18 @@
 import type { AuthorityRequestKind } from '../../../../domain/authority';
 
-/** What each email of the authority-request process is rendered from. */
-export type AuthorityNoticeFacts = {
+/** What every customer email about one authority request shows; each email adds its own facts. */
+export type AuthorityCaseFacts = {
   customerName: string;
   requestId: string;
   /** The authority's name, as the product reported it. */
+  authority: string;
+  contactEmail: string;
+  timeZone: string;
+};
+
+/** The request as every customer concerned is told of it; the customer's own facts are added per email. */
+export type AuthorityRequestFacts = {
+  requestId: string;
   authority: string;
   requestKind: AuthorityRequestKind;
   /** ISO UTC: when the processor received the request. */
@@ -13,31 +21,20 @@ export type AuthorityNoticeFacts = {
   prohibitionLiftedAt?: string;
   /** ISO UTC, intended disclosures only: until when the customer's view on scope and manner is awaited. */
   viewsDueAt?: string;
-  contactEmail: string;
-  timeZone: string;
 };
 
-export type AuthorityViewReminderFacts = {
-  customerName: string;
-  requestId: string;
-  authority: string;
+export type AuthorityNoticeFacts = AuthorityCaseFacts & AuthorityRequestFacts;
+
+export type AuthorityViewReminderFacts = AuthorityCaseFacts & {
   /** ISO UTC: when this customer was told of the intended disclosure. */
   notifiedAt: string;
   viewsDueAt: string;
   reminderNumber: number;
-  contactEmail: string;
-  timeZone: string;
 };
 
-export type AuthorityOutcomeFacts = {
-  customerName: string;
-  requestId: string;
-  authority: string;
-  requestKind: AuthorityRequestKind;
-  receivedAt: string;
-  contactEmail: string;
-  timeZone: string;
-} & ({ kind: 'answered'; at: string; summary: string } | { kind: 'disclosed'; at: string; scope: string; manner: string });
+export type AuthorityOutcomeFacts = AuthorityCaseFacts &
+  Pick<AuthorityRequestFacts, 'requestKind' | 'receivedAt'> &
+  ({ kind: 'answered'; at: string; summary: string } | { kind: 'disclosed'; at: string; scope: string; manner: string });
 
 export type AuthorityAlertKind =
   | 'disclosure-prohibited'

@@ -1,14 +1,13 @@
 import { fr as common } from '../common/fr';
 import type { AuthorityCopy } from './copy';
 
-const marker = "[Demande d'une autorité]";
-
 export const fr = {
-  marker,
+  marker: "[Demande d'une autorité]",
   confidential:
     "Ce courriel contient des informations confidentielles relatives à une demande d'une autorité publique. " +
     "Merci de ne les partager qu'avec les personnes qui en ont besoin pour traiter la demande.",
   reference: 'Référence',
+  subjectReference: (id) => `référence ${id}`,
   authority: 'Autorité',
   kind: 'Nature de la demande',
   receivedAt: 'Reçue par nos soins le',
@@ -28,7 +27,6 @@ export const fr = {
     'Pour toute question relative à cette demande, vous pouvez contacter ' +
     `${common.contactPoint(email)}, en mentionnant la référence ${id}.`,
   notice: {
-    subject: (kind, id) => `${marker} ${kind} – référence ${id}`,
     intro: (customer, authority, kind) =>
       `En notre qualité de sous-traitant, nous informons ${customer} que nous avons reçu d'une autorité publique, ` +
       `${authority}, ${kind} ` +
@@ -70,7 +68,7 @@ export const fr = {
     keepInformed: 'Nous vous informerons de la suite donnée à la demande.',
   },
   viewReminder: {
-    subject: (id, n) => `${marker} Rappel n°\u00a0${n}\u00a0: votre position sur la communication envisagée – référence ${id}`,
+    subject: (n) => `Rappel n°\u00a0${n}\u00a0: votre position sur la communication envisagée`,
     intro: (customer, sentAt, authority, id) =>
       `Le ${sentAt}, nous avons informé ${customer} que nous envisageons de communiquer à une autorité publique, ` +
       `${authority}, des données ` +
@@ -87,8 +85,8 @@ export const fr = {
       'de votre organisation, merci de nous en informer immédiatement.',
   },
   outcome: {
-    answeredSubject: (id) => `${marker} Suite donnée à la demande – référence ${id}`,
-    disclosedSubject: (id) => `${marker} Communication de données à caractère personnel effectuée – référence ${id}`,
+    answeredSubject: 'Suite donnée à la demande',
+    disclosedSubject: 'Communication de données à caractère personnel effectuée',
     answeredIntro: (customer, received, authority, kind, id, at) =>
       `Le ${received}, nous avons reçu d'une autorité publique, ${authority}, ${kind} portant sur des données à caractère personnel que ` +
       `nous traitons pour le compte de ${customer} (référence ${id}). Nous vous informons que nous avons donné ` +

@@ -1,3 +1,3 @@
 export type { RenderedEmail } from '../rendered-email';
 export type * from './facts';
-export { renderAuthorityAlert, renderAuthorityNotice, renderAuthorityOutcome, renderAuthorityViewReminder } from './render';
+export * from './render';

@@ -1,14 +1,13 @@
 import { nl as common } from '../common/nl';
 import type { AuthorityCopy } from './copy';
 
-const marker = '[Overheidsverzoek]';
-
 export const nl = {
-  marker,
+  marker: '[Overheidsverzoek]',
   confidential:
     'Deze e-mail bevat vertrouwelijke informatie over een verzoek van een overheidsinstantie. ' +
     'Deel ze alleen met wie ze nodig heeft om het verzoek te behandelen.',
   reference: 'Referentie',
+  subjectReference: (id) => `referentie ${id}`,
   authority: 'Overheidsinstantie',
   kind: 'Soort verzoek',
   receivedAt: 'Door ons ontvangen op',
@@ -27,7 +26,6 @@ export const nl = {
   questions: (email, id) =>
     `Hebt u vragen over dit verzoek, neem dan contact op met ${common.contactPoint(email)} en vermeld de referentie ${id}.`,
   notice: {
-    subject: (kind, id) => `${marker} ${kind} – referentie ${id}`,
     intro: (customer, authority, kind) =>
       `Als verwerker voor ${customer} laten wij u weten dat wij van een overheidsinstantie, ${authority}, ${kind} ` +
       'hebben ontvangen in verband met persoonsgegevens die wij namens u verwerken. Wij informeren u hierover zoals artikel 8.1 van ' +
@@ -66,7 +64,7 @@ export const nl = {
     keepInformed: 'Wij laten u weten hoe het verzoek werd afgehandeld.',
   },
   viewReminder: {
-    subject: (id, n) => `${marker} Herinnering ${n}: uw standpunt over de voorgenomen bekendmaking – referentie ${id}`,
+    subject: (n) => `Herinnering ${n}: uw standpunt over de voorgenomen bekendmaking`,
     intro: (customer, sentAt, authority, id) =>
       `Op ${sentAt} hebben wij ${customer} laten weten dat wij voornemens zijn persoonsgegevens die wij namens u ` +
       `verwerken bekend te maken aan een overheidsinstantie, ${authority} (referentie ${id}). Wij hebben uw standpunt over de omvang en de ` +
@@ -81,8 +79,8 @@ export const nl = {
       'laat het ons dan onmiddellijk weten.',
   },
   outcome: {
-    answeredSubject: (id) => `${marker} Het verzoek werd afgehandeld – referentie ${id}`,
-    disclosedSubject: (id) => `${marker} Bekendmaking van persoonsgegevens uitgevoerd – referentie ${id}`,
+    answeredSubject: 'Het verzoek werd afgehandeld',
+    disclosedSubject: 'Bekendmaking van persoonsgegevens uitgevoerd',
     answeredIntro: (customer, received, authority, kind, id, at) =>
       `Op ${received} ontvingen wij van een overheidsinstantie, ${authority}, ${kind} in verband met persoonsgegevens die wij namens ` +
       `${customer} verwerken (referentie ${id}). Wij laten u weten dat wij dat verzoek op ${at} hebben afgehandeld.`,

@@ -7,135 +7,119 @@
  * facts, same email.
  */
 import type { Language } from '../../../../domain/language';
-import { formatInstant, formatList } from '../../format';
-import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
+import { formatList } from '../../format';
+import { factsTable, optionalRow, paragraph, paragraphs, section, type FactRow } from '../common/blocks';
 import { renderCustomerEmail } from '../common/customer-email';
+import { localised, type Localised } from '../common/localised';
+import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
 import type { EmailBlock, RenderedEmail } from '../rendered-email';
 import { alert } from './alert';
 import type { AuthorityCopy } from './copy';
 import { en } from './en';
-import type { AuthorityAlertFacts, AuthorityNoticeFacts, AuthorityOutcomeFacts, AuthorityViewReminderFacts } from './facts';
+import type {
+  AuthorityAlertFacts,
+  AuthorityCaseFacts,
+  AuthorityNoticeFacts,
+  AuthorityOutcomeFacts,
+  AuthorityViewReminderFacts,
+} from './facts';
 import { fr } from './fr';
 import { nl } from './nl';
 
 const copies: Readonly<Record<Language, AuthorityCopy>> = { nl, fr, en };
 
-function formatter(language: Language, timeZone: string) {
-  return { copy: copies[language], at: (instantIso: string) => formatInstant(instantIso, language, timeZone) };
+/**
+ * An email to one customer about the request: its title between the marker and the reference; the
+ * intro; the request's reference and authority, then the email's own facts; the body; and where to ask
+ * questions about the request. Confidential throughout.
+ */
+function requestEmail(
+  facts: AuthorityCaseFacts,
+  { language, copy }: Localised<AuthorityCopy>,
+  email: { subject: string; intro: string; rows: readonly FactRow[]; body: readonly EmailBlock[] },
+): RenderedEmail {
+  return renderCustomerEmail(
+    language,
+    `${copy.marker} ${email.subject} – ${copy.subjectReference(facts.requestId)}`,
+    [
+      paragraph(email.intro),
+      factsTable([{ label: copy.reference, value: facts.requestId }, { label: copy.authority, value: facts.authority }, ...email.rows]),
+      ...email.body,
+      paragraph(copy.questions(facts.contactEmail, facts.requestId)),
+    ],
+    copy.confidential,
+  );
 }
 
 /** The notice to one customer concerned (policy 8.1; GDPR Art. 28(3)(a)). */
 export function renderAuthorityNotice(facts: AuthorityNoticeFacts, language: Language): RenderedEmail {
-  const copy = copies[language].notice;
-  const f = formatter(language, facts.timeZone);
-  const isDisclosure = facts.requestKind === 'disclosure-intent';
-
-  const blocks: EmailBlock[] = [
-    {
-      kind: 'paragraph',
-      text: isDisclosure
-        ? copy.introDisclosure(facts.customerName, facts.authority)
-        : copy.intro(facts.customerName, facts.authority, f.copy.kindPhrase[facts.requestKind]),
-    },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.reference, value: facts.requestId },
-        { label: f.copy.authority, value: facts.authority },
-        { label: f.copy.kind, value: f.copy.kindLabel[facts.requestKind] },
-        { label: f.copy.receivedAt, value: f.at(facts.receivedAt) },
-        ...(facts.prohibitionLiftedAt === undefined ? [] : [{ label: copy.prohibitionLifted, value: f.at(facts.prohibitionLiftedAt) }]),
-      ],
-    },
-    ...(facts.prohibitionLiftedAt === undefined
-      ? []
-      : [{ kind: 'paragraph', text: copy.heldBack(f.at(facts.prohibitionLiftedAt)) } as const]),
-    { kind: 'heading', text: copy.confidentiality },
-    { kind: 'paragraph', text: copy.confidentialityText },
-    ...(facts.viewsDueAt !== undefined
-      ? [
-          { kind: 'heading', text: copy.views } as const,
-          { kind: 'paragraph', text: copy.viewsText(f.at(facts.viewsDueAt), facts.contactEmail) } as const,
-          { kind: 'paragraph', text: copy.viewsDefault } as const,
-        ]
-      : [{ kind: 'heading', text: copy.next } as const, { kind: 'paragraph', text: copy.nextText(facts.contactEmail) } as const]),
-    { kind: 'paragraph', text: copy.keepInformed },
-    { kind: 'paragraph', text: f.copy.questions(facts.contactEmail, facts.requestId) },
-  ];
-  return renderCustomerEmail(language, copy.subject(f.copy.kindLabel[facts.requestKind], facts.requestId), blocks, f.copy.confidential);
+  const local = localised(copies, language, facts.timeZone);
+  const { copy, at } = local;
+  const notice = copy.notice;
+  const liftedAt = facts.prohibitionLiftedAt === undefined ? undefined : at(facts.prohibitionLiftedAt);
+  return requestEmail(facts, local, {
+    subject: copy.kindLabel[facts.requestKind],
+    intro:
+      facts.requestKind === 'disclosure-intent'
+        ? notice.introDisclosure(facts.customerName, facts.authority)
+        : notice.intro(facts.customerName, facts.authority, copy.kindPhrase[facts.requestKind]),
+    rows: [
+      { label: copy.kind, value: copy.kindLabel[facts.requestKind] },
+      { label: copy.receivedAt, value: at(facts.receivedAt) },
+      ...optionalRow(notice.prohibitionLifted, liftedAt),
+    ],
+    body: [
+      ...(liftedAt === undefined ? [] : [paragraph(notice.heldBack(liftedAt))]),
+      ...section(notice.confidentiality, notice.confidentialityText),
+      ...(facts.viewsDueAt === undefined
+        ? section(notice.next, notice.nextText(facts.contactEmail))
+        : section(notice.views, notice.viewsText(at(facts.viewsDueAt), facts.contactEmail), notice.viewsDefault)),
+      paragraph(notice.keepInformed),
+    ],
+  });
 }
 
 export function renderAuthorityViewReminder(facts: AuthorityViewReminderFacts, language: Language): RenderedEmail {
-  const copy = copies[language].viewReminder;
-  const f = formatter(language, facts.timeZone);
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(facts.customerName, f.at(facts.notifiedAt), facts.authority, facts.requestId) },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.reference, value: facts.requestId },
-        { label: f.copy.authority, value: facts.authority },
-        { label: copy.due, value: f.at(facts.viewsDueAt) },
-      ],
-    },
-    { kind: 'paragraph', text: copy.request(f.at(facts.viewsDueAt), facts.contactEmail) },
-    { kind: 'paragraph', text: copy.notReceived },
-    { kind: 'paragraph', text: f.copy.questions(facts.contactEmail, facts.requestId) },
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.requestId, facts.reminderNumber), blocks, f.copy.confidential);
+  const local = localised(copies, language, facts.timeZone);
+  const reminder = local.copy.viewReminder;
+  const due = local.at(facts.viewsDueAt);
+  return requestEmail(facts, local, {
+    subject: reminder.subject(facts.reminderNumber),
+    intro: reminder.intro(facts.customerName, local.at(facts.notifiedAt), facts.authority, facts.requestId),
+    rows: [{ label: reminder.due, value: due }],
+    body: paragraphs(reminder.request(due, facts.contactEmail), reminder.notReceived),
+  });
 }
 
 export function renderAuthorityOutcome(facts: AuthorityOutcomeFacts, language: Language): RenderedEmail {
-  const copy = copies[language].outcome;
-  const f = formatter(language, facts.timeZone);
-  const at = f.at(facts.at);
-  const body: EmailBlock[] =
+  const local = localised(copies, language, facts.timeZone);
+  const outcome = local.copy.outcome;
+  const at = local.at(facts.at);
+  const { subject, intro, details } =
     facts.kind === 'answered'
-      ? [
-          {
-            kind: 'paragraph',
-            text: copy.answeredIntro(
-              facts.customerName,
-              f.at(facts.receivedAt),
-              facts.authority,
-              f.copy.kindPhrase[facts.requestKind],
-              facts.requestId,
-              at,
-            ),
-          },
-          {
-            kind: 'facts',
-            rows: [
-              { label: f.copy.reference, value: facts.requestId },
-              { label: f.copy.authority, value: facts.authority },
-              { label: copy.outcomeAt, value: at },
-            ],
-          },
-          { kind: 'heading', text: copy.howAnswered },
-          { kind: 'paragraph', text: facts.summary.trim() },
-        ]
-      : [
-          { kind: 'paragraph', text: copy.disclosedIntro(facts.customerName, facts.authority, facts.requestId, at) },
-          {
-            kind: 'facts',
-            rows: [
-              { label: f.copy.reference, value: facts.requestId },
-              { label: f.copy.authority, value: facts.authority },
-              { label: copy.outcomeAt, value: at },
-            ],
-          },
-          { kind: 'heading', text: copy.scope },
-          { kind: 'paragraph', text: facts.scope.trim() },
-          { kind: 'heading', text: copy.manner },
-          { kind: 'paragraph', text: facts.manner.trim() },
-        ];
-  const blocks: EmailBlock[] = [
-    ...body,
-    { kind: 'paragraph', text: copy.closing },
-    { kind: 'paragraph', text: f.copy.questions(facts.contactEmail, facts.requestId) },
-  ];
-  const subject = facts.kind === 'answered' ? copy.answeredSubject(facts.requestId) : copy.disclosedSubject(facts.requestId);
-  return renderCustomerEmail(language, subject, blocks, f.copy.confidential);
+      ? {
+          subject: outcome.answeredSubject,
+          intro: outcome.answeredIntro(
+            facts.customerName,
+            local.at(facts.receivedAt),
+            facts.authority,
+            local.copy.kindPhrase[facts.requestKind],
+            facts.requestId,
+            at,
+          ),
+          details: section(outcome.howAnswered, facts.summary.trim()),
+        }
+      : {
+          subject: outcome.disclosedSubject,
+          intro: outcome.disclosedIntro(facts.customerName, facts.authority, facts.requestId, at),
+          details: [...section(outcome.scope, facts.scope.trim()), ...section(outcome.manner, facts.manner.trim())],
+        };
+  return requestEmail(facts, local, {
+    subject,
+    intro,
+    rows: [{ label: outcome.outcomeAt, value: at }],
+    body: [...details, paragraph(outcome.closing)],
+  });
 }
 
 /** The customers an alert is about: every id up to twenty, then a count of the rest. */
@@ -148,17 +132,15 @@ function customerIdList(customerIds: readonly string[]): string {
 /** An internal alert; English only, because the privacy team is internal. */
 export function renderAuthorityAlert(facts: AuthorityAlertFacts): RenderedEmail {
   const customerIds = facts.customerIds ?? [];
-  return renderPrivacyTeamAlertEmail({
-    copy: alert,
-    kind: facts.kind,
+  return renderPrivacyTeamAlertEmail(alert, facts, {
+    label: 'Authority request',
+    noun: 'authority request',
+    id: facts.requestId,
     rows: [
-      { label: 'Authority request', value: facts.requestId },
       { label: 'Type', value: facts.requestKind },
       ...(customerIds.length === 0 ? [] : [{ label: 'Customer ids', value: customerIdList(customerIds) }]),
-      ...(facts.dueAt === undefined ? [] : [{ label: 'Due at', value: alertInstant(facts.dueAt) }]),
+      ...optionalRow('Due at', facts.dueAt, alertInstant),
     ],
     workflowId: `authority-${facts.requestId}`,
-    about: `authority request ${facts.requestId}`,
-    detail: facts.detail,
   });
 }

@@ -3,7 +3,7 @@
  * A language file that lacks a passage does not compile.
  */
 export type BreachCopy = {
-  /** Subject prefix, so that the email stands out in an inbox and can be filtered on. */
+  /** Put before the subject of every email to the customer, so that it stands out in an inbox and can be filtered on. */
   marker: string;
   confidential: string;
   incident: string;
@@ -70,6 +70,9 @@ export type ReminderCopy = {
 };
 
 /** 3. Follow-up: information provided in phases (GDPR Art. 33(4)). */
+/** Where an update says the breach stands. */
+export type Containment = 'contained' | 'notContained' | 'unknown';
+
 export type UpdateCopy = {
   subject(incidentId: string): string;
   intro(customerName: string, incidentId: string): string;
@@ -81,7 +84,8 @@ export type UpdateCopy = {
   measures: string;
   measuresIntro: string;
   noNewMeasures: string;
-  next(contained: boolean | undefined): string;
+  /** What comes next, by where the breach stands: contained, not yet, or not said in this update. */
+  next: Record<Containment, string>;
   use(email: string, incidentId: string): string;
 };
 

@@ -1,10 +1,8 @@
 import { en as common } from '../common/en';
 import type { BreachCopy } from './copy';
 
-const marker = '[Data breach]';
-
 export const en = {
-  marker,
+  marker: '[Data breach]',
   confidential:
     'This email contains confidential information about a security incident. ' +
     'Please share it only with those who need it to handle the breach.',
@@ -12,7 +10,7 @@ export const en = {
   notYetKnown: 'not yet known',
   approximately: (count) => `approximately ${count}`,
   notice: {
-    subject: (id) => `${marker} Notification of a personal data breach – incident ${id}`,
+    subject: (id) => `Notification of a personal data breach – incident ${id}`,
     intro: (customer) =>
       `As processor for ${customer}, we are notifying you of a personal data breach affecting personal data that ` +
       'we process on your behalf. We do so without undue delay after becoming aware of it, as required by ' +
@@ -69,7 +67,7 @@ export const en = {
       'breaches, please let us know immediately.',
   },
   reminder: {
-    subject: (id, n) => `${marker} Reminder ${n}: please acknowledge our notice – incident ${id}`,
+    subject: (id, n) => `Reminder ${n}: please acknowledge our notice – incident ${id}`,
     intro: (customer, sentAt, id, n) =>
       `On ${sentAt}, we notified ${customer} of a personal data breach (incident ${id}). ` +
       `We have not yet received an acknowledgement of receipt; this is reminder number ${n}.`,
@@ -92,7 +90,7 @@ export const en = {
       'please let us know immediately and we will send you the full notice again.',
   },
   update: {
-    subject: (id) => `${marker} Further information – incident ${id}`,
+    subject: (id) => `Further information – incident ${id}`,
     intro: (customer, id) =>
       `Further to our notice to ${customer} about incident ${id}, we are sending you new information about the ` +
       'personal data breach. We provide the information in phases, as it becomes available (Article 33(4) GDPR).',
@@ -106,18 +104,18 @@ export const en = {
       'To address the breach and mitigate its possible adverse effects on the data subjects, we have so far taken ' +
       'or propose the following measures:',
     noNewMeasures: 'There are no new measures since our previous notice.',
-    next: (contained) =>
-      contained === true
-        ? 'We continue to monitor the situation and will send you a final report once the incident is closed.'
-        : contained === false
-          ? 'We are continuing our work to contain the breach and will keep you informed of any significant development.'
-          : 'We will keep you informed of any significant development and will send you a final report once the ' + 'incident is closed.',
+    next: {
+      contained: 'We continue to monitor the situation and will send you a final report once the incident is closed.',
+      notContained: 'We are continuing our work to contain the breach and will keep you informed of any significant development.',
+      unknown:
+        'We will keep you informed of any significant development and will send you a final report once the ' + 'incident is closed.',
+    },
     use: (email, id) =>
       'If you have reported the breach to the supervisory authority, you can use this information to supplement ' +
       `your notification. For any questions, please contact ${common.contactPoint(email)}, quoting incident ${id}.`,
   },
   finalReport: {
-    subject: (id) => `${marker} Final report – incident ${id} closed`,
+    subject: (id) => `Final report – incident ${id} closed`,
     intro: (customer, id) =>
       `We have closed incident ${id}. Below is our final report on the personal data breach that we previously ` +
       `notified to ${customer}.`,

@@ -33,27 +33,24 @@ export type BreachNoticeFacts = {
 
 export type BreachReminderFacts = BreachNoticeFacts & { reminderNumber: number };
 
-export type BreachUpdateFacts = {
+/** What every follow-up to the notice (an update, the final report) is rendered from, besides its news. */
+export type BreachFollowUpFacts = {
   customerName: string;
   incidentId: string;
-  update: string;
+  /** The measures taken or proposed so far; an empty list is said in each follow-up's own words. */
   measures: string[];
-  /** Absent: the update says nothing about containment. */
-  contained?: boolean;
-  sentAt: string;
   timeZone: string;
   contactEmail: string;
 };
 
-export type BreachFinalReportFacts = {
-  customerName: string;
-  incidentId: string;
-  finalReport: string;
-  measures: string[];
-  closedAt: string;
-  timeZone: string;
-  contactEmail: string;
+export type BreachUpdateFacts = BreachFollowUpFacts & {
+  update: string;
+  /** Absent: the update says nothing about containment. */
+  contained?: boolean;
+  sentAt: string;
 };
+
+export type BreachFinalReportFacts = BreachFollowUpFacts & { finalReport: string; closedAt: string };
 
 export type PrivacyTeamAlertKind =
   | 'acknowledgement-overdue'

@@ -1,10 +1,8 @@
 import { fr as common } from '../common/fr';
 import type { BreachCopy } from './copy';
 
-const marker = '[Violation de données]';
-
 export const fr = {
-  marker,
+  marker: '[Violation de données]',
   confidential:
     'Ce courriel contient des informations confidentielles relatives à un incident de sécurité. ' +
     "Merci de ne les partager qu'avec les personnes qui en ont besoin pour traiter la violation.",
@@ -12,7 +10,7 @@ export const fr = {
   notYetKnown: "en cours d'évaluation",
   approximately: (count) => `environ ${count}`,
   notice: {
-    subject: (id) => `${marker} Notification d'une violation de données à caractère personnel – incident ${id}`,
+    subject: (id) => `Notification d'une violation de données à caractère personnel – incident ${id}`,
     intro: (customer) =>
       // "à <nom>" rather than "de <nom>": the name may need an elision ("d'Acme") that a template cannot make.
       `En notre qualité de sous-traitant, nous notifions à ${customer} une violation de données à caractère ` +
@@ -76,7 +74,7 @@ export const fr = {
       'à caractère personnel au sein de votre organisation, merci de nous en informer immédiatement.',
   },
   reminder: {
-    subject: (id, n) => `${marker} Rappel n°\u00a0${n}\u00a0: merci d'accuser réception de notre notification – incident ${id}`,
+    subject: (id, n) => `Rappel n°\u00a0${n}\u00a0: merci d'accuser réception de notre notification – incident ${id}`,
     intro: (customer, sentAt, id, n) =>
       `Le ${sentAt}, nous avons notifié à ${customer} une violation de données à caractère personnel ` +
       `(incident ${id}). Nous n'avons pas encore reçu d'accusé de réception\u00a0; il s'agit de notre rappel ` +
@@ -101,7 +99,7 @@ export const fr = {
       'renverrons alors la notification complète.',
   },
   update: {
-    subject: (id) => `${marker} Informations complémentaires – incident ${id}`,
+    subject: (id) => `Informations complémentaires – incident ${id}`,
     intro: (customer, id) =>
       `Pour faire suite à notre notification adressée à ${customer} concernant l'incident ${id}, nous vous ` +
       'communiquons de nouvelles informations sur la violation de données à caractère personnel. Nous vous ' +
@@ -117,20 +115,21 @@ export const fr = {
       'Pour remédier à la violation et en atténuer les éventuelles conséquences négatives pour les personnes ' +
       'concernées, nous avons pris ou proposons à ce jour les mesures suivantes\u00a0:',
     noNewMeasures: 'Aucune nouvelle mesure depuis notre précédente notification.',
-    next: (contained) =>
-      contained === true
-        ? "Nous continuons à suivre la situation et vous adresserons un rapport final dès la clôture de l'incident."
-        : contained === false
-          ? 'Nous poursuivons nos efforts pour maîtriser la violation et vous tiendrons informés de toute évolution ' + 'importante.'
-          : 'Nous vous tiendrons informés de toute évolution importante et vous adresserons un rapport final dès la ' +
-            "clôture de l'incident.",
+    next: {
+      contained: "Nous continuons à suivre la situation et vous adresserons un rapport final dès la clôture de l'incident.",
+      notContained:
+        'Nous poursuivons nos efforts pour maîtriser la violation et vous tiendrons informés de toute évolution ' + 'importante.',
+      unknown:
+        'Nous vous tiendrons informés de toute évolution importante et vous adresserons un rapport final dès la ' +
+        "clôture de l'incident.",
+    },
     use: (email, id) =>
       "Si vous avez notifié la violation à l'autorité de contrôle, ces informations peuvent vous servir à " +
       'compléter votre notification. Pour toute question, notre équipe Protection des données est joignable à ' +
       `l'adresse ${email}\u00a0; merci de mentionner le numéro d'incident ${id}.`,
   },
   finalReport: {
-    subject: (id) => `${marker} Rapport final – incident ${id} clôturé`,
+    subject: (id) => `Rapport final – incident ${id} clôturé`,
     intro: (customer, id) =>
       `Nous avons clôturé l'incident ${id}. Vous trouverez ci-dessous notre rapport final sur la violation de ` +
       `données à caractère personnel que nous avons précédemment notifiée à ${customer}.`,

@@ -1,3 +1,3 @@
 export type { RenderedEmail } from '../rendered-email';
 export type * from './facts';
-export { renderBreachFinalReport, renderBreachNotice, renderBreachReminder, renderBreachUpdate, renderPrivacyTeamAlert } from './render';
+export * from './render';

@@ -1,10 +1,8 @@
 import { nl as common } from '../common/nl';
 import type { BreachCopy } from './copy';
 
-const marker = '[Datalek]';
-
 export const nl = {
-  marker,
+  marker: '[Datalek]',
   confidential:
     'Deze e-mail bevat vertrouwelijke informatie over een beveiligingsincident. ' +
     'Deel ze alleen met wie ze nodig heeft om de inbreuk te behandelen.',
@@ -12,7 +10,7 @@ export const nl = {
   notYetKnown: 'nog niet bekend',
   approximately: (count) => `ongeveer ${count}`,
   notice: {
-    subject: (id) => `${marker} Melding van een inbreuk in verband met persoonsgegevens – incident ${id}`,
+    subject: (id) => `Melding van een inbreuk in verband met persoonsgegevens – incident ${id}`,
     intro: (customer) =>
       `Als verwerker voor ${customer} melden wij u een inbreuk in verband met persoonsgegevens die wij namens u ` +
       'verwerken. Wij doen dat zonder onnodige vertraging nadat wij er kennis van hebben genomen, zoals artikel 8 ' +
@@ -71,7 +69,7 @@ export const nl = {
       'met persoonsgegevens, laat het ons dan onmiddellijk weten.',
   },
   reminder: {
-    subject: (id, n) => `${marker} Herinnering ${n}: bevestig de ontvangst van onze melding – incident ${id}`,
+    subject: (id, n) => `Herinnering ${n}: bevestig de ontvangst van onze melding – incident ${id}`,
     intro: (customer, sentAt, id, n) =>
       `Op ${sentAt} hebben wij ${customer} een inbreuk in verband met persoonsgegevens gemeld (incident ${id}). ` +
       `Wij hebben nog geen bevestiging van ontvangst gekregen; dit is herinnering nummer ${n}.`,
@@ -94,7 +92,7 @@ export const nl = {
       'met persoonsgegevens, laat het ons dan onmiddellijk weten. Wij bezorgen u dan de volledige melding opnieuw.',
   },
   update: {
-    subject: (id) => `${marker} Aanvullende informatie – incident ${id}`,
+    subject: (id) => `Aanvullende informatie – incident ${id}`,
     intro: (customer, id) =>
       `In aanvulling op onze eerdere melding aan ${customer} over incident ${id} bezorgen wij u nieuwe informatie ` +
       'over de inbreuk in verband met persoonsgegevens. Wij verstrekken de informatie in fasen, zodra ze ' +
@@ -109,20 +107,19 @@ export const nl = {
       'Om de inbreuk aan te pakken en de mogelijke nadelige gevolgen voor de betrokkenen te beperken, hebben wij ' +
       'tot nu toe de volgende maatregelen genomen of voorgesteld:',
     noNewMeasures: 'Sinds onze vorige melding zijn er geen nieuwe maatregelen.',
-    next: (contained) =>
-      contained === true
-        ? 'Wij blijven de situatie opvolgen en bezorgen u een eindrapport zodra het incident is afgesloten.'
-        : contained === false
-          ? 'Wij werken verder aan de inperking van de inbreuk en houden u op de hoogte van elke belangrijke ontwikkeling.'
-          : 'Wij houden u op de hoogte van elke belangrijke ontwikkeling en bezorgen u een eindrapport zodra het ' +
-            'incident is afgesloten.',
+    next: {
+      contained: 'Wij blijven de situatie opvolgen en bezorgen u een eindrapport zodra het incident is afgesloten.',
+      notContained: 'Wij werken verder aan de inperking van de inbreuk en houden u op de hoogte van elke belangrijke ontwikkeling.',
+      unknown:
+        'Wij houden u op de hoogte van elke belangrijke ontwikkeling en bezorgen u een eindrapport zodra het ' + 'incident is afgesloten.',
+    },
     use: (email, id) =>
       'Hebt u de inbreuk bij de toezichthoudende autoriteit gemeld, dan kunt u deze informatie gebruiken om uw ' +
       `melding aan te vullen. Voor vragen kunt u terecht bij ${common.contactPoint(email)}; vermeld daarbij het ` +
       `incidentnummer ${id}.`,
   },
   finalReport: {
-    subject: (id) => `${marker} Eindrapport – incident ${id} afgesloten`,
+    subject: (id) => `Eindrapport – incident ${id} afgesloten`,
     intro: (customer, id) =>
       `Wij hebben incident ${id} afgesloten. Hieronder vindt u ons eindrapport over de inbreuk in verband met ` +
       `persoonsgegevens die wij eerder aan ${customer} hebben gemeld.`,

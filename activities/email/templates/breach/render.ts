@@ -8,25 +8,34 @@
  */
 import { workflowIds } from '../../../../domain/ids';
 import type { Language } from '../../../../domain/language';
-import { formatCount, formatInstant, formatList } from '../../format';
-import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
+import { formatCount, formatList } from '../../format';
+import { factsTable, heading, list, optionalRow, paragraph, paragraphs, section, type FactRow } from '../common/blocks';
 import { renderCustomerEmail } from '../common/customer-email';
+import { localised, type Localised } from '../common/localised';
+import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
 import type { EmailBlock, RenderedEmail } from '../rendered-email';
 import { alert } from './alert';
-import type { BreachCopy } from './copy';
+import type { BreachCopy, Containment, FinalReportCopy, UpdateCopy } from './copy';
 import { en } from './en';
-import type { BreachFinalReportFacts, BreachNoticeFacts, BreachReminderFacts, BreachUpdateFacts, PrivacyTeamAlertFacts } from './facts';
+import type {
+  BreachFinalReportFacts,
+  BreachFollowUpFacts,
+  BreachNoticeFacts,
+  BreachReminderFacts,
+  BreachUpdateFacts,
+  PrivacyTeamAlertFacts,
+} from './facts';
 import { fr } from './fr';
 import { nl } from './nl';
 
 const copies: Readonly<Record<Language, BreachCopy>> = { nl, fr, en };
 
-/** Formatting bound to one email's language and the customer's time zone. */
+/** One email's words and clock, and how it shows a count or a list that is not known yet. */
 function formatter(language: Language, timeZone: string) {
-  const copy = copies[language];
+  const local = localised(copies, language, timeZone);
+  const { copy } = local;
   return {
-    copy,
-    at: (instantIso: string) => formatInstant(instantIso, language, timeZone),
+    ...local,
     count: (count: number | undefined) => (isKnownCount(count) ? copy.approximately(formatCount(count, language)) : copy.notYetKnown),
     list: (items: readonly string[] | undefined) => {
       const present = cleanItems(items);
@@ -44,11 +53,30 @@ function cleanItems(items: readonly string[] | undefined): string[] {
   return (items ?? []).map((item) => item.trim()).filter((item) => item !== '');
 }
 
+/** An email to the customer about the incident: the marker before the subject; confidential throughout. */
+function incidentEmail({ language, copy }: Localised<BreachCopy>, subject: string, body: EmailBlock[]): RenderedEmail {
+  return renderCustomerEmail(language, `${copy.marker} ${subject}`, body, copy.confidential);
+}
+
+/** The incident's reference, then what the email says of it. */
+function incidentTable(facts: { incidentId: string }, copy: BreachCopy, ...rows: FactRow[]): EmailBlock {
+  return factsTable([{ label: copy.incident, value: facts.incidentId }, ...rows]);
+}
+
+function acknowledgeAction(url: string | undefined, label: string): EmailBlock[] {
+  return url === undefined || url.trim() === '' ? [] : [{ kind: 'action', label, url: url.trim() }];
+}
+
+/** The measures under their heading: the list after its intro, or what stands in for an empty one. */
+function measuresSection(title: string, items: readonly string[], intro: string, none: string): EmailBlock[] {
+  const measures = cleanItems(items);
+  return [heading(title), ...(measures.length > 0 ? [paragraph(intro), list(measures)] : [paragraph(none)])];
+}
+
 /** The initial notice to one affected customer (policy 8.1–8.2; GDPR Art. 33(2), 33(3), 33(4)). */
 export function renderBreachNotice(facts: BreachNoticeFacts, language: Language): RenderedEmail {
-  const copy = copies[language].notice;
   const f = formatter(language, facts.timeZone);
-  const measures = cleanItems(facts.measures);
+  const notice = f.copy.notice;
   const subjectCategories = cleanItems(facts.subjectCategories);
   const consequences = facts.likelyConsequences?.trim() ?? '';
   const somethingUnknown =
@@ -57,164 +85,128 @@ export function renderBreachNotice(facts: BreachNoticeFacts, language: Language)
     !isKnownCount(facts.subjectsApprox) ||
     !isKnownCount(facts.recordsApprox);
 
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(facts.customerName) },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.incident, value: facts.incidentId },
-        { label: copy.awareAt, value: f.at(facts.awareAt) },
-        { label: copy.sentAt, value: f.at(facts.noticeSentAt) },
-        ...(facts.contractualDeadlineAt === undefined
-          ? []
-          : [{ label: copy.contractualDeadline, value: f.at(facts.contractualDeadlineAt) }]),
-      ],
-    },
+  return incidentEmail(f, notice.subject(facts.incidentId), [
+    paragraph(notice.intro(facts.customerName)),
+    incidentTable(
+      facts,
+      f.copy,
+      { label: notice.awareAt, value: f.at(facts.awareAt) },
+      { label: notice.sentAt, value: f.at(facts.noticeSentAt) },
+      ...optionalRow(notice.contractualDeadline, facts.contractualDeadlineAt, f.at),
+    ),
 
-    { kind: 'heading', text: copy.nature },
-    { kind: 'paragraph', text: facts.summary.trim() },
-    {
-      kind: 'facts',
-      rows: [
-        { label: copy.dataCategories, value: f.list(facts.dataCategories) },
-        { label: copy.subjectCategories, value: f.list(subjectCategories) },
-        { label: copy.subjectsApprox, value: f.count(facts.subjectsApprox) },
-        { label: copy.recordsApprox, value: f.count(facts.recordsApprox) },
-      ],
-    },
-    ...(somethingUnknown ? [{ kind: 'paragraph', text: copy.followsWhenKnown } as const] : []),
+    ...section(notice.nature, facts.summary.trim()),
+    factsTable([
+      { label: notice.dataCategories, value: f.list(facts.dataCategories) },
+      { label: notice.subjectCategories, value: f.list(subjectCategories) },
+      { label: notice.subjectsApprox, value: f.count(facts.subjectsApprox) },
+      { label: notice.recordsApprox, value: f.count(facts.recordsApprox) },
+    ]),
+    ...(somethingUnknown ? [paragraph(notice.followsWhenKnown)] : []),
 
-    { kind: 'heading', text: copy.contact },
-    { kind: 'paragraph', text: copy.contactText(facts.contactEmail, facts.incidentId) },
-
-    { kind: 'heading', text: copy.consequences },
-    { kind: 'paragraph', text: consequences === '' ? copy.consequencesPending : consequences },
-
-    { kind: 'heading', text: copy.measures },
-    ...(measures.length > 0
-      ? [{ kind: 'paragraph', text: copy.measuresIntro } as const, { kind: 'list', items: measures } as const]
-      : [{ kind: 'paragraph', text: copy.measuresPending } as const]),
-    { kind: 'paragraph', text: copy.measuresOngoing },
-
-    { kind: 'heading', text: copy.clock },
-    { kind: 'paragraph', text: copy.clockText(f.at(facts.noticeSentAt), f.at(facts.controllerDeadlineAt)) },
-    { kind: 'paragraph', text: copy.clockGuidance },
-
-    { kind: 'heading', text: copy.phases },
-    { kind: 'paragraph', text: copy.phasesText(facts.incidentId) },
-
-    { kind: 'heading', text: copy.acknowledge },
-    { kind: 'paragraph', text: copy.acknowledgeText(facts.contactEmail) },
-    ...acknowledgeAction(facts.acknowledgeUrl, copy.acknowledgeLink),
-    { kind: 'paragraph', text: copy.wrongRecipient },
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.incidentId), blocks, f.copy.confidential);
-}
-
-function acknowledgeAction(url: string | undefined, label: string): EmailBlock[] {
-  return url === undefined || url.trim() === '' ? [] : [{ kind: 'action', label, url: url.trim() }];
+    ...section(notice.contact, notice.contactText(facts.contactEmail, facts.incidentId)),
+    ...section(notice.consequences, consequences === '' ? notice.consequencesPending : consequences),
+    ...measuresSection(notice.measures, facts.measures, notice.measuresIntro, notice.measuresPending),
+    paragraph(notice.measuresOngoing),
+    ...section(notice.clock, notice.clockText(f.at(facts.noticeSentAt), f.at(facts.controllerDeadlineAt)), notice.clockGuidance),
+    ...section(notice.phases, notice.phasesText(facts.incidentId)),
+    ...section(notice.acknowledge, notice.acknowledgeText(facts.contactEmail)),
+    ...acknowledgeAction(facts.acknowledgeUrl, notice.acknowledgeLink),
+    paragraph(notice.wrongRecipient),
+  ]);
 }
 
 /** A reminder that the notice has not been acknowledged yet; repeats its key facts briefly. */
 export function renderBreachReminder(facts: BreachReminderFacts, language: Language): RenderedEmail {
-  const copy = copies[language].reminder;
   const f = formatter(language, facts.timeZone);
+  const reminder = f.copy.reminder;
   const measures = cleanItems(facts.measures);
   const sentAt = f.at(facts.noticeSentAt);
 
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(facts.customerName, sentAt, facts.incidentId, facts.reminderNumber) },
-    ...acknowledgeAction(facts.acknowledgeUrl, copy.acknowledgeLink),
-    { kind: 'heading', text: copy.keyFacts },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.incident, value: facts.incidentId },
-        { label: copy.awareAt, value: f.at(facts.awareAt) },
-        { label: copy.nature, value: facts.summary.trim() },
-        { label: copy.dataCategories, value: f.list(facts.dataCategories) },
-        { label: copy.subjectsApprox, value: f.count(facts.subjectsApprox) },
-      ],
-    },
-    ...(measures.length > 0 ? [{ kind: 'paragraph', text: copy.measures } as const, { kind: 'list', items: measures } as const] : []),
-    { kind: 'paragraph', text: copy.clockText(sentAt, f.at(facts.controllerDeadlineAt)) },
-    { kind: 'paragraph', text: copy.request(facts.contactEmail) },
-    { kind: 'paragraph', text: copy.notReceived },
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.incidentId, facts.reminderNumber), blocks, f.copy.confidential);
+  return incidentEmail(f, reminder.subject(facts.incidentId, facts.reminderNumber), [
+    paragraph(reminder.intro(facts.customerName, sentAt, facts.incidentId, facts.reminderNumber)),
+    ...acknowledgeAction(facts.acknowledgeUrl, reminder.acknowledgeLink),
+    heading(reminder.keyFacts),
+    incidentTable(
+      facts,
+      f.copy,
+      { label: reminder.awareAt, value: f.at(facts.awareAt) },
+      { label: reminder.nature, value: facts.summary.trim() },
+      { label: reminder.dataCategories, value: f.list(facts.dataCategories) },
+      { label: reminder.subjectsApprox, value: f.count(facts.subjectsApprox) },
+    ),
+    ...(measures.length > 0 ? [paragraph(reminder.measures), list(measures)] : []),
+    ...paragraphs(reminder.clockText(sentAt, f.at(facts.controllerDeadlineAt)), reminder.request(facts.contactEmail), reminder.notReceived),
+  ]);
 }
 
-/** The measures under their heading: the list after its intro, or what stands in for an empty one. */
-function measuresSection(heading: string, items: readonly string[], intro: string, none: string): EmailBlock[] {
-  const measures = cleanItems(items);
-  return [
-    { kind: 'heading', text: heading },
-    ...(measures.length > 0
-      ? [{ kind: 'paragraph', text: intro } as const, { kind: 'list', items: measures } as const]
-      : [{ kind: 'paragraph', text: none } as const]),
-  ];
+/** What an update and the final report each say, in the structure they share. */
+type FollowUp = {
+  /** After the incident's reference: when the follow-up was sent, or the incident closed, and the like. */
+  rows: FactRow[];
+  /** The news: the update or the report, under its heading. */
+  news: EmailBlock[];
+  /** What stands in for an empty list of measures. */
+  noMeasures: string;
+  closing: string[];
+};
+
+/** A follow-up to the notice: the intro, the incident, the news, the measures so far, and the closing. */
+function renderFollowUp(
+  facts: BreachFollowUpFacts,
+  local: Localised<BreachCopy>,
+  passage: UpdateCopy | FinalReportCopy,
+  followUp: FollowUp,
+): RenderedEmail {
+  return incidentEmail(local, passage.subject(facts.incidentId), [
+    paragraph(passage.intro(facts.customerName, facts.incidentId)),
+    incidentTable(facts, local.copy, ...followUp.rows),
+    ...followUp.news,
+    ...measuresSection(passage.measures, facts.measures, passage.measuresIntro, followUp.noMeasures),
+    ...paragraphs(...followUp.closing),
+  ]);
+}
+
+function containment(contained: boolean | undefined): Containment {
+  return contained === true ? 'contained' : contained === false ? 'notContained' : 'unknown';
 }
 
 /** A follow-up with information that was not available at the time of the notice (GDPR Art. 33(4)). */
 export function renderBreachUpdate(facts: BreachUpdateFacts, language: Language): RenderedEmail {
-  const copy = copies[language].update;
-  const f = formatter(language, facts.timeZone);
-
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(facts.customerName, facts.incidentId) },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.incident, value: facts.incidentId },
-        { label: copy.sentAt, value: f.at(facts.sentAt) },
-        ...(facts.contained === undefined ? [] : [{ label: copy.status, value: facts.contained ? copy.contained : copy.notContained }]),
-      ],
-    },
-    { kind: 'heading', text: copy.update },
-    { kind: 'paragraph', text: facts.update.trim() },
-    ...measuresSection(copy.measures, facts.measures, copy.measuresIntro, copy.noNewMeasures),
-    { kind: 'paragraph', text: copy.next(facts.contained) },
-    { kind: 'paragraph', text: copy.use(facts.contactEmail, facts.incidentId) },
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.incidentId), blocks, f.copy.confidential);
+  const local = localised(copies, language, facts.timeZone);
+  const update = local.copy.update;
+  return renderFollowUp(facts, local, update, {
+    rows: [
+      { label: update.sentAt, value: local.at(facts.sentAt) },
+      ...optionalRow(update.status, facts.contained, (contained) => (contained ? update.contained : update.notContained)),
+    ],
+    news: section(update.update, facts.update.trim()),
+    noMeasures: update.noNewMeasures,
+    closing: [update.next[containment(facts.contained)], update.use(facts.contactEmail, facts.incidentId)],
+  });
 }
 
 /** The final report sent to every affected customer when the incident is closed. */
 export function renderBreachFinalReport(facts: BreachFinalReportFacts, language: Language): RenderedEmail {
-  const copy = copies[language].finalReport;
-  const f = formatter(language, facts.timeZone);
-
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(facts.customerName, facts.incidentId) },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.incident, value: facts.incidentId },
-        { label: copy.closedAt, value: f.at(facts.closedAt) },
-      ],
-    },
-    { kind: 'heading', text: copy.report },
-    { kind: 'paragraph', text: facts.finalReport.trim() },
-    ...measuresSection(copy.measures, facts.measures, copy.measuresIntro, copy.measuresInReport),
-    { kind: 'paragraph', text: copy.keep },
-    { kind: 'paragraph', text: copy.questions(facts.contactEmail, facts.incidentId) },
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.incidentId), blocks, f.copy.confidential);
+  const local = localised(copies, language, facts.timeZone);
+  const report = local.copy.finalReport;
+  return renderFollowUp(facts, local, report, {
+    rows: [{ label: report.closedAt, value: local.at(facts.closedAt) }],
+    news: section(report.report, facts.finalReport.trim()),
+    noMeasures: report.measuresInReport,
+    closing: [report.keep, report.questions(facts.contactEmail, facts.incidentId)],
+  });
 }
 
 /** An internal alert; English only, because the privacy team is internal. */
 export function renderPrivacyTeamAlert(facts: PrivacyTeamAlertFacts): RenderedEmail {
-  return renderPrivacyTeamAlertEmail({
-    copy: alert,
-    kind: facts.kind,
-    rows: [
-      { label: 'Incident', value: facts.incidentId },
-      ...(facts.customerId === undefined ? [] : [{ label: 'Customer id', value: facts.customerId }]),
-      ...(facts.dueAt === undefined ? [] : [{ label: 'Due at', value: alertInstant(facts.dueAt) }]),
-    ],
-    workflowId:
-      facts.customerId === undefined ? workflowIds.breach(facts.incidentId) : workflowIds.breachNotice(facts.incidentId, facts.customerId),
-    about: `incident ${facts.incidentId}${facts.customerId === undefined ? '' : `, customer ${facts.customerId}`}`,
-    detail: facts.detail,
+  const { incidentId, customerId } = facts;
+  return renderPrivacyTeamAlertEmail(alert, facts, {
+    label: 'Incident',
+    noun: 'incident',
+    id: incidentId,
+    customerId,
+    rows: optionalRow('Due at', facts.dueAt, alertInstant),
+    workflowId: customerId === undefined ? workflowIds.breach(incidentId) : workflowIds.breachNotice(incidentId, customerId),
   });
 }

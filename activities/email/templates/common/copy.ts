@@ -15,3 +15,18 @@ export type CommonCopy = {
     byReply(email: string): string;
   };
 };
+
+/**
+ * What a process whose customer emails are each about one case (a request, an instruction) says around
+ * the emails' own passages.
+ */
+export type CaseCopy = {
+  /** Put before the subject of every email to the customer, so that it stands out in an inbox and can be filtered on. */
+  marker: string;
+  /** The note that closes every email: it is confidential, and why. */
+  confidential: string;
+  /** The label of the case's reference in the facts table. */
+  reference: string;
+  /** "If you have any questions…": our contact point, and the reference to quote. */
+  questions(email: string, caseId: string): string;
+};

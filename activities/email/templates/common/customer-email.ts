@@ -1,5 +1,6 @@
 import type { Language } from '../../../../domain/language';
 import { renderEmail, type EmailBlock, type RenderedEmail } from '../rendered-email';
+import { note, paragraph } from './blocks';
 import { commonCopy } from '.';
 
 /**
@@ -16,11 +17,6 @@ export function renderCustomerEmail(
   return renderEmail({
     language,
     subject,
-    blocks: [
-      { kind: 'paragraph', text: common.greeting },
-      ...body,
-      { kind: 'paragraph', text: common.signOff },
-      ...(confidential === undefined ? [] : [{ kind: 'note', text: confidential } as const]),
-    ],
+    blocks: [paragraph(common.greeting), ...body, paragraph(common.signOff), ...(confidential === undefined ? [] : [note(confidential)])],
   });
 }

@@ -6,6 +6,7 @@
 import { defaultTimeZone } from '../../../../domain/language';
 import { formatInstant } from '../../format';
 import { renderEmail, type EmailBlock, type RenderedEmail } from '../rendered-email';
+import { factsTable, note, optionalRow, paragraph, section, type FactRow } from './blocks';
 
 /** What the team is told for one kind of alert. */
 export type AlertKindCopy = {
@@ -26,18 +27,25 @@ export type PrivacyTeamAlertCopy<Kind extends string> = {
   };
 };
 
-export type AlertFactRow = { label: string; value: string };
+/** What every process's alert facts carry: the kind of alert, and what went wrong in the workflow's words. */
+export type AlertFacts<Kind extends string> = { kind: Kind; detail: string };
 
-export type PrivacyTeamAlertContent<Kind extends string> = {
-  copy: PrivacyTeamAlertCopy<Kind>;
-  kind: Kind;
-  /** The case's identifiers, shown after the kind and before the workflow id. */
-  rows: readonly AlertFactRow[];
+/**
+ * The case an alert is about, named the same way in every alert: its identifier in the first row and, with
+ * the customer concerned, in the subject ("incident INC-7, customer cust-9").
+ */
+export type AlertCase = {
+  /** The identifier's label in the first row: "Incident". */
+  label: string;
+  /** The case as the subject names it: "incident". */
+  noun: string;
+  id: string;
+  /** The customer the alert is about, if it is about one: the second row. */
+  customerId?: string;
+  /** The process's own facts, after the case's and the customer's rows. */
+  rows?: readonly FactRow[];
   /** The workflow id of PRODUCT.md, so that the case can be found in the Temporal Web UI. */
   workflowId: string;
-  /** The case as the subject names it: "incident INC-7, customer cust-9". */
-  about: string;
-  detail: string;
   /** Where the case stands, when it depends on the facts rather than on the kind alone. */
   afterwards?: string;
 };
@@ -47,27 +55,32 @@ export function alertInstant(instantIso: string): string {
   return `${formatInstant(instantIso, 'en', defaultTimeZone)} (${instantIso})`;
 }
 
-export function renderPrivacyTeamAlertEmail<Kind extends string>(alert: PrivacyTeamAlertContent<Kind>): RenderedEmail {
-  const kind = alert.copy.kinds[alert.kind];
-  const afterwards = kind.afterwards ?? alert.afterwards;
-  const { query, shows } = alert.copy.webUi;
+/** An alert of the kind `facts.kind` about one case, in its process's words. */
+export function renderPrivacyTeamAlertEmail<Kind extends string>(
+  copy: PrivacyTeamAlertCopy<Kind>,
+  facts: AlertFacts<Kind>,
+  about: AlertCase,
+): RenderedEmail {
+  const kind = copy.kinds[facts.kind];
+  const afterwards = kind.afterwards ?? about.afterwards;
+  const { query, shows } = copy.webUi;
   const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: `${kind.title}.` },
-    {
-      kind: 'facts',
-      rows: [{ label: 'Alert', value: alert.kind }, ...alert.rows, { label: 'Workflow id', value: alert.workflowId }],
-    },
-    { kind: 'heading', text: 'Detail' },
-    { kind: 'paragraph', text: alert.detail.trim() },
-    { kind: 'heading', text: 'What to do' },
-    { kind: 'paragraph', text: kind.action },
-    ...(afterwards === undefined ? [] : [{ kind: 'paragraph', text: afterwards } as const]),
-    {
-      kind: 'note',
-      text:
-        'Sent automatically by the DPA orchestrator. It carries identifiers only; open the workflow in the ' +
+    paragraph(`${kind.title}.`),
+    factsTable([
+      { label: 'Alert', value: facts.kind },
+      { label: about.label, value: about.id },
+      ...optionalRow('Customer id', about.customerId),
+      ...(about.rows ?? []),
+      { label: 'Workflow id', value: about.workflowId },
+    ]),
+    ...section('Detail', facts.detail.trim()),
+    ...section('What to do', kind.action),
+    ...(afterwards === undefined ? [] : [paragraph(afterwards)]),
+    note(
+      'Sent automatically by the DPA orchestrator. It carries identifiers only; open the workflow in the ' +
         `Temporal Web UI${query === undefined ? '' : ` (query ${query})`} for ${shows}.`,
-    },
+    ),
   ];
-  return renderEmail({ language: 'en', subject: `[Privacy team] ${kind.title} – ${alert.about}`, blocks });
+  const customer = about.customerId === undefined ? '' : `, customer ${about.customerId}`;
+  return renderEmail({ language: 'en', subject: `[Privacy team] ${kind.title} – ${about.noun} ${about.id}${customer}`, blocks });
 }

@@ -1,14 +1,13 @@
 import type { DsrAction, DsrInstruction, DsrRequestType } from '../../../../domain/dsr';
+import type { CaseCopy } from '../common/copy';
 
 /**
  * What every language of the data subject request process (policy 8.1, 10.1–10.2; GDPR Art. 12(3),
  * 28(3)(e)) must say. A language file that lacks a passage does not compile.
  */
-export type DsrCopy = {
-  /** Subject prefix, so that the email stands out in an inbox and can be filtered on. */
-  marker: string;
-  confidential: string;
-  reference: string;
+export type DsrCopy = CaseCopy & {
+  /** The request as a subject names it after the email's title: "request DSR-7". */
+  subjectReference(requestId: string): string;
   requestType: string;
   receivedAt: string;
   deadline: string;
@@ -16,7 +15,6 @@ export type DsrCopy = {
   /** What each instruction means, as the customer chooses among them. */
   instructions: Record<DsrInstruction, string>;
   months(count: number): string;
-  questions(email: string, requestId: string): string;
   notice: NoticeCopy;
   reminder: ReminderCopy;
   extension: ExtensionCopy;
@@ -26,7 +24,8 @@ export type DsrCopy = {
 
 /** 1. The notice to the customer (policy 10.2: "onmiddellijk"; GDPR Art. 28(3)(e)). */
 export type NoticeCopy = {
-  subject(requestId: string): string;
+  /** The title; the marker and the reference go around it. */
+  subject: string;
   intro(customerName: string): string;
   toldSubject: string;
   subjectConfirmed(customerName: string): string;
@@ -42,7 +41,8 @@ export type NoticeCopy = {
 
 /** 2. Reminder: the instruction is still awaited. */
 export type ReminderCopy = {
-  subject(requestId: string): string;
+  /** The title; the marker and the reference go around it. */
+  subject: string;
   intro(customerName: string, receivedAt: string): string;
   deadlineText(deadline: string): string;
   choose: string;
@@ -51,7 +51,8 @@ export type ReminderCopy = {
 
 /** 3. An extension recorded (Art. 12(3): two further months at most). */
 export type ExtensionCopy = {
-  subject(requestId: string): string;
+  /** The title; the marker and the reference go around it. */
+  subject: string;
   intro(extra: string, total: string): string;
   originalDeadline: string;
   newDeadline: string;
@@ -62,7 +63,8 @@ export type ExtensionCopy = {
 
 /** 4. The closure: the instruction carried out, or the customer handles the request itself. */
 export type ClosureCopy = {
-  subject(requestId: string): string;
+  /** The title; the marker and the reference go around it. */
+  subject: string;
   carriedOut: Record<DsrAction, (completedAt: string) => string>;
   handledByCustomer: string;
   closedAt: string;

@@ -1,14 +1,13 @@
 import { en as common } from '../common/en';
 import type { DsrCopy } from './copy';
 
-const marker = '[Data subject request]';
-
 export const en = {
-  marker,
+  marker: '[Data subject request]',
   confidential:
     'This email concerns a request from a data subject. Please handle it under your own data protection ' +
     'procedures and share it only with those who deal with the request.',
   reference: 'Request reference',
+  subjectReference: (id) => `request ${id}`,
   requestType: 'Type of request',
   receivedAt: 'Received by us',
   deadline: 'Your deadline to respond (Article 12(3) GDPR)',
@@ -32,7 +31,7 @@ export const en = {
   months: (count) => (count === 1 ? '1 month' : `${count} months`),
   questions: (email, id) => `If you have any questions, please contact ${common.contactPoint(email)}, quoting reference ${id}.`,
   notice: {
-    subject: (id) => `${marker} A data subject has contacted us – request ${id}`,
+    subject: 'A data subject has contacted us',
     intro: (customer) =>
       `As processor for ${customer}, we are informing you immediately that a data subject has contacted us to ` +
       'exercise their rights under the General Data Protection Regulation (GDPR) with regard to personal data that ' +
@@ -61,7 +60,7 @@ export const en = {
     reminders: 'Until we have your instruction, we will remind you before the deadline.',
   },
   reminder: {
-    subject: (id) => `${marker} Reminder: we are awaiting your instruction – request ${id}`,
+    subject: 'Reminder: we are awaiting your instruction',
     intro: (customer, received) =>
       `On ${received}, a data subject contacted us with a request about personal data that we process on behalf ` +
       `of ${customer}. We informed you straight away, but we have not yet received your written instruction.`,
@@ -74,7 +73,7 @@ export const en = {
       'so that we can close it and stop sending you reminders.',
   },
   extension: {
-    subject: (id) => `${marker} Extension of your deadline recorded – request ${id}`,
+    subject: 'Extension of your deadline recorded',
     intro: (extra, total) =>
       `We have recorded that you are extending the time to answer this request by ${extra}. The period is now ` +
       `extended by ${total} in total; Article 12(3) GDPR allows two months at most.`,
@@ -87,7 +86,7 @@ export const en = {
     stillAwaited: 'Our reminders now follow the new deadline. We will still take no action without your written instruction.',
   },
   closure: {
-    subject: (id) => `${marker} Request closed – request ${id}`,
+    subject: 'Request closed',
     carriedOut: {
       respond: (at) =>
         "As you instructed, the data subject's personal data was gathered and made available to you in our platform " +

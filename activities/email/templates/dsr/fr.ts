@@ -1,14 +1,13 @@
 import { fr as common } from '../common/fr';
 import type { DsrCopy } from './copy';
 
-const marker = '[Demande de personne concernée]';
-
 export const fr = {
-  marker,
+  marker: '[Demande de personne concernée]',
   confidential:
     "Ce courriel concerne la demande d'une personne concernée. Merci de le traiter conformément à vos propres " +
     "procédures de protection des données et de ne le partager qu'avec les personnes chargées de la demande.",
   reference: 'Référence de la demande',
+  subjectReference: (id) => `demande ${id}`,
   requestType: 'Type de demande',
   receivedAt: 'Reçue par nos soins le',
   deadline: 'Votre date limite de réponse (article 12, §\u00a03, du RGPD)',
@@ -32,7 +31,7 @@ export const fr = {
   months: (count) => `${count} mois`,
   questions: (email, id) => `Pour toute question, vous pouvez contacter ${common.contactPoint(email)}, en mentionnant la référence ${id}.`,
   notice: {
-    subject: (id) => `${marker} Une personne concernée nous a contactés – demande ${id}`,
+    subject: 'Une personne concernée nous a contactés',
     intro: (customer) =>
       // "à <nom>" rather than "de <nom>": the name may need an elision ("d'Acme") that a template cannot make.
       `En notre qualité de sous-traitant, nous signalons sans délai à ${customer} qu'une personne concernée nous a ` +
@@ -65,7 +64,7 @@ export const fr = {
     reminders: "Tant que nous n'avons pas reçu votre instruction, nous vous enverrons des rappels avant l'échéance.",
   },
   reminder: {
-    subject: (id) => `${marker} Rappel\u00a0: nous attendons votre instruction – demande ${id}`,
+    subject: 'Rappel\u00a0: nous attendons votre instruction',
     intro: (customer, received) =>
       `Le ${received}, une personne concernée nous a adressé une demande portant sur des données à caractère ` +
       `personnel que nous traitons pour le compte de ${customer}. Nous vous en avons informés immédiatement, mais ` +
@@ -80,7 +79,7 @@ export const fr = {
       'traiter vous-même), afin que nous puissions clôturer le dossier et que vous ne receviez plus de rappels.',
   },
   extension: {
-    subject: (id) => `${marker} Prolongation de votre délai enregistrée – demande ${id}`,
+    subject: 'Prolongation de votre délai enregistrée',
     intro: (extra, total) =>
       `Nous avons enregistré que vous prolongez de ${extra} le délai de réponse à cette demande. Le délai est ainsi ` +
       `prolongé de ${total} au total\u00a0; l'article 12, paragraphe 3, du RGPD autorise au plus deux mois.`,
@@ -94,7 +93,7 @@ export const fr = {
       "Nos rappels suivent désormais la nouvelle échéance. Sans votre instruction écrite, nous n'entreprenons " + 'toujours rien.',
   },
   closure: {
-    subject: (id) => `${marker} Demande clôturée – demande ${id}`,
+    subject: 'Demande clôturée',
     carriedOut: {
       respond: (at) =>
         "Comme vous nous l'avez demandé, les données à caractère personnel de la personne concernée ont été " +

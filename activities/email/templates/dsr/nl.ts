@@ -1,14 +1,13 @@
 import { nl as common } from '../common/nl';
 import type { DsrCopy } from './copy';
 
-const marker = '[Verzoek betrokkene]';
-
 export const nl = {
-  marker,
+  marker: '[Verzoek betrokkene]',
   confidential:
     'Deze e-mail gaat over een verzoek van een betrokkene. Behandel hem volgens uw eigen privacyprocedures ' +
     'en deel hem alleen met wie het verzoek moet behandelen.',
   reference: 'Referentie van het verzoek',
+  subjectReference: (id) => `verzoek ${id}`,
   requestType: 'Soort verzoek',
   receivedAt: 'Door ons ontvangen op',
   deadline: 'Uw uiterste antwoorddatum (artikel 12, lid 3, AVG)',
@@ -32,7 +31,7 @@ export const nl = {
   months: (count) => (count === 1 ? '1 maand' : `${count} maanden`),
   questions: (email, id) => `Hebt u vragen, neem dan contact op met ${common.contactPoint(email)} en vermeld daarbij de referentie ${id}.`,
   notice: {
-    subject: (id) => `${marker} Een betrokkene heeft ons gecontacteerd – verzoek ${id}`,
+    subject: 'Een betrokkene heeft ons gecontacteerd',
     intro: (customer) =>
       `Als verwerker voor ${customer} laten wij u onmiddellijk weten dat een betrokkene ons heeft gecontacteerd ` +
       'om zijn of haar rechten uit te oefenen op grond van de Algemene Verordening Gegevensbescherming (AVG), ' +
@@ -64,7 +63,7 @@ export const nl = {
     reminders: 'Zolang wij uw instructie niet hebben ontvangen, sturen wij u herinneringen vóór de uiterste datum.',
   },
   reminder: {
-    subject: (id) => `${marker} Herinnering: wij wachten op uw instructie – verzoek ${id}`,
+    subject: 'Herinnering: wij wachten op uw instructie',
     intro: (customer, received) =>
       `Op ${received} heeft een betrokkene ons gecontacteerd met een verzoek over persoonsgegevens die wij ` +
       `namens ${customer} verwerken. Wij hebben u toen meteen op de hoogte gebracht, maar hebben uw schriftelijke ` +
@@ -78,7 +77,7 @@ export const nl = {
       'het dossier kunnen sluiten en u geen herinneringen meer ontvangt.',
   },
   extension: {
-    subject: (id) => `${marker} Verlenging van uw termijn geregistreerd – verzoek ${id}`,
+    subject: 'Verlenging van uw termijn geregistreerd',
     intro: (extra, total) =>
       `Wij hebben geregistreerd dat u de termijn om dit verzoek te beantwoorden met ${extra} verlengt. De termijn ` +
       `is daarmee in totaal met ${total} verlengd; artikel 12, lid 3, AVG staat ten hoogste twee maanden toe.`,
@@ -92,7 +91,7 @@ export const nl = {
       'Onze herinneringen volgen voortaan de nieuwe datum. Zonder uw schriftelijke instructie ondernemen wij nog ' + 'steeds niets.',
   },
   closure: {
-    subject: (id) => `${marker} Verzoek afgesloten – verzoek ${id}`,
+    subject: 'Verzoek afgesloten',
     carriedOut: {
       respond: (at) =>
         'Zoals u ons hebt gevraagd, zijn de persoonsgegevens van de betrokkene verzameld en op ' +

@@ -9,9 +9,10 @@
  */
 import type { DsrInstruction } from '../../../../domain/dsr';
 import type { Language } from '../../../../domain/language';
-import { formatInstant } from '../../format';
-import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
+import { factsTable, list, optionalRow, paragraph, paragraphs, section, type FactRow } from '../common/blocks';
 import { renderCustomerEmail } from '../common/customer-email';
+import { localised, type Localised } from '../common/localised';
+import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
 import type { EmailBlock, RenderedEmail } from '../rendered-email';
 import { alert } from './alert';
 import type { DsrCopy } from './copy';
@@ -31,120 +32,110 @@ const copies: Readonly<Record<Language, DsrCopy>> = { nl, fr, en };
 
 const instructionOrder: readonly DsrInstruction[] = ['respond', 'rectify', 'erase', 'restrict', 'handled-by-customer'];
 
-/** Formatting bound to one email's language and the customer's time zone. */
-function formatter(language: Language, timeZone: string) {
-  return { copy: copies[language], at: (instantIso: string) => formatInstant(instantIso, language, timeZone) };
+/** The emails to the customer about its request, by their passage in the copy. */
+type RequestEmail = 'notice' | 'reminder' | 'extension' | 'closure';
+
+/**
+ * An email to the customer about the request: its title between the marker and the reference, the body
+ * that `compose` writes from the email's own passage, then where to ask questions, and the note that
+ * the email concerns a data subject.
+ */
+function requestEmail<Email extends RequestEmail>(
+  facts: DsrCaseFacts,
+  language: Language,
+  email: Email,
+  compose: (passage: DsrCopy[Email], local: Localised<DsrCopy>) => EmailBlock[],
+): RenderedEmail {
+  const local = localised(copies, language, facts.timeZone);
+  const { copy } = local;
+  return renderCustomerEmail(
+    language,
+    `${copy.marker} ${copy[email].subject} – ${copy.subjectReference(facts.requestId)}`,
+    [...compose(copy[email], local), paragraph(copy.questions(facts.contactEmail, facts.requestId))],
+    copy.confidential,
+  );
 }
 
-function caseRows(facts: DsrCaseFacts, language: Language): Array<{ label: string; value: string }> {
-  const f = formatter(language, facts.timeZone);
+/** The request itself: its reference, its type and when it reached us. */
+function requestRows(facts: DsrCaseFacts, { copy, at }: Localised<DsrCopy>): FactRow[] {
   return [
-    { label: f.copy.reference, value: facts.requestId },
-    { label: f.copy.requestType, value: f.copy.requestTypes[facts.requestType] },
-    { label: f.copy.receivedAt, value: f.at(facts.receivedAt) },
-    { label: f.copy.deadline, value: f.at(facts.deadlineAt) },
+    { label: copy.reference, value: facts.requestId },
+    { label: copy.requestType, value: copy.requestTypes[facts.requestType] },
+    { label: copy.receivedAt, value: at(facts.receivedAt) },
   ];
 }
 
-function instructionList(language: Language): EmailBlock {
-  return { kind: 'list', items: instructionOrder.map((instruction) => copies[language].instructions[instruction]) };
+/** The request and the customer's deadline as it stands. */
+function caseRows(facts: DsrCaseFacts, local: Localised<DsrCopy>): FactRow[] {
+  return [...requestRows(facts, local), { label: local.copy.deadline, value: local.at(facts.deadlineAt) }];
+}
+
+function instructionList(copy: DsrCopy): EmailBlock {
+  return list(instructionOrder.map((instruction) => copy.instructions[instruction]));
 }
 
 /** The notice to every contact of the customer, sent as soon as the request is reported (10.2). */
 export function renderDsrNotice(facts: DsrNoticeFacts, language: Language): RenderedEmail {
-  const copy = copies[language].notice;
-  const f = formatter(language, facts.timeZone);
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(facts.customerName) },
-    { kind: 'facts', rows: caseRows(facts, language) },
-    { kind: 'heading', text: copy.toldSubject },
-    { kind: 'paragraph', text: facts.subjectWillBeConfirmed ? copy.subjectConfirmed(facts.customerName) : copy.subjectNoAddress },
-    { kind: 'heading', text: copy.instructionHeading },
-    { kind: 'paragraph', text: copy.instructionIntro },
-    instructionList(language),
-    { kind: 'paragraph', text: copy.instructionOther(facts.contactEmail) },
-    { kind: 'heading', text: copy.deadlineHeading },
-    { kind: 'paragraph', text: copy.deadlineText(f.at(facts.deadlineAt)) },
-    { kind: 'paragraph', text: copy.extensionText },
-    { kind: 'paragraph', text: copy.reminders },
-    { kind: 'paragraph', text: f.copy.questions(facts.contactEmail, facts.requestId) },
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.requestId), blocks, f.copy.confidential);
+  return requestEmail(facts, language, 'notice', (notice, local) => [
+    paragraph(notice.intro(facts.customerName)),
+    factsTable(caseRows(facts, local)),
+    ...section(notice.toldSubject, facts.subjectWillBeConfirmed ? notice.subjectConfirmed(facts.customerName) : notice.subjectNoAddress),
+    ...section(notice.instructionHeading, notice.instructionIntro),
+    instructionList(local.copy),
+    paragraph(notice.instructionOther(facts.contactEmail)),
+    ...section(notice.deadlineHeading, notice.deadlineText(local.at(facts.deadlineAt)), notice.extensionText, notice.reminders),
+  ]);
 }
 
 export function renderDsrReminder(facts: DsrCaseFacts, language: Language): RenderedEmail {
-  const copy = copies[language].reminder;
-  const f = formatter(language, facts.timeZone);
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(facts.customerName, f.at(facts.receivedAt)) },
-    { kind: 'facts', rows: caseRows(facts, language) },
-    { kind: 'paragraph', text: copy.deadlineText(f.at(facts.deadlineAt)) },
-    { kind: 'paragraph', text: copy.choose },
-    instructionList(language),
-    { kind: 'paragraph', text: copy.alreadyHandled },
-    { kind: 'paragraph', text: f.copy.questions(facts.contactEmail, facts.requestId) },
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.requestId), blocks, f.copy.confidential);
+  return requestEmail(facts, language, 'reminder', (reminder, local) => [
+    paragraph(reminder.intro(facts.customerName, local.at(facts.receivedAt))),
+    factsTable(caseRows(facts, local)),
+    ...paragraphs(reminder.deadlineText(local.at(facts.deadlineAt)), reminder.choose),
+    instructionList(local.copy),
+    paragraph(reminder.alreadyHandled),
+  ]);
 }
 
 export function renderDsrExtension(facts: DsrExtensionFacts, language: Language): RenderedEmail {
-  const copy = copies[language].extension;
-  const f = formatter(language, facts.timeZone);
   const reason = facts.reason?.trim() ?? '';
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(f.copy.months(facts.extraMonths), f.copy.months(facts.extensionMonths)) },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.reference, value: facts.requestId },
-        { label: f.copy.requestType, value: f.copy.requestTypes[facts.requestType] },
-        { label: f.copy.receivedAt, value: f.at(facts.receivedAt) },
-        { label: copy.originalDeadline, value: f.at(facts.originalDeadlineAt) },
-        { label: copy.newDeadline, value: f.at(facts.deadlineAt) },
-        ...(reason === '' ? [] : [{ label: copy.reason, value: reason }]),
-      ],
-    },
-    { kind: 'paragraph', text: copy.tellSubject },
-    { kind: 'paragraph', text: copy.stillAwaited },
-    { kind: 'paragraph', text: f.copy.questions(facts.contactEmail, facts.requestId) },
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.requestId), blocks, f.copy.confidential);
+  return requestEmail(facts, language, 'extension', (extension, local) => [
+    paragraph(extension.intro(local.copy.months(facts.extraMonths), local.copy.months(facts.extensionMonths))),
+    factsTable([
+      ...requestRows(facts, local),
+      { label: extension.originalDeadline, value: local.at(facts.originalDeadlineAt) },
+      { label: extension.newDeadline, value: local.at(facts.deadlineAt) },
+      ...(reason === '' ? [] : [{ label: extension.reason, value: reason }]),
+    ]),
+    ...paragraphs(extension.tellSubject, extension.stillAwaited),
+  ]);
 }
 
 export function renderDsrClosure(facts: DsrClosureFacts, language: Language): RenderedEmail {
-  const copy = copies[language].closure;
-  const f = formatter(language, facts.timeZone);
-  const outcome = facts.outcome;
-  const blocks: EmailBlock[] = [
-    {
-      kind: 'paragraph',
-      text: outcome.kind === 'carried-out' ? copy.carriedOut[outcome.action](f.at(outcome.completedAt)) : copy.handledByCustomer,
-    },
-    { kind: 'facts', rows: [...caseRows(facts, language), { label: copy.closedAt, value: f.at(facts.closedAt) }] },
-    { kind: 'paragraph', text: copy.yours(f.at(facts.deadlineAt)) },
-    { kind: 'paragraph', text: f.copy.questions(facts.contactEmail, facts.requestId) },
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.requestId), blocks, f.copy.confidential);
+  const { outcome } = facts;
+  return requestEmail(facts, language, 'closure', (closure, local) => [
+    paragraph(
+      outcome.kind === 'carried-out' ? closure.carriedOut[outcome.action](local.at(outcome.completedAt)) : closure.handledByCustomer,
+    ),
+    factsTable([...caseRows(facts, local), { label: closure.closedAt, value: local.at(facts.closedAt) }]),
+    paragraph(closure.yours(local.at(facts.deadlineAt))),
+  ]);
 }
 
 export function renderDsrSubjectConfirmation(facts: DsrSubjectConfirmationFacts, language: Language): RenderedEmail {
   const copy = copies[language].subjectConfirmation;
-  // 10.2: the confirmation and nothing else, so no reference, no note.
-  return renderCustomerEmail(language, copy.subject(facts.customerName), [{ kind: 'paragraph', text: copy.body(facts.customerName) }]);
+  // 10.2: the confirmation and nothing else, so no marker, no reference, no note.
+  return renderCustomerEmail(language, copy.subject(facts.customerName), [paragraph(copy.body(facts.customerName))]);
 }
 
 /** An internal alert; English only, because the privacy team is internal. */
 export function renderDsrPrivacyTeamAlert(facts: DsrPrivacyTeamAlertFacts): RenderedEmail {
-  return renderPrivacyTeamAlertEmail({
-    copy: alert,
-    kind: facts.kind,
-    rows: [
-      { label: 'Request', value: facts.requestId },
-      { label: 'Customer id', value: facts.customerId },
-      ...(facts.dueAt === undefined ? [] : [{ label: 'Deadline', value: alertInstant(facts.dueAt) }]),
-    ],
+  return renderPrivacyTeamAlertEmail(alert, facts, {
+    label: 'Request',
+    noun: 'data subject request',
+    id: facts.requestId,
+    customerId: facts.customerId,
+    rows: optionalRow('Deadline', facts.dueAt, alertInstant),
     workflowId: `dsr-${facts.requestId}`,
-    about: `data subject request ${facts.requestId}, customer ${facts.customerId}`,
-    detail: facts.detail,
   });
 }

@@ -1,20 +1,17 @@
 import type { ProcessingDecision } from '../../../../domain/instruction';
+import type { CaseCopy } from '../common/copy';
 
 /**
  * What every language of the unlawful-instruction process (policy 3.2–3.4; GDPR Art. 28(3), last
  * subparagraph) must say. A language file that lacks a passage does not compile.
  */
-export type InstructionCopy = {
-  marker: string;
-  confidential: string;
-  reference: string;
+export type InstructionCopy = CaseCopy & {
   suspendedSince: string;
   theInstruction: string;
   why: string;
   whatWeAsk: string;
   options: [string, string];
   howToAnswer(email: string, instructionId: string): string;
-  questions(email: string, instructionId: string): string;
   notice: NoticeCopy;
   decision: DecisionCopy;
   reminder: ReminderCopy;

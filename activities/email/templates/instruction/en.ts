@@ -1,10 +1,8 @@
 import { en as common } from '../common/en';
 import type { InstructionCopy } from './copy';
 
-const marker = '[Processing instruction]';
-
 export const en = {
-  marker,
+  marker: '[Processing instruction]',
   confidential: 'This email contains confidential information about the processing of personal data for your organisation.',
   reference: 'Instruction reference',
   suspendedSince: 'Suspended since',
@@ -21,7 +19,7 @@ export const en = {
     'your responsibilities in this respect, please tell us without delay (section 3.4).',
   questions: (email, id) => `If you have any questions, please contact ${common.contactPoint(email)}, quoting reference ${id}.`,
   notice: {
-    subject: (id) => `${marker} Instruction ${id} suspended: it may infringe the law`,
+    subject: (id) => `Instruction ${id} suspended: it may infringe the law`,
     intro: (customer) =>
       `As processor for ${customer}, we process personal data only on your documented instructions (section 3.1 of ` +
       'our Data Processing Policy). We must tell you when, in our opinion, an instruction infringes the General ' +
@@ -36,7 +34,7 @@ export const en = {
     reminders: 'While the instruction remains suspended, we will send you regular reminders.',
   },
   decision: {
-    subject: (id) => `${marker} Our decision on processing while instruction ${id} is suspended`,
+    subject: (id) => `Our decision on processing while instruction ${id} is suspended`,
     intro: (customer, flagged, id, decided) =>
       `On ${flagged} we informed ${customer} that we had suspended instruction ${id} because, in our opinion, it ` +
       'infringes the GDPR or other law. As section 3.2 of our Data Processing Policy allows, on ' +
@@ -61,7 +59,7 @@ export const en = {
       'change it in the meantime, we will let you know.',
   },
   reminder: {
-    subject: (id, n) => `${marker} Reminder ${n}: instruction ${id} remains suspended`,
+    subject: (id, n) => `Reminder ${n}: instruction ${id} remains suspended`,
     intro: (customer, flagged, id, n) =>
       `On ${flagged} we informed ${customer} that, in our opinion, instruction ${id} infringes the GDPR or other law, ` +
       'and that we had suspended its execution. We have not yet received a revised instruction or a guarantee of ' +
@@ -75,8 +73,8 @@ export const en = {
   },
   resumed: {
     subject: {
-      revised: (id) => `${marker} Your revised instruction ${id} is being carried out`,
-      confirmed: (id) => `${marker} Instruction ${id} is carried out again on the strength of your guarantee`,
+      revised: (id) => `Your revised instruction ${id} is being carried out`,
+      confirmed: (id) => `Instruction ${id} is carried out again on the strength of your guarantee`,
     },
     intro: {
       revised: (customer, at, id) =>

@@ -1,7 +1,7 @@
 import type { ProcessingDecision } from '../../../../domain/instruction';
 
-/** What each email of the unlawful-instruction process is rendered from. */
-type InstructionFactsBase = {
+/** What every customer email about one instruction shows; each email adds its own facts. */
+export type InstructionCaseFacts = {
   customerName: string;
   instructionId: string;
   /** ISO UTC: when the instruction was flagged and suspended. */
@@ -10,9 +10,9 @@ type InstructionFactsBase = {
   timeZone: string;
 };
 
-export type InstructionNoticeFacts = InstructionFactsBase & { instruction: string; reason: string };
+export type InstructionNoticeFacts = InstructionCaseFacts & { instruction: string; reason: string };
 
-export type InstructionDecisionFacts = InstructionFactsBase & { decision: ProcessingDecision; note?: string; decidedAt: string };
+export type InstructionDecisionFacts = InstructionCaseFacts & { decision: ProcessingDecision; note?: string; decidedAt: string };
 
 export type InstructionReminderFacts = InstructionNoticeFacts & {
   reminderNumber: number;
@@ -20,7 +20,7 @@ export type InstructionReminderFacts = InstructionNoticeFacts & {
   decision?: ProcessingDecision;
 };
 
-export type InstructionResumedFacts = InstructionFactsBase & {
+export type InstructionResumedFacts = InstructionCaseFacts & {
   resolution: 'revised' | 'confirmed';
   /** The revised instruction, or the customer's guarantee. */
   text: string;

@@ -1,10 +1,8 @@
 import { fr as common } from '../common/fr';
 import type { InstructionCopy } from './copy';
 
-const marker = '[Instruction de traitement]';
-
 export const fr = {
-  marker,
+  marker: '[Instruction de traitement]',
   confidential:
     'Ce courriel contient des informations confidentielles relatives au traitement de données à caractère ' +
     'personnel pour votre organisation.',
@@ -24,7 +22,7 @@ export const fr = {
     'merci de nous en informer sans délai (article 3.4).',
   questions: (email, id) => `Pour toute question, vous pouvez contacter ${common.contactPoint(email)}, en mentionnant la référence ${id}.`,
   notice: {
-    subject: (id) => `${marker} Instruction ${id} suspendue\u00a0: possible violation de la loi`,
+    subject: (id) => `Instruction ${id} suspendue\u00a0: possible violation de la loi`,
     intro: (customer) =>
       `En notre qualité de sous-traitant pour ${customer}, nous ne traitons les données à caractère personnel que ` +
       'sur instruction documentée de votre part (article 3.1 de notre Politique de traitement des données). Nous ' +
@@ -40,7 +38,7 @@ export const fr = {
     reminders: "Tant que l'instruction reste suspendue, nous vous adresserons des rappels réguliers.",
   },
   decision: {
-    subject: (id) => `${marker} Notre décision sur le traitement pendant la suspension de l'instruction ${id}`,
+    subject: (id) => `Notre décision sur le traitement pendant la suspension de l'instruction ${id}`,
     intro: (customer, flagged, id, decided) =>
       `Le ${flagged}, nous avons informé ${customer} que nous avions suspendu l'instruction ${id}, parce qu'elle ` +
       "nous paraît contraire au RGPD ou à une autre législation. Comme le permet l'article 3.2 de notre Politique de " +
@@ -67,7 +65,7 @@ export const fr = {
       'Si nous la modifions entre-temps, nous vous en informerons.',
   },
   reminder: {
-    subject: (id, n) => `${marker} Rappel n°\u00a0${n}\u00a0: l'instruction ${id} reste suspendue`,
+    subject: (id, n) => `Rappel n°\u00a0${n}\u00a0: l'instruction ${id} reste suspendue`,
     intro: (customer, flagged, id, n) =>
       `Le ${flagged}, nous avons informé ${customer} que l'instruction ${id} nous paraît contraire au RGPD ou à une ` +
       "autre législation, et que nous en avions suspendu l'exécution. Nous n'avons encore reçu ni instruction " +
@@ -81,8 +79,8 @@ export const fr = {
   },
   resumed: {
     subject: {
-      revised: (id) => `${marker} Votre instruction modifiée ${id} est exécutée`,
-      confirmed: (id) => `${marker} L'instruction ${id} est de nouveau exécutée sur la base de votre garantie`,
+      revised: (id) => `Votre instruction modifiée ${id} est exécutée`,
+      confirmed: (id) => `L'instruction ${id} est de nouveau exécutée sur la base de votre garantie`,
     },
     intro: {
       revised: (customer, at, id) =>

@@ -1,9 +1,3 @@
 export type { RenderedEmail } from '../rendered-email';
 export type * from './facts';
-export {
-  renderInstructionAlert,
-  renderInstructionDecision,
-  renderInstructionNotice,
-  renderInstructionReminder,
-  renderInstructionResumed,
-} from './render';
+export * from './render';

@@ -1,10 +1,8 @@
 import { nl as common } from '../common/nl';
 import type { InstructionCopy } from './copy';
 
-const marker = '[Verwerkingsinstructie]';
-
 export const nl = {
-  marker,
+  marker: '[Verwerkingsinstructie]',
   confidential: 'Deze e-mail bevat vertrouwelijke informatie over de verwerking van persoonsgegevens voor uw organisatie.',
   reference: 'Referentie van de instructie',
   suspendedSince: 'Opgeschort sinds',
@@ -22,7 +20,7 @@ export const nl = {
     'weten (artikel 3.4).',
   questions: (email, id) => `Hebt u vragen, neem dan contact op met ${common.contactPoint(email)} en vermeld de referentie ${id}.`,
   notice: {
-    subject: (id) => `${marker} Instructie ${id} opgeschort: mogelijk in strijd met de wet`,
+    subject: (id) => `Instructie ${id} opgeschort: mogelijk in strijd met de wet`,
     intro: (customer) =>
       `Als verwerker voor ${customer} verwerken wij persoonsgegevens alleen volgens uw gedocumenteerde instructies ` +
       '(artikel 3.1 van onze Dataverwerkingspolicy). Wij moeten u inlichten wanneer een instructie naar onze mening ' +
@@ -37,7 +35,7 @@ export const nl = {
     reminders: 'Zolang de instructie opgeschort blijft, sturen wij u geregeld een herinnering.',
   },
   decision: {
-    subject: (id) => `${marker} Onze beslissing over de verwerking zolang instructie ${id} opgeschort is`,
+    subject: (id) => `Onze beslissing over de verwerking zolang instructie ${id} opgeschort is`,
     intro: (customer, flagged, id, decided) =>
       `Op ${flagged} hebben wij ${customer} laten weten dat wij instructie ${id} hebben opgeschort, omdat ze naar ` +
       'onze mening in strijd is met de AVG of andere wetgeving. Zoals artikel 3.2 van onze Dataverwerkingspolicy ' +
@@ -63,7 +61,7 @@ export const nl = {
       'ze intussen aan, dan laten wij het u weten.',
   },
   reminder: {
-    subject: (id, n) => `${marker} Herinnering ${n}: instructie ${id} blijft opgeschort`,
+    subject: (id, n) => `Herinnering ${n}: instructie ${id} blijft opgeschort`,
     intro: (customer, flagged, id, n) =>
       `Op ${flagged} hebben wij ${customer} laten weten dat instructie ${id} naar onze mening in strijd is met de ` +
       'AVG of andere wetgeving, en dat wij de uitvoering ervan hebben opgeschort. Wij hebben nog geen herziene ' +
@@ -77,8 +75,8 @@ export const nl = {
   },
   resumed: {
     subject: {
-      revised: (id) => `${marker} Uw herziene instructie ${id} wordt uitgevoerd`,
-      confirmed: (id) => `${marker} Instructie ${id} wordt opnieuw uitgevoerd op basis van uw garantie`,
+      revised: (id) => `Uw herziene instructie ${id} wordt uitgevoerd`,
+      confirmed: (id) => `Instructie ${id} wordt opnieuw uitgevoerd op basis van uw garantie`,
     },
     intro: {
       revised: (customer, at, id) =>

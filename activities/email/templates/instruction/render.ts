@@ -8,15 +8,17 @@
  * facts, same email.
  */
 import type { Language } from '../../../../domain/language';
-import { formatInstant } from '../../format';
-import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
+import { factsTable, heading, list, optionalRow, paragraph, section, type FactRow } from '../common/blocks';
 import { renderCustomerEmail } from '../common/customer-email';
+import { localised, type Localised } from '../common/localised';
+import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
 import type { EmailBlock, RenderedEmail } from '../rendered-email';
 import { alert, decisionLabel } from './alert';
 import type { InstructionCopy } from './copy';
 import { en } from './en';
 import type {
   InstructionAlertFacts,
+  InstructionCaseFacts,
   InstructionDecisionFacts,
   InstructionNoticeFacts,
   InstructionReminderFacts,
@@ -27,121 +29,90 @@ import { nl } from './nl';
 
 const copies: Readonly<Record<Language, InstructionCopy>> = { nl, fr, en };
 
-function formatter(language: Language, timeZone: string) {
-  return { copy: copies[language], at: (instantIso: string) => formatInstant(instantIso, language, timeZone) };
+/** An email to the customer about its instruction: the marker before the subject; confidential throughout. */
+function instructionEmail({ language, copy }: Localised<InstructionCopy>, subject: string, body: EmailBlock[]): RenderedEmail {
+  return renderCustomerEmail(language, `${copy.marker} ${subject}`, body, copy.confidential);
 }
 
-function askBlocks(copy: InstructionCopy, email: string, instructionId: string): EmailBlock[] {
-  return [
-    { kind: 'heading', text: copy.whatWeAsk },
-    { kind: 'list', items: copy.options },
-    { kind: 'paragraph', text: copy.howToAnswer(email, instructionId) },
-  ];
+/** The instruction's reference and since when it is suspended, then the email's own fact. */
+function suspensionTable(facts: InstructionCaseFacts, { copy, at }: Localised<InstructionCopy>, ...rows: FactRow[]): EmailBlock {
+  return factsTable([
+    { label: copy.reference, value: facts.instructionId },
+    { label: copy.suspendedSince, value: at(facts.flaggedAt) },
+    ...rows,
+  ]);
+}
+
+/** The customer's instruction and why we believe it infringes the law, in the words given. */
+function instructionAndReason(facts: InstructionNoticeFacts, copy: InstructionCopy): EmailBlock[] {
+  return [...section(copy.theInstruction, facts.instruction.trim()), ...section(copy.why, facts.reason.trim())];
+}
+
+/** 3.2: what we ask of the customer (revise, or guarantee lawfulness), and how to answer. */
+function askBlocks(facts: InstructionCaseFacts, copy: InstructionCopy): EmailBlock[] {
+  return [heading(copy.whatWeAsk), list(copy.options), paragraph(copy.howToAnswer(facts.contactEmail, facts.instructionId))];
 }
 
 export function renderInstructionNotice(facts: InstructionNoticeFacts, language: Language): RenderedEmail {
-  const copy = copies[language].notice;
-  const f = formatter(language, facts.timeZone);
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(facts.customerName) },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.reference, value: facts.instructionId },
-        { label: f.copy.suspendedSince, value: f.at(facts.flaggedAt) },
-      ],
-    },
-    { kind: 'heading', text: f.copy.theInstruction },
-    { kind: 'paragraph', text: facts.instruction.trim() },
-    { kind: 'heading', text: f.copy.why },
-    { kind: 'paragraph', text: facts.reason.trim() },
-    { kind: 'heading', text: copy.suspension },
-    { kind: 'paragraph', text: copy.suspensionText(f.at(facts.flaggedAt)) },
-    ...askBlocks(f.copy, facts.contactEmail, facts.instructionId),
-    { kind: 'paragraph', text: copy.reminders },
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.instructionId), blocks, f.copy.confidential);
+  const local = localised(copies, language, facts.timeZone);
+  const notice = local.copy.notice;
+  return instructionEmail(local, notice.subject(facts.instructionId), [
+    paragraph(notice.intro(facts.customerName)),
+    suspensionTable(facts, local),
+    ...instructionAndReason(facts, local.copy),
+    ...section(notice.suspension, notice.suspensionText(local.at(facts.flaggedAt))),
+    ...askBlocks(facts, local.copy),
+    paragraph(notice.reminders),
+  ]);
 }
 
 export function renderInstructionDecision(facts: InstructionDecisionFacts, language: Language): RenderedEmail {
-  const copy = copies[language].decision;
-  const f = formatter(language, facts.timeZone);
+  const local = localised(copies, language, facts.timeZone);
+  const decision = local.copy.decision;
   const note = facts.note?.trim() ?? '';
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(facts.customerName, f.at(facts.flaggedAt), facts.instructionId, f.at(facts.decidedAt)) },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.reference, value: facts.instructionId },
-        { label: f.copy.suspendedSince, value: f.at(facts.flaggedAt) },
-        { label: copy.decidedAt, value: f.at(facts.decidedAt) },
-      ],
-    },
-    { kind: 'heading', text: copy.heading[facts.decision] },
-    { kind: 'paragraph', text: copy.text[facts.decision] },
-    ...(note === '' ? [] : [{ kind: 'heading', text: copy.note } as const, { kind: 'paragraph', text: note } as const]),
-    { kind: 'paragraph', text: copy.validity },
-    ...askBlocks(f.copy, facts.contactEmail, facts.instructionId),
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.instructionId), blocks, f.copy.confidential);
+  return instructionEmail(local, decision.subject(facts.instructionId), [
+    paragraph(decision.intro(facts.customerName, local.at(facts.flaggedAt), facts.instructionId, local.at(facts.decidedAt))),
+    suspensionTable(facts, local, { label: decision.decidedAt, value: local.at(facts.decidedAt) }),
+    ...section(decision.heading[facts.decision], decision.text[facts.decision]),
+    ...(note === '' ? [] : section(decision.note, note)),
+    paragraph(decision.validity),
+    ...askBlocks(facts, local.copy),
+  ]);
 }
 
 export function renderInstructionReminder(facts: InstructionReminderFacts, language: Language): RenderedEmail {
-  const copy = copies[language].reminder;
-  const f = formatter(language, facts.timeZone);
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro(facts.customerName, f.at(facts.flaggedAt), facts.instructionId, facts.reminderNumber) },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.reference, value: facts.instructionId },
-        { label: f.copy.suspendedSince, value: f.at(facts.flaggedAt) },
-        { label: copy.meanwhile, value: copy.decision[facts.decision ?? 'none'] },
-      ],
-    },
-    { kind: 'heading', text: f.copy.theInstruction },
-    { kind: 'paragraph', text: facts.instruction.trim() },
-    { kind: 'heading', text: f.copy.why },
-    { kind: 'paragraph', text: facts.reason.trim() },
-    ...askBlocks(f.copy, facts.contactEmail, facts.instructionId),
-  ];
-  return renderCustomerEmail(language, copy.subject(facts.instructionId, facts.reminderNumber), blocks, f.copy.confidential);
+  const local = localised(copies, language, facts.timeZone);
+  const reminder = local.copy.reminder;
+  return instructionEmail(local, reminder.subject(facts.instructionId, facts.reminderNumber), [
+    paragraph(reminder.intro(facts.customerName, local.at(facts.flaggedAt), facts.instructionId, facts.reminderNumber)),
+    suspensionTable(facts, local, { label: reminder.meanwhile, value: reminder.decision[facts.decision ?? 'none'] }),
+    ...instructionAndReason(facts, local.copy),
+    ...askBlocks(facts, local.copy),
+  ]);
 }
 
 export function renderInstructionResumed(facts: InstructionResumedFacts, language: Language): RenderedEmail {
-  const copy = copies[language].resumed;
-  const f = formatter(language, facts.timeZone);
-  const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: copy.intro[facts.resolution](facts.customerName, f.at(facts.resumedAt), facts.instructionId) },
-    {
-      kind: 'facts',
-      rows: [
-        { label: f.copy.reference, value: facts.instructionId },
-        { label: f.copy.suspendedSince, value: f.at(facts.flaggedAt) },
-        { label: copy.resumedAt, value: f.at(facts.resumedAt) },
-      ],
-    },
-    { kind: 'heading', text: copy.textHeading[facts.resolution] },
-    { kind: 'paragraph', text: facts.text.trim() },
-    { kind: 'paragraph', text: copy.after[facts.resolution] },
-    { kind: 'paragraph', text: f.copy.questions(facts.contactEmail, facts.instructionId) },
-  ];
-  return renderCustomerEmail(language, copy.subject[facts.resolution](facts.instructionId), blocks, f.copy.confidential);
+  const local = localised(copies, language, facts.timeZone);
+  const resumed = local.copy.resumed;
+  return instructionEmail(local, resumed.subject[facts.resolution](facts.instructionId), [
+    paragraph(resumed.intro[facts.resolution](facts.customerName, local.at(facts.resumedAt), facts.instructionId)),
+    suspensionTable(facts, local, { label: resumed.resumedAt, value: local.at(facts.resumedAt) }),
+    ...section(resumed.textHeading[facts.resolution], facts.text.trim(), resumed.after[facts.resolution]),
+    paragraph(local.copy.questions(facts.contactEmail, facts.instructionId)),
+  ]);
 }
 
 /** An internal alert; English only, because the privacy team is internal. */
 export function renderInstructionAlert(facts: InstructionAlertFacts): RenderedEmail {
-  return renderPrivacyTeamAlertEmail({
-    copy: alert,
-    kind: facts.kind,
+  return renderPrivacyTeamAlertEmail(alert, facts, {
+    label: 'Instruction',
+    noun: 'instruction',
+    id: facts.instructionId,
+    customerId: facts.customerId,
     rows: [
-      { label: 'Instruction', value: facts.instructionId },
-      { label: 'Customer id', value: facts.customerId },
-      ...(facts.flaggedAt === undefined ? [] : [{ label: 'Suspended since', value: alertInstant(facts.flaggedAt) }]),
+      ...optionalRow('Suspended since', facts.flaggedAt, alertInstant),
       { label: 'Decision in force', value: facts.decision === undefined ? 'none recorded' : decisionLabel[facts.decision] },
     ],
     workflowId: `instruction-${facts.instructionId}`,
-    about: `instruction ${facts.instructionId}, customer ${facts.customerId}`,
-    detail: facts.detail,
   });
 }

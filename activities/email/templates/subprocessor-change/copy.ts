@@ -6,6 +6,7 @@ import type { SubprocessorChangeEmailFacts, TerminationRightReason } from './fac
  * must say. A language file that lacks a passage does not compile.
  */
 export type SubprocessorChangeCopy = {
+  /** Put before the subject of every email to the customer, so that it stands out in an inbox and can be filtered on. */
   marker: string;
   action: Record<SubprocessorChangeEmailFacts['action'], string>;
   basis: Record<TransferBasis, string>;
@@ -34,7 +35,8 @@ export type SubprocessorChangeCopy = {
   offerIntro: string;
   offerOutro(contact: string): string;
   terminationSubject(name: string): string;
-  terminationIntro(why: TerminationRightReason, deadline: string | undefined): string;
+  /** Why the customer may terminate: no offer by the deadline, or the offer declined. */
+  terminationIntro: Record<TerminationRightReason, (deadline: string | undefined) => string>;
   terminationServices(services: string): string;
   terminationOutro(contact: string): string;
 };

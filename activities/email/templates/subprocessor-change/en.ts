@@ -40,10 +40,10 @@ export const en = {
   offerIntro: 'We find your objection reasonable. We offer you the following change in the services or in their use:',
   offerOutro: (contact) => `Please let us know in writing whether you accept this offer, at ${contact}.`,
   terminationSubject: (name) => `Your right to terminate the services affected (subprocessor ${name})`,
-  terminationIntro: (why, deadline) =>
-    why === 'no-offer'
-      ? `We found your objection reasonable, but could not offer you a change within 30 days (by ${deadline}).`
-      : 'You did not accept our offer following your reasonable objection.',
+  terminationIntro: {
+    'no-offer': (deadline) => `We found your objection reasonable, but could not offer you a change within 30 days (by ${deadline}).`,
+    'offer-declined': () => 'You did not accept our offer following your reasonable objection.',
+  },
   terminationServices: (services) =>
     `Under section 5.4 of our processing policy you may therefore terminate the services for which this subprocessor is engaged: ${services}.`,
   terminationOutro: (contact) => `If you wish to exercise this right, please tell us in writing at ${contact}.`,

@@ -46,10 +46,11 @@ export const fr = {
     'Nous jugeons votre opposition raisonnable. Nous vous proposons la modification suivante des services ou de leur utilisation :',
   offerOutro: (contact) => `Merci de nous faire savoir par écrit si vous acceptez cette proposition, à l'adresse ${contact}.`,
   terminationSubject: (name) => `Votre droit de résilier les services concernés (sous-traitant ultérieur ${name})`,
-  terminationIntro: (why, deadline) =>
-    why === 'no-offer'
-      ? `Nous avons jugé votre opposition raisonnable, mais n'avons pas pu vous proposer de modification dans les 30 jours (jusqu'au ${deadline}).`
-      : "Vous n'avez pas accepté notre proposition faisant suite à votre opposition raisonnable.",
+  terminationIntro: {
+    'no-offer': (deadline) =>
+      `Nous avons jugé votre opposition raisonnable, mais n'avons pas pu vous proposer de modification dans les 30 jours (jusqu'au ${deadline}).`,
+    'offer-declined': () => "Vous n'avez pas accepté notre proposition faisant suite à votre opposition raisonnable.",
+  },
   terminationServices: (services) =>
     `Conformément à l'article 5.4 de notre politique de traitement, vous pouvez dès lors résilier les services pour lesquels ce sous-traitant ultérieur intervient : ${services}.`,
   terminationOutro: (contact) => `Si vous souhaitez exercer ce droit, faites-le-nous savoir par écrit à l'adresse ${contact}.`,

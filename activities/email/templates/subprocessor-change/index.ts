@@ -1,11 +1,4 @@
 export type { RenderedEmail } from '../rendered-email';
 export type * from './facts';
 export { countryName } from '../../format';
-export {
-  renderObjectionRejected,
-  renderObjectionReminder,
-  renderObjectionWindowAlert,
-  renderRemedyOffer,
-  renderSubprocessorChangeNotice,
-  renderTerminationRight,
-} from './render';
+export * from './render';

@@ -40,10 +40,11 @@ export const nl = {
   offerIntro: 'Wij vinden uw bezwaar redelijk. Wij stellen u de volgende wijziging in de diensten of in het gebruik ervan voor:',
   offerOutro: (contact) => `Laat ons schriftelijk weten of u dit voorstel aanvaardt, via ${contact}.`,
   terminationSubject: (name) => `Uw recht om de betrokken diensten op te zeggen (subverwerker ${name})`,
-  terminationIntro: (why, deadline) =>
-    why === 'no-offer'
-      ? `Wij vonden uw bezwaar redelijk, maar hebben u niet binnen 30 dagen (tot ${deadline}) een wijziging kunnen voorstellen.`
-      : 'U heeft ons voorstel na uw redelijke bezwaar niet aanvaard.',
+  terminationIntro: {
+    'no-offer': (deadline) =>
+      `Wij vonden uw bezwaar redelijk, maar hebben u niet binnen 30 dagen (tot ${deadline}) een wijziging kunnen voorstellen.`,
+    'offer-declined': () => 'U heeft ons voorstel na uw redelijke bezwaar niet aanvaard.',
+  },
   terminationServices: (services) =>
     `Overeenkomstig artikel 5.4 van ons verwerkingsbeleid mag u daarom de diensten opzeggen waarvoor deze subverwerker wordt ingeschakeld: ${services}.`,
   terminationOutro: (contact) => `Wilt u van dit recht gebruikmaken, laat het ons dan schriftelijk weten via ${contact}.`,

@@ -11,8 +11,9 @@
 import { workflowIds } from '../../../../domain/ids';
 import { defaultTimeZone, type Language } from '../../../../domain/language';
 import { countryName, formatInstant } from '../../format';
-import { renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
+import { factsTable, optionalRow, paragraph, paragraphs, section } from '../common/blocks';
 import { renderCustomerEmail } from '../common/customer-email';
+import { renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
 import type { EmailBlock, RenderedEmail } from '../rendered-email';
 import { alert } from './alert';
 import type { SubprocessorChangeCopy } from './copy';
@@ -26,20 +27,17 @@ const copies: Readonly<Record<Language, SubprocessorChangeCopy>> = { nl, fr, en 
 function factsBlock(facts: SubprocessorChangeEmailFacts, language: Language): EmailBlock {
   const c = copies[language];
   const at = (instant: string) => formatInstant(instant, language, facts.timeZone);
-  return {
-    kind: 'facts',
-    rows: [
-      { label: c.labels.change, value: facts.changeId },
-      { label: c.labels.action, value: c.action[facts.action] },
-      { label: c.labels.subprocessor, value: facts.subprocessorName },
-      ...(facts.replacesName !== undefined ? [{ label: c.labels.replaces, value: facts.replacesName }] : []),
-      { label: c.labels.country, value: countryName(facts.country, language) },
-      { label: c.labels.purpose, value: facts.purpose },
-      ...(facts.transferBasis !== undefined ? [{ label: c.labels.basis, value: c.basis[facts.transferBasis] }] : []),
-      { label: c.labels.effective, value: at(facts.effectiveAt) },
-      { label: c.labels.objectBy, value: at(facts.windowClosesAt) },
-    ],
-  };
+  return factsTable([
+    { label: c.labels.change, value: facts.changeId },
+    { label: c.labels.action, value: c.action[facts.action] },
+    { label: c.labels.subprocessor, value: facts.subprocessorName },
+    ...optionalRow(c.labels.replaces, facts.replacesName),
+    { label: c.labels.country, value: countryName(facts.country, language) },
+    { label: c.labels.purpose, value: facts.purpose },
+    ...optionalRow(c.labels.basis, facts.transferBasis, (basis) => c.basis[basis]),
+    { label: c.labels.effective, value: at(facts.effectiveAt) },
+    { label: c.labels.objectBy, value: at(facts.windowClosesAt) },
+  ]);
 }
 
 function email(language: Language, subject: string, facts: SubprocessorChangeEmailFacts, body: EmailBlock[]): RenderedEmail {
@@ -52,10 +50,9 @@ export function renderSubprocessorChangeNotice(facts: SubprocessorChangeEmailFac
   const c = copies[language];
   const by = formatInstant(facts.windowClosesAt, language, facts.timeZone);
   return email(language, c.noticeSubject(facts.subprocessorName), facts, [
-    { kind: 'paragraph', text: c.noticeIntro(facts.customerName) },
+    paragraph(c.noticeIntro(facts.customerName)),
     factsBlock(facts, language),
-    { kind: 'paragraph', text: c.howToObject(facts.contactEmail, by) },
-    { kind: 'paragraph', text: c.silence },
+    ...paragraphs(c.howToObject(facts.contactEmail, by), c.silence),
   ]);
 }
 
@@ -63,30 +60,27 @@ export function renderObjectionReminder(facts: SubprocessorChangeEmailFacts, lan
   const c = copies[language];
   const by = formatInstant(facts.windowClosesAt, language, facts.timeZone);
   return email(language, c.reminderSubject(facts.subprocessorName), facts, [
-    { kind: 'paragraph', text: c.reminderIntro(by) },
+    paragraph(c.reminderIntro(by)),
     factsBlock(facts, language),
-    { kind: 'paragraph', text: c.howToObject(facts.contactEmail, by) },
+    paragraph(c.howToObject(facts.contactEmail, by)),
   ]);
 }
 
 export function renderObjectionRejected(facts: SubprocessorChangeEmailFacts & { reason: string }, language: Language): RenderedEmail {
   const c = copies[language];
   return email(language, c.rejectedSubject(facts.subprocessorName), facts, [
-    { kind: 'paragraph', text: c.rejectedIntro },
+    paragraph(c.rejectedIntro),
     factsBlock(facts, language),
-    { kind: 'heading', text: c.reasonLabel },
-    { kind: 'paragraph', text: facts.reason },
-    { kind: 'paragraph', text: c.rejectedOutro },
+    ...section(c.reasonLabel, facts.reason, c.rejectedOutro),
   ]);
 }
 
 export function renderRemedyOffer(facts: SubprocessorChangeEmailFacts & { offer: string }, language: Language): RenderedEmail {
   const c = copies[language];
   return email(language, c.offerSubject(facts.subprocessorName), facts, [
-    { kind: 'paragraph', text: c.offerIntro },
-    { kind: 'paragraph', text: facts.offer },
+    ...paragraphs(c.offerIntro, facts.offer),
     factsBlock(facts, language),
-    { kind: 'paragraph', text: c.offerOutro(facts.contactEmail) },
+    paragraph(c.offerOutro(facts.contactEmail)),
   ]);
 }
 
@@ -98,27 +92,22 @@ export function renderTerminationRight(
   const c = copies[language];
   const deadline = facts.remedyDeadlineAt ? formatInstant(facts.remedyDeadlineAt, language, facts.timeZone) : undefined;
   return email(language, c.terminationSubject(facts.subprocessorName), facts, [
-    { kind: 'paragraph', text: c.terminationIntro(facts.why, deadline) },
-    { kind: 'paragraph', text: c.terminationServices(facts.purpose) },
+    ...paragraphs(c.terminationIntro[facts.why](deadline), c.terminationServices(facts.purpose)),
     factsBlock(facts, language),
-    { kind: 'paragraph', text: c.terminationOutro(facts.contactEmail) },
+    paragraph(c.terminationOutro(facts.contactEmail)),
   ]);
 }
 
 /** 5.2: a customer that cannot be told cannot object; a person has to reach it. */
 export function renderObjectionWindowAlert(facts: ObjectionWindowAlertFacts): RenderedEmail {
   const workflowId = workflowIds.objection(facts.changeId, facts.customerId);
-  return renderPrivacyTeamAlertEmail({
-    copy: alert,
-    kind: facts.kind,
-    rows: [
-      { label: 'Change', value: facts.changeId },
-      { label: 'Customer id', value: facts.customerId },
-      { label: 'Subprocessor', value: `${facts.subprocessorName} (${facts.subprocessorId}), ${copies.en.action[facts.action]}` },
-    ],
+  return renderPrivacyTeamAlertEmail(alert, facts, {
+    label: 'Change',
+    noun: 'change',
+    id: facts.changeId,
+    customerId: facts.customerId,
+    rows: [{ label: 'Subprocessor', value: `${facts.subprocessorName} (${facts.subprocessorId}), ${copies.en.action[facts.action]}` }],
     workflowId,
-    about: `change ${facts.changeId}, customer ${facts.customerId}`,
-    detail: facts.detail,
     // Where the window stands after an undelivered notice: that depends on whether the customer objected.
     afterwards:
       facts.objectionReceivedAt === undefined

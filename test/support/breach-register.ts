@@ -1,0 +1,24 @@
+import type { BreachIncidentFacts, BreachRegisterEntry } from '../../records/breach-register';
+
+export type RegisterNotice = BreachRegisterEntry['notifications'][number];
+
+/** A register entry as it stands once the incident is recorded (open, nothing notified, updated or closed yet), with `changes`. */
+export function registerEntry(facts: BreachIncidentFacts, changes: Partial<BreachRegisterEntry> = {}): BreachRegisterEntry {
+  return { ...facts, status: 'open', contained: false, finalReport: null, closedAt: null, notifications: [], updates: [], ...changes };
+}
+
+/** A customer's line in an entry with nothing recorded yet but `changes`: pending, no time, no problem. */
+export function registerNotice(customerId: string, changes: Partial<RegisterNotice> = {}): RegisterNotice {
+  return {
+    customerId,
+    status: 'pending',
+    notifiedAt: null,
+    acknowledgedAt: null,
+    controllerDeadlineAt: null,
+    contractualDeadlineAt: null,
+    problem: null,
+    finalReportAt: null,
+    finalReportProblem: null,
+    ...changes,
+  };
+}
