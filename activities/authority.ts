@@ -44,7 +44,9 @@ export function createAuthorityActivities(deps: ProcessActivityDeps) {
 
   return {
     /** The request exists in the records from the start, with every customer concerned. */
-    async recordAuthorityRequest(input: AuthorityRequestInput): Promise<void> {
+    async recordAuthorityRequest(
+      input: AuthorityRequestInput & { prohibitionBasisRecordedAt?: string; prohibitionBasisDueAt?: string },
+    ): Promise<void> {
       await records.recordRequest(input);
     },
 
@@ -165,9 +167,18 @@ export function createAuthorityActivities(deps: ProcessActivityDeps) {
       const { requestId, authority, requestKind, receivedAt } = input.notice;
       const { outcome } = input;
       const told =
-        outcome.kind === 'answered'
-          ? { kind: 'answered' as const, at: outcome.at, summary: outcome.summary }
-          : { kind: 'disclosed' as const, at: outcome.at, scope: outcome.scope, manner: outcome.manner };
+        outcome.kind === 'disclosed'
+          ? { kind: 'disclosed' as const, at: outcome.at, scope: outcome.scope, manner: outcome.manner }
+          : outcome.disclosesPersonalData
+            ? {
+                kind: 'answered' as const,
+                at: outcome.at,
+                summary: outcome.summary,
+                disclosesPersonalData: true as const,
+                scope: outcome.scope,
+                manner: outcome.manner,
+              }
+            : { kind: 'answered' as const, at: outcome.at, summary: outcome.summary, disclosesPersonalData: false as const };
       return emailEachCustomer(
         input.customerIds.map((customerId) => ({
           customerId,

@@ -1,5 +1,12 @@
-import { breachFactsOf, controllerNotificationHours, type BreachFacts, type BreachIncidentInput } from '../domain/breach';
+import {
+  breachFactsOf,
+  controllerNotificationHours,
+  type BreachAssessment,
+  type BreachFacts,
+  type BreachIncidentInput,
+} from '../domain/breach';
 import { addHours } from '../domain/clocks';
+import type { ContactPoint } from '../domain/contact-point';
 import type { Records } from '../records';
 import type { BreachRegisterUpdate } from '../records/breach-register';
 import {
@@ -20,6 +27,8 @@ export interface BreachActivityDeps {
   records: Records;
   emails: EmailSender;
   privacyTeamEmail: string;
+  /** Our contact point, in every customer email (Art. 33(3)(b)). */
+  contactPoint: ContactPoint;
 }
 
 export type NotifyCustomerResult =
@@ -85,12 +94,25 @@ export function createBreachActivities(deps: BreachActivityDeps) {
       update: string;
       measures: string[];
       contained?: boolean;
+      /** 8.1: the update confirms, or rules out, a breach notified as suspected. */
+      assessment?: BreachAssessment;
+      /** Art. 33(4): what is known of the breach with this update (absent from calls scheduled before it existed). */
+      facts?: BreachFacts;
       sentAt: string;
     }): Promise<CustomerEmailResult> {
-      const { incidentId, update, measures, contained, sentAt } = input;
+      const { incidentId, update, measures, contained, assessment, facts, sentAt } = input;
       return emailCustomer(deps, `update-${input.key}`, input.customerId, (customer, language) =>
         breachEmails.renderBreachUpdate(
-          { ...customer, incidentId, update, measures, ...(contained !== undefined && { contained }), sentAt },
+          {
+            ...customer,
+            incidentId,
+            update,
+            measures,
+            ...(contained !== undefined && { contained }),
+            ...(assessment !== undefined && { assessment }),
+            ...(facts && { known: breachFactsOf(facts) }),
+            sentAt,
+          },
           language,
         ),
       );
@@ -178,7 +200,7 @@ export async function notifyCustomerOfBreach(
       contractualDeadlineAt = hours !== undefined ? addHours(input.facts.awareAt, hours) : undefined;
       return breachEmails.renderBreachNotice(
         {
-          ...noticeFacts(input.incidentId, input.facts, input.noticeAt, customerFacts(customer, deps.privacyTeamEmail)),
+          ...noticeFacts(input.incidentId, input.facts, input.noticeAt, customerFacts(customer, deps.contactPoint)),
           ...(contractualDeadlineAt && { contractualDeadlineAt }),
         },
         customer.language,

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
+import { defaultContactPoint, type ContactPoint } from '../domain/contact-point';
 import type { Records } from '../records';
 import { createAuthorityActivities } from './authority';
 import { createBreachActivities } from './breach';
@@ -16,6 +17,8 @@ export interface ActivityDeps {
   mailer: Transporter;
   mailFrom: string;
   privacyTeamEmail: string;
+  /** Our contact point in every customer email; by default the privacy team at its own address. */
+  contactPoint?: ContactPoint;
   productWebhook?: { url: string; secret: string };
   /** A client on the worker's own connection, for activities that start workflows. */
   temporal: Client;
@@ -24,18 +27,21 @@ export interface ActivityDeps {
 /** Every activity the worker registers; workflows see only their types. */
 export function createActivities(deps: ActivityDeps) {
   const emails = createEmailSender({ mailer: deps.mailer, emails: deps.records.emails, from: deps.mailFrom });
+  const contactPoint = deps.contactPoint ?? defaultContactPoint(deps.privacyTeamEmail);
   const processDeps: ProcessActivityDeps = {
     records: deps.records,
     emails,
     privacyTeamEmail: deps.privacyTeamEmail,
+    contactPoint,
     ...(deps.productWebhook && { productWebhook: deps.productWebhook }),
   };
   return {
-    ...createBreachActivities({ records: deps.records, emails, privacyTeamEmail: deps.privacyTeamEmail }),
+    ...createBreachActivities({ records: deps.records, emails, privacyTeamEmail: deps.privacyTeamEmail, contactPoint }),
     ...createBreachAnnouncementActivities({
       records: deps.records,
       emails,
       privacyTeamEmail: deps.privacyTeamEmail,
+      contactPoint,
       temporal: deps.temporal,
     }),
     ...createDsrActivities(processDeps),

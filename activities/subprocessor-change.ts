@@ -67,7 +67,7 @@ export async function emailObjectionWindow(
     customerId: input.customerId,
     render: (customer) => {
       const facts: changeEmails.SubprocessorChangeEmailFacts = {
-        ...customerFacts(customer, deps.privacyTeamEmail),
+        ...customerFacts(customer, deps.contactPoint),
         changeId: change.changeId,
         action: change.action,
         subprocessorName: change.subprocessor.name,

@@ -1,5 +1,6 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import path from 'node:path';
+import { defaultContactPoint, type ContactPoint } from '../domain/contact-point';
 
 /** Every setting of the product, read from the environment once (README: "Settings"). */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   smtpUrl?: string;
   mailFrom: string;
   privacyTeamEmail: string;
+  /** Named in every customer email (Art. 33(3)(b)): CONTACT_POINT_NAME, _EMAIL (the privacy team's by default), _TELEPHONE. */
+  contactPoint: ContactPoint;
   webhookSecret: string;
   productWebhookUrl?: string;
   productWebhookSecret?: string;
@@ -54,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive whole number, not "${value}"`);
     return parsed;
   };
+  const privacyTeamEmail = optional('PRIVACY_TEAM_EMAIL') ?? 'privacy@processor.example';
   const webhookSecret = optional('WEBHOOK_SECRET') ?? developmentWebhookSecret;
   webhookSecretKey('WEBHOOK_SECRET', webhookSecret);
   const productWebhookSecret = optional('PRODUCT_WEBHOOK_SECRET');
@@ -64,7 +68,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: optional('DATABASE_URL'),
     smtpUrl: optional('SMTP_URL'),
     mailFrom: optional('MAIL_FROM') ?? 'Privacy team <privacy@processor.example>',
-    privacyTeamEmail: optional('PRIVACY_TEAM_EMAIL') ?? 'privacy@processor.example',
+    privacyTeamEmail,
+    contactPoint: readContactPoint(optional, privacyTeamEmail),
     webhookSecret,
     productWebhookUrl: optional('PRODUCT_WEBHOOK_URL'),
     productWebhookSecret,
@@ -77,6 +82,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerMaxCachedWorkflows: positive('WORKER_MAX_CACHED_WORKFLOWS', 500),
     operatorToken: optional('OPERATOR_TOKEN'),
   };
+}
+
+/**
+ * The contact point every customer email names. Checked at start-up, so that no email goes out with a
+ * line a customer cannot use: a name of at most 200 characters, an address, a telephone number of digits
+ * with the usual separators, none with control characters.
+ */
+function readContactPoint(optional: (name: string) => string | undefined, privacyTeamEmail: string): ContactPoint {
+  const contact = { ...defaultContactPoint(privacyTeamEmail) };
+  const name = optional('CONTACT_POINT_NAME');
+  const email = optional('CONTACT_POINT_EMAIL');
+  const telephone = optional('CONTACT_POINT_TELEPHONE');
+  // eslint-disable-next-line no-control-regex
+  const controls = /[\u0000-\u001f\u007f-\u009f]/;
+  if (name !== undefined) {
+    if (name.length > 200 || controls.test(name))
+      throw new Error('CONTACT_POINT_NAME must be at most 200 characters, without control characters');
+    contact.name = name;
+  }
+  if (email !== undefined) {
+    if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email)) throw new Error(`CONTACT_POINT_EMAIL must be an email address, not "${email}"`);
+    contact.email = email;
+  }
+  if (telephone !== undefined) {
+    if (!/^\+?[0-9][0-9 ()./-]{4,28}[0-9]$/.test(telephone))
+      throw new Error(`CONTACT_POINT_TELEPHONE must be a telephone number such as "+32 2 555 01 23", not "${telephone}"`);
+    contact.telephone = telephone;
+  }
+  return contact;
 }
 
 /** How to make a secret, in every message that asks for one. */
@@ -192,6 +226,7 @@ export function workerSettings(config: Config) {
     namespace: config.temporalNamespace,
     mailFrom: config.mailFrom,
     privacyTeamEmail: config.privacyTeamEmail,
+    contactPoint: config.contactPoint,
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
     ...(config.productWebhookUrl &&
       config.productWebhookSecret && { productWebhook: { url: config.productWebhookUrl, secret: config.productWebhookSecret } }),

@@ -34,6 +34,9 @@ export type AuthorityRequestKind = EventData<'authority.requested'>['requestKind
  *   or seek advice, and gives the privacy team, who must act on a miss, working days to phone a
  *   customer whose email bounced. Counted in working days so that a request that arrives on a Friday
  *   evening or before Easter Monday does not fall due while nobody is at work.
+ * - `noticeWarningWorkingDays: 1`. Half of that window: a customer still not told after one working day
+ *   is named to the privacy team while a working day is left to reach it by telephone or letter, in
+ *   addition to the alert at the deadline itself.
  * - `viewWindowWorkingDays: 5`. 7.1: scope and manner are discussed before any disclosure. One working
  *   week is enough for a customer's DPO and counsel to give a considered view, and short enough to fit
  *   inside an authority's deadline with time left to prepare the disclosure.
@@ -41,15 +44,21 @@ export type AuthorityRequestKind = EventData<'authority.requested'>['requestKind
  *   once more the working day before the window closes, always on a working day.
  * - `prohibitionReviewDays: 30`. While the law forbids telling the customers the case stays open; every
  *   30 days the privacy team is asked whether the prohibition still holds, so that none is forgotten.
+ * - `prohibitionBasisWorkingDays: 1`. Art. 28(3)(a) allows silence only where the law forbids telling
+ *   "on important grounds of public interest": a prohibition reported without the provision or order
+ *   behind it must have one recorded within one Belgian working day, while the order is at hand. The
+ *   privacy team is reminded at that deadline and every working day after it until the basis is in.
  * - `unknownCustomerGraceMinutes: 5`. As for a breach: a customer.upserted may be on its way.
  * - `timeZone: Europe/Brussels` and no extra non-working days: the processor's home and Belgian public
  *   holidays (PRODUCT.md "Dates and times"); each instant is still shown in the customer's own zone.
  */
 export interface AuthoritySettings {
   noticeDeadlineWorkingDays: number;
+  noticeWarningWorkingDays: number;
   viewWindowWorkingDays: number;
   viewReminderWorkingDaysBefore: number[];
   prohibitionReviewDays: number;
+  prohibitionBasisWorkingDays: number;
   unknownCustomerGraceMinutes: number;
   timeZone: string;
   /** Closing days on top of the Belgian public holidays, `YYYY-MM-DD`. */
@@ -58,9 +67,11 @@ export interface AuthoritySettings {
 
 export const defaultAuthoritySettings: AuthoritySettings = {
   noticeDeadlineWorkingDays: 2,
+  noticeWarningWorkingDays: 1,
   viewWindowWorkingDays: 5,
   viewReminderWorkingDaysBefore: [2, 1],
   prohibitionReviewDays: 30,
+  prohibitionBasisWorkingDays: 1,
   unknownCustomerGraceMinutes: 5,
   timeZone: defaultTimeZone,
   extraNonWorkingDays: [],
@@ -96,6 +107,8 @@ export interface AuthorityRequestInput {
   customerIds: string[];
   /** The law forbids telling the customers (Art. 28(3)(a): "important grounds of public interest"). */
   disclosureProhibited: boolean;
+  /** The legal provision or order that forbids telling them, when the product reported it with the prohibition. */
+  prohibitionBasis?: string;
   settings?: Partial<AuthoritySettings>;
 }
 
@@ -108,6 +121,7 @@ export function authorityRequestInput(data: EventData<'authority.requested'>, re
     reportedAt,
     customerIds: [...new Set(data.customerIds)],
     disclosureProhibited: data.disclosureProhibited ?? false,
+    ...(data.prohibitionBasis !== undefined && { prohibitionBasis: data.prohibitionBasis }),
   };
 }
 
@@ -128,17 +142,42 @@ export interface AuthorityCustomerState {
   view?: { firstReceivedAt: string; lastReceivedAt: string; objectsToDisclosure: boolean; responses: number };
 }
 
+/**
+ * An answer says whether it disclosed personal data processed for the customers (7.1: "voor enige
+ * bekendmaking"); one that did carries its scope and manner, as a disclosure does.
+ */
 export type AuthorityOutcome =
-  | { kind: 'answered'; at: string; summary: string; note?: string }
+  | { kind: 'answered'; at: string; summary: string; disclosesPersonalData: false; note?: string }
+  | {
+      kind: 'answered';
+      at: string;
+      summary: string;
+      disclosesPersonalData: true;
+      scope: string;
+      manner: string;
+      note?: string;
+      objectionsConsidered?: boolean;
+    }
   | { kind: 'disclosed'; at: string; scope: string; manner: string; note?: string; objectionsConsidered?: boolean };
 
 export type AuthorityCaseStatus =
-  'prohibited' | 'notifying' | 'awaiting-views' | 'ready-to-disclose' | 'awaiting-answer' | 'answered' | 'disclosed';
+  | 'prohibition-basis-missing'
+  | 'prohibited'
+  | 'notifying'
+  | 'awaiting-views'
+  | 'ready-to-disclose'
+  | 'awaiting-answer'
+  | 'answered'
+  | 'disclosed';
 
 export interface AuthorityProhibition {
   since: string;
   basis?: string;
   basisRecordedAt?: string;
+  /** Reported without a basis: by when the privacy team must record one (`prohibitionBasisWorkingDays`). */
+  basisDueAt?: string;
+  /** Reminders sent since `basisDueAt` passed without a basis. */
+  basisReminders?: number;
   liftedAt?: string;
   liftReason?: string;
   reviewsSent: number;
@@ -155,8 +194,13 @@ export interface AuthorityState {
   prohibition?: AuthorityProhibition;
   /** 8.1: by when every customer must have been told (from receipt, or from the lifting of a prohibition). */
   noticeDueAt?: string;
+  /** 8.1: when customers not told yet are named to the privacy team, while there is still time before `noticeDueAt`. */
+  noticeWarningAt?: string;
   noticeDeadline?: 'met' | 'missed';
-  /** 7.1, disclosure-intent only: until when the customers' views are awaited. */
+  /**
+   * 7.1: until when the customers' views on the scope and manner of any disclosure are awaited, whatever
+   * the request's kind: an answer may disclose personal data as much as an intended disclosure does.
+   */
   viewsDueAt?: string;
   viewsDeadlinePassed: boolean;
   viewRemindersSent: number;
@@ -190,13 +234,29 @@ export function noticesInFlight(state: AuthorityState): boolean {
   return Object.values(state.customers).some((customer) => customer.notice.status === 'pending');
 }
 
-/** 7.1: views are awaited only for an intended disclosure whose customers were told of it. */
+/**
+ * 7.1: "In een dergelijk geval zal o2o voor enige bekendmaking en/of mededeling de omvang en de wijze
+ * daarvan met de Klant bespreken." Views are awaited, for every kind of request, once the customers
+ * were told of it; not while the law forbids telling them.
+ */
 export function viewsSought(state: AuthorityState): boolean {
-  return state.requestKind === 'disclosure-intent' && state.viewsDueAt !== undefined;
+  return state.viewsDueAt !== undefined;
+}
+
+/** A prohibition stands whose legal basis is still to be recorded (Art. 28(3)(a)). */
+export function prohibitionBasisMissing(state: AuthorityState): boolean {
+  return prohibitionStanding(state) && state.prohibition!.basis === undefined;
+}
+
+/** The status a case opens with, which the webhook sets before the workflow's first task. */
+export function openingAuthorityStatus(input: AuthorityRequestInput): AuthorityCaseStatus {
+  if (!input.disclosureProhibited) return 'notifying';
+  return input.prohibitionBasis === undefined ? 'prohibition-basis-missing' : 'prohibited';
 }
 
 export function authorityCaseStatus(state: AuthorityState, now: string): AuthorityCaseStatus {
   if (state.closed && state.outcome) return state.outcome.kind;
+  if (prohibitionBasisMissing(state)) return 'prohibition-basis-missing';
   if (prohibitionStanding(state)) return 'prohibited';
   if (noticesInFlight(state)) return 'notifying';
   if (state.outcome) return state.outcome.kind;
@@ -210,10 +270,18 @@ function viewsPending(state: AuthorityState, now: string): boolean {
   return customersWithoutView(state).length > 0;
 }
 
-/** What an operator should see as the next clock: a review, the notice deadline, or the views deadline. */
+/**
+ * What an operator should see as the next clock: the legal basis of a prohibition (or its next reminder)
+ * or a review, the notice deadline, or the views deadline.
+ */
 export function authorityNextDeadline(state: AuthorityState): string | undefined {
   if (state.closed) return undefined;
-  if (prohibitionStanding(state)) return state.prohibition!.nextReviewAt;
+  if (prohibitionStanding(state)) {
+    const basisAt = nextProhibitionBasisReminderAt(state);
+    const reviewAt = state.prohibition!.nextReviewAt;
+    if (basisAt === undefined || reviewAt === undefined) return basisAt ?? reviewAt;
+    return parseInstant(basisAt) <= parseInstant(reviewAt) ? basisAt : reviewAt;
+  }
   if (state.noticeDueAt && state.noticeDeadline === undefined) return state.noticeDueAt;
   if (viewsSought(state) && !state.viewsDeadlinePassed && !state.outcome && customersWithoutView(state).length > 0) {
     return state.viewsDueAt;
@@ -221,9 +289,29 @@ export function authorityNextDeadline(state: AuthorityState): string | undefined
   return undefined;
 }
 
+/**
+ * 8.1: when the customers not told yet are named to the privacy team, `noticeWarningWorkingDays` into the
+ * notice window that opens at `from`; none when that is not before the deadline itself.
+ */
+export function noticeWarningAt(from: string, settings: AuthoritySettings): string | undefined {
+  const warnAt = workingDaysLater(from, settings.noticeWarningWorkingDays, settings);
+  const dueAt = workingDaysLater(from, settings.noticeDeadlineWorkingDays, settings);
+  return settings.noticeWarningWorkingDays > 0 && parseInstant(warnAt) < parseInstant(dueAt) ? warnAt : undefined;
+}
+
 /** When the `n`th review of a standing prohibition is due: every `prohibitionReviewDays` from its start. */
 export function prohibitionReviewAt(since: string, n: number, settings: AuthoritySettings): string {
   return addDays(since, n * settings.prohibitionReviewDays, settings.timeZone);
+}
+
+/**
+ * While a standing prohibition has no basis: when the privacy team is next reminded, at the basis
+ * deadline and then at the same time each working day after it.
+ */
+export function nextProhibitionBasisReminderAt(state: AuthorityState): string | undefined {
+  const prohibition = state.prohibition;
+  if (!prohibitionBasisMissing(state) || prohibition?.basisDueAt === undefined) return undefined;
+  return workingDaysLater(prohibition.basisDueAt, prohibition.basisReminders ?? 0, state.settings);
 }
 
 export interface ViewReminder {
@@ -303,8 +391,18 @@ export const recordDisclosureUpdate = defineUpdate<AuthorityOutcome, [RecordDisc
 
 export interface RecordAnswerRequest {
   summary: string;
+  /**
+   * 7.1: whether the answer discloses personal data processed for the customers. Never assumed: an
+   * answer that discloses none says so, and the customers are told so.
+   */
+  disclosesPersonalData: boolean;
+  /** Required when the answer discloses personal data, refused when it does not. */
+  scope?: string;
+  manner?: string;
   answeredAt?: string;
   note?: string;
+  /** Required when a customer objected and the answer discloses personal data. */
+  objectionsConsidered?: boolean;
 }
 export const recordAnswerUpdate = defineUpdate<AuthorityOutcome, [RecordAnswerRequest]>('recordAnswer');
 
@@ -354,12 +452,40 @@ export function refuseCustomerNotified(state: AuthorityState, request: RecordCus
 
 export function refuseViewsDeadlineExtension(state: AuthorityState, request: ExtendViewsDeadlineRequest): string | undefined {
   if (!viewsSought(state)) return `authority request ${state.requestId} is not awaiting the customers' views`;
-  if (state.outcome) return 'the disclosure is already recorded';
+  if (state.outcome) return `the ${state.outcome.kind === 'disclosed' ? 'disclosure' : 'answer'} is already recorded`;
   if (state.viewsDeadlinePassed) return `the views deadline ${state.viewsDueAt} has already passed`;
   if (typeof request?.until !== 'string' || !isInstant(request.until)) return 'until must be an ISO 8601 instant with a zone';
   if (parseInstant(request.until) <= parseInstant(state.viewsDueAt!))
     return `until must be later than the current deadline ${state.viewsDueAt}`;
   return textProblem('reason', request.reason, 2000);
+}
+
+/**
+ * 7.1: before any disclosure of personal data, whatever the request's kind, its scope and manner are
+ * discussed with every customer told of the request: each customer's view is in, or the views deadline
+ * has passed, and an objection was weighed. Only a standing prohibition to tell the customers (Art.
+ * 28(3)(a)) makes the discussion impossible, and so not required.
+ */
+function refuseBeforeDiscussion(
+  state: AuthorityState,
+  objectionsConsidered: boolean | undefined,
+  what: 'the disclosure' | 'an answer that discloses personal data',
+  now: string,
+): string | undefined {
+  if (prohibitionStanding(state)) return undefined;
+  if (!viewsSought(state) || noticesInFlight(state)) return 'the customers are still being told of the request; try again shortly';
+  if (viewsPending(state, now)) {
+    const missing = customersWithoutView(state);
+    return (
+      `7.1: the view of ${missing.length} customer(s) on scope and manner is still awaited (${missing.slice(0, 10).join(', ')}` +
+      `${missing.length > 10 ? ', ...' : ''}) until ${state.viewsDueAt}; record ${what} once every view is in or the deadline has passed`
+    );
+  }
+  const objecting = customersObjecting(state);
+  if (objecting.length > 0 && objectionsConsidered !== true) {
+    return `customer(s) ${objecting.join(', ')} object to the disclosure: weigh the objection, then set objectionsConsidered to true`;
+  }
+  return undefined;
 }
 
 export function refuseDisclosure(state: AuthorityState, request: RecordDisclosureRequest, now: string): string | undefined {
@@ -372,23 +498,10 @@ export function refuseDisclosure(state: AuthorityState, request: RecordDisclosur
     textProblem('manner', request?.manner) ??
     (request.note === undefined ? undefined : textProblem('note', request.note));
   if (text) return text;
-  if (!prohibitionStanding(state)) {
-    // 7.1: scope and manner are discussed with the customer before any disclosure.
-    if (!viewsSought(state) || noticesInFlight(state))
-      return 'the customers are still being told of the intended disclosure; try again shortly';
-    if (viewsPending(state, now)) {
-      const missing = customersWithoutView(state);
-      return (
-        `7.1: the view of ${missing.length} customer(s) on scope and manner is still awaited (${missing.slice(0, 10).join(', ')}` +
-        `${missing.length > 10 ? ', ...' : ''}) until ${state.viewsDueAt}; record the disclosure once every view is in or the deadline has passed`
-      );
-    }
-    const objecting = customersObjecting(state);
-    if (objecting.length > 0 && request.objectionsConsidered !== true) {
-      return `customer(s) ${objecting.join(', ')} object to the disclosure: weigh the objection, then set objectionsConsidered to true`;
-    }
-  }
-  return instantProblem('disclosedAt', request.disclosedAt, state, now);
+  return (
+    refuseBeforeDiscussion(state, request.objectionsConsidered, 'the disclosure', now) ??
+    instantProblem('disclosedAt', request.disclosedAt, state, now)
+  );
 }
 
 export function refuseAnswer(state: AuthorityState, request: RecordAnswerRequest, now: string): string | undefined {
@@ -398,9 +511,22 @@ export function refuseAnswer(state: AuthorityState, request: RecordAnswerRequest
   if (state.outcome) return `the answer was already recorded at ${state.outcome.at}`;
   const text = textProblem('summary', request?.summary) ?? (request.note === undefined ? undefined : textProblem('note', request.note));
   if (text) return text;
+  if (typeof request.disclosesPersonalData !== 'boolean') {
+    return '7.1: disclosesPersonalData must be true or false: say whether the answer discloses personal data processed for the customers';
+  }
+  if (request.disclosesPersonalData) {
+    const disclosed = textProblem('scope', request.scope) ?? textProblem('manner', request.manner);
+    if (disclosed) return `${disclosed}: an answer that discloses personal data says what it discloses (scope) and how (manner)`;
+  } else if (request.scope !== undefined || request.manner !== undefined) {
+    return 'an answer that discloses no personal data has no scope or manner: leave them out, or set disclosesPersonalData to true';
+  }
   // 8.1: the customers hear of the request before it is answered, unless the law forbids it.
   if (!prohibitionStanding(state) && (state.noticeDueAt === undefined || noticesInFlight(state))) {
     return 'the customers are still being told of the request; try again shortly';
   }
-  return instantProblem('answeredAt', request.answeredAt, state, now);
+  return (
+    (request.disclosesPersonalData
+      ? refuseBeforeDiscussion(state, request.objectionsConsidered, 'an answer that discloses personal data', now)
+      : undefined) ?? instantProblem('answeredAt', request.answeredAt, state, now)
+  );
 }

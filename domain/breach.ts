@@ -6,6 +6,11 @@ import { isValidId } from './ids';
 export interface BreachFacts {
   incidentId: string;
   awareAt: string;
+  /**
+   * 8.1: the processor notifies when it "vaststelt of redelijkerwijs vermoedt" (finds, or reasonably
+   * suspects) a breach. A suspected breach is later confirmed or ruled out (`assessBreach`).
+   */
+  suspected?: boolean;
   summary: string;
   dataCategories: string[];
   subjectsApprox?: number;
@@ -73,6 +78,10 @@ export interface BreachIncidentCarried {
   seenUpdateKeys: string[];
   measures: string[];
   contained: boolean;
+  /** The assessment of a suspected breach, once accepted (absent before the field existed). */
+  assessment?: BreachAssessmentRecord;
+  /** Art. 33(4): the facts updates brought so far, over those of the report (absent before the field existed). */
+  facts?: BreachFactsUpdate;
   lastUpdateAt: string;
   lastNewsMs: number;
   statusRemindersSent: number;
@@ -106,6 +115,7 @@ export function breachFactsOf(input: BreachFacts): BreachFacts {
   return {
     incidentId: input.incidentId,
     awareAt: input.awareAt,
+    ...(input.suspected === true && { suspected: true }),
     summary: input.summary,
     dataCategories: input.dataCategories,
     ...(input.subjectsApprox !== undefined && { subjectsApprox: input.subjectsApprox }),
@@ -128,13 +138,70 @@ export function breachIncidentInput(data: EventData<'breach.detected'>, detected
 /** GDPR Art. 33(1): the controller's own clock to the authority, shown to it as guidance. */
 export const controllerNotificationHours = 72;
 
+/** PRODUCT.md: the first notice is to reach the customer's mail server within a minute of the report. */
+export const noticeTargetMs = 60_000;
+
+/**
+ * 8.1: when a contract sets its own hours for the notice, the privacy team is alerted halfway through
+ * them if the customer's mail server has not accepted the notice yet: while something can still be done
+ * (another channel, a call), not only once the deadline has passed. A notice first tried after the
+ * halfway point has the minute the product allows a notice before the alert. No such alert when that
+ * minute would reach the deadline: the deadline's own alert follows.
+ */
+export function contractualHalfwayAlertAt(awareAt: string, contractualDeadlineAt: string, firstAttemptMs: number): number | undefined {
+  const aware = Date.parse(awareAt);
+  const deadline = Date.parse(contractualDeadlineAt);
+  const at = Math.max(aware + (deadline - aware) / 2, firstAttemptMs + noticeTargetMs);
+  return at < deadline ? at : undefined;
+}
+
 // Messages of `breach-<incidentId>`. Signals carry facts (from the product's webhooks or an
 // operator); updates carry an operator's decisions and are refused, with the reason, when impossible.
+
+/** 8.1: what became of a breach notified as suspected. */
+export type BreachAssessment = 'confirmed' | 'ruled-out';
+export const breachAssessments = ['confirmed', 'ruled-out'] as const satisfies readonly BreachAssessment[];
+
+/**
+ * Art. 33(3)(a), (c) and 33(4): facts of the breach that may arrive in phases, after the notice. Each
+ * one an update gives replaces what was known of it; what it leaves out stays as it was.
+ */
+export interface BreachFactsUpdate {
+  dataCategories?: string[];
+  subjectCategories?: string[];
+  subjectsApprox?: number;
+  recordsApprox?: number;
+  likelyConsequences?: string;
+}
+export const breachFactNames = [
+  'dataCategories',
+  'subjectCategories',
+  'subjectsApprox',
+  'recordsApprox',
+  'likelyConsequences',
+] as const satisfies ReadonlyArray<keyof BreachFactsUpdate>;
+export type BreachFactName = (typeof breachFactNames)[number];
+
+/** The facts given, without those left out: `undefined` never stands for a fact. */
+export function givenFacts(update: BreachFactsUpdate | undefined): BreachFactsUpdate {
+  const given: BreachFactsUpdate = {};
+  for (const name of breachFactNames) if (update?.[name] !== undefined) Object.assign(given, { [name]: update[name] });
+  return given;
+}
+
+/** What is known of the breach once an update's facts are in (Art. 33(4)). */
+export function withFacts(facts: BreachFacts, update: BreachFactsUpdate | undefined): BreachFacts {
+  return { ...facts, ...givenFacts(update) };
+}
 
 export interface BreachUpdateSignal {
   update: string;
   measures: string[];
   contained?: boolean;
+  /** Art. 33(4): facts known since the notice or the last update; each replaces what was known of it. */
+  facts?: BreachFactsUpdate;
+  /** Only through `assessBreach`, never the signal: an assessment may be refused. */
+  assessment?: BreachAssessment;
   at: string;
   /** The delivery's webhook id, or any unique key an operator chooses: a repeat is applied once. */
   key: string;
@@ -210,6 +277,36 @@ export function refuseMeasure(closed: boolean, request: { measure: unknown }): s
   return typeof request.measure !== 'string' || request.measure.trim() === '' ? 'describe the measure' : undefined;
 }
 
+/** The assessment an incident accepted: which, when, and under which key (a repeat is no second one). */
+export interface BreachAssessmentRecord {
+  assessment: BreachAssessment;
+  at: string;
+  key: string;
+}
+
+/**
+ * 8.1 ("vaststelt of redelijkerwijs vermoedt"): only a breach notified as suspected is later confirmed
+ * or ruled out, and only once. The same delivery again (its key) is no second assessment.
+ */
+export function refuseAssessment(
+  incident: { closed: boolean; suspected: boolean; assessment?: BreachAssessmentRecord },
+  request: { assessment?: unknown; key: string },
+): string | undefined {
+  if (!breachAssessments.includes(request.assessment as BreachAssessment)) return 'assessment must be "confirmed" or "ruled-out"';
+  if (incident.assessment?.key === request.key) return undefined;
+  if (incident.closed) return 'the incident is closed';
+  if (!incident.suspected) return 'the breach was not notified as suspected, so there is nothing to confirm or rule out';
+  if (incident.assessment)
+    return `the suspected breach was already ${incident.assessment.assessment === 'confirmed' ? 'confirmed' : 'ruled out'} at ${incident.assessment.at}`;
+  return undefined;
+}
+
+/**
+ * A suspected breach confirmed or ruled out (8.1), with the update that tells every notified customer
+ * so: an update, so that a breach not suspected, or assessed already, is refused with the reason.
+ */
+export const assessBreachUpdate = defineUpdate<void, [BreachUpdateSignal & { assessment: BreachAssessment }]>('assessBreach');
+
 /** An operator adds customers found to be affected after the start; each is notified at once. */
 export const addCustomersUpdate = defineUpdate<{ added: string[] }, [{ customerIds: string[] }]>('addCustomers');
 /** An operator records an acknowledgement received by phone or letter. */
@@ -231,6 +328,9 @@ export interface BreachTimelineEntry {
 export interface BreachState {
   incidentId: string;
   status: 'notifying' | 'open' | 'closing' | 'closed';
+  /** 8.1: notified as suspected; `assessment` says whether it was confirmed or ruled out since. */
+  suspected?: boolean;
+  assessment?: BreachAssessmentRecord;
   /** Customers the incident concerns. */
   customers: number;
   /** Customers whose notice a contact's mail server accepted. */

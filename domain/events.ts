@@ -110,16 +110,26 @@ export const CustomerUpserted = z.object({
   contract: ContractSettings.optional(),
 });
 
+/**
+ * Art. 33(3)(a): an approximate number (of data subjects, of records), kept in the register's integer
+ * column (PostgreSQL integer: at most 2,147,483,647).
+ */
+const ApproximateCount = z.number().int().nonnegative().max(2_147_483_647);
+/** Art. 33(3)(a): the categories of personal data, or of data subjects, concerned. */
+const Categories = z.array(Text(200)).max(100);
+
 export const BreachDetected = z.object({
   incidentId: Id,
   awareAt: UtcInstant,
+  /** 8.1: found, or "redelijkerwijs vermoed" (reasonably suspected); a later breach.updated assesses it. */
+  suspected: z.boolean().optional(),
   summary: Text(5000),
   dataCategories: z.array(Text(200)).min(1, 'name at least one category of personal data').max(100),
   /** Kept in the register's integer column (PostgreSQL integer: at most 2,147,483,647). */
   subjectsApprox: z.number().int().nonnegative().max(2_147_483_647).optional(),
   /** Art. 33(3)(a)-(c): known at detection or not; the notice says "not yet known" without them. */
-  subjectCategories: z.array(Text(200)).max(100).optional(),
-  recordsApprox: z.number().int().nonnegative().optional(),
+  subjectCategories: Categories.optional(),
+  recordsApprox: ApproximateCount.optional(),
   likelyConsequences: Text(5000).optional(),
   measures: z.array(Text(2000)).max(100).default([]),
   affectedCustomerIds: z.array(Id).min(1, 'at least one affected customer is needed').max(10000),
@@ -130,6 +140,14 @@ export const BreachUpdated = z.object({
   update: Text(5000),
   measures: z.array(Text(2000)).max(100).default([]),
   contained: z.boolean().optional(),
+  /** 8.1: a breach notified as suspected is confirmed or ruled out, once (409 otherwise). */
+  assessment: z.enum(['confirmed', 'ruled-out']).optional(),
+  /** Art. 33(3)(a), (c) and 33(4): facts that arrive in phases; each given replaces what was known of it. */
+  dataCategories: Categories.min(1, 'name at least one category of personal data').optional(),
+  subjectCategories: Categories.optional(),
+  subjectsApprox: ApproximateCount.optional(),
+  recordsApprox: ApproximateCount.optional(),
+  likelyConsequences: Text(5000).optional(),
 });
 
 export const BreachAcknowledged = z.object({ incidentId: Id, customerId: Id });
@@ -165,14 +183,21 @@ export const DsrActionCompleted = z.object({
   note: Text(5000).optional(),
 });
 
-export const AuthorityRequested = z.object({
-  requestId: Id,
-  customerIds: z.array(Id).min(1).max(10000),
-  authority: Text(300),
-  requestKind: z.enum(['information', 'subpoena', 'inspection', 'disclosure-intent']),
-  receivedAt: UtcInstant,
-  disclosureProhibited: z.boolean().optional(),
-});
+export const AuthorityRequested = z
+  .object({
+    requestId: Id,
+    customerIds: z.array(Id).min(1).max(10000),
+    authority: Text(300),
+    requestKind: z.enum(['information', 'subpoena', 'inspection', 'disclosure-intent']),
+    receivedAt: UtcInstant,
+    disclosureProhibited: z.boolean().optional(),
+    /** Art. 28(3)(a): the legal provision or order that forbids telling the customers; without it, recorded within a working day. */
+    prohibitionBasis: Text(2000).optional(),
+  })
+  .refine((data) => data.prohibitionBasis === undefined || data.disclosureProhibited === true, {
+    path: ['prohibitionBasis'],
+    message: 'is the basis of a prohibition to tell the customers: send it only with disclosureProhibited: true',
+  });
 
 /** Added to the contract: a customer's view on the scope and manner of an intended disclosure (7.1). */
 export const AuthorityCustomerResponded = z.object({
@@ -191,6 +216,19 @@ export const InstructionFlagged = z.object({
 export const InstructionRevised = z.object({ instructionId: Id, revision: Text(5000) });
 /** Added to the contract: the customer maintains its instruction and guarantees its lawfulness (3.3). */
 export const InstructionConfirmed = z.object({ instructionId: Id, guarantee: Text(5000) });
+/**
+ * Added to the contract (3.4): the customer tells the processor, "onverwijld", that it cannot meet its
+ * responsibilities under section 3 of the policy or the privacy law: which (`obligation`), and why or
+ * what it does about it (`description`).
+ */
+export const CustomerCannotComply = z.object({
+  noticeId: Id,
+  customerId: Id,
+  obligation: Text(1000),
+  description: Text(10000).optional(),
+});
+/** Added to the contract: the customer refuses to change the instruction (3.2 "weigert … te wijzigen"): it is suspended. */
+export const InstructionRefused = z.object({ instructionId: Id, reason: Text(5000).optional() });
 
 export const Safeguard = z.enum(['adequacy', 'scc', 'bcr', 'certification']);
 export const SubprocessorChanged = z.object({
@@ -245,6 +283,8 @@ export const eventSchemas = {
   'instruction.flagged': InstructionFlagged,
   'instruction.revised': InstructionRevised,
   'instruction.confirmed': InstructionConfirmed,
+  'instruction.refused': InstructionRefused,
+  'customer.cannot-comply': CustomerCannotComply,
   'subprocessor.changed': SubprocessorChanged,
   'subprocessor.objected': SubprocessorObjected,
   'audit.requested': AuditRequested,

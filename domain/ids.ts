@@ -31,6 +31,8 @@ export const workflowIds = {
   dsr: (requestId: string) => `dsr-${requestId}`,
   authority: (requestId: string) => `authority-${requestId}`,
   instruction: (instructionId: string) => `instruction-${instructionId}`,
+  /** 3.4: the customer's notice that it cannot meet its obligations. */
+  cannotComply: (noticeId: string) => `cannot-comply-${noticeId}`,
   subprocessorChange: (changeId: string) => `subprocessor-change-${changeId}`,
   objection: (changeId: string, customerId: string) => `objection-${changeId}${idJoint}${customerId}`,
   audit: (auditId: string) => `audit-${auditId}`,
@@ -48,6 +50,7 @@ export function parseWorkflowId(workflowId: string): { kind: WorkflowIdKind; ids
     ['dsr', 'dsr-', 1],
     ['authority', 'authority-', 1],
     ['instruction', 'instruction-', 1],
+    ['cannotComply', 'cannot-comply-', 1],
     ['subprocessorChange', 'subprocessor-change-', 1],
     ['objection', 'objection-', 2],
     ['audit', 'audit-', 1],

@@ -9,7 +9,9 @@ export const messageDescriptions: Record<string, string> = {
     'The incident: counts of customers notified, pending and undeliverable, acknowledgements, measures, the next status update due.',
   breachTimeline: "The incident's latest events, newest last (the register keeps all of them).",
   breachUpdated:
-    'A status update for every notified customer (Art. 33(4)): {"update", "measures"?, "contained"?, "at", "key"}; a repeated key is applied once.',
+    'A status update for every notified customer (Art. 33(4)): {"update", "measures"?, "contained"?, "facts"?: {"dataCategories", "subjectCategories", "subjectsApprox", "recordsApprox", "likelyConsequences"}, "at", "key"}; each fact given replaces what was known; a repeated key is applied once.',
+  assessBreach:
+    'A suspected breach confirmed or ruled out (8.1), told to every notified customer: {"assessment": "confirmed" | "ruled-out", "update", "measures", "at", "key"}. Ruled out closes the incident. Refused for a breach not suspected, or assessed already.',
   breachAcknowledged: 'A customer acknowledged the notice: {"customerId", "at", "via": "webhook" | "operator", "note"?}.',
   breachClosed: 'Close the incident and send every notified customer the final report: {"finalReport", "closedAt"}.',
   breachReported: 'The incident was reported again: {"customerIds"}; the customers it did not concern yet are added and told.',
@@ -43,16 +45,27 @@ export const messageDescriptions: Record<string, string> = {
   extendViewsDeadline: 'More time for the customers\' views: {"until", "reason"}.',
   recordDisclosure:
     'The disclosure made: {"scope", "manner", "disclosedAt", "objectionsConsidered"}. Refused while views are pending before their deadline.',
-  recordAnswer: 'The answer given to an information request, subpoena or inspection: {"summary", "answeredAt"}.',
+  recordAnswer:
+    'The answer given to an information request, subpoena or inspection: {"summary", "disclosesPersonalData", "scope"?, "manner"?, "answeredAt"?, "objectionsConsidered"?}. One that discloses personal data is refused while views are pending before their deadline (7.1).',
   // instruction-<instructionId>
-  instructionStatus: 'The suspended instruction: notice, processing decision, revision or guarantee, reminders.',
-  instructionRevised: 'The customer revised its instruction (3.4): {"revision", "revisedAt", "webhookId"}.',
+  instructionStatus: 'The flagged instruction: notice, response period, suspension, processing decision, revision or guarantee, reminders.',
+  instructionRevised:
+    'The customer revised its instruction (3.2): {"revision", "revisedAt", "webhookId"}. It awaits judgement (judgeRevision) before it is carried out.',
   instructionConfirmed:
     'The customer maintains its instruction and guarantees its lawfulness (3.3): {"guarantee", "confirmedAt", "webhookId"}.',
   recordProcessingDecision:
-    'Whether processing continues under earlier instructions or stops: {"decision": "continue-under-earlier-instructions" | "stop-processing", "note"?}.',
-  recordRevision: 'A revision received by letter: {"revision", "note"?}.',
+    'Whether processing continues under earlier instructions or stops: {"decision": "continue-under-earlier-instructions" | "stop-processing", "note"?}. Refused before the instruction is suspended.',
+  instructionRefused:
+    'The customer refuses to change its instruction (3.2): {"reason"?, "refusedAt", "webhookId"}; a flagged instruction is suspended.',
+  suspendInstruction:
+    'Suspend a plainly unlawful instruction at once, without waiting for the customer\'s answer (3.2 (i)): {"reason"}. The customer is told.',
+  recordRevision: 'A revision received by letter: {"revision", "note"?}. It awaits judgement (judgeRevision) like any.',
+  judgeRevision:
+    'Judge the revision awaiting judgement (3.2): {"accepted": true | false, "reason"?}; a rejection needs a reason, which the customer is told. Accepted, the instruction is carried out or resumed.',
   recordGuarantee: 'A guarantee received by letter: {"guarantee"}.',
+  // cannot-comply-<noticeId>
+  cannotComplyStatus:
+    'The customer cannot meet its obligations (3.4): the notice id, when it arrived, and when the privacy team took the alert; the text is in the records.',
   // subprocessor-change-<changeId> and objection-<changeId>~<customerId>
   subprocessorChangeStatus: 'The change: how many customers were notified and how many windows have started.',
   objectionWindowStatus: "One customer's objection window: notice, deadline, objection, judgment, remedy.",

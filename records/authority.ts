@@ -9,6 +9,11 @@ export interface AuthorityRequestFacts {
   reportedAt: string;
   customerIds: string[];
   disclosureProhibited: boolean;
+  /** Art. 28(3)(a): reported with the prohibition, or recorded later (`recordProhibitionBasis`). */
+  prohibitionBasis?: string;
+  prohibitionBasisRecordedAt?: string;
+  /** Reported without a basis: by when the privacy team must record one. */
+  prohibitionBasisDueAt?: string;
 }
 
 export type AuthorityNoticeFacts =
@@ -17,19 +22,27 @@ export type AuthorityNoticeFacts =
   | { status: 'undeliverable'; problem: string };
 
 export type AuthorityOutcomeFacts =
-  | { kind: 'answered'; at: string; summary: string; note?: string }
+  | { kind: 'answered'; at: string; summary: string; disclosesPersonalData: false; note?: string }
+  | { kind: 'answered'; at: string; summary: string; disclosesPersonalData: true; scope: string; manner: string; note?: string }
   | { kind: 'disclosed'; at: string; scope: string; manner: string; note?: string };
 
-export interface AuthorityRecord extends AuthorityRequestFacts {
+export interface AuthorityRecord extends Omit<
+  AuthorityRequestFacts,
+  'prohibitionBasis' | 'prohibitionBasisRecordedAt' | 'prohibitionBasisDueAt'
+> {
   status: 'open' | 'answered' | 'disclosed';
   prohibitionBasis: string | null;
   prohibitionBasisRecordedAt: string | null;
+  prohibitionBasisDueAt: string | null;
   prohibitionLiftedAt: string | null;
   prohibitionLiftReason: string | null;
   noticeDueAt: string | null;
   viewsDueAt: string | null;
   outcomeAt: string | null;
   answerSummary: string | null;
+  /** 7.1: whether the answer disclosed personal data (null for a disclosure). */
+  answerDisclosesPersonalData: boolean | null;
+  /** Of a disclosure, or of an answer that disclosed personal data. */
   disclosureScope: string | null;
   disclosureManner: string | null;
   outcomeNote: string | null;
@@ -84,12 +97,14 @@ export function authorityRepository(db: Db): AuthorityRepository {
       status: row.status,
       prohibitionBasis: row.prohibition_basis,
       prohibitionBasisRecordedAt: iso(row.prohibition_basis_recorded_at),
+      prohibitionBasisDueAt: iso(row.prohibition_basis_due_at),
       prohibitionLiftedAt: iso(row.prohibition_lifted_at),
       prohibitionLiftReason: row.prohibition_lift_reason,
       noticeDueAt: iso(row.notice_due_at),
       viewsDueAt: iso(row.views_due_at),
       outcomeAt: iso(row.outcome_at),
       answerSummary: row.answer_summary,
+      answerDisclosesPersonalData: row.answer_discloses_personal_data,
       disclosureScope: row.disclosure_scope,
       disclosureManner: row.disclosure_manner,
       outcomeNote: row.outcome_note,
@@ -127,6 +142,10 @@ export function authorityRepository(db: Db): AuthorityRepository {
             reported_at: facts.reportedAt,
             customer_ids: JSON.stringify(facts.customerIds),
             disclosure_prohibited: facts.disclosureProhibited,
+            prohibition_basis: facts.prohibitionBasis ?? null,
+            prohibition_basis_recorded_at:
+              facts.prohibitionBasis === undefined ? null : (facts.prohibitionBasisRecordedAt ?? facts.reportedAt),
+            prohibition_basis_due_at: facts.prohibitionBasisDueAt ?? null,
             status: 'open',
             updated_at: now,
           })
@@ -225,8 +244,9 @@ export function authorityRepository(db: Db): AuthorityRepository {
           status: outcome.kind,
           outcome_at: outcome.at,
           answer_summary: outcome.kind === 'answered' ? outcome.summary : null,
-          disclosure_scope: outcome.kind === 'disclosed' ? outcome.scope : null,
-          disclosure_manner: outcome.kind === 'disclosed' ? outcome.manner : null,
+          answer_discloses_personal_data: outcome.kind === 'answered' ? outcome.disclosesPersonalData : null,
+          disclosure_scope: 'scope' in outcome ? outcome.scope : null,
+          disclosure_manner: 'manner' in outcome ? outcome.manner : null,
           outcome_note: outcome.note ?? null,
           updated_at: new Date(),
         })

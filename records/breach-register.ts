@@ -1,13 +1,19 @@
 import { sql } from 'kysely';
+import { breachFactNames, givenFacts, type BreachAssessment, type BreachFactName, type BreachFactsUpdate } from '../domain/breach';
 import type { Db } from './database';
 
 export interface BreachIncidentFacts {
   incidentId: string;
   awareAt: string;
   detectedAt: string;
+  /** 8.1: reported as reasonably suspected; the entry keeps since when (awareAt). */
+  suspected?: boolean;
   summary: string;
   dataCategories: string[];
   subjectsApprox?: number;
+  subjectCategories?: string[];
+  recordsApprox?: number;
+  likelyConsequences?: string;
   measures: string[];
 }
 
@@ -24,11 +30,21 @@ export interface BreachRegisterUpdate {
   text: string;
   measures: string[];
   contained?: boolean;
+  /** 8.1: the update confirmed, or ruled out, the suspected breach; ruled out closes the entry. */
+  assessment?: BreachAssessment;
+  /** Art. 33(4): the facts the update brought; each becomes the entry's, known from `recordedAt`. */
+  facts?: BreachFactsUpdate;
   recordedAt: string;
 }
 
 /** One entry of the Art. 33(5) register: the facts, their effects, the measures, and who was told when. */
-export interface BreachRegisterEntry extends BreachIncidentFacts {
+export interface BreachRegisterEntry extends Omit<BreachIncidentFacts, 'suspected'> {
+  /** 8.1: since when the breach was suspected (null: reported as found), and when that was settled. */
+  suspectedSince: string | null;
+  confirmedAt: string | null;
+  ruledOutAt: string | null;
+  /** When the current value of each fact became known; every earlier value is in the update that brought it. */
+  factsKnownAt: Partial<Record<BreachFactName, string>>;
   status: 'open' | 'closed';
   contained: boolean;
   finalReport: string | null;
@@ -66,6 +82,35 @@ export interface BreachRegisterRepository {
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
+/** Each fact's column (its `<column>_known_at` beside it, migration 011). */
+const columnOf = {
+  dataCategories: 'data_categories',
+  subjectCategories: 'subject_categories',
+  subjectsApprox: 'subjects_approx',
+  recordsApprox: 'records_approx',
+  likelyConsequences: 'likely_consequences',
+} as const satisfies Record<BreachFactName, string>;
+
+/** The columns of the facts given, each with the instant it became known; a fact left out is not touched. */
+function factColumns(facts: BreachFactsUpdate, knownAt: string) {
+  return {
+    ...(facts.dataCategories !== undefined && {
+      data_categories: JSON.stringify(facts.dataCategories),
+      data_categories_known_at: knownAt,
+    }),
+    ...(facts.subjectCategories !== undefined && {
+      subject_categories: JSON.stringify(facts.subjectCategories),
+      subject_categories_known_at: knownAt,
+    }),
+    ...(facts.subjectsApprox !== undefined && { subjects_approx: facts.subjectsApprox, subjects_approx_known_at: knownAt }),
+    ...(facts.recordsApprox !== undefined && { records_approx: facts.recordsApprox, records_approx_known_at: knownAt }),
+    ...(facts.likelyConsequences !== undefined && {
+      likely_consequences: facts.likelyConsequences,
+      likely_consequences_known_at: knownAt,
+    }),
+  };
+}
+
 export function breachRegisterRepository(db: Db): BreachRegisterRepository {
   async function load(incidentIds: string[] | 'all'): Promise<BreachRegisterEntry[]> {
     let incidentsQuery = db.selectFrom('breach_incidents').selectAll().orderBy('aware_at').orderBy('incident_id');
@@ -87,7 +132,19 @@ export function breachRegisterRepository(db: Db): BreachRegisterRepository {
       summary: row.summary,
       dataCategories: row.data_categories,
       ...(row.subjects_approx !== null && { subjectsApprox: row.subjects_approx }),
+      ...(row.subject_categories !== null && { subjectCategories: row.subject_categories }),
+      ...(row.records_approx !== null && { recordsApprox: row.records_approx }),
+      ...(row.likely_consequences !== null && { likelyConsequences: row.likely_consequences }),
       measures: row.measures,
+      suspectedSince: iso(row.suspected_since),
+      confirmedAt: iso(row.confirmed_at),
+      ruledOutAt: iso(row.ruled_out_at),
+      factsKnownAt: Object.fromEntries(
+        breachFactNames.flatMap((name) => {
+          const knownAt = row[`${columnOf[name]}_known_at`];
+          return knownAt === null ? [] : [[name, iso(knownAt)!]];
+        }),
+      ),
       status: row.status,
       contained: row.contained,
       finalReport: row.final_report,
@@ -112,6 +169,8 @@ export function breachRegisterRepository(db: Db): BreachRegisterRepository {
           text: u.text,
           measures: u.measures,
           ...(u.contained !== null && { contained: u.contained }),
+          ...(u.assessment !== null && { assessment: u.assessment }),
+          ...(u.facts !== null && { facts: u.facts }),
           recordedAt: iso(u.recorded_at)!,
         })),
     }));
@@ -132,6 +191,8 @@ export function breachRegisterRepository(db: Db): BreachRegisterRepository {
           contained: false,
           status: 'open',
           updated_at: new Date(),
+          suspected_since: facts.suspected === true ? facts.awareAt : null,
+          ...factColumns(facts, facts.detectedAt),
         })
         .onConflict((oc) => oc.column('incident_id').doNothing())
         .execute();
@@ -228,6 +289,8 @@ export function breachRegisterRepository(db: Db): BreachRegisterRepository {
             contained: update.contained ?? null,
             recorded_at: update.recordedAt,
             idempotency_key: idempotencyKey,
+            assessment: update.assessment ?? null,
+            facts: update.facts && Object.keys(givenFacts(update.facts)).length > 0 ? JSON.stringify(givenFacts(update.facts)) : null,
           })
           .onConflict((oc) => oc.column('idempotency_key').doNothing())
           .executeTakeFirst();
@@ -237,10 +300,20 @@ export function breachRegisterRepository(db: Db): BreachRegisterRepository {
           .set((eb) => ({
             measures: sql`${eb.ref('measures')} || ${JSON.stringify(update.measures)}::jsonb`,
             ...(update.contained !== undefined && { contained: update.contained }),
+            ...factColumns(givenFacts(update.facts), update.recordedAt),
+            ...(update.assessment === 'confirmed' && { confirmed_at: update.recordedAt }),
             updated_at: new Date(),
           }))
           .where('incident_id', '=', incidentId)
           .execute();
+        // 8.1: a suspected breach ruled out closes the entry with the update that said so; no final report.
+        if (update.assessment === 'ruled-out')
+          await trx
+            .updateTable('breach_incidents')
+            .set({ ruled_out_at: update.recordedAt, status: 'closed', closed_at: update.recordedAt, updated_at: new Date() })
+            .where('incident_id', '=', incidentId)
+            .where('status', '=', 'open')
+            .execute();
       });
     },
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { BreachFactsUpdate } from '../domain/breach';
 import type { TransferBasis, TransferSafeguard } from '../domain/transfers';
 
 /** timestamptz, read back as Date; written as a Date or an ISO 8601 string. */
@@ -31,6 +32,8 @@ export interface Schema {
   dsr_action_requests: DsrActionRequestsTable;
   instructions: InstructionsTable;
   instruction_decisions: InstructionDecisionsTable;
+  instruction_revisions: InstructionRevisionsTable;
+  cannot_comply_notices: CannotComplyNoticesTable;
   subprocessors: SubprocessorsTable;
   subprocessor_changes: SubprocessorChangesTable;
   subprocessor_change_recipients: SubprocessorChangeRecipientsTable;
@@ -80,6 +83,20 @@ export interface BreachIncidentsTable {
   final_report: string | null;
   closed_at: NullableTimestamp;
   updated_at: Timestamp;
+  /** 8.1: reported as suspected, since when; then confirmed or ruled out, when (011). */
+  suspected_since: NullableTimestamp;
+  confirmed_at: NullableTimestamp;
+  ruled_out_at: NullableTimestamp;
+  /** Art. 33(3)(a), (c): facts that may arrive in phases (011). */
+  subject_categories: ColumnType<string[] | null, string | null | undefined, string | null>;
+  records_approx: Defaulted<number | null>;
+  likely_consequences: Defaulted<string | null>;
+  /** When the current value of each fact became known (011). */
+  data_categories_known_at: NullableTimestamp;
+  subject_categories_known_at: NullableTimestamp;
+  subjects_approx_known_at: NullableTimestamp;
+  records_approx_known_at: NullableTimestamp;
+  likely_consequences_known_at: NullableTimestamp;
 }
 
 export interface BreachNotificationsTable {
@@ -109,6 +126,10 @@ export interface BreachUpdatesTable {
   recorded_at: Timestamp;
   /** Workflow id + step: a retried activity records a fact once. */
   idempotency_key: string;
+  /** 8.1: the update confirmed or ruled out a suspected breach (011). */
+  assessment: Defaulted<'confirmed' | 'ruled-out' | null>;
+  /** Art. 33(4): the facts this update brought, as sent (011). */
+  facts: ColumnType<BreachFactsUpdate | null, string | null | undefined, string | null>;
 }
 
 export interface EmailLogTable {
@@ -155,6 +176,8 @@ export interface AuthorityRequestsTable {
   /** Art. 28(3)(a): the law that forbids telling the customers, as the privacy team recorded it. */
   prohibition_basis: string | null;
   prohibition_basis_recorded_at: NullableTimestamp;
+  /** By when the privacy team must record a basis the request was reported without (012). */
+  prohibition_basis_due_at: NullableTimestamp;
   prohibition_lifted_at: NullableTimestamp;
   prohibition_lift_reason: string | null;
   /** 8.1: by when every customer was to be told. */
@@ -164,6 +187,9 @@ export interface AuthorityRequestsTable {
   status: 'open' | 'answered' | 'disclosed';
   outcome_at: NullableTimestamp;
   answer_summary: string | null;
+  /** 7.1: whether the answer disclosed personal data; null for a disclosure, or an answer before 012. */
+  answer_discloses_personal_data: boolean | null;
+  /** Of a disclosure, or of an answer that disclosed personal data. */
   disclosure_scope: string | null;
   disclosure_manner: string | null;
   outcome_note: string | null;
@@ -253,8 +279,15 @@ export interface InstructionsTable {
   /** 3.2: why, in the processor's opinion, the instruction infringes the law. */
   reason: string;
   flagged_at: Timestamp;
-  status: 'suspended' | 'resumed';
+  /** 3.2: `flagged` while the customer's response period runs; `carried-out` when answered before any suspension (013). */
+  status: 'flagged' | 'suspended' | 'carried-out' | 'resumed';
   notice_status: 'pending' | 'notified' | 'undeliverable';
+  /** The end of the customer's response period (013). */
+  response_due_at: NullableTimestamp;
+  /** 3.2 (i): when and why the instruction was suspended, and the operator's or the customer's reason (013). */
+  suspended_at: NullableTimestamp;
+  suspension_cause: 'no-answer' | 'refused' | 'operator' | null;
+  suspension_reason: string | null;
   notified_at: NullableTimestamp;
   notice_problem: string | null;
   resolution: 'revised' | 'confirmed' | null;
@@ -265,6 +298,35 @@ export interface InstructionsTable {
   resumed_at: NullableTimestamp;
   created_at: DefaultedTimestamp;
   updated_at: Timestamp;
+}
+
+/** 3.2: every revision of a flagged or suspended instruction, and its judgement (013). */
+export interface InstructionRevisionsTable {
+  id: Generated<number>;
+  instruction_id: string;
+  /** 1, 2, ...: a retried activity records each revision once. */
+  sequence: number;
+  revision: string;
+  via: 'webhook' | 'operator';
+  note: string | null;
+  received_at: Timestamp;
+  /** Null until an operator judged it; a revision replaced before its judgement stays null. */
+  accepted: boolean | null;
+  judgement_reason: string | null;
+  judged_at: NullableTimestamp;
+  created_at: DefaultedTimestamp;
+}
+
+/** 3.4: a customer's notice that it cannot meet its obligations (013). */
+export interface CannotComplyNoticesTable {
+  notice_id: string;
+  customer_id: string;
+  obligation: string;
+  description: string | null;
+  /** The event's timestamp: when the product reported the notice. */
+  received_at: Timestamp;
+  team_alerted_at: NullableTimestamp;
+  created_at: DefaultedTimestamp;
 }
 
 export interface InstructionDecisionsTable {

@@ -17,8 +17,12 @@ import {
   extendViewsDeadlineUpdate,
   refuseProhibitionLifting,
   liftProhibitionUpdate,
+  nextProhibitionBasisReminderAt,
   nextViewReminder,
   noticesInFlight,
+  noticeWarningAt,
+  openingAuthorityStatus,
+  prohibitionBasisMissing,
   refuseProhibitionBasis,
   prohibitionReviewAt,
   prohibitionStanding,
@@ -75,9 +79,20 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     authority: input.authority,
     requestKind: input.requestKind,
     receivedAt: input.receivedAt,
-    status: input.disclosureProhibited ? 'prohibited' : 'notifying',
+    status: openingAuthorityStatus(input),
     settings,
-    ...(input.disclosureProhibited && { prohibition: { since: startedAt, reviewsSent: 0 } }),
+    ...(input.disclosureProhibited && {
+      prohibition:
+        input.prohibitionBasis === undefined
+          ? // Art. 28(3)(a): a prohibition reported without its basis has one recorded within a working day.
+            {
+              since: startedAt,
+              basisDueAt: workingDaysLater(wholeMinute(startedAt), settings.prohibitionBasisWorkingDays, settings),
+              basisReminders: 0,
+              reviewsSent: 0,
+            }
+          : { since: startedAt, basis: input.prohibitionBasis, basisRecordedAt: startedAt, reviewsSent: 0 },
+    }),
     viewsDeadlinePassed: false,
     viewRemindersSent: 0,
     customers: Object.fromEntries(
@@ -127,8 +142,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     };
     // Decided on receipt: an objection that arrived before the disclosure was recorded is reported even
     // if the operator records it while the view is still being written to the records.
-    const reportObjection =
-      response.objectsToDisclosure === true && !objectedBefore && input.requestKind === 'disclosure-intent' && !state.outcome;
+    const reportObjection = response.objectsToDisclosure === true && !objectedBefore && !state.outcome;
     refresh();
     await recorded();
     await recordAuthorityCustomerView({ requestId: input.requestId, ...response });
@@ -136,7 +150,9 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       alert(`objection-${response.customerId}-${responses}`, {
         kind: 'customer-objects',
         customerIds: [response.customerId],
-        detail: `Customer ${response.customerId} objects to the intended disclosure; its view is in the records (authority_views).`,
+        detail:
+          `Customer ${response.customerId} objects to ${input.requestKind === 'disclosure-intent' ? 'the intended disclosure' : 'any disclosure of its personal data in the answer'}; ` +
+          'its view is in the records (authority_views).',
         ...(state.viewsDueAt !== undefined && { dueAt: state.viewsDueAt }),
       });
     }
@@ -235,12 +251,21 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
   handle(
     recordAnswerUpdate,
     async (request) => {
-      const outcome: AuthorityOutcome = {
-        kind: 'answered',
+      const answer = {
+        kind: 'answered' as const,
         at: request.answeredAt === undefined ? nowIso() : normalizeInstant(request.answeredAt),
         summary: request.summary.trim(),
         ...(request.note !== undefined && { note: request.note.trim() }),
       };
+      const outcome: AuthorityOutcome = request.disclosesPersonalData
+        ? {
+            ...answer,
+            disclosesPersonalData: true,
+            scope: request.scope!.trim(),
+            manner: request.manner!.trim(),
+            ...(request.objectionsConsidered !== undefined && { objectionsConsidered: request.objectionsConsidered }),
+          }
+        : { ...answer, disclosesPersonalData: false };
       return applyOutcome(outcome);
     },
     { validator: (request) => refuse(refuseAnswer(state, request, nowIso())) },
@@ -361,7 +386,30 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     }
   }
 
-  // --- 7.1: scope and manner of an intended disclosure, discussed with each customer first
+  /**
+   * 8.1, before the deadline: the customers not told by `noticeWarningAt` are named to the privacy team
+   * while there is time left to reach them another way. Judged once the notices had their grace period.
+   */
+  async function warnBeforeNoticeDeadline(noticesFrom: string): Promise<void> {
+    const warnAt = state.noticeWarningAt;
+    if (warnAt === undefined) return;
+    const due = state.noticeDueAt!;
+    const judgeAt = Math.max(parseInstant(warnAt), parseInstant(noticesFrom) + graceMs + 60_000);
+    // Reported too late for a warning: the deadline's own alert comes first.
+    if (judgeAt >= parseInstant(due)) return;
+    const everyoneTold = () => customers().every((customer) => customer.notice.status === 'notified');
+    if (await waitUntil(formatInstant(judgeAt), everyoneTold, 'customers not yet told, a working day before the notice deadline (8.1)'))
+      return;
+    const untold = customers().filter((customer) => customer.notice.status !== 'notified');
+    alert('notice-deadline-approaching', {
+      kind: 'notice-deadline-approaching',
+      customerIds: untold.map((customer) => customer.customerId),
+      detail: untold.map((customer) => `${customer.customerId}: ${describeNotice(customer.notice)}`).join('\n'),
+      dueAt: due,
+    });
+  }
+
+  // --- 7.1: scope and manner of any disclosure, discussed with each customer first
 
   const viewsSettled = () => state.outcome !== undefined || customersWithoutView(state).length === 0;
 
@@ -372,7 +420,9 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       const due = state.viewsDueAt!;
       const now = nowIso();
       if (parseInstant(now) >= parseInstant(due)) break;
-      const next = nextViewReminder(due, settings, remindersSent, now);
+      // Reminders only for an intended disclosure: an information request, subpoena or inspection may be
+      // answered without any personal data, so its customers are asked once, in the notice.
+      const next = input.requestKind === 'disclosure-intent' ? nextViewReminder(due, settings, remindersSent, now) : undefined;
       // Woken early by every view, the outcome, or an extension (which moves every reminder with it).
       const interrupted = await waitUntil(
         next?.at ?? due,
@@ -417,10 +467,13 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     await condition(() => !prohibitionStanding(state));
     const noticesFrom = nowIso();
     // 8.1: the clock runs from receipt or, where the law forbade telling, from the lifting.
-    state.noticeDueAt = workingDaysLater(state.prohibition?.liftedAt ?? input.receivedAt, settings.noticeDeadlineWorkingDays, settings);
-    if (input.requestKind === 'disclosure-intent' && !state.outcome) {
-      // 7.1: the customers get the whole window from the moment they are told, kept to the minute the
-      // email shows (the seconds spent sending are not worth a deadline of 09:00:07).
+    const noticeFrom = state.prohibition?.liftedAt ?? input.receivedAt;
+    state.noticeDueAt = workingDaysLater(noticeFrom, settings.noticeDeadlineWorkingDays, settings);
+    const warnAt = noticeWarningAt(noticeFrom, settings);
+    if (warnAt !== undefined) state.noticeWarningAt = warnAt;
+    if (!state.outcome) {
+      // 7.1, for every kind of request: the customers get the whole window from the moment they are told,
+      // kept to the minute the email shows (the seconds spent sending are not worth a deadline of 09:00:07).
       state.viewsDueAt = workingDaysLater(wholeMinute(noticesFrom), settings.viewWindowWorkingDays, settings);
     }
     refresh();
@@ -429,7 +482,12 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       noticeDueAt: state.noticeDueAt,
       ...(state.viewsDueAt !== undefined && { viewsDueAt: state.viewsDueAt }),
     });
-    await Promise.all([sendNotices(), watchNoticeDeadline(noticesFrom), state.viewsDueAt !== undefined ? awaitViews() : undefined]);
+    await Promise.all([
+      sendNotices(),
+      warnBeforeNoticeDeadline(noticesFrom),
+      watchNoticeDeadline(noticesFrom),
+      state.viewsDueAt !== undefined ? awaitViews() : undefined,
+    ]);
   }
 
   /** While the law forbids telling the customers, the privacy team is asked at intervals whether it still does. */
@@ -456,6 +514,32 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     refresh();
   }
 
+  /**
+   * Art. 28(3)(a): a prohibition reported without its basis. The privacy team is reminded at the basis
+   * deadline and each working day after it, until the basis is recorded or the prohibition lifted.
+   */
+  async function remindOfMissingBasis(): Promise<void> {
+    const prohibition = state.prohibition;
+    const settled = () => !prohibitionBasisMissing(state);
+    for (;;) {
+      const at = nextProhibitionBasisReminderAt(state);
+      if (!prohibition || at === undefined) return;
+      if (await waitUntil(at, settled, 'legal basis of the prohibition to tell the customers (Art. 28(3)(a))')) break;
+      const number = (prohibition.basisReminders ?? 0) + 1;
+      prohibition.basisReminders = number;
+      refresh();
+      alert(`prohibition-basis-missing-${number}`, {
+        kind: 'prohibition-basis-missing',
+        customerIds: input.customerIds,
+        detail:
+          `Reported at ${prohibition.since} with disclosureProhibited and no legal basis; the basis was due at ` +
+          `${prohibition.basisDueAt}. Reminder ${number}: you are reminded each working day until it is recorded.`,
+        dueAt: prohibition.basisDueAt!,
+      });
+    }
+    refresh();
+  }
+
   /** The end of the case, to every customer that was told of it, once telling is allowed. */
   async function sendOutcome(): Promise<void> {
     await condition(
@@ -479,18 +563,27 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
   ]);
   refresh();
 
-  await recordAuthorityRequest(input);
+  await recordAuthorityRequest({
+    ...input,
+    ...(state.prohibition?.basisRecordedAt !== undefined && { prohibitionBasisRecordedAt: state.prohibition.basisRecordedAt }),
+    ...(state.prohibition?.basisDueAt !== undefined && { prohibitionBasisDueAt: state.prohibition.basisDueAt }),
+  });
   requestRecorded = true;
   if (state.prohibition) {
+    const { basis, basisDueAt } = state.prohibition;
     alert('prohibition-recorded', {
       kind: 'disclosure-prohibited',
       customerIds: input.customerIds,
       detail:
         `Received at ${input.receivedAt}, reported with disclosureProhibited. ${input.customerIds.length} customer(s) ` +
-        'are concerned; none is told while the prohibition stands.',
+        'are concerned; none is told while the prohibition stands. ' +
+        (basis === undefined
+          ? `No legal basis was reported: record it with recordProhibitionBasis by ${basisDueAt}.`
+          : `Legal basis as reported: ${basis}`),
+      ...(basisDueAt !== undefined && { dueAt: basisDueAt }),
     });
   }
-  await Promise.all([reviewProhibition(), noticesAndViews(), sendOutcome()]);
+  await Promise.all([reviewProhibition(), remindOfMissingBasis(), noticesAndViews(), sendOutcome()]);
 
   state.closed = true;
   refresh();
@@ -513,6 +606,8 @@ function describeNotice(notice: AuthorityNotice): string {
   switch (notice.status) {
     case 'notified':
       return `told at ${notice.notifiedAt}, after the deadline`;
+    case 'pending':
+      return 'not told yet: its email is still being sent (its mail server has not accepted it)';
     case 'undeliverable':
       return `not told: ${notice.problem}`;
     default:
@@ -533,13 +628,19 @@ function describeRequest(state: AuthorityState): string {
     '',
   ];
   if (state.prohibition) {
+    const { liftedAt, since, basis, basisDueAt } = state.prohibition;
     lines.push(
-      state.prohibition.liftedAt
-        ? `- prohibition to tell the customers lifted at ${state.prohibition.liftedAt}`
-        : `- **prohibition to tell the customers** since ${state.prohibition.since}; basis ${state.prohibition.basis ? 'recorded' : 'not recorded yet'}`,
+      liftedAt
+        ? `- prohibition to tell the customers lifted at ${liftedAt}`
+        : `- **prohibition to tell the customers** since ${since}; ` +
+            (basis !== undefined
+              ? 'basis recorded'
+              : `**legal basis not recorded** (due at ${basisDueAt ?? since}): record it with recordProhibitionBasis`),
     );
   }
   if (state.noticeDueAt) lines.push(`- notice due at ${state.noticeDueAt}${state.noticeDeadline ? ` (${state.noticeDeadline})` : ''}`);
+  if (state.noticeWarningAt && !state.noticeDeadline)
+    lines.push(`- customers not told by ${state.noticeWarningAt} are named to the privacy team`);
   if (state.viewsDueAt) lines.push(`- views due at ${state.viewsDueAt}${state.viewsDeadlinePassed ? ' (passed)' : ''}`);
   if (state.outcome) lines.push(`- ${state.outcome.kind} at ${state.outcome.at}`);
   return lines.join('\n');

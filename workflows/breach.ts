@@ -4,6 +4,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   sleep,
@@ -14,6 +15,7 @@ import type { Activities } from '../activities';
 import type { BreachPrivacyTeamAlert } from '../activities/breach';
 import {
   addCustomersUpdate,
+  assessBreachUpdate,
   breachAcknowledgedSignal,
   breachClosedSignal,
   breachCustomersPerBatch,
@@ -22,6 +24,7 @@ import {
   breachStatusQuery,
   breachTimelineQuery,
   breachUpdatedSignal,
+  contractualHalfwayAlertAt,
   defaultBreachSettings,
   incidentClosedSignal,
   noticeAcknowledgedSignal,
@@ -31,8 +34,10 @@ import {
   recordMeasureUpdate,
   refuseAcknowledgementRecord,
   refuseAddingCustomers,
+  refuseAssessment,
   refuseMeasure,
   type BreachAcknowledgedSignal,
+  type BreachAssessmentRecord,
   type BreachClosedSignal,
   type BreachIncidentCarried,
   type BreachIncidentInput,
@@ -42,6 +47,8 @@ import {
   type BreachState,
   type BreachTimelineEntry,
   type BreachUpdateSignal,
+  givenFacts,
+  withFacts,
 } from '../domain/breach';
 import { isValidId, workflowIds } from '../domain/ids';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
@@ -84,8 +91,10 @@ const timelineLength = 500;
  */
 export async function breachIncident(input: BreachIncidentInput): Promise<BreachState> {
   const settings = input.settings ?? defaultBreachSettings;
-  const facts = breachFactsOf(input);
   const carried = input.carried;
+  /** Art. 33(4): the facts as known now; each update may bring some, a customer added later is told them all. */
+  let laterFacts = givenFacts(carried?.facts);
+  const facts = () => ({ ...withFacts(breachFactsOf(input), laterFacts), measures: state.measures });
   const runs = (carried?.runs ?? 0) + 1;
   const customersPerBatch = input.batching?.customersPerBatch ?? breachCustomersPerBatch;
 
@@ -118,6 +127,12 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   const updates: BreachUpdateSignal[] = [...(carried?.pendingUpdates ?? [])];
   const seenUpdateKeys = new Set(carried?.seenUpdateKeys ?? []);
   let closeRequest: BreachClosedSignal | undefined;
+  /** 8.1: a suspected breach confirmed or ruled out; one ruled out ends the incident with that update. */
+  let assessment: BreachAssessmentRecord | undefined = carried?.assessment;
+  const suspected = input.suspected === true;
+  const ruledOut = () => assessment?.assessment === 'ruled-out';
+  /** Nothing more is taken in: the incident is asked to close, or its suspected breach was ruled out. */
+  const ending = () => closeRequest !== undefined || ruledOut();
   // Item "time taken from the sender": the status reminders count on the workflow's own clock from the
   // moment news reached the customers, never from an event's timestamp, which may be days old.
   let lastNewsMs = carried?.lastNewsMs ?? Date.now();
@@ -134,6 +149,8 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     acknowledged,
     measures: carried?.measures ?? [...input.measures],
     contained: carried?.contained ?? false,
+    ...(suspected && { suspected }),
+    ...(assessment && { assessment }),
     lastUpdateAt: carried?.lastUpdateAt ?? input.detectedAt,
     undeliveredAlerts: [],
   };
@@ -162,18 +179,33 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   handle(breachStatusQuery, () => state);
   handle(breachTimelineQuery, () => timeline);
   handle(breachUpdatedSignal, (update) => {
-    if (closeRequest || seenUpdateKeys.has(update.key)) return;
+    if (ending() || seenUpdateKeys.has(update.key)) return;
     seenUpdateKeys.add(update.key);
-    updates.push(update);
+    // An assessment comes through assessBreach, which may refuse it; a signal never assesses.
+    const { assessment: _ignored, ...news } = update;
+    updates.push(news);
   });
+  handle(
+    assessBreachUpdate,
+    (update) => {
+      if (seenUpdateKeys.has(update.key)) return;
+      seenUpdateKeys.add(update.key);
+      assessment = { assessment: update.assessment, at: update.at, key: update.key };
+      state.assessment = assessment;
+      updates.push(update);
+    },
+    {
+      validator: (update) => refuse(refuseAssessment({ closed: ending(), suspected, ...(assessment && { assessment }) }, update)),
+    },
+  );
   handle(breachAcknowledgedSignal, (ack) => {
     if (concerns(ack.customerId)) acknowledgements.push(ack);
   });
   handle(breachClosedSignal, (signal) => {
-    closeRequest ??= signal;
+    if (!ruledOut()) closeRequest ??= signal;
   });
   handle(breachReportedSignal, ({ customerIds }) => {
-    if (closeRequest) return;
+    if (ending()) return;
     const fresh = addCustomers(customerIds.filter(isValidId));
     if (fresh.length > 0) note(`breach reported again: ${fresh.length} more customer(s) concerned`);
   });
@@ -190,7 +222,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       await condition(() => added.every(isAnnounced));
       return { added };
     },
-    { validator: (request) => refuse(refuseAddingCustomers(closeRequest !== undefined, request, concerns, customerCount())) },
+    { validator: (request) => refuse(refuseAddingCustomers(ending(), request, concerns, customerCount())) },
   );
   handle(
     recordAcknowledgementUpdate,
@@ -200,7 +232,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     {
       validator: ({ customerId }) =>
         refuse(
-          refuseAcknowledgementRecord(closeRequest !== undefined, customerId, {
+          refuseAcknowledgementRecord(ending(), customerId, {
             concerned: concerns(customerId),
             settled: noticeSettled(customerId),
             undeliverable: undeliverable[customerId] !== undefined,
@@ -222,7 +254,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
         update: { kind: 'measure', text: measure, measures: [measure], ...(contained !== undefined && { contained }), recordedAt: at },
       });
     },
-    { validator: (request) => refuse(refuseMeasure(closeRequest !== undefined, request)) },
+    { validator: (request) => refuse(refuseMeasure(ending(), request)) },
   );
 
   function refreshDetails(): void {
@@ -271,7 +303,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   // The closeRequest may overtake the announcement: every customer concerned is told all the same.
   const workPending = () =>
     announced < customerCount() || updates.length > 0 || acknowledgements.some((ack) => noticeSettled(ack.customerId));
-  while (!closeRequest || workPending()) {
+  while (!ending() || workPending()) {
     // 8.1: every customer concerned is told first, a batch at a time; customers added later join the queue.
     if (announced < customerCount()) {
       const customerIds: string[] = [];
@@ -279,7 +311,13 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
         customerIds.push(customerAt(position));
       const added = customerIds.filter((_, index) => announced + index >= input.affectedCustomerIds.length);
       if (added.length > 0) await recordBreachCustomersAdded({ incidentId: input.incidentId, customerIds: added });
-      const result = await announceBreachToCustomers({ incidentId: input.incidentId, facts, settings, customerIds, noticeAt: nowIso() });
+      const result = await announceBreachToCustomers({
+        incidentId: input.incidentId,
+        facts: facts(),
+        settings,
+        customerIds,
+        noticeAt: nowIso(),
+      });
       notified += result.notified;
       Object.assign(undeliverable, result.undeliverable);
       for (const customerId of Object.keys(result.undeliverable)) note('notice undeliverable', customerId);
@@ -308,8 +346,13 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     if (update) {
       state.measures.push(...update.measures);
       if (update.contained !== undefined) state.contained = update.contained;
+      laterFacts = { ...laterFacts, ...givenFacts(update.facts) };
       state.lastUpdateAt = update.at;
-      note(`update sent to the customers: ${update.update}`, undefined, update.at);
+      note(
+        `update sent to the customers${update.assessment ? ` (suspected breach ${update.assessment === 'confirmed' ? 'confirmed' : 'ruled out'})` : ''}: ${update.update}`,
+        undefined,
+        update.at,
+      );
       await recordBreachUpdate({
         incidentId: input.incidentId,
         key: update.key,
@@ -318,6 +361,8 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
           text: update.update,
           measures: update.measures,
           ...(update.contained !== undefined && { contained: update.contained }),
+          ...(update.assessment !== undefined && { assessment: update.assessment }),
+          ...(update.facts !== undefined && { facts: update.facts }),
           recordedAt: update.at,
         },
       });
@@ -328,7 +373,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       continue;
     }
 
-    if (closeRequest) continue;
+    if (ending()) continue;
     // A long incident (thousands of customers, many updates) starts a fresh history; alerts still on
     // their way belong to this run, so it waits until none is.
     const historyLong =
@@ -343,11 +388,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     state.nextStatusUpdateDueAt = new Date(dueAt).toISOString();
     upsertSearchAttributes([{ key: searchAttributes.nextDeadline, value: new Date(dueAt) }]);
     refreshDetails();
-    const woken = await waitUntil(
-      dueAt,
-      () => closeRequest !== undefined || workPending(),
-      'status update due to the customers (Art. 33(4))',
-    );
+    const woken = await waitUntil(dueAt, () => ending() || workPending(), 'status update due to the customers (Art. 33(4))');
     if (!woken) {
       statusRemindersSent += 1;
       alerts.raise({
@@ -361,6 +402,18 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       });
       note('privacy team reminded to send a status update');
     }
+  }
+
+  if (ruledOut()) {
+    // 8.1: a suspected breach ruled out closes with the update that said so, which every notice passed
+    // on and then ended: there is no breach to report on. The register closed the entry with it.
+    note('suspected breach ruled out; incident closed', undefined, assessment!.at);
+    delete state.nextStatusUpdateDueAt;
+    upsertSearchAttributes([{ key: searchAttributes.nextDeadline, value: null }]);
+    setStatus('closed');
+    await alerts.delivered();
+    await condition(allHandlersFinished);
+    return state;
   }
 
   // 8.2: the final report to every customer told of the incident; the incident ends once each has had it.
@@ -426,6 +479,8 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
       seenUpdateKeys: [...seenUpdateKeys],
       measures: state.measures,
       contained: state.contained,
+      ...(assessment && { assessment }),
+      ...(Object.keys(laterFacts).length > 0 && { facts: laterFacts }),
       lastUpdateAt: state.lastUpdateAt,
       lastNewsMs,
       statusRemindersSent,
@@ -491,9 +546,10 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
       log.warn('notice outcome not passed to the incident', { error: String(error) });
     }
   }
+  const ruledOutQueued = () => updates.some((update) => update.assessment === 'ruled-out');
   if (outcome.status === 'undeliverable') {
     show('undeliverable');
-    await condition(() => closeRequest !== undefined);
+    await condition(() => closeRequest !== undefined || ruledOutQueued());
     show('closed');
     await alerts.delivered();
     return outcome;
@@ -505,9 +561,14 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
   const notifiedAt = Date.now();
   const reminderAt = notifiedAt + hours(settings.acknowledgementReminderAfterHours);
   const escalationAt = notifiedAt + hours(settings.escalationAfterHours);
+  let ruledOut = false;
+  /** Art. 33(4): what is known of the breach now; each update shows it all, and says what is not known yet. */
+  let known = input.facts;
   for (;;) {
     const update = updates.shift();
     if (update) {
+      // A confirmed breach is no longer called suspected in the reminder that may follow.
+      known = { ...withFacts(known, update.facts), ...(update.assessment === 'confirmed' && { suspected: false }) };
       await sendBreachUpdate({
         incidentId,
         customerId,
@@ -515,8 +576,15 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
         update: update.update,
         measures: update.measures,
         ...(update.contained !== undefined && { contained: update.contained }),
+        ...(update.assessment !== undefined && { assessment: update.assessment }),
+        facts: known,
         sentAt: update.at,
       });
+      // 8.1: the suspected breach was ruled out; that update was the last word, no final report follows.
+      if (update.assessment === 'ruled-out') {
+        ruledOut = true;
+        break;
+      }
       continue;
     }
     if (closeRequest) break;
@@ -545,7 +613,7 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
       continue;
     if (state.remindersSent === 0) {
       state.remindersSent = 1;
-      await remindCustomerOfBreach({ incidentId, customerId, facts: input.facts, notifiedAt: outcome.notifiedAt, reminderNumber: 1 });
+      await remindCustomerOfBreach({ incidentId, customerId, facts: known, notifiedAt: outcome.notifiedAt, reminderNumber: 1 });
     } else {
       state.escalated = true;
       raiseAlert('acknowledgement-overdue', {
@@ -558,6 +626,11 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
     }
   }
 
+  if (ruledOut) {
+    show('closed');
+    await alerts.delivered();
+    return outcome;
+  }
   const final = closeRequest!;
   const report = await sendBreachFinalReport({
     incidentId,
@@ -608,6 +681,8 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
   async function deliverNotice(): Promise<BreachNoticeOutcome> {
     show('notifying');
     let contractAlertSent = false;
+    let halfwayAlertSent = false;
+    let firstAttemptMs: number | undefined;
     for (;;) {
       const terms = await untilCustomerDescribed(
         settings.unknownCustomerGraceMinutes ?? defaultBreachSettings.unknownCustomerGraceMinutes!,
@@ -624,7 +699,23 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
       const sending = notifyCustomerOfBreach({ incidentId, customerId, facts: input.facts, noticeAt: nowIso() }).finally(() => {
         settled = true;
       });
+      firstAttemptMs ??= Date.now();
       const deadline = state.contractualDeadlineAt ? Date.parse(state.contractualDeadlineAt) : undefined;
+      // A notice already waiting for its deadline when this alert came in goes on as it was (replay).
+      const halfwayAt =
+        state.contractualDeadlineAt && !halfwayAlertSent && patched('contractual-halfway-alert')
+          ? contractualHalfwayAlertAt(input.facts.awareAt, state.contractualDeadlineAt, firstAttemptMs)
+          : undefined;
+      if (halfwayAt !== undefined && !(await waitUntil(halfwayAt, () => settled, "half the contract's notice hours (8.1)"))) {
+        halfwayAlertSent = true;
+        raiseAlert('contractual-deadline-halfway', {
+          kind: 'contractual-deadline-halfway',
+          incidentId,
+          customerId,
+          detail: `the notice has not been accepted by the customer's mail server yet (since ${new Date(firstAttemptMs).toISOString()}); it is still being retried`,
+          dueAt: state.contractualDeadlineAt!,
+        });
+      }
       if (deadline !== undefined && !contractAlertSent) {
         const alreadyPassed = deadline <= Date.now();
         const inTime = !alreadyPassed && (await waitUntil(deadline, () => settled, "the contract's notice deadline (8.1)"));
@@ -667,7 +758,12 @@ function describeIncident(state: BreachState): string {
   const undeliverable = Object.keys(state.undeliverable).length;
   const acknowledged = Object.keys(state.acknowledged).length;
   return [
-    `**Breach ${state.incidentId}**: ${state.status}${state.contained ? ' (contained)' : ''}`,
+    `**Breach ${state.incidentId}**: ${state.status}${state.contained ? ' (contained)' : ''}` +
+      (state.suspected
+        ? state.assessment
+          ? `; suspected, ${state.assessment.assessment === 'confirmed' ? 'confirmed' : 'ruled out'} at ${state.assessment.at}`
+          : '; suspected, not confirmed or ruled out yet (8.1)'
+        : ''),
     '',
     '| customers | notified | acknowledged | undeliverable | pending |',
     '|---|---|---|---|---|',

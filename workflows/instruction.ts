@@ -8,15 +8,20 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { InstructionAlertFacts } from '../activities/email/templates/instruction';
+import type { CannotComplyAlertFacts, InstructionAlertFacts } from '../activities/email/templates/instruction';
 import { normalizeInstant, parseInstant, wholeMinute } from '../domain/clocks';
 import {
+  cannotComplyStatusQuery,
   currentDecision,
   refuseGuarantee,
   instructionCaseStatus,
   instructionConfirmedSignal,
+  instructionRefusedSignal,
   instructionRevisedSignal,
   instructionSettings,
+  judgeRevisionUpdate,
+  pendingRevision,
+  refuseRevisionJudgement,
   instructionStatusQuery,
   nextInstructionReminder,
   refuseProcessingDecision,
@@ -24,10 +29,17 @@ import {
   recordProcessingDecisionUpdate,
   recordRevisionUpdate,
   refuseRevision,
+  refuseSuspension,
+  responseDueAt,
+  suspendInstructionUpdate,
   type InstructionDecision,
   type InstructionInput,
   type InstructionResolution,
+  type InstructionRevision,
   type InstructionState,
+  type InstructionSuspension,
+  type CannotComplyInput,
+  type CannotComplyState,
 } from '../domain/instruction';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
@@ -46,28 +58,44 @@ export interface InstructionAlertRequest {
 
 /** What a run hands to the next besides the state. */
 export interface InstructionHandover {
-  /** The instant the reminders count from (see remindersFrom below). */
-  remindersFrom: string;
+  /**
+   * The instant the reminders counted from in a run of before the response period (3.2): such a run
+   * suspended the instruction when it was flagged. Today's runs count from `state.suspension.at`.
+   */
+  remindersFrom?: string;
   /** The privacy team's alerts not taken by its address yet. */
   alerts: InstructionAlertRequest[];
 }
 
-const { recordInstructionFlagged, recordInstructionNoticeUndeliverable, recordInstructionDecision, recordInstructionResumed } =
-  proxyActivities<Activities>(recordOptions);
 const {
-  notifyCustomerOfSuspendedInstruction,
+  recordInstructionFlagged,
+  recordInstructionNoticeUndeliverable,
+  recordInstructionSuspended,
+  recordInstructionRevision,
+  recordInstructionRevisionJudgement,
+  recordInstructionDecision,
+  recordInstructionResumed,
+  recordCannotComplyAlerted,
+} = proxyActivities<Activities>(recordOptions);
+const {
+  notifyCustomerOfFlaggedInstruction,
+  tellCustomerOfSuspension,
+  tellCustomerOfRejectedRevision,
   tellCustomerOfProcessingDecision,
   remindCustomerOfSuspendedInstruction,
   confirmInstructionResumed,
   alertPrivacyTeamOfInstruction,
+  alertPrivacyTeamOfCannotComply,
 } = proxyActivities<Activities>(emailOptions);
 
 /**
  * `instruction-<instructionId>` (policy 3.2–3.4; GDPR Art. 28(3), last subparagraph). The customer is
- * told at once that its instruction appears unlawful and is suspended; operators record whether
- * processing continues under the earlier instructions or stops, and the customer is told; reminders go
- * to the customer and the privacy team until the customer revises the instruction or guarantees its
- * lawfulness, which resumes it and ends the case.
+ * told at once that its instruction appears unlawful and is given a response period (3.2 "vervolgens").
+ * A guarantee within it ends the case with the instruction carried out. Its refusal, or its silence past
+ * the period, suspends the instruction (3.2 (i)); an operator may suspend a plainly unlawful one at once.
+ * Once it is suspended, operators record whether processing continues under the earlier instructions or
+ * stops (3.2 (ii)), and the customer is told; reminders go to the customer and the privacy team until
+ * the customer revises the instruction or guarantees its lawfulness, which resumes it and ends the case.
  *
  * `carried` and `handover` are what continue-as-new hands over, for a case that stays open for years.
  */
@@ -76,7 +104,11 @@ export async function unlawfulInstruction(
   carried?: InstructionState,
   handover?: InstructionHandover,
 ): Promise<InstructionState> {
-  const settings = carried?.settings ?? instructionSettings(input.settings);
+  const settings = instructionSettings({ ...input.settings, ...carried?.settings });
+  // Time taken from the sender: flaggedAt is the product's instant, and a flag it delivered days late
+  // (retried while this side was down) is told to the customer at once all the same, with its full
+  // response period counted from when the case learnt of it, at the minute (the time the emails show).
+  const answerFrom = laterOf(input.flaggedAt, wholeMinute(nowIso()));
   const state: InstructionState = carried ?? {
     instructionId: input.instructionId,
     customerId: input.customerId,
@@ -86,6 +118,8 @@ export async function unlawfulInstruction(
     status: 'notifying',
     settings,
     notice: { status: 'pending' },
+    responseDueAt: responseDueAt(answerFrom, settings),
+    revisions: [],
     decisions: [],
     customerRemindersSent: 0,
     privacyTeamRemindersSent: 0,
@@ -101,20 +135,32 @@ export async function unlawfulInstruction(
       refresh();
     },
   });
+  state.settings = settings;
+  state.revisions = carried?.revisions ?? state.revisions ?? [];
   // Each run starts with no alert known to be refused: a carried one shows again once refused again.
   state.undeliveredAlerts = [];
-  // Time taken from the sender: flaggedAt is the product's instant, and a flag it delivered days late
-  // (retried while this side was down) is told to the customer at once all the same. Its reminders count
-  // from when the case learnt of it, at the minute (the time the emails show), so that none is due on
-  // arrival; a fresh flag keeps its own minute. A run continued from one older than this counted from the flag.
-  const remindersFrom = handover?.remindersFrom ?? (carried ? state.flaggedAt : laterOf(state.flaggedAt, wholeMinute(nowIso())));
+  if (carried && !carried.suspension) {
+    // A run of before the response period suspended the instruction when it was flagged, and told the customer so.
+    state.suspension = {
+      at: handover?.remindersFrom ?? state.flaggedAt,
+      cause: 'operator',
+      reason: state.reason,
+      customerTold: 'notified',
+    };
+  }
   const seenDeliveries = new Set<string>();
   // Handlers that write to the instruction's row wait for it: a revision may arrive within the first second.
   let flaggedRecorded = carried !== undefined;
   const recorded = () => condition(() => flaggedRecorded);
   let rollOver = false;
   const ending = () => state.resolution !== undefined || rollOver;
-  const email = { instructionId: state.instructionId, customerId: state.customerId, flaggedAt: state.flaggedAt };
+  const email = () => ({
+    instructionId: state.instructionId,
+    customerId: state.customerId,
+    flaggedAt: state.flaggedAt,
+    ...(state.responseDueAt !== undefined && { responseDueAt: state.responseDueAt }),
+    ...(state.suspension !== undefined && { suspendedAt: state.suspension.at }),
+  });
 
   // Every handler is in place before the first await.
   handle(instructionStatusQuery, () => state);
@@ -127,15 +173,102 @@ export async function unlawfulInstruction(
     return resolution;
   }
 
+  /** 3.2 (i): suspended once; the customer is told (tellCustomer), the team asked for (ii). */
+  async function suspend(suspension: InstructionSuspension): Promise<InstructionSuspension> {
+    state.suspension = suspension;
+    refresh();
+    if (suspension.cause !== 'operator') {
+      alert('instruction-suspended', {
+        kind: 'instruction-suspended',
+        detail:
+          suspension.cause === 'refused'
+            ? `The customer refused to change the instruction at ${suspension.at}; its stated reason is in the records (instructions.suspension_reason).`
+            : `The customer's response period ended at ${state.responseDueAt} without a lawful revision or a guarantee.`,
+      });
+    }
+    await recorded();
+    await recordInstructionSuspended({ instructionId: state.instructionId, suspension });
+    return suspension;
+  }
+
+  handle(instructionRefusedSignal, async (signal) => {
+    if (seenDeliveries.has(signal.webhookId)) return;
+    seenDeliveries.add(signal.webhookId);
+    if (state.resolution || state.suspension) {
+      log.info('instruction already suspended or carried out; a refusal changes nothing', { webhookId: signal.webhookId });
+      return;
+    }
+    const reason = signal.reason?.trim();
+    await suspend({ at: nowIso(), cause: 'refused', ...(reason && { reason }) });
+  });
+
+  handle(suspendInstructionUpdate, (request) => suspend({ at: nowIso(), cause: 'operator', reason: request.reason.trim() }), {
+    validator: (request) => refuse(refuseSuspension(state, request)),
+  });
+
+  /** 3.2: a revision is judged before it is carried out; a later one replaces one not judged yet. */
+  async function receiveRevision(revision: Omit<InstructionRevision, 'sequence'>): Promise<InstructionRevision> {
+    const pending = pendingRevision(state);
+    if (pending) pending.superseded = true;
+    const received: InstructionRevision = { sequence: state.revisions.length + 1, ...revision };
+    state.revisions.push(received);
+    refresh();
+    alert(`revision-${received.sequence}`, {
+      kind: 'revision-to-judge',
+      detail:
+        `Revision ${received.sequence} received at ${received.receivedAt} via ${received.via}` +
+        (pending ? ` (it replaces revision ${pending.sequence}, not judged)` : '') +
+        "; its text is in the records (instruction_revisions) and in the case's state (instructionStatus).",
+    });
+    await recorded();
+    await recordInstructionRevision({ instructionId: state.instructionId, revision: received });
+    return received;
+  }
+
   handle(instructionRevisedSignal, async (signal) => {
     if (seenDeliveries.has(signal.webhookId)) return;
     seenDeliveries.add(signal.webhookId);
     if (state.resolution) {
-      log.info('instruction already resumed; a later revision is not applied', { webhookId: signal.webhookId });
+      log.info('instruction already closed; a later revision is not applied', { webhookId: signal.webhookId });
       return;
     }
-    await resume({ kind: 'revised', text: signal.revision.trim(), at: normalizeInstant(signal.revisedAt), via: 'webhook' });
+    await receiveRevision({ text: signal.revision.trim(), receivedAt: normalizeInstant(signal.revisedAt), via: 'webhook' });
   });
+
+  handle(
+    judgeRevisionUpdate,
+    async (request) => {
+      const revision = pendingRevision(state)!;
+      const reason = request.reason?.trim();
+      const now = nowIso();
+      const due = state.responseDueAt;
+      const answerStillDueBy = !state.suspension && due !== undefined && parseInstant(now) < parseInstant(due) ? due : undefined;
+      revision.judgement = {
+        accepted: request.accepted,
+        ...(reason !== undefined && { reason }),
+        judgedAt: now,
+        ...(!request.accepted && answerStillDueBy !== undefined && { answerStillDueBy }),
+      };
+      refresh();
+      await recorded();
+      await recordInstructionRevisionJudgement({
+        instructionId: state.instructionId,
+        sequence: revision.sequence,
+        judgement: revision.judgement,
+      });
+      if (request.accepted) {
+        await resume({
+          kind: 'revised',
+          text: revision.text,
+          at: now,
+          via: revision.via,
+          ...(revision.note !== undefined && { note: revision.note }),
+        });
+      }
+      return revision;
+    },
+    { validator: (request) => refuse(refuseRevisionJudgement(state, request)) },
+  );
 
   handle(instructionConfirmedSignal, async (signal) => {
     if (seenDeliveries.has(signal.webhookId)) return;
@@ -168,10 +301,9 @@ export async function unlawfulInstruction(
   handle(
     recordRevisionUpdate,
     (request) =>
-      resume({
-        kind: 'revised',
+      receiveRevision({
         text: request.revision.trim(),
-        at: nowIso(),
+        receivedAt: nowIso(),
         via: 'operator',
         ...(request.note !== undefined && { note: request.note.trim() }),
       }),
@@ -200,7 +332,8 @@ export async function unlawfulInstruction(
       delete state.nextCustomerReminderAt;
       delete state.nextPrivacyTeamReminderAt;
     }
-    const deadline = [state.nextCustomerReminderAt, state.nextPrivacyTeamReminderAt]
+    const answerDue = state.suspension || state.closed ? undefined : state.responseDueAt;
+    const deadline = [answerDue, state.nextCustomerReminderAt, state.nextPrivacyTeamReminderAt]
       .filter((at): at is string => at !== undefined)
       .sort((a, b) => parseInstant(a) - parseInstant(b))[0];
     show({ status: state.status, nextDeadline: deadline, details: describeInstruction(state) + alerts.describe() });
@@ -229,7 +362,13 @@ export async function unlawfulInstruction(
   async function notifyCustomer(): Promise<void> {
     const result = await untilCustomerDescribed(
       settings.unknownCustomerGraceMinutes,
-      () => notifyCustomerOfSuspendedInstruction({ ...email, instruction: state.instruction, reason: state.reason }),
+      () =>
+        notifyCustomerOfFlaggedInstruction({
+          ...email(),
+          responseDueAt: state.responseDueAt ?? state.flaggedAt,
+          instruction: state.instruction,
+          reason: state.reason,
+        }),
       (tried) => tried.status === 'customer-unknown',
     );
     if (result.status === 'sent') {
@@ -250,30 +389,92 @@ export async function unlawfulInstruction(
     });
   }
 
-  // --- 3.2 (ii): every decision is told to the customer, in order
+  // --- 3.2 (i) and (ii): the suspension, then every decision, is told to the customer, in order
 
-  async function tellDecisions(): Promise<void> {
+  async function tellCustomer(): Promise<void> {
+    const untoldSuspension = () => (state.suspension?.customerTold === undefined ? state.suspension : undefined);
+    const untoldDecision = () => state.decisions.find((decision) => decision.customerTold === undefined);
+    const untoldRejection = () =>
+      state.revisions.find((revision) => revision.judgement?.accepted === false && revision.customerTold === undefined);
     for (;;) {
-      const untold = () => state.decisions.find((decision) => decision.customerTold === undefined);
-      await condition(() => ending() || untold() !== undefined);
-      // A decision recorded before the resumption is still told, so the customer's file is complete.
-      const decision = untold();
-      if (!decision || rollOver) return;
-      const result = await tellCustomerOfProcessingDecision({ ...email, decision });
+      await condition(
+        () => ending() || untoldRejection() !== undefined || untoldSuspension() !== undefined || untoldDecision() !== undefined,
+      );
+      if (rollOver) return;
+      // 3.2: a rejected revision is answered first: a suspension it leads to follows it.
+      const rejected = untoldRejection();
+      if (rejected) {
+        const result = await tellCustomerOfRejectedRevision({
+          ...email(),
+          sequence: rejected.sequence,
+          revision: rejected.text,
+          receivedAt: rejected.receivedAt,
+          rejectionReason: rejected.judgement!.reason ?? '',
+          ...(rejected.judgement!.answerStillDueBy !== undefined && { answerStillDueBy: rejected.judgement!.answerStillDueBy }),
+        });
+        rejected.customerTold = result.status === 'sent' ? 'notified' : 'undeliverable';
+        refresh();
+        if (result.status !== 'sent')
+          untold(`revision-${rejected.sequence}-rejection`, `The rejection of revision ${rejected.sequence}`, result);
+        continue;
+      }
+      // What was decided before the resumption is still told, so that the customer's file is complete.
+      const suspension = untoldSuspension();
+      if (suspension) {
+        const result = await tellCustomerOfSuspension({
+          ...email(),
+          suspendedAt: suspension.at,
+          instruction: state.instruction,
+          reason: state.reason,
+          cause: suspension.cause,
+          ...(suspension.reason !== undefined && { suspensionReason: suspension.reason }),
+        });
+        suspension.customerTold = result.status === 'sent' ? 'notified' : 'undeliverable';
+        refresh();
+        if (result.status !== 'sent') untold('suspension', 'The suspension', result);
+        continue;
+      }
+      const decision = untoldDecision();
+      if (!decision) return;
+      const result = await tellCustomerOfProcessingDecision({ ...email(), decision });
       decision.customerTold = result.status === 'sent' ? 'notified' : 'undeliverable';
       refresh();
-      if (result.status !== 'sent') {
-        alert(`decision-${decision.sequence}-undeliverable`, {
-          kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record',
-          detail: `The decision "${decision.decision}" could not be sent to the customer: ${result.status === 'undeliverable' ? result.problem : 'no customer record'}.`,
-        });
-      }
+      if (result.status !== 'sent') untold(`decision-${decision.sequence}`, `The decision "${decision.decision}"`, result);
     }
+  }
+
+  function untold(step: string, what: string, result: { status: 'undeliverable'; problem: string } | { status: 'customer-unknown' }): void {
+    alert(`${step}-undeliverable`, {
+      kind: result.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record',
+      detail: `${what} could not be sent to the customer: ${result.status === 'undeliverable' ? result.problem : 'no customer record'}.`,
+    });
+  }
+
+  // --- 3.2 "vervolgens": the customer's response period; its silence past it suspends the instruction
+
+  async function awaitAnswer(): Promise<void> {
+    const settled = () => state.suspension !== undefined || ending();
+    const due = state.responseDueAt;
+    if (settled() || due === undefined) return;
+    if (await waitUntil(due, settled, "the customer's answer: revise or guarantee (3.2)")) return;
+    // A revision received in time is judged before the silence is: a lawful one is carried out, never suspended.
+    const judgedLate = pendingRevision(state) !== undefined;
+    await condition(() => settled() || pendingRevision(state) === undefined);
+    if (settled()) return;
+    await suspend({ at: judgedLate ? nowIso() : due, cause: 'no-answer' });
+  }
+
+  /** Reminders count from the suspension: before it, the customer's response period runs. */
+  async function suspended(): Promise<string | undefined> {
+    await condition(() => state.suspension !== undefined || ending());
+    return ending() ? undefined : wholeMinute(state.suspension!.at);
   }
 
   // --- Reminders while the instruction stays suspended, every N days from the stored remindersFrom
 
   async function remindCustomer(): Promise<void> {
+    const remindersFrom = await suspended();
+    if (remindersFrom === undefined) return;
     for (;;) {
       if (ending()) return;
       const next = nextInstructionReminder(
@@ -288,7 +489,7 @@ export async function unlawfulInstruction(
       if (await waitUntil(next.at, ending, 'reminder to the customer')) return;
       const decision = currentDecision(state)?.decision;
       await remindCustomerOfSuspendedInstruction({
-        ...email,
+        ...email(),
         instruction: state.instruction,
         reason: state.reason,
         reminderNumber: next.number,
@@ -300,6 +501,8 @@ export async function unlawfulInstruction(
   }
 
   async function remindPrivacyTeam(): Promise<void> {
+    const remindersFrom = await suspended();
+    if (remindersFrom === undefined) return;
     for (;;) {
       if (ending()) return;
       const next = nextInstructionReminder(
@@ -312,13 +515,14 @@ export async function unlawfulInstruction(
       state.nextPrivacyTeamReminderAt = next.at;
       refresh();
       if (await waitUntil(next.at, ending, 'reminder to the privacy team')) return;
-      const days = Math.floor((parseInstant(nowIso()) - parseInstant(state.flaggedAt)) / 86_400_000);
+      const days = Math.floor((parseInstant(nowIso()) - parseInstant(state.suspension!.at)) / 86_400_000);
       alert(`team-reminder-${next.number}`, {
         kind: 'open-reminder',
         detail:
           `Suspended for ${days} day(s). Customer notice: ${state.notice.status}. ` +
           `Reminders sent to the customer: ${state.customerRemindersSent}. ` +
-          (currentDecision(state) ? '' : 'No processing decision has been recorded yet.'),
+          (currentDecision(state) ? '' : 'No processing decision has been recorded yet. ') +
+          (pendingRevision(state) ? 'A revision awaits judgement (judgeRevision).' : ''),
       });
       state.privacyTeamRemindersSent = next.number;
       if (workflowInfo().continueAsNewSuggested) rollOver = true;
@@ -334,31 +538,33 @@ export async function unlawfulInstruction(
   refresh();
 
   if (!carried) {
-    await recordInstructionFlagged(input);
+    await recordInstructionFlagged({ ...input, ...(state.responseDueAt !== undefined && { responseDueAt: state.responseDueAt }) });
     flaggedRecorded = true;
     const notified = notifyCustomer();
     alert('instruction-flagged', {
       kind: 'instruction-flagged',
-      detail: 'The instruction is recorded as suspended and the customer is being told, in its language, with the reason.',
+      detail:
+        `The instruction is recorded as flagged and the customer is being told, in its language, with the reason. ` +
+        `Its response period ends at ${state.responseDueAt}.`,
     });
     await notified;
   }
 
-  await Promise.all([tellDecisions(), remindCustomer(), remindPrivacyTeam()]);
+  await Promise.all([awaitAnswer(), tellCustomer(), remindCustomer(), remindPrivacyTeam()]);
 
   if (!state.resolution) {
     // Only a history grown long ends the loops without a resumption: start afresh with the same state.
     // A refused alert waiting for its next try goes with it, so that none is lost.
     await condition(() => allHandlersFinished() && alerts.sending() === 0);
-    return continueAsNew<typeof unlawfulInstruction>(input, state, { remindersFrom, alerts: alerts.pending() });
+    return continueAsNew<typeof unlawfulInstruction>(input, state, { alerts: alerts.pending() });
   }
 
   const resolution = state.resolution;
-  const confirmation = await confirmInstructionResumed({ ...email, resolution });
+  const confirmation = await confirmInstructionResumed({ ...email(), resolution });
   if (confirmation.status !== 'sent') {
     alert('resumption-undeliverable', {
       kind: confirmation.status === 'undeliverable' ? 'notice-undeliverable' : 'no-customer-record',
-      detail: `The confirmation that the instruction is resumed could not be sent to the customer: ${confirmation.status === 'undeliverable' ? confirmation.problem : 'no customer record'}.`,
+      detail: `The confirmation that the instruction is carried out could not be sent to the customer: ${confirmation.status === 'undeliverable' ? confirmation.problem : 'no customer record'}.`,
     });
   }
   if (resolution.kind === 'confirmed') {
@@ -376,20 +582,93 @@ export async function unlawfulInstruction(
   return state;
 }
 
+/**
+ * `cannot-comply-<noticeId>` (policy 3.4): the customer told us that it cannot meet its obligations. The
+ * notice is in the records already (the webhook endpoint wrote it: its words may name people); this case
+ * alerts the privacy team, retrying while its address refuses, and shows the alert in the Web UI. It ends
+ * once the team's address took the alert.
+ */
+export async function customerCannotComply(input: CannotComplyInput): Promise<CannotComplyState> {
+  const state: CannotComplyState = { ...input, status: 'alerting', undeliveredAlerts: [], closed: false };
+  const show = caseViewer();
+  const refresh = () =>
+    show({
+      status: state.status,
+      nextDeadline: undefined,
+      details:
+        `**Notice ${state.noticeId}** of customer \`${state.customerId}\` (3.4): cannot meet its obligations\n\n` +
+        `- received at ${state.receivedAt}; its text is in the records (cannot_comply_notices)\n` +
+        `- privacy team: ${state.alertedAt ? `alerted at ${state.alertedAt}` : 'being alerted'}` +
+        alerts.describe(),
+    });
+  const alerts = privacyTeamAlerts<{ step: string; alert: CannotComplyAlertFacts }>({
+    send: alertPrivacyTeamOfCannotComply,
+    onChange: () => {
+      state.undeliveredAlerts = alerts.undelivered();
+      refresh();
+    },
+  });
+  handle(cannotComplyStatusQuery, () => state);
+
+  upsertSearchAttributes([
+    { key: searchAttributes.process, value: 'cannot-comply' },
+    { key: searchAttributes.customerIds, value: [state.customerId] },
+  ]);
+  refresh();
+  alerts.raise({
+    step: 'cannot-comply',
+    alert: {
+      kind: 'customer-cannot-comply',
+      noticeId: state.noticeId,
+      customerId: state.customerId,
+      receivedAt: state.receivedAt,
+      detail: 'The customer reported, through the product, that it cannot meet its obligations (policy 3.4).',
+    },
+  });
+  await alerts.delivered();
+  state.alertedAt = nowIso();
+  await recordCannotComplyAlerted({ noticeId: state.noticeId, alertedAt: state.alertedAt });
+  state.status = 'team-alerted';
+  state.closed = true;
+  refresh();
+  await condition(allHandlersFinished);
+  return state;
+}
+
 function laterOf(a: string, b: string): string {
   return parseInstant(a) >= parseInstant(b) ? a : b;
 }
 
 function describeInstruction(state: InstructionState): string {
   const decision = currentDecision(state);
+  const suspension = state.suspension;
   const lines = [
     `**Instruction ${state.instructionId}** of customer \`${state.customerId}\`: ${state.status}`,
     '',
-    `- suspended since ${state.flaggedAt}; customer notice ${state.notice.status}`,
-    `- decision: ${decision ? `${decision.decision} (${decision.decidedAt})` : 'none recorded'}`,
-    `- reminders: ${state.customerRemindersSent} to the customer, ${state.privacyTeamRemindersSent} to the privacy team`,
+    `- flagged at ${state.flaggedAt}; customer notice ${state.notice.status}`,
+    suspension
+      ? `- suspended since ${suspension.at} (${suspension.cause})`
+      : `- not suspended: the customer may revise or guarantee until ${state.responseDueAt ?? 'its answer'}`,
   ];
-  if (state.resolution) lines.push(`- resumed at ${state.resolution.at}: ${state.resolution.kind} (via ${state.resolution.via})`);
-  else if (state.nextCustomerReminderAt) lines.push(`- next customer reminder at ${state.nextCustomerReminderAt}`);
+  if (suspension && !state.resolution && decision?.decision === 'stop-processing') {
+    lines.push(
+      `- **Processing stopped since ${decision.decidedAt}: the case stays open until a revision is accepted** ` +
+        '(judgeRevision), the lawfulness is guaranteed (recordGuarantee), or the decision is changed',
+    );
+  }
+  if (suspension) {
+    lines.push(
+      `- decision: ${decision ? `${decision.decision} (${decision.decidedAt})` : 'none recorded'}`,
+      `- reminders: ${state.customerRemindersSent} to the customer, ${state.privacyTeamRemindersSent} to the privacy team`,
+    );
+  }
+  const pending = pendingRevision(state);
+  if (pending) lines.push(`- revision ${pending.sequence} received at ${pending.receivedAt} awaits judgement (judgeRevision)`);
+  const rejected = state.revisions.filter((revision) => revision.judgement?.accepted === false).length;
+  if (rejected > 0) lines.push(`- revisions rejected: ${rejected}`);
+  if (state.resolution) {
+    const done = suspension ? 'resumed' : 'carried out';
+    lines.push(`- ${done} at ${state.resolution.at}: ${state.resolution.kind} (via ${state.resolution.via})`);
+  } else if (state.nextCustomerReminderAt) lines.push(`- next customer reminder at ${state.nextCustomerReminderAt}`);
   return lines.join('\n');
 }

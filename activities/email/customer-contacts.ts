@@ -1,4 +1,5 @@
 import { CancelledFailure, Context, heartbeat } from '@temporalio/activity';
+import type { ContactPoint } from '../../domain/contact-point';
 import type { Customer } from '../../domain/customer';
 import type { Language } from '../../domain/language';
 import type { Records } from '../../records';
@@ -61,10 +62,10 @@ export async function emailCustomerContacts(
 }
 
 /** What every customer email shows of the customer and of us: its name, its time zone, our contact point. */
-export type CustomerFacts = { customerName: string; timeZone: string; contactEmail: string };
+export type CustomerFacts = { customerName: string; timeZone: string; contact: ContactPoint };
 
-export function customerFacts(customer: Customer, contactEmail: string): CustomerFacts {
-  return { customerName: customer.name, timeZone: customer.timeZone, contactEmail };
+export function customerFacts(customer: Customer, contact: ContactPoint): CustomerFacts {
+  return { customerName: customer.name, timeZone: customer.timeZone, contact };
 }
 
 /**
@@ -72,7 +73,7 @@ export function customerFacts(customer: Customer, contactEmail: string): Custome
  * sends it: `render` writes it in the customer's language, from the customer's facts.
  */
 export function emailCustomer(
-  deps: { records: Records; emails: EmailSender; privacyTeamEmail: string },
+  deps: { records: Records; emails: EmailSender; contactPoint: ContactPoint },
   step: string,
   customerId: string,
   render: (customer: CustomerFacts, language: Language) => RenderedEmail,
@@ -81,7 +82,7 @@ export function emailCustomer(
     workflowId: currentWorkflowId(),
     step,
     customerId,
-    render: (customer) => render(customerFacts(customer, deps.privacyTeamEmail), customer.language),
+    render: (customer) => render(customerFacts(customer, deps.contactPoint), customer.language),
   });
 }
 

@@ -24,6 +24,20 @@ const columns = [
   'notice_problem',
   'closed_at',
   'final_report',
+  // Added after the first export, at the end so that a spreadsheet's columns stay where they were:
+  // 8.1, a breach reported as suspected and what became of it; Art. 33(3)-(4), the facts that may
+  // arrive in phases, and when the current value of each became known.
+  'suspected_since',
+  'confirmed_at',
+  'ruled_out_at',
+  'subject_categories',
+  'records_approx',
+  'likely_consequences',
+  'data_categories_known_at',
+  'subject_categories_known_at',
+  'subjects_approx_known_at',
+  'records_approx_known_at',
+  'likely_consequences_known_at',
 ] as const;
 
 export function breachRegisterCsv(entries: BreachRegisterEntry[]): string {
@@ -50,6 +64,17 @@ export function breachRegisterCsv(entries: BreachRegisterEntry[]): string {
         notice_problem: notification?.problem,
         closed_at: entry.closedAt,
         final_report: entry.finalReport,
+        suspected_since: entry.suspectedSince,
+        confirmed_at: entry.confirmedAt,
+        ruled_out_at: entry.ruledOutAt,
+        subject_categories: entry.subjectCategories?.join('; '),
+        records_approx: entry.recordsApprox,
+        likely_consequences: entry.likelyConsequences,
+        data_categories_known_at: entry.factsKnownAt.dataCategories,
+        subject_categories_known_at: entry.factsKnownAt.subjectCategories,
+        subjects_approx_known_at: entry.factsKnownAt.subjectsApprox,
+        records_approx_known_at: entry.factsKnownAt.recordsApprox,
+        likely_consequences_known_at: entry.factsKnownAt.likelyConsequences,
       });
     }
   }

@@ -9,6 +9,9 @@ import * as objectionDeliveries from './007-objection-deliveries';
 import * as webhookClaims from './008-webhook-claims';
 import * as emailLease from './009-email-lease';
 import * as breachFinalReports from './010-breach-final-reports';
+import * as breachFacts from './011-breach-facts';
+import * as authorityBasis from './012-authority-basis';
+import * as instructionOrder from './013-instruction-order';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +25,9 @@ const migrations: Record<string, Migration> = {
   '008-webhook-claims': webhookClaims,
   '009-email-lease': emailLease,
   '010-breach-final-reports': breachFinalReports,
+  '011-breach-facts': breachFacts,
+  '012-authority-basis': authorityBasis,
+  '013-instruction-order': instructionOrder,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -47,12 +47,6 @@ async function waitForMailOf(workflowId: string, count: number): Promise<CaughtM
   return mailOf(workflowId);
 }
 
-/** The next reminder the case waits for: what DpaNextDeadline shows while it is open. */
-function nextReminderOf(status: InstructionState): Date {
-  const next = [status.nextCustomerReminderAt!, status.nextPrivacyTeamReminderAt!].sort()[0]!;
-  return new Date(next);
-}
-
 const event = (type: string, data: Record<string, unknown>) => ({ type, timestamp: new Date().toISOString(), data });
 
 describe('an authority request by signed webhook', () => {
@@ -181,9 +175,52 @@ describe('an authority request by signed webhook', () => {
     expect(notice!.subject).toBe('[Overheidsverzoek] Dagvaarding – referentie E2E-AUTH-GAG');
     expect(notice!.text).toContain('Wij mochten u hierover niet eerder inlichten');
     await waitFor('the notice to be applied', async () => (await handle.query(authorityStatusQuery)).status === 'awaiting-answer');
-    await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'The requested extract was produced.' }] });
+    // 7.1: producing personal data waits for the customer's view; an answer without any may go at once.
+    await expect(
+      handle.executeUpdate(recordAnswerUpdate, {
+        args: [{ summary: 'Extract produced.', disclosesPersonalData: true, scope: 'One account extract', manner: 'Registered letter' }],
+      }),
+    ).rejects.toThrow(WorkflowUpdateFailedError);
+    await handle.executeUpdate(recordAnswerUpdate, {
+      args: [{ summary: 'No account matched the subpoena; nothing was produced.', disclosesPersonalData: false }],
+    });
     expect(await handle.result()).toMatchObject({ status: 'answered' });
-    expect(await stack.records.authority.get('E2E-AUTH-GAG')).toMatchObject({ status: 'answered', prohibitionLiftReason: 'Order lifted.' });
+    expect(await stack.records.authority.get('E2E-AUTH-GAG')).toMatchObject({
+      status: 'answered',
+      answerDisclosesPersonalData: false,
+      prohibitionLiftReason: 'Order lifted.',
+    });
+    const [outcome] = (await waitForMailOf('authority-E2E-AUTH-GAG', 3)).slice(2);
+    expect(outcome!.text).toContain('Met ons antwoord hebben wij geen persoonsgegevens bekendgemaakt die wij namens u verwerken.');
+  });
+
+  test('a prohibition reported with its legal basis opens as prohibited with the basis recorded; a basis without a prohibition is a 400', async () => {
+    const data = {
+      requestId: 'E2E-AUTH-BASIS',
+      customerIds: ['e2e-auth-fr'],
+      authority: 'Juge d’instruction de Liège',
+      requestKind: 'information',
+      receivedAt: new Date().toISOString(),
+      prohibitionBasis: 'Art. 46quater §2 C.i.cr.: ordonnance du 3 juin',
+    };
+    const refused = await stack.post(event('authority.requested', data));
+    expect(refused.status).toBe(400);
+    expect(refused.body.problems!.map((p: { path: string }) => p.path)).toEqual(['data.prohibitionBasis']);
+    expect(await stack.records.authority.get('E2E-AUTH-BASIS')).toBeUndefined();
+
+    expect((await stack.post(event('authority.requested', { ...data, disclosureProhibited: true }))).status).toBe(202);
+    const [alert] = await waitForMailOf('authority-E2E-AUTH-BASIS', 1);
+    expect(alert!.envelope.to).toEqual([privacyTeamEmail]);
+    expect(alert!.text).toContain('Legal basis as reported: Art. 46quater §2 C.i.cr.: ordonnance du 3 juin');
+    const handle = stack.env.client.workflow.getHandle('authority-E2E-AUTH-BASIS');
+    expect((await handle.describe()).searchAttributes).toMatchObject({ DpaStatus: ['prohibited'] });
+    await waitFor('the request recorded', async () => (await stack.records.authority.get('E2E-AUTH-BASIS')) !== undefined);
+    expect(await stack.records.authority.get('E2E-AUTH-BASIS')).toMatchObject({
+      disclosureProhibited: true,
+      prohibitionBasis: 'Art. 46quater §2 C.i.cr.: ordonnance du 3 juin',
+      prohibitionBasisDueAt: null,
+    });
+    await handle.terminate('end of test');
   });
 
   test('400 for a request kind the contract does not know', async () => {
@@ -202,7 +239,7 @@ describe('an authority request by signed webhook', () => {
 });
 
 describe('an unlawful instruction by signed webhook', () => {
-  test('flagged, told in French, confirmed by the customer: resumed, recorded, and further facts refused', async () => {
+  test('flagged, told in French, confirmed by the customer within its response period: carried out, recorded, and further facts refused', async () => {
     const flagged = event('instruction.flagged', {
       instructionId: 'E2E-INS-1',
       customerId: 'e2e-ins-fr',
@@ -212,18 +249,21 @@ describe('an unlawful instruction by signed webhook', () => {
     expect(await stack.post(flagged)).toEqual({ status: 202, body: { workflowId: 'instruction-E2E-INS-1' } });
     const mails = await waitForMailOf('instruction-E2E-INS-1', 2);
     const notice = mails.find((mail) => mail.envelope.to[0] === 'dpo@ins-fr.e2e.test')!;
-    expect(notice.subject).toBe('[Instruction de traitement] Instruction E2E-INS-1 suspendue\u00a0: possible violation de la loi');
+    expect(notice.subject).toBe(
+      '[Instruction de traitement] Instruction E2E-INS-1\u00a0: possible violation de la loi, votre réponse est attendue',
+    );
     expect(notice.text).toContain('No safeguard for the transfer');
-    expect(mails.find((mail) => mail.envelope.to[0] === privacyTeamEmail)?.subject).toContain('Customer instruction suspended as unlawful');
+    expect(notice.text).toContain('Réponse attendue au plus tard le');
+    expect(mails.find((mail) => mail.envelope.to[0] === privacyTeamEmail)?.subject).toContain('Customer instruction flagged as unlawful');
 
+    // 3.2: flagged, not suspended, while the customer's response period runs; that is the deadline shown.
     const handle = stack.env.client.workflow.getHandle('instruction-E2E-INS-1');
-    await waitFor('the suspended status', async () => (await handle.describe()).searchAttributes.DpaStatus?.[0] === 'suspended');
+    await waitFor('the flagged status', async () => (await handle.describe()).searchAttributes.DpaStatus?.[0] === 'flagged');
     const open = (await handle.describe()).searchAttributes;
     expect(open).toMatchObject({ DpaProcess: ['instruction'], DpaCustomerIds: ['e2e-ins-fr'] });
-    expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.nextDeadline)).toEqual(
-      nextReminderOf(await handle.query(instructionStatusQuery)),
-    );
-    expect(await stack.records.instructions.get('E2E-INS-1')).toMatchObject({ status: 'suspended', noticeStatus: 'notified' });
+    const { responseDueAt } = (await handle.query(instructionStatusQuery)) as InstructionState;
+    expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.nextDeadline)).toEqual(new Date(responseDueAt!));
+    expect(await stack.records.instructions.get('E2E-INS-1')).toMatchObject({ status: 'flagged', noticeStatus: 'notified', responseDueAt });
 
     expect((await stack.post(event('instruction.revised', { instructionId: 'E2E-INS-NOBODY', revision: 'x' }))).status).toBe(404);
 
@@ -233,24 +273,94 @@ describe('an unlawful instruction by signed webhook', () => {
     });
     expect(await stack.post(confirmed)).toEqual({ status: 202, body: { workflowId: 'instruction-E2E-INS-1' } });
     const result = (await handle.result()) as InstructionState;
-    expect(result).toMatchObject({ status: 'resumed', resolution: { kind: 'confirmed', via: 'webhook' } });
+    expect(result).toMatchObject({ status: 'carried-out', resolution: { kind: 'confirmed', via: 'webhook' } });
     const all = await waitForMailOf('instruction-E2E-INS-1', 4);
     expect(all.find((mail) => mail.headers['x-dpa-step'] === 'resumption-confirmation')!.subject).toBe(
-      "[Instruction de traitement] L'instruction E2E-INS-1 est de nouveau exécutée sur la base de votre garantie",
+      "[Instruction de traitement] L'instruction E2E-INS-1 est exécutée sur la base de votre garantie",
     );
     expect(await stack.records.instructions.get('E2E-INS-1')).toMatchObject({
-      status: 'resumed',
+      status: 'carried-out',
       resolution: 'confirmed',
       resolutionText: 'Les clauses contractuelles types 2021/914 ont été signées le 2 décembre.',
     });
     const closed = (await handle.describe()).typedSearchAttributes;
-    expect(closed.get(searchAttributes.status)).toBe('resumed');
+    expect(closed.get(searchAttributes.status)).toBe('carried-out');
     // Removed once the case closed: no reminder is due any more.
     expect(closed.get(searchAttributes.nextDeadline)).toBeUndefined();
 
     expect((await stack.post(event('instruction.revised', { instructionId: 'E2E-INS-1', revision: 'too late' }))).status).toBe(409);
     const flaggedAgain = await stack.post({ ...flagged, timestamp: new Date().toISOString() });
     expect(flaggedAgain.status).toBe(409);
-    expect(flaggedAgain.body.error).toMatch(/already resumed/);
+    expect(flaggedAgain.body.error).toMatch(/already closed \(carried out or resumed\)/);
+  });
+
+  test('refused by the customer: a body that does not fit is refused, and a refusal suspends the instruction at once', async () => {
+    const flagged = event('instruction.flagged', {
+      instructionId: 'E2E-INS-2',
+      customerId: 'e2e-ins-fr',
+      instruction: 'Profile every visitor by ethnic origin.',
+      reason: 'Special categories without an Art. 9(2) exception.',
+    });
+    expect((await stack.post(flagged)).status).toBe(202);
+    await waitForMailOf('instruction-E2E-INS-2', 2);
+
+    const unfit = await stack.post(event('instruction.refused', { instructionId: 'E2E-INS-2', reason: '' }));
+    expect(unfit.status).toBe(400);
+    expect(unfit.body.problems!.map((p: { path: string }) => p.path)).toEqual(['data.reason']);
+    expect(
+      await stack.post(
+        event('instruction.refused', { instructionId: 'E2E-INS-2', reason: 'Notre conseil juridique ne voit aucun problème.' }),
+      ),
+    ).toEqual({ status: 202, body: { workflowId: 'instruction-E2E-INS-2' } });
+    const mails = await waitForMailOf('instruction-E2E-INS-2', 4);
+    const suspension = mails.find((mail) => mail.headers['x-dpa-step'] === 'suspension-notice')!;
+    expect(suspension.subject).toBe('[Instruction de traitement] Instruction E2E-INS-2 suspendue');
+    expect(suspension.text).toContain('Notre conseil juridique ne voit aucun problème.');
+    const handle = stack.env.client.workflow.getHandle('instruction-E2E-INS-2');
+    await waitFor('the suspended status', async () => (await handle.describe()).searchAttributes.DpaStatus?.[0] === 'suspended');
+    await waitFor('the suspension recorded', async () => (await stack.records.instructions.get('E2E-INS-2'))?.status === 'suspended');
+    expect(await stack.records.instructions.get('E2E-INS-2')).toMatchObject({ suspensionCause: 'refused' });
+    expect((await stack.post(event('instruction.refused', { instructionId: 'E2E-INS-NOBODY' }))).status).toBe(404);
+    await handle.terminate('end of the test');
+  });
+
+  test('3.4: a customer that cannot meet its obligations is validated, recorded once per notice id, and the privacy team is alerted', async () => {
+    const unfit = await stack.post(event('customer.cannot-comply', { noticeId: 'E2E N 1', customerId: 'e2e-ins-fr', obligation: '' }));
+    expect(unfit.status).toBe(400);
+    expect(unfit.body.problems!.map((p: { path: string }) => p.path).sort()).toEqual(['data.noticeId', 'data.obligation']);
+    expect(await stack.records.instructions.getCannotComply('E2E N 1')).toBeUndefined();
+
+    const data = {
+      noticeId: 'E2E-CC-1',
+      customerId: 'e2e-ins-fr',
+      obligation: 'Article 3.3: proportionality of the processing',
+      description: 'Notre DPO, Marie Dubois, est absente; nous ne pouvons pas évaluer la proportionnalité avant mars.',
+    };
+    expect(await stack.post(event('customer.cannot-comply', data))).toEqual({
+      status: 202,
+      body: { workflowId: 'cannot-comply-E2E-CC-1' },
+    });
+    const [alert] = await waitForMailOf('cannot-comply-E2E-CC-1', 1);
+    expect(alert!.envelope.to).toEqual([privacyTeamEmail]);
+    expect(alert!.subject).toContain('Customer cannot meet its obligations');
+    expect(alert!.text).not.toContain('Marie Dubois');
+    const handle = stack.env.client.workflow.getHandle('cannot-comply-E2E-CC-1');
+    await handle.result();
+    expect(await stack.records.instructions.getCannotComply('E2E-CC-1')).toMatchObject({
+      customerId: 'e2e-ins-fr',
+      description: data.description,
+      teamAlertedAt: expect.any(String),
+    });
+
+    // The same notice again (a new delivery): the same answer, no second alert; other facts under its id: 409.
+    expect(await stack.post(event('customer.cannot-comply', data))).toEqual({
+      status: 202,
+      body: { workflowId: 'cannot-comply-E2E-CC-1' },
+    });
+    const other = await stack.post(event('customer.cannot-comply', { ...data, obligation: 'Something else' }));
+    expect(other.status).toBe(409);
+    expect(other.body.error).toMatch(/already received with another obligation/);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await mailOf('cannot-comply-E2E-CC-1')).toHaveLength(1);
   });
 });

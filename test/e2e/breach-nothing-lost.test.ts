@@ -73,6 +73,7 @@ test('the Web UI shows what each message of an incident expects: the workflow re
   ].filter((definition) => !definition.name.startsWith('__'));
   expect(described.map((definition) => definition.name).sort()).toEqual([
     'addCustomers',
+    'assessBreach',
     'breachAcknowledged',
     'breachClosed',
     'breachReported',

@@ -6,10 +6,12 @@ import { createMailer } from '../../activities/email/mailer';
 import { breachClosedSignal } from '../../domain/breach';
 import { customerUpsertedSignal } from '../../domain/customer-messages';
 import { workflowIds } from '../../domain/ids';
+import { instructionStatusQuery } from '../../domain/instruction';
 import * as objection from '../../domain/subprocessor-change';
 import {
   authorityRequest,
   breachIncident,
+  customerCannotComply,
   customerObjectionWindow,
   customerRecord,
   dsrRequest,
@@ -165,7 +167,20 @@ async function main(): Promise<void> {
     for (let i = 0; (await catcher.messages()).length < 6 && i < 600; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    // The instruction up to its response period (3.2): told, and flagged until the customer answers.
+    for (let i = 0; (await opened[1]!.query(instructionStatusQuery)).status !== 'flagged'; i += 1) {
+      if (i > 600) throw new Error('instruction-REPLAY-I was not flagged');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     for (const handle of opened) await handle.terminate('history recorded');
+
+    // 3.4: a customer that cannot meet its obligations; the privacy team is alerted and the case ends.
+    const cannotComply = await env.client.workflow.start(customerCannotComply, {
+      workflowId: workflowIds.cannotComply('REPLAY-C'),
+      taskQueue,
+      args: [{ noticeId: 'REPLAY-C', customerId: 'replay-nl', receivedAt: '2026-11-02T08:10:00.000Z' }],
+    });
+    await cannotComply.result();
 
     // A subprocessor change for three customers (5.1), and one customer's window through its whole
     // remedy path (5.2-5.3): an objection, judged reasonable, a change offered and accepted.
@@ -236,6 +251,7 @@ async function main(): Promise<void> {
       workflowIds.breachNotice('REPLAY-1', 'replay-nl'),
       workflowIds.breachNotice('REPLAY-1', 'replay-unknown'),
       ...opened.map((handle) => handle.workflowId),
+      cannotComply.workflowId,
       change.workflowId,
       window.workflowId,
       late.workflowId,

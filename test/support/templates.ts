@@ -48,3 +48,10 @@ export function renderEveryAlert<Kind extends string>(
   expect(new Set(emails.map((email) => email.subject)).size).toBe(emails.length);
   return emails;
 }
+
+/** The contact point every template test writes with: named, with an email and a telephone. */
+export const testContact = {
+  name: 'Data Protection Officer, An Peeters',
+  email: 'privacy@processor.example',
+  telephone: '+32 2 555 01 23',
+};

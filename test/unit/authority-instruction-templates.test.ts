@@ -38,7 +38,7 @@ import {
   type InstructionState,
 } from '../../domain/instruction';
 import { languages } from '../../domain/language';
-import { expectNoSharedWording, renderEveryAlert, wordingLines } from '../support/templates';
+import { expectNoSharedWording, renderEveryAlert, wordingLines, testContact } from '../support/templates';
 
 function expectNoLeaks(email: RenderedEmail): void {
   for (const part of [email.subject, email.text, email.html]) expect(part).not.toMatch(/undefined|NaN|\[object Object\]|\$\{/);
@@ -52,7 +52,7 @@ const notice: AuthorityNoticeFacts = {
   requestKind: 'disclosure-intent',
   receivedAt: '2027-03-25T08:00:00Z',
   viewsDueAt: '2027-04-02T07:00:00Z',
-  contactEmail: 'privacy@processor.example',
+  contact: testContact,
   timeZone: 'Europe/Brussels',
 };
 
@@ -142,7 +142,7 @@ describe('authority view reminder and outcome', () => {
     notifiedAt: '2027-03-25T08:00:05Z',
     viewsDueAt: '2027-04-02T07:00:00Z',
     reminderNumber: 2,
-    contactEmail: 'privacy@processor.example',
+    contact: testContact,
     timeZone: 'Europe/Brussels',
   };
 
@@ -169,12 +169,15 @@ describe('authority view reminder and outcome', () => {
     authority: 'Federal Judicial Police Brussels',
     requestKind: 'information' as const,
     receivedAt: '2027-03-25T08:00:00Z',
-    contactEmail: 'privacy@processor.example',
+    contact: testContact,
     timeZone: 'Europe/Brussels',
   };
 
   it.each(languages)('%s: the answer and the disclosure each carry their own facts', (language) => {
-    const answered = renderAuthorityOutcome({ ...base, kind: 'answered', at: '2027-04-06T10:00:00Z', summary: 'SUMMARY-1' }, language);
+    const answered = renderAuthorityOutcome(
+      { ...base, kind: 'answered', at: '2027-04-06T10:00:00Z', summary: 'SUMMARY-1', disclosesPersonalData: false },
+      language,
+    );
     const disclosed = renderAuthorityOutcome(
       { ...base, requestKind: 'disclosure-intent', kind: 'disclosed', at: '2027-04-06T10:00:00Z', scope: 'SCOPE-1', manner: 'MANNER-1' },
       language,
@@ -234,7 +237,7 @@ const instruction: InstructionNoticeFacts = {
   instruction: 'Export every customer profile to <the marketing partner>',
   reason: 'No legal basis for the transfer; Art. 6 GDPR',
   flaggedAt: '2026-10-20T08:00:00Z',
-  contactEmail: 'privacy@processor.example',
+  contact: testContact,
   timeZone: 'Europe/Brussels',
 };
 
@@ -330,6 +333,9 @@ describe('processing decision, reminder and resumption', () => {
       expect(email.text).toContain('processing stopped');
     }
     expect(renderInstructionAlert({ kind: 'instruction-flagged', instructionId: 'I', customerId: 'c', detail: 'd' }).text).toContain(
+      'suspendInstruction',
+    );
+    expect(renderInstructionAlert({ kind: 'instruction-suspended', instructionId: 'I', customerId: 'c', detail: 'd' }).text).toContain(
       'recordProcessingDecision',
     );
   });
@@ -438,7 +444,7 @@ describe('what an operator may record, and why not', () => {
     expect(
       refuseDisclosure(state, { ...disclosure, objectionsConsidered: true, disclosedAt: 'tomorrow' }, '2027-03-27T00:00:00.000Z'),
     ).toMatch(/ISO 8601/);
-    expect(refuseAnswer(state, { summary: 'x' }, '2027-03-27T00:00:00.000Z')).toMatch(/recordDisclosure/);
+    expect(refuseAnswer(state, { summary: 'x', disclosesPersonalData: false }, '2027-03-27T00:00:00.000Z')).toMatch(/recordDisclosure/);
     expect(refuseDisclosure(authorityState({ requestKind: 'subpoena' }), disclosure, '2027-03-27T00:00:00.000Z')).toMatch(/recordAnswer/);
   });
 
@@ -473,6 +479,8 @@ describe('what an operator may record, and why not', () => {
     status: 'suspended',
     settings: instructionSettings(),
     notice: { status: 'notified', notifiedAt: '2026-10-20T08:00:01.000Z', recipients: 1 },
+    suspension: { at: '2026-10-27T08:00:00.000Z', cause: 'no-answer' },
+    revisions: [],
     decisions: [],
     customerRemindersSent: 0,
     privacyTeamRemindersSent: 0,
@@ -486,7 +494,7 @@ describe('what an operator may record, and why not', () => {
     expect(refuseProcessingDecision(state, { decision: 'stop-processing' })).toBeUndefined();
     expect(refuseProcessingDecision(state, { decision: 'halt' as never })).toMatch(/one of/);
     state.decisions.push({ sequence: 1, decision: 'stop-processing', decidedAt: '2026-10-21T00:00:00.000Z' });
-    expect(instructionCaseStatus(state)).toBe('processing-stopped');
+    expect(instructionCaseStatus(state)).toBe('stopped');
     expect(refuseProcessingDecision(state, { decision: 'stop-processing' })).toMatch(/already stop-processing/);
     expect(refuseProcessingDecision(state, { decision: 'continue-under-earlier-instructions' })).toBeUndefined();
     state.resolution = { kind: 'confirmed', text: 'g', at: '2026-10-22T00:00:00.000Z', via: 'webhook' };

@@ -8,6 +8,12 @@ const headerLine =
   'customer_id,notice_status,notified_at,acknowledged_at,controller_deadline_at,contractual_deadline_at,notice_problem,' +
   'closed_at,final_report';
 
+/** Added after the first export, at the end: a spreadsheet's earlier columns stay where they were. */
+const addedColumns =
+  'suspected_since,confirmed_at,ruled_out_at,subject_categories,records_approx,likely_consequences,' +
+  'data_categories_known_at,subject_categories_known_at,subjects_approx_known_at,records_approx_known_at,' +
+  'likely_consequences_known_at';
+
 /** RFC 4180, written here from the RFC rather than with the library under test. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -77,10 +83,44 @@ const entry = (changes: Partial<BreachRegisterEntry> = {}) =>
   );
 
 describe('the breach register as CSV', () => {
-  test('starts with a UTF-8 byte-order mark, then the same header as before', () => {
+  test('starts with a UTF-8 byte-order mark, then the same header as before, the added columns after it', () => {
     const csv = breachRegisterCsv([]);
     expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(withoutBom(csv)).toBe(`${headerLine}\r\n`);
+    expect(withoutBom(csv)).toBe(`${headerLine},${addedColumns}\r\n`);
+  });
+
+  test('a suspected breach ruled out, and facts that arrived after the report, each with the instant it became known', () => {
+    const [row] = registerRows(
+      breachRegisterCsv([
+        entry({
+          suspectedSince: '2026-01-05T09:00:00.000Z',
+          ruledOutAt: '2026-01-06T09:00:00.000Z',
+          subjectCategories: ['customers', 'employees'],
+          recordsApprox: 1800,
+          likelyConsequences: 'Phishing attempts.',
+          factsKnownAt: {
+            dataCategories: '2026-01-05T08:30:00.000Z',
+            subjectsApprox: '2026-01-05T08:30:00.000Z',
+            subjectCategories: '2026-01-05T15:00:00.000Z',
+            recordsApprox: '2026-01-05T16:00:00.000Z',
+            likelyConsequences: '2026-01-05T17:00:00.000Z',
+          },
+        }),
+      ]),
+    );
+    expect(row).toMatchObject({
+      suspected_since: '2026-01-05T09:00:00.000Z',
+      confirmed_at: '',
+      ruled_out_at: '2026-01-06T09:00:00.000Z',
+      subject_categories: 'customers; employees',
+      records_approx: '1800',
+      likely_consequences: 'Phishing attempts.',
+      data_categories_known_at: '2026-01-05T08:30:00.000Z',
+      subject_categories_known_at: '2026-01-05T15:00:00.000Z',
+      subjects_approx_known_at: '2026-01-05T08:30:00.000Z',
+      records_approx_known_at: '2026-01-05T16:00:00.000Z',
+      likely_consequences_known_at: '2026-01-05T17:00:00.000Z',
+    });
   });
 
   test('one line per incident and customer, every value in its column, accents intact', () => {
@@ -103,6 +143,7 @@ describe('the breach register as CSV', () => {
         incidentId: 'INC-2026-002',
         summary: 'Une clé d’API a été publiée.\nSeconde ligne',
         subjectsApprox: undefined,
+        factsKnownAt: { dataCategories: '2026-01-05T08:30:00.000Z' },
         status: 'closed',
         closedAt: '2026-02-01T00:00:00.000Z',
         finalReport: 'Root cause: a leaked key.\r\nFixed.',
@@ -120,6 +161,17 @@ describe('the breach register as CSV', () => {
       measures: 'The key was revoked',
       closed_at: '',
       final_report: '',
+      suspected_since: '',
+      confirmed_at: '',
+      ruled_out_at: '',
+      subject_categories: '',
+      records_approx: '',
+      likely_consequences: '',
+      data_categories_known_at: '2026-01-05T08:30:00.000Z',
+      subject_categories_known_at: '',
+      subjects_approx_known_at: '2026-01-05T08:30:00.000Z',
+      records_approx_known_at: '',
+      likely_consequences_known_at: '',
     };
     const noNotice = {
       customer_id: '',
@@ -156,6 +208,7 @@ describe('the breach register as CSV', () => {
         contained: 'false',
         summary: 'Une clé d’API a été publiée.\nSeconde ligne',
         subjects_approx: '',
+        subjects_approx_known_at: '',
         closed_at: '2026-02-01T00:00:00.000Z',
         final_report: 'Root cause: a leaked key.\r\nFixed.',
       },

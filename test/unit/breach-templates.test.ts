@@ -10,7 +10,7 @@ import {
 } from '../../activities/email/templates/breach';
 import { alert } from '../../activities/email/templates/breach/alert';
 import { escapeHtml, type RenderedEmail } from '../../activities/email/templates/rendered-email';
-import { expectNoSharedWording, renderEveryAlert, wordingLines } from '../support/templates';
+import { expectNoSharedWording, renderEveryAlert, wordingLines, testContact } from '../support/templates';
 
 /** Sent half an hour before Belgian summer time starts (2026-03-29 01:00 UTC): the 72 h end falls after it. */
 const notice: BreachNoticeFacts = {
@@ -23,7 +23,7 @@ const notice: BreachNoticeFacts = {
   dataCategories: ['C-1', 'C-2'],
   subjectsApprox: 1200,
   measures: ['M-1', 'M-2'],
-  contactEmail: 'privacy@processor.example',
+  contact: testContact,
   timeZone: 'Europe/Brussels',
 };
 
@@ -34,7 +34,7 @@ const update = {
   measures: ['M-3'],
   sentAt: '2026-03-30T08:00:00Z',
   timeZone: 'Europe/Brussels',
-  contactEmail: 'privacy@processor.example',
+  contact: testContact,
 };
 
 const finalReport = {
@@ -44,7 +44,7 @@ const finalReport = {
   measures: ['M-4'],
   closedAt: '2026-04-10T08:00:00Z',
   timeZone: 'Europe/Brussels',
-  contactEmail: 'privacy@processor.example',
+  contact: testContact,
 };
 
 /** Every customer email, in one language, for checks that hold for all of them. */
@@ -233,7 +233,7 @@ describe('breach notice (Art. 33(2)-(4))', () => {
       dataCategories: ['<i>names</i>'],
       measures: ['<img src=x onerror=alert(1)>'],
       likelyConsequences: "it's <u>bad</u>",
-      contactEmail: 'privacy+<x>@processor.example',
+      contact: { ...testContact, email: 'privacy+<x>@processor.example' },
       acknowledgeUrl: 'javascript:alert(1)',
     };
     for (const language of languages) {

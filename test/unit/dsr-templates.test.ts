@@ -11,7 +11,7 @@ import { alert } from '../../activities/email/templates/dsr/alert';
 import { escapeHtml, type RenderedEmail } from '../../activities/email/templates/rendered-email';
 import type { DsrAction } from '../../domain/dsr';
 import { languages, type Language } from '../../domain/language';
-import { alertKinds, expectNoSharedWording, renderEveryAlert } from '../support/templates';
+import { alertKinds, expectNoSharedWording, renderEveryAlert, testContact } from '../support/templates';
 
 /** Received at 23:30 UTC on 31 January: already 1 February in Brussels, so the month ends on 1 March there. */
 const facts: DsrCaseFacts = {
@@ -21,7 +21,7 @@ const facts: DsrCaseFacts = {
   receivedAt: '2027-01-31T23:30:00Z',
   deadlineAt: '2027-02-28T23:30:00Z',
   timeZone: 'Europe/Brussels',
-  contactEmail: 'privacy@processor.example',
+  contact: testContact,
 };
 
 function everyCustomerEmail(language: Language): Record<string, RenderedEmail> {

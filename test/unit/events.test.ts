@@ -55,6 +55,13 @@ const validData: Record<EventType, Record<string, unknown>> = {
     reason: 'Conflicts with storage limitation (Art. 5(1)(e)).',
   },
   'instruction.revised': { instructionId: 'instr-3', revision: 'Keep deleted accounts for 30 days.' },
+  'instruction.refused': { instructionId: 'instr-3', reason: 'Our sector regulator requires it.' },
+  'customer.cannot-comply': {
+    noticeId: 'notice-7',
+    customerId: 'cust_1',
+    obligation: 'Informing data subjects (GDPR Art. 13) before collection',
+    description: 'Our privacy notice is being rewritten; until 1 March it does not mention the new purpose.',
+  },
   'subprocessor.changed': {
     changeId: 'chg-9',
     action: 'replaced',
@@ -107,7 +114,7 @@ function withData(type: EventType, changes: Record<string, unknown>): Record<str
 describe('every event type of the contract accepts a valid example', () => {
   it('has an example for each and only each event type', () => {
     expect(Object.keys(validData).sort()).toEqual([...eventTypes].sort());
-    expect(eventTypes).toHaveLength(19);
+    expect(eventTypes).toHaveLength(21);
   });
 
   it.each(Object.keys(validData) as EventType[])('%s is accepted with its data', (type) => {

@@ -11,7 +11,7 @@ import {
 import { alert as alertCopy } from '../../activities/email/templates/subprocessor-change/alert';
 import { languages } from '../../domain/language';
 import type { ObjectionWindowAlertKind } from '../../domain/subprocessor-change';
-import { alertKinds, renderEveryAlert } from '../support/templates';
+import { alertKinds, renderEveryAlert, testContact } from '../support/templates';
 
 const facts: SubprocessorChangeEmailFacts = {
   customerName: 'Acme <BV>',
@@ -24,7 +24,7 @@ const facts: SubprocessorChangeEmailFacts = {
   replacesName: 'OldMail GmbH',
   effectiveAt: '2026-04-01T00:00:00Z',
   windowClosesAt: '2026-03-31T10:00:00Z',
-  contactEmail: 'privacy@processor.test',
+  contact: { ...testContact, email: 'privacy@processor.test' },
   timeZone: 'Europe/Brussels',
 };
 

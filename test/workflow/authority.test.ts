@@ -37,8 +37,21 @@ function request(requestId: string, overrides: Partial<AuthorityRequestInput>): 
   };
 }
 
+const producedAsOrdered = {
+  summary: 'Account data produced as ordered.',
+  disclosesPersonalData: true as const,
+  scope: 'Holder name and statements of one account, January to March 2027',
+  manner: 'Encrypted archive handed to the investigating judge',
+};
+
 async function searchAttributesOf(handle: WorkflowHandle) {
   return (await handle.describe()).searchAttributes;
+}
+
+/** DpaNextDeadline as an ISO instant, or undefined when the case shows none. */
+async function nextDeadlineOf(handle: WorkflowHandle): Promise<string | undefined> {
+  const [next] = (await searchAttributesOf(handle)).DpaNextDeadline ?? [];
+  return next instanceof Date ? next.toISOString() : undefined;
 }
 
 test('an intended disclosure waits for every view or the working-day deadline across Easter Monday 2027, reminding who is silent', async () => {
@@ -236,13 +249,15 @@ test('a customer the product never described is reported after the grace period,
     expect(undeliverable!.text).toContain('auth-ghost');
     expect(await searchAttributesOf(handle)).toMatchObject({ DpaNextDeadline: [new Date('2027-04-13T14:00:00.000Z')] });
 
+    // Monday 12 April, one working day in, the privacy team was named the customer still not told.
     await h.skipTo('2027-04-13T13:59:00.000Z');
     await settle();
-    expect(await h.mailOf(workflowId)).toHaveLength(3);
+    expect((await h.mailOf(workflowId)).map((mail) => mail.headers['x-dpa-step'])).toContain('notice-deadline-approaching');
+    expect(await h.mailOf(workflowId)).toHaveLength(4);
     expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBeUndefined();
 
     await h.skipTo('2027-04-13T14:00:30.000Z');
-    const [missed] = (await h.waitForMailOf(workflowId, 4)).slice(3);
+    const [missed] = (await h.waitForMailOf(workflowId, 5)).slice(4);
     expect(missed!.subject).toContain('notice deadline missed');
     expect(missed!.text).toContain('auth-ghost');
     expect(missed!.text).not.toContain('auth-nl');
@@ -253,11 +268,17 @@ test('a customer the product never described is reported after the grace period,
       await h.refusal(handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'nobody', channel: 'telephone' }] })),
     ).toMatch(/not concerned/);
     await handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-ghost', channel: 'telephone to its DPO' }] });
-    await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'Produced the requested log extract for one account.' }] });
+    await handle.executeUpdate(recordAnswerUpdate, {
+      args: [{ summary: 'Confirmed that no account matches the subpoena.', disclosesPersonalData: false }],
+    });
     expect(await handle.result()).toMatchObject({ status: 'answered', closed: true });
   });
   const record = await h.records.authority.get('AUTH-GHOST');
-  expect(record).toMatchObject({ status: 'answered', answerSummary: 'Produced the requested log extract for one account.' });
+  expect(record).toMatchObject({
+    status: 'answered',
+    answerSummary: 'Confirmed that no account matches the subpoena.',
+    answerDisclosesPersonalData: false,
+  });
   expect(record!.customers.find((c) => c.customerId === 'auth-ghost')).toMatchObject({
     noticeStatus: 'notified',
     notifiedVia: 'operator: telephone to its DPO',
@@ -265,6 +286,7 @@ test('a customer the product never described is reported after the grace period,
   expect((await h.stepsOf(workflowId)).sort()).toEqual([
     'notice-auth-nl -> a@auth-nl.test',
     'notice-auth-nl -> b@auth-nl.test',
+    `notice-deadline-approaching -> ${privacyTeam}`,
     `notice-deadline-missed -> ${privacyTeam}`,
     `notice-undeliverable -> ${privacyTeam}`,
     'outcome-auth-nl -> a@auth-nl.test',
@@ -284,15 +306,16 @@ test('a prohibition to tell the customers stops every customer email, is reviewe
     const [prohibited] = await h.waitForMailOf(workflowId, 1);
     expect(prohibited!.envelope.to).toEqual([privacyTeam]);
     expect(prohibited!.subject).toContain('under a prohibition to tell the customers');
-    expect(await searchAttributesOf(handle)).toMatchObject({ DpaStatus: ['prohibited'] });
+    expect(await searchAttributesOf(handle)).toMatchObject({ DpaStatus: ['prohibition-basis-missing'] });
 
     expect(
       await h.refusal(handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-nl', channel: 'telephone' }] })),
     ).toMatch(/forbids telling/);
     const basis = 'Art. 46quater §2 Sv.: order of the investigating judge of 9 April 2027';
     expect(await handle.executeUpdate(recordProhibitionBasisUpdate, { args: [{ basis }] })).toMatchObject({ basis });
-    // The law forbids telling, not answering: the answer may be recorded, and the case stays open.
-    await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'Account data produced as ordered.' }] });
+    // The law forbids telling, not answering: the answer may be recorded, and the case stays open; 7.1's
+    // discussion with the customers cannot be had while they may not be told.
+    await handle.executeUpdate(recordAnswerUpdate, { args: [{ ...producedAsOrdered }] });
     expect(await handle.query(authorityStatusQuery)).toMatchObject({ status: 'prohibited', closed: false });
 
     await h.env.sleep('30 days');
@@ -355,7 +378,7 @@ test('the privacy team’s address refuses every alert of a prohibited request: 
         what: 'the refusal shown',
       });
       const shown = await handle.query(authorityStatusQuery);
-      expect(shown).toMatchObject({ status: 'prohibited', closed: false });
+      expect(shown).toMatchObject({ status: 'prohibition-basis-missing', closed: false });
       expect(shown.undeliveredAlerts).toEqual([
         {
           step: 'prohibition-recorded',
@@ -366,13 +389,13 @@ test('the privacy team’s address refuses every alert of a prohibited request: 
         },
       ]);
       expect(shown.undeliveredAlerts[0]!.problem).not.toContain('@');
-      expect(await searchAttributesOf(handle)).toMatchObject({ DpaUndeliveredAlerts: [1], DpaStatus: ['prohibited'] });
+      expect(await searchAttributesOf(handle)).toMatchObject({ DpaUndeliveredAlerts: [1], DpaStatus: ['prohibition-basis-missing'] });
       const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
       expect(metadata.currentDetails).toContain('`prohibition-recorded`');
 
       // The next messages still work: the basis, the answer, the lifting; the customer is told and gets the outcome.
       await handle.executeUpdate(recordProhibitionBasisUpdate, { args: [{ basis: 'Order of the investigating judge' }] });
-      await handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'Account data produced as ordered.' }] });
+      await handle.executeUpdate(recordAnswerUpdate, { args: [{ ...producedAsOrdered }] });
       await handle.executeUpdate(liftProhibitionUpdate, { args: [{ reason: 'The order was lifted.' }] });
       await h.waitFor(async () => (await h.stepsOf(workflowId)).includes('outcome-auth-en -> dpo@auth-en.test'), {
         what: 'the customer told and answered',
@@ -407,4 +430,262 @@ test('the privacy team’s address refuses every alert of a prohibited request: 
   expect(
     (await h.mailOf(workflowId)).filter((mail) => mail.envelope.to[0] === privacyTeam).map((mail) => mail.headers['x-dpa-step']),
   ).toEqual(['prohibition-recorded']);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 7.1: "voor enige bekendmaking": every answer that discloses personal data waits for the customers
+
+test('7.1: an information request answered with personal data waits for every view or the 5-working-day deadline; its customers are asked in the notice, not reminded', async () => {
+  // Thursday 3 June 2027, 10:00 CEST: the views are due five working days later, Thursday 10 June.
+  await h.skipTo('2027-06-03T08:00:00.000Z');
+  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-ANSWER-DATA'));
+  await h.withWorker('authority-answer-data', async () => {
+    const handle = await h.plainClient.workflow.start(authorityRequest, {
+      workflowId,
+      taskQueue: 'authority-answer-data',
+      args: [request('AUTH-ANSWER-DATA', { requestKind: 'information', receivedAt: '2027-06-03T08:00:00.000Z' })],
+    });
+    const notices = await h.waitForMailOf(workflowId, 3);
+    const nl = notices.find((mail) => mail.envelope.to[0] === 'a@auth-nl.test')!;
+    expect(nl.text).toContain('ten vroegste op donderdag 10 juni 2027 om 10:00 CEST (UTC+2)');
+    await h.waitFor(async () => (await handle.query(authorityStatusQuery)).status === 'awaiting-answer', { what: 'the notices applied' });
+    expect(await handle.query(authorityStatusQuery)).toMatchObject({ viewsDueAt: '2027-06-10T08:00:00.000Z' });
+
+    const answer = {
+      summary: 'Produced the holder name of one account.',
+      disclosesPersonalData: true,
+      scope: 'Holder name of one account',
+      manner: 'Registered letter to the investigating officer',
+    };
+    expect(await h.refusal(handle.executeUpdate(recordAnswerUpdate, { args: [answer] }))).toMatch(/7\.1: the view of 2 customer\(s\)/);
+    await handle.signal(authorityCustomerRespondedSignal, {
+      customerId: 'auth-nl',
+      view: 'Only the holder name.',
+      objectsToDisclosure: false,
+      receivedAt: '2027-06-04T08:00:00.000Z',
+      webhookId: 'answer-data-view-nl',
+    });
+    await h.waitFor(async () => (await handle.query(authorityStatusQuery)).customers['auth-nl']!.view !== undefined, {
+      what: 'the view applied',
+    });
+    expect(await h.refusal(handle.executeUpdate(recordAnswerUpdate, { args: [answer] }))).toMatch(/1 customer\(s\).*auth-fr/);
+
+    // A minute before the deadline: still refused, and the silent customer was not reminded.
+    await h.skipTo('2027-06-10T07:59:00.000Z');
+    await settle();
+    expect(await h.mailOf(workflowId)).toHaveLength(3);
+    expect(await h.refusal(handle.executeUpdate(recordAnswerUpdate, { args: [answer] }))).toMatch(
+      /still awaited \(auth-fr\) until 2027-06-10T08:00/,
+    );
+
+    await h.skipTo('2027-06-10T08:00:30.000Z');
+    const [alert] = (await h.waitForMailOf(workflowId, 4)).slice(3);
+    expect(alert!.envelope.to).toEqual([privacyTeam]);
+    expect(alert!.text).toContain('auth-fr');
+    const outcome = await handle.executeUpdate(recordAnswerUpdate, { args: [answer] });
+    expect(outcome).toMatchObject({ kind: 'answered', disclosesPersonalData: true, scope: 'Holder name of one account' });
+    expect(await handle.result()).toMatchObject({ status: 'answered', closed: true, viewsDeadlinePassed: true, viewRemindersSent: 0 });
+  });
+  expect((await h.stepsOf(workflowId)).sort()).toEqual([
+    'notice-auth-fr -> dpo@auth-fr.test',
+    'notice-auth-nl -> a@auth-nl.test',
+    'notice-auth-nl -> b@auth-nl.test',
+    'outcome-auth-fr -> dpo@auth-fr.test',
+    'outcome-auth-nl -> a@auth-nl.test',
+    'outcome-auth-nl -> b@auth-nl.test',
+    `views-deadline-passed -> ${privacyTeam}`,
+  ]);
+  const outcomeFr = (await h.mailOf(workflowId)).find((mail) => mail.headers['x-dpa-step'] === 'outcome-auth-fr')!;
+  expect(outcomeFr.text).toContain('Notre réponse contenait des données à caractère personnel');
+  expect(outcomeFr.text).toContain('Holder name of one account');
+  expect(await h.records.authority.get('AUTH-ANSWER-DATA')).toMatchObject({
+    status: 'answered',
+    answerDisclosesPersonalData: true,
+    disclosureScope: 'Holder name of one account',
+    disclosureManner: 'Registered letter to the investigating officer',
+  });
+});
+
+test('7.1: an answer that discloses no personal data may be recorded at once, and says so to every customer told', async () => {
+  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-ANSWER-NONE'));
+  await h.withWorker('authority-answer-none', async () => {
+    const handle = await h.plainClient.workflow.start(authorityRequest, {
+      workflowId,
+      taskQueue: 'authority-answer-none',
+      args: [
+        request('AUTH-ANSWER-NONE', { requestKind: 'inspection', receivedAt: await h.serverNow(), customerIds: ['auth-nl', 'auth-en'] }),
+      ],
+    });
+    await h.waitForMailOf(workflowId, 3);
+    await h.waitFor(async () => (await handle.query(authorityStatusQuery)).status === 'awaiting-answer', { what: 'the notices applied' });
+    expect(await h.refusal(handle.executeUpdate(recordAnswerUpdate, { args: [{ summary: 'Inspection held.' } as never] }))).toMatch(
+      /disclosesPersonalData must be true or false/,
+    );
+    await handle.executeUpdate(recordAnswerUpdate, {
+      args: [{ summary: 'The inspectors examined our security documentation only.', disclosesPersonalData: false }],
+    });
+    expect(await handle.result()).toMatchObject({ status: 'answered', outcome: { disclosesPersonalData: false } });
+  });
+  const outcomes = (await h.mailOf(workflowId)).filter((mail) => mail.headers['x-dpa-step']?.startsWith('outcome-'));
+  expect(outcomes).toHaveLength(3);
+  const byRecipient = new Map(outcomes.map((mail) => [mail.envelope.to[0], mail.text]));
+  expect(byRecipient.get('dpo@auth-en.test')).toContain('Our answer disclosed no personal data that we process on your behalf.');
+  expect(byRecipient.get('a@auth-nl.test')).toContain('Met ons antwoord hebben wij geen persoonsgegevens bekendgemaakt');
+  expect(await h.records.authority.get('AUTH-ANSWER-NONE')).toMatchObject({ answerDisclosesPersonalData: false, disclosureScope: null });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Art. 28(3)(a): a prohibition to tell the customers needs its legal basis
+
+test('a prohibition reported without its legal basis: the privacy team must record one within one working day, is reminded at that deadline and each working day after, and the case shows it', async () => {
+  // Friday 18 June 2027, 16:00 CEST: one working day later is Monday 21 June, 16:00.
+  await h.skipTo('2027-06-18T14:00:00.000Z');
+  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-NO-BASIS'));
+  await h.withWorker('authority-no-basis', async () => {
+    const handle = await h.plainClient.workflow.start(authorityRequest, {
+      workflowId,
+      taskQueue: 'authority-no-basis',
+      args: [request('AUTH-NO-BASIS', { receivedAt: '2027-06-18T13:00:00.000Z', customerIds: ['auth-nl'], disclosureProhibited: true })],
+    });
+    const [prohibited] = await h.waitForMailOf(workflowId, 1);
+    expect(prohibited!.headers['x-dpa-step']).toBe('prohibition-recorded');
+    expect(prohibited!.text).toContain('No legal basis was reported: record it with recordProhibitionBasis by 2027-06-21T14:00:00.000Z');
+    expect(prohibited!.text).toContain('Monday, 21 June 2027 at 16:00 CEST');
+    expect(await handle.query(authorityStatusQuery)).toMatchObject({
+      status: 'prohibition-basis-missing',
+      prohibition: { basisDueAt: '2027-06-21T14:00:00.000Z', basisReminders: 0 },
+    });
+    expect(await searchAttributesOf(handle)).toMatchObject({
+      DpaStatus: ['prohibition-basis-missing'],
+      DpaNextDeadline: [new Date('2027-06-21T14:00:00.000Z')],
+    });
+    const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+    expect(metadata.currentDetails).toContain('**legal basis not recorded** (due at 2027-06-21T14:00:00.000Z)');
+
+    await h.skipTo('2027-06-21T13:59:00.000Z');
+    await settle();
+    expect(await h.mailOf(workflowId)).toHaveLength(1);
+
+    // At the deadline, then the next working day at the same time.
+    await h.skipTo('2027-06-21T14:00:30.000Z');
+    const [first] = (await h.waitForMailOf(workflowId, 2)).slice(1);
+    expect(first!.envelope.to).toEqual([privacyTeam]);
+    expect(first!.headers['x-dpa-step']).toBe('prohibition-basis-missing-1');
+    expect(first!.subject).toContain('Legal basis of a prohibition to tell the customers not recorded');
+    expect(first!.text).toContain('recordProhibitionBasis');
+    await h.waitFor(async () => (await nextDeadlineOf(handle)) === '2027-06-22T14:00:00.000Z', {
+      what: 'the next reminder shown',
+    });
+    await h.skipTo('2027-06-22T13:59:00.000Z');
+    await settle();
+    expect(await h.mailOf(workflowId)).toHaveLength(2);
+    await h.skipTo('2027-06-22T14:00:30.000Z');
+    const [second] = (await h.waitForMailOf(workflowId, 3)).slice(2);
+    expect(second!.headers['x-dpa-step']).toBe('prohibition-basis-missing-2');
+
+    const basis = 'Art. 46quater §2 Sv.: order of the investigating judge of 17 June 2027';
+    expect(await handle.executeUpdate(recordProhibitionBasisUpdate, { args: [{ basis }] })).toMatchObject({ basis, basisReminders: 2 });
+    const status = await handle.query(authorityStatusQuery);
+    expect(status.status).toBe('prohibited');
+    await h.waitFor(
+      async () =>
+        (await nextDeadlineOf(handle)) === status.prohibition!.nextReviewAt &&
+        (await searchAttributesOf(handle)).DpaStatus?.[0] === 'prohibited',
+      { what: 'the review shown as the next deadline' },
+    );
+    // No more reminders once the basis is in.
+    await h.skipTo('2027-06-24T15:00:00.000Z');
+    await settle();
+    expect(await h.mailOf(workflowId)).toHaveLength(3);
+  });
+  expect(await h.records.authority.get('AUTH-NO-BASIS')).toMatchObject({
+    prohibitionBasis: 'Art. 46quater §2 Sv.: order of the investigating judge of 17 June 2027',
+    prohibitionBasisDueAt: '2027-06-21T14:00:00.000Z',
+  });
+});
+
+test('a prohibition reported with its legal basis is recorded with it, and nobody is reminded to record one', async () => {
+  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-BASIS'));
+  const basis = 'Art. 46bis §2 Sv.: order of the public prosecutor of 23 June 2027';
+  await h.withWorker('authority-basis', async () => {
+    const handle = await h.plainClient.workflow.start(authorityRequest, {
+      workflowId,
+      taskQueue: 'authority-basis',
+      args: [
+        request('AUTH-BASIS', {
+          receivedAt: await h.serverNow(),
+          customerIds: ['auth-nl'],
+          disclosureProhibited: true,
+          prohibitionBasis: basis,
+        }),
+      ],
+    });
+    const [prohibited] = await h.waitForMailOf(workflowId, 1);
+    expect(prohibited!.text).toContain(`Legal basis as reported: ${basis}`);
+    const status = await handle.query(authorityStatusQuery);
+    expect(status).toMatchObject({ status: 'prohibited', prohibition: { basis } });
+    expect(status.prohibition!.basisDueAt).toBeUndefined();
+    expect(await searchAttributesOf(handle)).toMatchObject({ DpaStatus: ['prohibited'] });
+
+    await h.env.sleep('3 days');
+    await settle();
+    expect(await h.mailOf(workflowId)).toHaveLength(1);
+  });
+  const record = await h.records.authority.get('AUTH-BASIS');
+  expect(record).toMatchObject({ disclosureProhibited: true, prohibitionBasis: basis, prohibitionBasisDueAt: null });
+  expect(record!.prohibitionBasisRecordedAt).not.toBeNull();
+});
+
+// ---------------------------------------------------------------------------------------------
+// 8.1: "binnen een redelijke termijn": the privacy team hears of a customer not told while there is time
+
+test('8.1: a customer still not told one working day into the 2-working-day notice window is named to the privacy team before the deadline; one told by then is not', async () => {
+  // Friday 2 July 2027, 16:00 CEST: one working day later is Monday 5 July, the deadline Tuesday 6 July.
+  await h.skipTo('2027-07-02T14:00:00.000Z');
+  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-TOLD-IN-TIME'));
+  await h.withWorker('authority-told-in-time', async () => {
+    const handle = await h.plainClient.workflow.start(authorityRequest, {
+      workflowId,
+      taskQueue: 'authority-told-in-time',
+      args: [
+        request('AUTH-TOLD-IN-TIME', {
+          requestKind: 'subpoena',
+          receivedAt: '2027-07-02T14:00:00.000Z',
+          customerIds: ['auth-nl', 'auth-ghost', 'auth-phoned'],
+        }),
+      ],
+    });
+    await h.waitForMailOf(workflowId, 2);
+    await h.env.sleep('6 minutes');
+    const [undeliverable] = (await h.waitForMailOf(workflowId, 3)).slice(2);
+    expect(undeliverable!.headers['x-dpa-step']).toBe('notice-undeliverable');
+    // The privacy team reaches one of the two by telephone.
+    await handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-phoned', channel: 'telephone to its DPO' }] });
+    expect(await handle.query(authorityStatusQuery)).toMatchObject({
+      noticeWarningAt: '2027-07-05T14:00:00.000Z',
+      noticeDueAt: '2027-07-06T14:00:00.000Z',
+    });
+
+    await h.skipTo('2027-07-05T13:59:00.000Z');
+    await settle();
+    expect(await h.mailOf(workflowId)).toHaveLength(3);
+
+    await h.skipTo('2027-07-05T14:00:30.000Z');
+    const [warning] = (await h.waitForMailOf(workflowId, 4)).slice(3);
+    expect(warning!.envelope.to).toEqual([privacyTeam]);
+    expect(warning!.headers['x-dpa-step']).toBe('notice-deadline-approaching');
+    expect(warning!.subject).toContain('notice deadline approaching');
+    expect(warning!.text).toContain('auth-ghost');
+    expect(warning!.text).not.toContain('auth-phoned');
+    expect(warning!.text).not.toContain('auth-nl');
+    expect(warning!.text).toContain('Tuesday, 6 July 2027 at 16:00 CEST');
+    expect(warning!.text).toContain('recordCustomerNotified');
+    expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBeUndefined();
+
+    // The alert at the deadline itself still comes.
+    await h.skipTo('2027-07-06T14:00:30.000Z');
+    const [missed] = (await h.waitForMailOf(workflowId, 5)).slice(4);
+    expect(missed!.headers['x-dpa-step']).toBe('notice-deadline-missed');
+    expect(missed!.text).toContain('auth-ghost');
+  });
 });

@@ -1,6 +1,7 @@
 import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import {
   addCustomersUpdate,
+  assessBreachUpdate,
   breachAcknowledgedSignal,
   breachClosedSignal,
   breachReportedSignal,
@@ -300,24 +301,255 @@ describe('information in phases (Art. 33(4))', () => {
   });
 });
 
-test("the contract's notice deadline: while the mail server defers the notice past it, the privacy team is told", async () => {
-  await h.customer('slow-mail', { contract: { breachNoticeHours: 2 } });
-  h.deferred.add('dpo@slow-mail.test');
-  await withIncident(incident('SLOW-1', ['slow-mail']), async (handle) => {
-    // Aware an hour ago, two contract hours: the deadline is an hour away.
-    await h.env.sleep(1.1 * HOUR);
-    expect(await waitForSent('breach-SLOW-1~', 1)).toEqual([['privacy-team@processor.test', 'contractual-deadline-at-risk']]);
-    // The retried notice's failure, as the Web UI shows it, gives the server's answer without the address.
-    const notice = h.env.client.workflow.getHandle(workflowIds.breachNotice('SLOW-1', 'slow-mail'));
-    const failure = (await notice.describe()).raw.pendingActivities?.[0]?.lastFailure?.message ?? '';
-    expect(failure).toMatch(/^the mail server did not accept the email yet: .*451 4\.2\.1 <address>: mailbox busy/);
-    h.deferred.delete('dpo@slow-mail.test');
-    expect((await waitForSent('breach-SLOW-1~', 2, 60_000))[1]).toEqual(['dpo@slow-mail.test', 'initial-notice']);
-    await closeIncident(handle);
+describe("the contract's notice deadline (8.1)", () => {
+  /** The incident as the product reports it `agoMs` before the test server's now (its clock runs ahead of the test's). */
+  async function reportedAgo(incidentId: string, customerIds: string[], agoMs: number): Promise<BreachIncidentInput> {
+    return { ...incident(incidentId, customerIds), awareAt: new Date((await h.env.currentTimeMs()) - agoMs).toISOString() };
+  }
+  const alertsOf = async (prefix: string) => (await h.sentBy(prefix)).filter(([to]) => to === testPrivacyTeam).map(([, step]) => step);
+
+  test("while the mail server defers the notice, the privacy team is told at half the contract's hours, and again at the deadline", async () => {
+    await h.customer('half-mail', { contract: { breachNoticeHours: 2 } });
+    h.deferred.add('dpo@half-mail.test');
+    try {
+      await withIncident(await reportedAgo('HALF-1', ['half-mail'], 0), async (handle) => {
+        const awareMs = await h.env.currentTimeMs();
+        await h.env.sleep(0.9 * HOUR);
+        expect(await alertsOf('breach-HALF-1~')).toEqual([]);
+        await h.env.sleep(0.2 * HOUR);
+        expect(await waitForSent('breach-HALF-1~', 1)).toEqual([[testPrivacyTeam, 'contractual-deadline-halfway']]);
+        expect((await h.env.currentTimeMs()) - awareMs).toBeGreaterThanOrEqual(HOUR);
+
+        await h.env.sleep(0.8 * HOUR);
+        expect(await alertsOf('breach-HALF-1~')).toEqual(['contractual-deadline-halfway']);
+        await h.env.sleep(0.2 * HOUR);
+        expect((await waitForSent('breach-HALF-1~', 2))[1]).toEqual([testPrivacyTeam, 'contractual-deadline-at-risk']);
+
+        h.deferred.delete('dpo@half-mail.test');
+        // The next retry comes at most two minutes later (emailOptions): on the server's clock, not the test's.
+        await h.env.sleep('2 minutes');
+        expect((await waitForSent('breach-HALF-1~', 3, 60_000))[2]).toEqual(['dpo@half-mail.test', 'initial-notice']);
+        await closeIncident(handle);
+      });
+    } finally {
+      h.deferred.delete('dpo@half-mail.test');
+    }
+    const halfway = (await h.catcher.messages()).find((m) => m.headers['x-dpa-step'] === 'contractual-deadline-halfway')!;
+    expect(halfway.subject).toContain('Half the contractual notice time gone');
+    expect(halfway.text).toContain('half-mail');
   });
-  const evidence = (await h.records.emails.list({ workflowIdPrefix: 'breach-SLOW-1~' })).find((e) => e.step === 'initial-notice');
-  expect(evidence!.attempts).toBeGreaterThan(1);
-  expect(emailAddressesIn(await historyText(h.env, workflowIds.breachNotice('SLOW-1', 'slow-mail')))).toEqual([]);
+
+  test("a notice the mail server accepts before half the contract's hours raises no alert", async () => {
+    await withIncident(await reportedAgo('HALF-2', ['half-quick'], 0), async (handle) => {
+      // Described half a minute after the report: the notice workflow sends it itself.
+      await h.env.sleep('30 seconds');
+      await h.customer('half-quick', { contract: { breachNoticeHours: 2 } });
+      await waitForStep('breach-HALF-2~half-quick', 'initial-notice');
+      await h.env.sleep(3 * HOUR);
+      await closeIncident(handle);
+    });
+    expect(await stepsSentBy('breach-HALF-2~')).toEqual(['initial-notice', 'final-report']);
+  });
+
+  test('while the mail server defers a notice first tried after half the hours, the team is told a minute later, and again at the deadline', async () => {
+    await h.customer('slow-mail', { contract: { breachNoticeHours: 2 } });
+    h.deferred.add('dpo@slow-mail.test');
+    try {
+      // Aware an hour ago, two contract hours: half of them gone already, the deadline an hour away.
+      await withIncident(await reportedAgo('SLOW-1', ['slow-mail'], HOUR), async (handle) => {
+        await h.env.sleep('50 seconds');
+        expect(await alertsOf('breach-SLOW-1~')).toEqual([]);
+        await h.env.sleep('20 seconds');
+        expect(await waitForSent('breach-SLOW-1~', 1)).toEqual([[testPrivacyTeam, 'contractual-deadline-halfway']]);
+        await h.env.sleep(1.1 * HOUR);
+        expect((await waitForSent('breach-SLOW-1~', 2))[1]).toEqual([testPrivacyTeam, 'contractual-deadline-at-risk']);
+        // The retried notice's failure, as the Web UI shows it, gives the server's answer without the address.
+        const notice = h.env.client.workflow.getHandle(workflowIds.breachNotice('SLOW-1', 'slow-mail'));
+        const failure = (await notice.describe()).raw.pendingActivities?.[0]?.lastFailure?.message ?? '';
+        expect(failure).toMatch(/^the mail server did not accept the email yet: .*451 4\.2\.1 <address>: mailbox busy/);
+        h.deferred.delete('dpo@slow-mail.test');
+        // The next retry comes at most two minutes later (emailOptions): on the server's clock, not the test's.
+        await h.env.sleep('2 minutes');
+        expect((await waitForSent('breach-SLOW-1~', 3, 60_000))[2]).toEqual(['dpo@slow-mail.test', 'initial-notice']);
+        await closeIncident(handle);
+      });
+    } finally {
+      h.deferred.delete('dpo@slow-mail.test');
+    }
+    const evidence = (await h.records.emails.list({ workflowIdPrefix: 'breach-SLOW-1~' })).find((e) => e.step === 'initial-notice');
+    expect(evidence!.attempts).toBeGreaterThan(1);
+    expect(emailAddressesIn(await historyText(h.env, workflowIds.breachNotice('SLOW-1', 'slow-mail')))).toEqual([]);
+  });
+});
+
+describe('facts that arrive in phases (Art. 33(3)(a), (c), 33(4))', () => {
+  test('each update shows every fact known so far and says what is not; a customer added later is told them all; the register keeps when each became known', async () => {
+    await h.customer('facts-a');
+    await h.customer('facts-late', { language: 'nl' });
+    const mailTo = async (to: string, step: string) =>
+      (await h.catcher.messages()).find((m) => m.envelope.to[0] === to && m.headers['x-dpa-step'] === step)!;
+    await withIncident(incident('FACTS-1', ['facts-a']), async (handle) => {
+      await waitForSent('breach-FACTS-1~', 1);
+      const firstAt = await h.serverNow();
+      await handle.signal(breachUpdatedSignal, {
+        update: 'The export held customer records.',
+        measures: [],
+        facts: { recordsApprox: 5000, subjectCategories: ['customers'] },
+        at: firstAt,
+        key: 'msg_facts_1',
+      });
+      await waitForStep('breach-FACTS-1~facts-a', 'update-msg_facts_1');
+      const first = (await mailTo('dpo@facts-a.test', 'update-msg_facts_1')).text;
+      expect(first).toContain('Approximate number of personal data records concerned: approximately 5,000');
+      expect(first).toContain('Categories of data subjects concerned: customers');
+      expect(first).toContain('Approximate number of data subjects concerned: approximately 300');
+      expect(first).toContain('Likely consequences for the data subjects: not known yet; we will tell you as soon as we know');
+
+      await h.env.sleep(6 * HOUR);
+      const secondAt = await h.serverNow();
+      await handle.signal(breachUpdatedSignal, {
+        update: 'The consequences were assessed.',
+        measures: [],
+        facts: { likelyConsequences: 'Phishing attempts are likely.' },
+        at: secondAt,
+        key: 'msg_facts_2',
+      });
+      await waitForStep('breach-FACTS-1~facts-a', 'update-msg_facts_2');
+      const second = (await mailTo('dpo@facts-a.test', 'update-msg_facts_2')).text;
+      expect(second).toContain('Likely consequences for the data subjects: Phishing attempts are likely.');
+      expect(second).toContain('Approximate number of personal data records concerned: approximately 5,000');
+
+      // A customer found to be affected later is told everything known by then, in its notice.
+      await handle.executeUpdate(addCustomersUpdate, { args: [{ customerIds: ['facts-late'] }] });
+      await waitForStep('breach-FACTS-1~facts-late', 'initial-notice');
+      const late = (await mailTo('dpo@facts-late.test', 'initial-notice')).text;
+      expect(late).toContain('Geschat aantal betrokken records met persoonsgegevens: ongeveer 5.000');
+      expect(late).toContain('Phishing attempts are likely.');
+
+      const entry = (await h.records.breaches.get('FACTS-1'))!;
+      expect(entry).toMatchObject({
+        recordsApprox: 5000,
+        subjectCategories: ['customers'],
+        likelyConsequences: 'Phishing attempts are likely.',
+      });
+      expect(entry.factsKnownAt).toEqual({
+        dataCategories: entry.detectedAt,
+        subjectsApprox: entry.detectedAt,
+        subjectCategories: firstAt,
+        recordsApprox: firstAt,
+        likelyConsequences: secondAt,
+      });
+      expect(entry.updates.map((u) => u.facts)).toEqual([
+        { recordsApprox: 5000, subjectCategories: ['customers'] },
+        { likelyConsequences: 'Phishing attempts are likely.' },
+      ]);
+      await closeIncident(handle);
+    });
+  });
+});
+
+describe('a suspected breach (8.1: "vaststelt of redelijkerwijs vermoedt")', () => {
+  /** An assessment, as the product's breach.updated with `assessment` brings it. */
+  function assess(handle: Incident, assessment: 'confirmed' | 'ruled-out', key: string, update: string, at = new Date().toISOString()) {
+    return handle.executeUpdate(assessBreachUpdate, { args: [{ update, measures: [], assessment, at, key }] });
+  }
+  const mailOf = async (incidentId: string, step: string) =>
+    (await h.catcher.messages()).filter((m) => m.headers['x-dpa-step'] === step && m.subject.includes(incidentId));
+
+  test('is notified as suspected; its confirmation reaches every notified customer; a second assessment is refused', async () => {
+    await h.customer('sus-a', { language: 'nl' });
+    await h.customer('sus-b');
+    const input = { ...incident('SUS-1', ['sus-a', 'sus-b']), suspected: true };
+    await withIncident(input, async (handle) => {
+      await waitForSent('breach-SUS-1~', 2);
+      const notices = await mailOf('SUS-1', 'initial-notice');
+      expect(notices.map((m) => m.subject).sort()).toEqual([
+        '[Data breach] Notification of a suspected personal data breach – incident SUS-1',
+        '[Datalek] Melding van een vermoedelijke inbreuk in verband met persoonsgegevens – incident SUS-1',
+      ]);
+      await h.env.sleep(5 * HOUR);
+      const confirmedAt = await h.serverNow();
+      await assess(handle, 'confirmed', 'msg_confirm', 'Forensics confirmed the copy of the table.', confirmedAt);
+      await waitForSent('breach-SUS-1~', 4);
+      expect(await h.refusal(assess(handle, 'ruled-out', 'msg_again', 'No, after all.'))).toBe(
+        `the suspected breach was already confirmed at ${confirmedAt}`,
+      );
+      expect((await handle.query(breachStatusQuery)).assessment).toMatchObject({ assessment: 'confirmed', at: confirmedAt });
+      // The reminder 24 hours after the notice no longer calls the confirmed breach suspected.
+      await h.env.sleep(20 * HOUR);
+      await waitForSent('breach-SUS-1~', 6);
+      const [reminder] = (await mailOf('SUS-1', 'acknowledgement-reminder-1')).filter((m) => m.envelope.to[0] === 'dpo@sus-b.test');
+      expect(reminder!.subject).toContain('Reminder 1');
+      expect(reminder!.text).not.toContain('It is a suspected breach');
+      expect(await closeIncident(handle, 'Closed.')).toMatchObject({ status: 'closed', suspected: true });
+
+      const entry = (await h.records.breaches.get('SUS-1'))!;
+      expect(entry).toMatchObject({ suspectedSince: input.awareAt, confirmedAt, ruledOutAt: null, status: 'closed' });
+      expect(entry.updates.map((u) => [u.kind, u.assessment])).toEqual([
+        ['update', 'confirmed'],
+        ['closed', undefined],
+      ]);
+    });
+    const confirmations = await mailOf('SUS-1', 'update-msg_confirm');
+    expect(confirmations.map((m) => m.subject).sort()).toEqual([
+      '[Data breach] Suspected breach confirmed – incident SUS-1',
+      '[Datalek] Vermoedelijke inbreuk bevestigd – incident SUS-1',
+    ]);
+    expect(await mailOf('SUS-1', 'update-msg_again')).toEqual([]);
+  });
+
+  test('a breach reported as found, not suspected, refuses an assessment and tells nobody', async () => {
+    await h.customer('found-a');
+    await withIncident(incident('FOUND-1', ['found-a']), async (handle) => {
+      await waitForSent('breach-FOUND-1~', 1);
+      expect(await h.refusal(assess(handle, 'ruled-out', 'msg_found', 'Nothing happened.'))).toMatch(/not notified as suspected/);
+      expect(await h.records.breaches.get('FOUND-1')).toMatchObject({ suspectedSince: null, ruledOutAt: null, status: 'open' });
+      await closeIncident(handle);
+    });
+    expect(await stepsSentBy('breach-FOUND-1~')).toEqual(['initial-notice', 'final-report']);
+  });
+
+  test('ruled out, it closes with that update: the incident and every notice end without a final report; the register keeps both instants', async () => {
+    await h.customer('out-a', { language: 'fr' });
+    await h.customer('out-b');
+    const input = { ...incident('OUT-1', ['out-a', 'out-b', 'out-unknown']), suspected: true };
+    await withIncident(input, async (handle) => {
+      await waitForSent('breach-OUT-1~', 2);
+      await acknowledge(handle, 'out-b');
+      // The customer never described: its notice is undeliverable after the grace, and waits.
+      await h.env.sleep('6 minutes');
+      await h.waitFor(async () => (await handle.query(breachStatusQuery)).undeliverable['out-unknown'] !== undefined);
+      const ruledOutAt = await h.serverNow();
+      await assess(handle, 'ruled-out', 'msg_ruled_out', 'The file was never copied.', ruledOutAt);
+      expect(await handle.result()).toMatchObject({ status: 'closed', assessment: { assessment: 'ruled-out', at: ruledOutAt } });
+      for (const customerId of ['out-a', 'out-b', 'out-unknown']) {
+        const notice = h.env.client.workflow.getHandle(workflowIds.breachNotice('OUT-1', customerId));
+        await h.waitFor(async () => (await notice.describe()).status.name === 'COMPLETED', { what: `the notice of ${customerId} ended` });
+      }
+      // Nothing more: no reminder, no final report, no status update due.
+      await h.env.sleep(3 * 24 * HOUR);
+      await expect(handle.signal(breachClosedSignal, { finalReport: 'late', closedAt: ruledOutAt })).rejects.toThrow();
+
+      expect(await h.records.breaches.get('OUT-1')).toMatchObject({
+        status: 'closed',
+        suspectedSince: input.awareAt,
+        confirmedAt: null,
+        ruledOutAt,
+        closedAt: ruledOutAt,
+        finalReport: null,
+      });
+    });
+    expect((await h.sentBy('breach-OUT-1~')).map(([to, step]) => `${to} ${step}`).sort()).toEqual([
+      'dpo@out-a.test initial-notice',
+      'dpo@out-a.test update-msg_ruled_out',
+      'dpo@out-b.test initial-notice',
+      'dpo@out-b.test update-msg_ruled_out',
+      `${testPrivacyTeam} notice-undeliverable`,
+    ]);
+    const [french] = (await mailOf('OUT-1', 'update-msg_ruled_out')).filter((m) => m.envelope.to[0] === 'dpo@out-a.test');
+    expect(french!.subject).toBe('[Violation de données] Violation présumée écartée – incident OUT-1');
+    expect(french!.text).toContain('aucun rapport final ne suivra');
+  });
 });
 
 describe('operators', () => {

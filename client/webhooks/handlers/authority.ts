@@ -1,4 +1,4 @@
-import { authorityCustomerRespondedSignal, authorityRequestInput } from '../../../domain/authority';
+import { authorityCustomerRespondedSignal, authorityRequestInput, openingAuthorityStatus } from '../../../domain/authority';
 import { workflowIds } from '../../../domain/ids';
 import type { authorityRequest } from '../../../workflows';
 import { openCase, sendToCase } from '../answers';
@@ -13,7 +13,7 @@ export const authorityHandlers: EventHandlers = {
       workflowId,
       args: [input],
       process: 'authority',
-      status: input.disclosureProhibited ? 'prohibited' : 'notifying',
+      status: openingAuthorityStatus(input),
       staticSummary: `Authority request ${input.requestId} (${input.requestKind}): ${input.customerIds.length} customer(s)`,
       closedReason: `authority request ${input.requestId} is already closed; report a new request id`,
     });

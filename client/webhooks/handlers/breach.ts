@@ -1,17 +1,20 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
+  assessBreachUpdate,
   breachAcknowledgedSignal,
   breachClosedSignal,
   breachIncidentInput,
   breachReportedSignal,
   refuseGrowingIncident,
   breachUpdatedSignal,
+  givenFacts,
+  type BreachUpdateSignal,
 } from '../../../domain/breach';
 import { workflowIds } from '../../../domain/ids';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../../../domain/search-attributes';
 import { taskQueue } from '../../../domain/task-queue';
 import type { breachIncident } from '../../../workflows';
-import { accepted, refused, sendToCase } from '../answers';
+import { accepted, decide, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
 export const breachHandlers: EventHandlers = {
@@ -60,15 +63,27 @@ export const breachHandlers: EventHandlers = {
     return accepted(workflowId);
   },
 
+  /**
+   * Information in phases (Art. 33(4)), passed to every notified customer. One that confirms or rules out
+   * a suspected breach (8.1) is a decision the incident may refuse (409: not suspected, or assessed
+   * already), so it goes as an update; the rest as a signal.
+   */
   async 'breach.updated'({ client, webhookId, timestamp }, data) {
-    return sendToCase(client, workflowIds.breach(data.incidentId), `breach ${data.incidentId}`, (handle) =>
-      handle.signal(breachUpdatedSignal, {
-        update: data.update,
-        measures: data.measures,
-        ...(data.contained !== undefined && { contained: data.contained }),
-        at: timestamp,
-        key: webhookId,
-      }),
+    const workflowId = workflowIds.breach(data.incidentId);
+    const facts = givenFacts(data);
+    const update: BreachUpdateSignal = {
+      update: data.update,
+      measures: data.measures,
+      ...(data.contained !== undefined && { contained: data.contained }),
+      ...(Object.keys(facts).length > 0 && { facts }),
+      at: timestamp,
+      key: webhookId,
+    };
+    const { assessment } = data;
+    return sendToCase(client, workflowId, `breach ${data.incidentId}`, (handle) =>
+      assessment
+        ? decide(workflowId, () => handle.executeUpdate(assessBreachUpdate, { args: [{ ...update, assessment }] }))
+        : handle.signal(breachUpdatedSignal, update),
     );
   },
 

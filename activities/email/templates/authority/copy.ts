@@ -33,6 +33,12 @@ export type NoticeCopy = {
   viewsDefault: string;
   next: string;
   nextText(email: string): string;
+  /**
+   * 7.1, an information request, subpoena or inspection: no personal data goes out in the answer before
+   * the customer's view, or before `due`.
+   */
+  nextTextViews(due: string, email: string): string;
+  nextViewsDefault: string;
   keepInformed: string;
 };
 
@@ -55,6 +61,9 @@ export type OutcomeCopy = {
   disclosedIntro(customerName: string, authority: string, requestId: string, at: string): string;
   outcomeAt: string;
   howAnswered: string;
+  /** 7.1: an answer says whether it disclosed personal data. */
+  answerDisclosedNothing: string;
+  answerDisclosed: string;
   scope: string;
   manner: string;
   closing: string;

@@ -58,6 +58,17 @@ export const en = {
       'communicate personal data in doing so, we will discuss the scope and manner of that communication with you ' +
       'beforehand. If you have remarks or objections, for example because you wish to handle or contest the ' +
       `request yourself, please let us know as soon as possible at ${email}.`,
+    nextTextViews: (due, email) =>
+      'We are examining the request and will act on it no further than the law requires. If answering it means ' +
+      'communicating personal data that we process on your behalf, we will do so only once we have your view on the ' +
+      `scope and manner of that communication or, without a view from you, not before ${due}. Please let us know which ` +
+      'data, about which data subjects, in what form and by what means you consider acceptable, and whether you object ' +
+      'to any communication, for example because you wish to handle or contest the request yourself. You can answer ' +
+      `${common.howToAnswer.inWriting(email)}.`,
+    nextViewsDefault:
+      'If you object, we will weigh your objection before communicating anything. If we have no view from you by that ' +
+      'date, we will communicate no more than the law strictly requires, in the manner the authority imposes. If our ' +
+      'answer contains no personal data at all, we will say so expressly when we tell you how the request was dealt with.',
     keepInformed: 'We will let you know how the request was dealt with.',
   },
   viewReminder: {
@@ -87,6 +98,10 @@ export const en = {
       '(section 7.1 of our Data Processing Policy).',
     outcomeAt: 'Dealt with on',
     howAnswered: 'How we dealt with the request',
+    answerDisclosedNothing: 'Our answer disclosed no personal data that we process on your behalf.',
+    answerDisclosed:
+      'Our answer disclosed personal data that we process on your behalf, no more than the law required (section 7.1 ' +
+      'of our Data Processing Policy). Its scope and manner were as follows.',
     scope: 'Scope of the disclosure',
     manner: 'Manner of the disclosure',
     closing:

@@ -1,3 +1,4 @@
+import type { ContactPoint } from '../../../../domain/contact-point';
 import type { AuthorityRequestKind } from '../../../../domain/authority';
 
 /** What every customer email about one authority request shows; each email adds its own facts. */
@@ -6,7 +7,8 @@ export type AuthorityCaseFacts = {
   requestId: string;
   /** The authority's name, as the product reported it. */
   authority: string;
-  contactEmail: string;
+  /** Our contact point for data protection (Art. 33(3)(b)): named, with its email and telephone. */
+  contact: ContactPoint;
   timeZone: string;
 };
 
@@ -19,7 +21,7 @@ export type AuthorityRequestFacts = {
   receivedAt: string;
   /** ISO UTC: when a legal prohibition to tell the customer was lifted, if there was one. */
   prohibitionLiftedAt?: string;
-  /** ISO UTC, intended disclosures only: until when the customer's view on scope and manner is awaited. */
+  /** ISO UTC: until when the customer's view on the scope and manner of any disclosure is awaited (7.1). */
   viewsDueAt?: string;
 };
 
@@ -34,12 +36,18 @@ export type AuthorityViewReminderFacts = AuthorityCaseFacts & {
 
 export type AuthorityOutcomeFacts = AuthorityCaseFacts &
   Pick<AuthorityRequestFacts, 'requestKind' | 'receivedAt'> &
-  ({ kind: 'answered'; at: string; summary: string } | { kind: 'disclosed'; at: string; scope: string; manner: string });
+  (
+    | { kind: 'answered'; at: string; summary: string; disclosesPersonalData: false }
+    | { kind: 'answered'; at: string; summary: string; disclosesPersonalData: true; scope: string; manner: string }
+    | { kind: 'disclosed'; at: string; scope: string; manner: string }
+  );
 
 export type AuthorityAlertKind =
   | 'disclosure-prohibited'
+  | 'prohibition-basis-missing'
   | 'prohibition-review'
   | 'notice-undeliverable'
+  | 'notice-deadline-approaching'
   | 'notice-deadline-missed'
   | 'views-deadline-passed'
   | 'customer-objects';

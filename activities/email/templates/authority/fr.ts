@@ -65,6 +65,18 @@ export const fr = {
       "communiquer des données à caractère personnel, nous discuterons au préalable avec vous de l'étendue et des " +
       'modalités de cette communication. Si vous avez des remarques ou des objections, par exemple parce que vous ' +
       `souhaitez traiter ou contester vous-même la demande, merci de nous en faire part au plus vite à l'adresse ${email}.`,
+    nextTextViews: (due, email) =>
+      "Nous examinons la demande et n'y donnerons suite que dans la mesure exigée par la loi. Si notre réponse implique " +
+      'de communiquer des données à caractère personnel que nous traitons pour votre compte, nous ne le ferons ' +
+      "qu'après avoir reçu votre position sur l'étendue et les modalités de cette communication ou, à défaut, pas avant " +
+      `le ${due}. Merci de nous indiquer quelles données, concernant quelles personnes, sous quelle forme et par quel ` +
+      'moyen vous paraissent acceptables, et si vous vous opposez à toute communication, par exemple parce que vous ' +
+      `souhaitez traiter ou contester vous-même la demande. Vous pouvez répondre ${common.howToAnswer.inWriting(email)}.`,
+    nextViewsDefault:
+      'Si vous vous y opposez, nous examinerons votre objection avant toute communication. À défaut de position reçue ' +
+      "à cette date, nous ne communiquerons que ce que la loi exige strictement, selon les modalités imposées par l'autorité. " +
+      'Si notre réponse ne contient aucune donnée à caractère personnel, nous vous le préciserons expressément en vous ' +
+      'informant de la suite donnée à la demande.',
     keepInformed: 'Nous vous informerons de la suite donnée à la demande.',
   },
   viewReminder: {
@@ -97,6 +109,11 @@ export const fr = {
       'judiciaire ou administrative nous y obligeait (article 7.1 de notre Politique de traitement des données).',
     outcomeAt: 'Traitée le',
     howAnswered: 'Suite donnée à la demande',
+    answerDisclosedNothing: 'Notre réponse ne contenait aucune donnée à caractère personnel que nous traitons pour votre compte.',
+    answerDisclosed:
+      'Notre réponse contenait des données à caractère personnel que nous traitons pour votre compte, dans la seule ' +
+      'mesure exigée par la loi (article 7.1 de notre Politique de traitement des données). Vous trouverez ci-dessous ' +
+      "l'étendue et les modalités de cette communication.",
     scope: 'Étendue de la communication',
     manner: 'Modalités de la communication',
     closing:

@@ -61,6 +61,18 @@ export const nl = {
       'persoonsgegevens meedelen, dan bespreken wij vooraf de omvang en de wijze daarvan met u. Hebt u opmerkingen ' +
       'of bezwaren, bijvoorbeeld omdat u het verzoek zelf wilt behandelen of betwisten, laat het ons dan zo snel ' +
       `mogelijk weten via ${email}.`,
+    nextTextViews: (due, email) =>
+      'Wij onderzoeken het verzoek en geven er niet verder gevolg aan dan de wet vereist. Moeten wij in ons antwoord ' +
+      'persoonsgegevens meedelen die wij namens u verwerken, dan doen wij dat pas nadat wij uw standpunt over de omvang ' +
+      `en de wijze van die mededeling hebben ontvangen of, zonder standpunt van uw kant, ten vroegste op ${due}. Laat ons ` +
+      'weten welke gegevens, over welke betrokkenen, in welke vorm en langs welke weg u aanvaardbaar vindt, en of u ' +
+      'bezwaar hebt tegen elke mededeling, bijvoorbeeld omdat u het verzoek zelf wilt behandelen of betwisten. U kunt ' +
+      `antwoorden ${common.howToAnswer.inWriting(email)}.`,
+    nextViewsDefault:
+      'Maakt u bezwaar, dan wegen wij uw bezwaar af voordat wij iets meedelen. Ontvangen wij tegen die datum geen ' +
+      'standpunt, dan delen wij niet meer mee dan de wet strikt vereist, op de wijze die de overheidsinstantie oplegt. ' +
+      'Bevat ons antwoord helemaal geen persoonsgegevens, dan vermelden wij dat uitdrukkelijk wanneer wij u laten weten ' +
+      'hoe het verzoek werd afgehandeld.',
     keepInformed: 'Wij laten u weten hoe het verzoek werd afgehandeld.',
   },
   viewReminder: {
@@ -90,6 +102,10 @@ export const nl = {
       'daartoe verplichtte (artikel 7.1 van onze Dataverwerkingspolicy).',
     outcomeAt: 'Afgehandeld op',
     howAnswered: 'Hoe wij het verzoek hebben afgehandeld',
+    answerDisclosedNothing: 'Met ons antwoord hebben wij geen persoonsgegevens bekendgemaakt die wij namens u verwerken.',
+    answerDisclosed:
+      'Met ons antwoord hebben wij persoonsgegevens bekendgemaakt die wij namens u verwerken, niet meer dan de wet ' +
+      'vereiste (artikel 7.1 van onze Dataverwerkingspolicy). Hieronder vindt u de omvang en de wijze van die bekendmaking.',
     scope: 'Omvang van de bekendmaking',
     manner: 'Wijze van de bekendmaking',
     closing:

@@ -45,9 +45,9 @@ function requestEmail(
       paragraph(email.intro),
       factsTable([{ label: copy.reference, value: facts.requestId }, { label: copy.authority, value: facts.authority }, ...email.rows]),
       ...email.body,
-      paragraph(copy.questions(facts.contactEmail, facts.requestId)),
+      paragraph(copy.questions(facts.contact.email, facts.requestId)),
     ],
-    copy.confidential,
+    { contact: facts.contact, confidential: copy.confidential },
   );
 }
 
@@ -72,8 +72,10 @@ export function renderAuthorityNotice(facts: AuthorityNoticeFacts, language: Lan
       ...(liftedAt === undefined ? [] : [paragraph(notice.heldBack(liftedAt))]),
       ...section(notice.confidentiality, notice.confidentialityText),
       ...(facts.viewsDueAt === undefined
-        ? section(notice.next, notice.nextText(facts.contactEmail))
-        : section(notice.views, notice.viewsText(at(facts.viewsDueAt), facts.contactEmail), notice.viewsDefault)),
+        ? section(notice.next, notice.nextText(facts.contact.email))
+        : facts.requestKind === 'disclosure-intent'
+          ? section(notice.views, notice.viewsText(at(facts.viewsDueAt), facts.contact.email), notice.viewsDefault)
+          : section(notice.next, notice.nextTextViews(at(facts.viewsDueAt), facts.contact.email), notice.nextViewsDefault)),
       paragraph(notice.keepInformed),
     ],
   });
@@ -87,7 +89,7 @@ export function renderAuthorityViewReminder(facts: AuthorityViewReminderFacts, l
     subject: reminder.subject(facts.reminderNumber),
     intro: reminder.intro(facts.customerName, local.at(facts.notifiedAt), facts.authority, facts.requestId),
     rows: [{ label: reminder.due, value: due }],
-    body: paragraphs(reminder.request(due, facts.contactEmail), reminder.notReceived),
+    body: paragraphs(reminder.request(due, facts.contact.email), reminder.notReceived),
   });
 }
 
@@ -107,7 +109,17 @@ export function renderAuthorityOutcome(facts: AuthorityOutcomeFacts, language: L
             facts.requestId,
             at,
           ),
-          details: section(outcome.howAnswered, facts.summary.trim()),
+          details: [
+            ...section(outcome.howAnswered, facts.summary.trim()),
+            // 7.1: the customer learns whether its personal data went out, and if so what and how.
+            ...(facts.disclosesPersonalData
+              ? [
+                  paragraph(outcome.answerDisclosed),
+                  ...section(outcome.scope, facts.scope.trim()),
+                  ...section(outcome.manner, facts.manner.trim()),
+                ]
+              : [paragraph(outcome.answerDisclosedNothing)]),
+          ],
         }
       : {
           subject: outcome.disclosedSubject,

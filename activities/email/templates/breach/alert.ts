@@ -17,6 +17,13 @@ export const alert = {
         'customer by another channel without undue delay (policy 8.2; GDPR Art. 33(2)), and record how and when ' +
         'it was told.',
     },
+    'contractual-deadline-halfway': {
+      title: 'Half the contractual notice time gone, notice not delivered',
+      action:
+        "Half of the hours the customer's contract allows for a breach notice (policy 8.1) have passed, and the " +
+        "customer's mail server has not accepted the notice yet; it is still being retried. Tell the customer by " +
+        'another channel (telephone, account manager) before the deadline, and record how and when it was told.',
+    },
     'contractual-deadline-at-risk': {
       title: 'Contractual notice deadline at risk',
       action:

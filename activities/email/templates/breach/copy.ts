@@ -1,3 +1,4 @@
+import type { BreachAssessment } from '../../../../domain/breach';
 /**
  * What every language of the breach process ("Datalek", policy 8.1–8.2; GDPR Art. 33(2)–(5)) must say.
  * A language file that lacks a passage does not compile.
@@ -19,6 +20,13 @@ export type BreachCopy = {
 export type NoticeCopy = {
   subject(incidentId: string): string;
   intro(customerName: string): string;
+  /** 8.1 "redelijkerwijs vermoedt": a breach reasonably suspected, not yet established, in place of the above. */
+  suspected: {
+    subject(incidentId: string): string;
+    intro(customerName: string): string;
+    /** That it is not established yet, and that we will say when it is confirmed or ruled out. */
+    status: string;
+  };
   awareAt: string;
   sentAt: string;
   contractualDeadline: string;
@@ -67,6 +75,8 @@ export type ReminderCopy = {
   request(email: string): string;
   acknowledgeLink: string;
   notReceived: string;
+  /** 8.1: the breach was notified as suspected, and is neither confirmed nor ruled out yet. */
+  suspected: string;
 };
 
 /** 3. Follow-up: information provided in phases (GDPR Art. 33(4)). */
@@ -86,6 +96,15 @@ export type UpdateCopy = {
   noNewMeasures: string;
   /** What comes next, by where the breach stands: contained, not yet, or not said in this update. */
   next: Record<Containment, string>;
+  /** 8.1: an update that confirms, or rules out, a breach notified as suspected; says which. */
+  assessed: Record<BreachAssessment, { subject(incidentId: string): string; text: string }>;
+  /** In place of `next` once the suspected breach is ruled out: the incident ends, no final report follows. */
+  ruledOutNext: string;
+  /** Art. 33(3)(a), (c) and 33(4): what is known with this update (the notice's labels, and these). */
+  known: string;
+  consequences: string;
+  /** A fact not known yet, said plainly, with the promise to tell it when known. */
+  notKnownYet: string;
   use(email: string, incidentId: string): string;
 };
 

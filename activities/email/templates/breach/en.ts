@@ -15,6 +15,16 @@ export const en = {
       `As processor for ${customer}, we are notifying you of a personal data breach affecting personal data that ` +
       'we process on your behalf. We do so without undue delay after becoming aware of it, as required by ' +
       'section 8 of our Data Processing Policy and Article 33(2) of the General Data Protection Regulation (GDPR).',
+    suspected: {
+      subject: (id) => `Notification of a suspected personal data breach – incident ${id}`,
+      intro: (customer) =>
+        `As processor for ${customer}, we are notifying you of a suspected personal data breach affecting personal ` +
+        'data that we process on your behalf. Section 8.1 of our Data Processing Policy requires us to notify you ' +
+        'without undue delay not only when we find a breach, but also when we reasonably suspect one.',
+      status:
+        'We have not yet established that a breach has occurred. We will tell you as soon as our investigation ' +
+        'confirms it or rules it out. Until then, the information below concerns a suspected breach.',
+    },
     awareAt: 'We became aware of the breach',
     sentAt: 'This notice was sent',
     contractualDeadline: 'Contractual deadline for this notice',
@@ -88,6 +98,7 @@ export const en = {
     notReceived:
       'If you did not receive our notice, or if someone else in your organisation handles personal data breaches, ' +
       'please let us know immediately and we will send you the full notice again.',
+    suspected: 'It is a suspected breach: we have not yet confirmed it or ruled it out.',
   },
   update: {
     subject: (id) => `Further information – incident ${id}`,
@@ -110,6 +121,26 @@ export const en = {
       unknown:
         'We will keep you informed of any significant development and will send you a final report once the ' + 'incident is closed.',
     },
+    assessed: {
+      confirmed: {
+        subject: (id) => `Suspected breach confirmed – incident ${id}`,
+        text:
+          'Our investigation has confirmed the personal data breach that we notified to you as suspected. The ' +
+          'information in our notice, as supplemented below, now concerns an established breach.',
+      },
+      'ruled-out': {
+        subject: (id) => `Suspected breach ruled out – incident ${id}`,
+        text:
+          'Our investigation has ruled out the personal data breach that we notified to you as suspected: the ' +
+          'security of the personal data that we process on your behalf has not been breached.',
+      },
+    },
+    ruledOutNext:
+      'This notice closes the incident; no final report will follow. We recommend that you keep it with your ' +
+      'records of the suspected breach.',
+    known: 'What we know at this stage',
+    consequences: 'Likely consequences for the data subjects',
+    notKnownYet: 'not known yet; we will tell you as soon as we know',
     use: (email, id) =>
       'If you have reported the breach to the supervisory authority, you can use this information to supplement ' +
       `your notification. For any questions, please contact ${common.contactPoint(email)}, quoting incident ${id}.`,

@@ -1,9 +1,13 @@
+import type { BreachAssessment } from '../../../../domain/breach';
+import type { ContactPoint } from '../../../../domain/contact-point';
 /** What each email of the breach process is rendered from. */
 export type BreachNoticeFacts = {
   customerName: string;
   incidentId: string;
   /** ISO UTC: when the processor became aware of the breach. */
   awareAt: string;
+  /** 8.1: reasonably suspected, not yet established; the notice says so. */
+  suspected?: boolean;
   /** ISO UTC: when this notice is sent. */
   noticeSentAt: string;
   /** ISO UTC: noticeSentAt + 72 h, the controller's own Art. 33(1) clock, shown as guidance only. */
@@ -21,8 +25,8 @@ export type BreachNoticeFacts = {
   likelyConsequences?: string;
   /** Measures taken or proposed, including to mitigate adverse effects (Art. 33(3)(d)). */
   measures: string[];
-  /** The processor's privacy team: the contact point of Art. 33(3)(b). */
-  contactEmail: string;
+  /** Our contact point for data protection (Art. 33(3)(b)): named, with its email and telephone. */
+  contact: ContactPoint;
   /** The customer's IANA time zone; every instant is shown in it. */
   timeZone: string;
   /** ISO UTC: awareAt + the contract's notice hours, where the customer's contract sets them. */
@@ -33,6 +37,12 @@ export type BreachNoticeFacts = {
 
 export type BreachReminderFacts = BreachNoticeFacts & { reminderNumber: number };
 
+/** The facts of Art. 33(3)(a), (c) that may arrive in phases (Art. 33(4)), as known at one moment. */
+export type BreachKnownFacts = Pick<
+  BreachNoticeFacts,
+  'dataCategories' | 'subjectCategories' | 'subjectsApprox' | 'recordsApprox' | 'likelyConsequences'
+>;
+
 /** What every follow-up to the notice (an update, the final report) is rendered from, besides its news. */
 export type BreachFollowUpFacts = {
   customerName: string;
@@ -40,13 +50,18 @@ export type BreachFollowUpFacts = {
   /** The measures taken or proposed so far; an empty list is said in each follow-up's own words. */
   measures: string[];
   timeZone: string;
-  contactEmail: string;
+  /** Our contact point for data protection (Art. 33(3)(b)): named, with its email and telephone. */
+  contact: ContactPoint;
 };
 
 export type BreachUpdateFacts = BreachFollowUpFacts & {
   update: string;
   /** Absent: the update says nothing about containment. */
   contained?: boolean;
+  /** 8.1: the update confirms, or rules out, a breach notified as suspected. */
+  assessment?: BreachAssessment;
+  /** Art. 33(4): what is known of the breach with this update; what is absent is said to be not known yet. */
+  known?: BreachKnownFacts;
   sentAt: string;
 };
 
@@ -55,6 +70,7 @@ export type BreachFinalReportFacts = BreachFollowUpFacts & { finalReport: string
 export type PrivacyTeamAlertKind =
   | 'acknowledgement-overdue'
   | 'notice-undeliverable'
+  | 'contractual-deadline-halfway'
   | 'contractual-deadline-at-risk'
   | 'status-update-due'
   | 'no-customer-record'

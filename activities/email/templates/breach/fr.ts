@@ -17,6 +17,18 @@ export const fr = {
       'personnel portant sur des données que nous traitons pour son compte. Nous le faisons dans les meilleurs ' +
       "délais après en avoir pris connaissance, comme le prévoient l'article 8 de notre Politique de traitement " +
       "des données et l'article 33, paragraphe 2, du Règlement général sur la protection des données (RGPD).",
+    suspected: {
+      subject: (id) => `Notification d'une violation présumée de données à caractère personnel – incident ${id}`,
+      intro: (customer) =>
+        `En notre qualité de sous-traitant, nous notifions à ${customer} une violation présumée de données à ` +
+        "caractère personnel portant sur des données que nous traitons pour son compte. L'article 8.1 de notre " +
+        'Politique de traitement des données nous impose de vous en informer dans les meilleurs délais, non ' +
+        'seulement lorsque nous constatons une violation, mais aussi lorsque nous la soupçonnons raisonnablement.',
+      status:
+        "Nous n'avons pas encore établi qu'une violation s'est produite. Nous vous informerons dès que notre " +
+        "enquête l'aura confirmée ou écartée. D'ici là, les informations ci-dessous portent sur une violation " +
+        'présumée.',
+    },
     awareAt: 'Prise de connaissance de la violation par nos soins',
     sentAt: 'Envoi de la présente notification',
     contractualDeadline: 'Échéance contractuelle de la présente notification',
@@ -97,6 +109,7 @@ export const fr = {
       "Si vous n'avez pas reçu notre notification, ou si une autre personne traite les violations de données à " +
       'caractère personnel au sein de votre organisation, merci de nous en informer immédiatement. Nous vous ' +
       'renverrons alors la notification complète.',
+    suspected: "Il s'agit d'une violation présumée\u00a0: nous ne l'avons encore ni confirmée ni écartée.",
   },
   update: {
     subject: (id) => `Informations complémentaires – incident ${id}`,
@@ -123,6 +136,28 @@ export const fr = {
         'Nous vous tiendrons informés de toute évolution importante et vous adresserons un rapport final dès la ' +
         "clôture de l'incident.",
     },
+    assessed: {
+      confirmed: {
+        subject: (id) => `Violation présumée confirmée – incident ${id}`,
+        text:
+          'Notre enquête a confirmé la violation de données à caractère personnel que nous vous avions notifiée ' +
+          'comme présumée. Les informations de notre notification, complétées par ce qui suit, portent désormais ' +
+          'sur une violation avérée.',
+      },
+      'ruled-out': {
+        subject: (id) => `Violation présumée écartée – incident ${id}`,
+        text:
+          'Notre enquête a écarté la violation de données à caractère personnel que nous vous avions notifiée ' +
+          "comme présumée\u00a0: la sécurité des données à caractère personnel que nous traitons pour votre compte n'a " +
+          'pas été compromise.',
+      },
+    },
+    ruledOutNext:
+      "La présente notification clôture l'incident\u00a0; aucun rapport final ne suivra. Nous vous recommandons de " +
+      'la conserver avec votre documentation relative à la violation présumée.',
+    known: 'Ce que nous savons à ce stade',
+    consequences: 'Conséquences probables pour les personnes concernées',
+    notKnownYet: "en cours d'évaluation\u00a0; nous vous en informerons dès que nous le saurons",
     use: (email, id) =>
       "Si vous avez notifié la violation à l'autorité de contrôle, ces informations peuvent vous servir à " +
       'compléter votre notification. Pour toute question, notre équipe Protection des données est joignable à ' +

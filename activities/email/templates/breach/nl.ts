@@ -16,6 +16,18 @@ export const nl = {
       'verwerken. Wij doen dat zonder onnodige vertraging nadat wij er kennis van hebben genomen, zoals artikel 8 ' +
       'van onze Dataverwerkingspolicy en artikel 33, lid 2, van de Algemene Verordening Gegevensbescherming (AVG) ' +
       'voorschrijven.',
+    suspected: {
+      subject: (id) => `Melding van een vermoedelijke inbreuk in verband met persoonsgegevens – incident ${id}`,
+      intro: (customer) =>
+        `Als verwerker voor ${customer} melden wij u een vermoedelijke inbreuk in verband met persoonsgegevens die ` +
+        'wij namens u verwerken. Artikel 8.1 van onze Dataverwerkingspolicy verplicht ons u zonder onnodige ' +
+        'vertraging in te lichten, niet alleen wanneer wij een inbreuk vaststellen, maar ook wanneer wij die ' +
+        'redelijkerwijs vermoeden.',
+      status:
+        'Wij hebben nog niet vastgesteld dat er een inbreuk heeft plaatsgevonden. Zodra ons onderzoek de inbreuk ' +
+        'bevestigt of uitsluit, laten wij het u weten. Tot dan gaat de informatie hieronder over een vermoedelijke ' +
+        'inbreuk.',
+    },
     awareAt: 'Kennisname van de inbreuk door ons',
     sentAt: 'Verzending van deze melding',
     contractualDeadline: 'Contractuele uiterste termijn voor deze melding',
@@ -90,6 +102,7 @@ export const nl = {
     notReceived:
       'Hebt u onze melding niet ontvangen, of behandelt iemand anders binnen uw organisatie inbreuken in verband ' +
       'met persoonsgegevens, laat het ons dan onmiddellijk weten. Wij bezorgen u dan de volledige melding opnieuw.',
+    suspected: 'Het gaat om een vermoedelijke inbreuk: wij hebben ze nog niet bevestigd of uitgesloten.',
   },
   update: {
     subject: (id) => `Aanvullende informatie – incident ${id}`,
@@ -113,6 +126,28 @@ export const nl = {
       unknown:
         'Wij houden u op de hoogte van elke belangrijke ontwikkeling en bezorgen u een eindrapport zodra het ' + 'incident is afgesloten.',
     },
+    assessed: {
+      confirmed: {
+        subject: (id) => `Vermoedelijke inbreuk bevestigd – incident ${id}`,
+        text:
+          'Ons onderzoek heeft de inbreuk in verband met persoonsgegevens bevestigd die wij u als vermoedelijke ' +
+          'inbreuk hadden gemeld. De informatie uit onze melding, aangevuld met wat hieronder volgt, gaat voortaan ' +
+          'over een vastgestelde inbreuk.',
+      },
+      'ruled-out': {
+        subject: (id) => `Vermoedelijke inbreuk uitgesloten – incident ${id}`,
+        text:
+          'Ons onderzoek heeft de inbreuk in verband met persoonsgegevens uitgesloten die wij u als vermoedelijke ' +
+          'inbreuk hadden gemeld: de beveiliging van de persoonsgegevens die wij namens u verwerken, werd niet ' +
+          'geschonden.',
+      },
+    },
+    ruledOutNext:
+      'Met deze melding is het incident afgesloten; er volgt geen eindrapport. Wij raden u aan ze te bewaren bij ' +
+      'uw documentatie over de vermoedelijke inbreuk.',
+    known: 'Wat wij op dit moment weten',
+    consequences: 'Waarschijnlijke gevolgen voor de betrokkenen',
+    notKnownYet: 'nog niet bekend; wij laten het u weten zodra wij het weten',
     use: (email, id) =>
       'Hebt u de inbreuk bij de toezichthoudende autoriteit gemeld, dan kunt u deze informatie gebruiken om uw ' +
       `melding aan te vullen. Voor vragen kunt u terecht bij ${common.contactPoint(email)}; vermeld daarbij het ` +

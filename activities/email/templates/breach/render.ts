@@ -1,3 +1,4 @@
+import type { ContactPoint } from '../../../../domain/contact-point';
 /**
  * Emails of the breach process ("Datalek", policy 8.1–8.2; GDPR Art. 33(2)–(5)): the notice to each
  * affected customer (the controller), reminders until it acknowledges receipt, follow-ups in phases,
@@ -20,6 +21,7 @@ import { en } from './en';
 import type {
   BreachFinalReportFacts,
   BreachFollowUpFacts,
+  BreachKnownFacts,
   BreachNoticeFacts,
   BreachReminderFacts,
   BreachUpdateFacts,
@@ -36,10 +38,11 @@ function formatter(language: Language, timeZone: string) {
   const { copy } = local;
   return {
     ...local,
-    count: (count: number | undefined) => (isKnownCount(count) ? copy.approximately(formatCount(count, language)) : copy.notYetKnown),
-    list: (items: readonly string[] | undefined) => {
+    count: (count: number | undefined, unknown = copy.notYetKnown) =>
+      isKnownCount(count) ? copy.approximately(formatCount(count, language)) : unknown,
+    list: (items: readonly string[] | undefined, unknown = copy.notYetKnown) => {
       const present = cleanItems(items);
-      return present.length > 0 ? formatList(present, language) : copy.notYetKnown;
+      return present.length > 0 ? formatList(present, language) : unknown;
     },
   };
 }
@@ -54,8 +57,13 @@ function cleanItems(items: readonly string[] | undefined): string[] {
 }
 
 /** An email to the customer about the incident: the marker before the subject; confidential throughout. */
-function incidentEmail({ language, copy }: Localised<BreachCopy>, subject: string, body: EmailBlock[]): RenderedEmail {
-  return renderCustomerEmail(language, `${copy.marker} ${subject}`, body, copy.confidential);
+function incidentEmail(
+  { language, copy }: Localised<BreachCopy>,
+  { contact }: { contact: ContactPoint },
+  subject: string,
+  body: EmailBlock[],
+): RenderedEmail {
+  return renderCustomerEmail(language, `${copy.marker} ${subject}`, body, { contact, confidential: copy.confidential });
 }
 
 /** The incident's reference, then what the email says of it. */
@@ -85,8 +93,11 @@ export function renderBreachNotice(facts: BreachNoticeFacts, language: Language)
     !isKnownCount(facts.subjectsApprox) ||
     !isKnownCount(facts.recordsApprox);
 
-  return incidentEmail(f, notice.subject(facts.incidentId), [
-    paragraph(notice.intro(facts.customerName)),
+  // 8.1: a breach reasonably suspected is notified as such, and said to be not yet established.
+  const suspected = facts.suspected === true;
+  return incidentEmail(f, facts, (suspected ? notice.suspected : notice).subject(facts.incidentId), [
+    paragraph((suspected ? notice.suspected : notice).intro(facts.customerName)),
+    ...(suspected ? [paragraph(notice.suspected.status)] : []),
     incidentTable(
       facts,
       f.copy,
@@ -104,13 +115,13 @@ export function renderBreachNotice(facts: BreachNoticeFacts, language: Language)
     ]),
     ...(somethingUnknown ? [paragraph(notice.followsWhenKnown)] : []),
 
-    ...section(notice.contact, notice.contactText(facts.contactEmail, facts.incidentId)),
+    ...section(notice.contact, notice.contactText(facts.contact.email, facts.incidentId)),
     ...section(notice.consequences, consequences === '' ? notice.consequencesPending : consequences),
     ...measuresSection(notice.measures, facts.measures, notice.measuresIntro, notice.measuresPending),
     paragraph(notice.measuresOngoing),
     ...section(notice.clock, notice.clockText(f.at(facts.noticeSentAt), f.at(facts.controllerDeadlineAt)), notice.clockGuidance),
     ...section(notice.phases, notice.phasesText(facts.incidentId)),
-    ...section(notice.acknowledge, notice.acknowledgeText(facts.contactEmail)),
+    ...section(notice.acknowledge, notice.acknowledgeText(facts.contact.email)),
     ...acknowledgeAction(facts.acknowledgeUrl, notice.acknowledgeLink),
     paragraph(notice.wrongRecipient),
   ]);
@@ -123,8 +134,9 @@ export function renderBreachReminder(facts: BreachReminderFacts, language: Langu
   const measures = cleanItems(facts.measures);
   const sentAt = f.at(facts.noticeSentAt);
 
-  return incidentEmail(f, reminder.subject(facts.incidentId, facts.reminderNumber), [
+  return incidentEmail(f, facts, reminder.subject(facts.incidentId, facts.reminderNumber), [
     paragraph(reminder.intro(facts.customerName, sentAt, facts.incidentId, facts.reminderNumber)),
+    ...(facts.suspected === true ? [paragraph(reminder.suspected)] : []),
     ...acknowledgeAction(facts.acknowledgeUrl, reminder.acknowledgeLink),
     heading(reminder.keyFacts),
     incidentTable(
@@ -136,7 +148,11 @@ export function renderBreachReminder(facts: BreachReminderFacts, language: Langu
       { label: reminder.subjectsApprox, value: f.count(facts.subjectsApprox) },
     ),
     ...(measures.length > 0 ? [paragraph(reminder.measures), list(measures)] : []),
-    ...paragraphs(reminder.clockText(sentAt, f.at(facts.controllerDeadlineAt)), reminder.request(facts.contactEmail), reminder.notReceived),
+    ...paragraphs(
+      reminder.clockText(sentAt, f.at(facts.controllerDeadlineAt)),
+      reminder.request(facts.contact.email),
+      reminder.notReceived,
+    ),
   ]);
 }
 
@@ -149,6 +165,8 @@ type FollowUp = {
   /** What stands in for an empty list of measures. */
   noMeasures: string;
   closing: string[];
+  /** In place of the passage's own subject (an update that assesses a suspected breach). */
+  subject?: string;
 };
 
 /** A follow-up to the notice: the intro, the incident, the news, the measures so far, and the closing. */
@@ -158,7 +176,7 @@ function renderFollowUp(
   passage: UpdateCopy | FinalReportCopy,
   followUp: FollowUp,
 ): RenderedEmail {
-  return incidentEmail(local, passage.subject(facts.incidentId), [
+  return incidentEmail(local, facts, followUp.subject ?? passage.subject(facts.incidentId), [
     paragraph(passage.intro(facts.customerName, facts.incidentId)),
     incidentTable(facts, local.copy, ...followUp.rows),
     ...followUp.news,
@@ -171,18 +189,48 @@ function containment(contained: boolean | undefined): Containment {
   return contained === true ? 'contained' : contained === false ? 'notContained' : 'unknown';
 }
 
+/**
+ * Art. 33(3)(a), (c) and 33(4): what is known of the breach with this update, each fact given or said
+ * plainly to be not known yet.
+ */
+function knownFacts(f: ReturnType<typeof formatter>, known: BreachKnownFacts): EmailBlock[] {
+  const { notice, update } = f.copy;
+  const consequences = known.likelyConsequences?.trim() ?? '';
+  return [
+    heading(update.known),
+    factsTable([
+      { label: notice.dataCategories, value: f.list(known.dataCategories, update.notKnownYet) },
+      { label: notice.subjectCategories, value: f.list(known.subjectCategories, update.notKnownYet) },
+      { label: notice.subjectsApprox, value: f.count(known.subjectsApprox, update.notKnownYet) },
+      { label: notice.recordsApprox, value: f.count(known.recordsApprox, update.notKnownYet) },
+      { label: update.consequences, value: consequences === '' ? update.notKnownYet : consequences },
+    ]),
+  ];
+}
+
 /** A follow-up with information that was not available at the time of the notice (GDPR Art. 33(4)). */
 export function renderBreachUpdate(facts: BreachUpdateFacts, language: Language): RenderedEmail {
-  const local = localised(copies, language, facts.timeZone);
+  const local = formatter(language, facts.timeZone);
   const update = local.copy.update;
+  const assessed = facts.assessment && update.assessed[facts.assessment];
   return renderFollowUp(facts, local, update, {
     rows: [
       { label: update.sentAt, value: local.at(facts.sentAt) },
       ...optionalRow(update.status, facts.contained, (contained) => (contained ? update.contained : update.notContained)),
     ],
-    news: section(update.update, facts.update.trim()),
+    // 8.1: an update that confirms or rules out a suspected breach says which, first and in its subject.
+    ...(assessed && { subject: assessed.subject(facts.incidentId) }),
+    news: [
+      ...(assessed ? [paragraph(assessed.text)] : []),
+      ...section(update.update, facts.update.trim()),
+      // A breach ruled out has no facts left to come: the update closes the incident.
+      ...(facts.known && facts.assessment !== 'ruled-out' ? knownFacts(local, facts.known) : []),
+    ],
     noMeasures: update.noNewMeasures,
-    closing: [update.next[containment(facts.contained)], update.use(facts.contactEmail, facts.incidentId)],
+    closing: [
+      facts.assessment === 'ruled-out' ? update.ruledOutNext : update.next[containment(facts.contained)],
+      update.use(facts.contact.email, facts.incidentId),
+    ],
   });
 }
 
@@ -194,7 +242,7 @@ export function renderBreachFinalReport(facts: BreachFinalReportFacts, language:
     rows: [{ label: report.closedAt, value: local.at(facts.closedAt) }],
     news: section(report.report, facts.finalReport.trim()),
     noMeasures: report.measuresInReport,
-    closing: [report.keep, report.questions(facts.contactEmail, facts.incidentId)],
+    closing: [report.keep, report.questions(facts.contact.email, facts.incidentId)],
   });
 }
 

@@ -1,3 +1,5 @@
+import type { ContactPoint } from '../../../../domain/contact-point';
+
 /**
  * The wording every customer email shares, whatever the process: how it opens and closes, who the
  * customer can turn to, and how it can answer. A process's own copy builds its sentences around these,
@@ -8,6 +10,8 @@ export type CommonCopy = {
   signOff: string;
   /** The contact point (GDPR Art. 33(3)(b) and every "any questions" line): "our privacy team at X". */
   contactPoint(email: string): string;
+  /** The line that closes every customer email: our contact point's name, email and telephone (Art. 33(3)(b)). */
+  contactDetails(contact: ContactPoint): string;
   howToAnswer: {
     /** For a view, an instruction or a revision: "through our platform or by writing to X". */
     inWriting(email: string): string;

@@ -1,3 +1,4 @@
+import type { ContactPoint } from '../../../../domain/contact-point';
 import type { DsrAction, DsrRequestType } from '../../../../domain/dsr';
 
 /** What every customer email of one request shows. */
@@ -11,8 +12,8 @@ export type DsrCaseFacts = {
   deadlineAt: string;
   /** The customer's IANA time zone; every instant is shown in it. */
   timeZone: string;
-  /** The processor's privacy team. */
-  contactEmail: string;
+  /** Our contact point for data protection (Art. 33(3)(b)): named, with its email and telephone. */
+  contact: ContactPoint;
 };
 
 export type DsrNoticeFacts = DsrCaseFacts & {

@@ -51,8 +51,8 @@ function requestEmail<Email extends RequestEmail>(
   return renderCustomerEmail(
     language,
     `${copy.marker} ${copy[email].subject} – ${copy.subjectReference(facts.requestId)}`,
-    [...compose(copy[email], local), paragraph(copy.questions(facts.contactEmail, facts.requestId))],
-    copy.confidential,
+    [...compose(copy[email], local), paragraph(copy.questions(facts.contact.email, facts.requestId))],
+    { contact: facts.contact, confidential: copy.confidential },
   );
 }
 
@@ -82,7 +82,7 @@ export function renderDsrNotice(facts: DsrNoticeFacts, language: Language): Rend
     ...section(notice.toldSubject, facts.subjectWillBeConfirmed ? notice.subjectConfirmed(facts.customerName) : notice.subjectNoAddress),
     ...section(notice.instructionHeading, notice.instructionIntro),
     instructionList(local.copy),
-    paragraph(notice.instructionOther(facts.contactEmail)),
+    paragraph(notice.instructionOther(facts.contact.email)),
     ...section(notice.deadlineHeading, notice.deadlineText(local.at(facts.deadlineAt)), notice.extensionText, notice.reminders),
   ]);
 }
@@ -125,7 +125,9 @@ export function renderDsrClosure(facts: DsrClosureFacts, language: Language): Re
 export function renderDsrSubjectConfirmation(facts: DsrSubjectConfirmationFacts, language: Language): RenderedEmail {
   const copy = copies[language].subjectConfirmation;
   // 10.2: the confirmation and nothing else, so no marker, no reference, no note.
-  return renderCustomerEmail(language, copy.subject(facts.customerName), [paragraph(copy.body(facts.customerName))]);
+  return renderCustomerEmail(language, copy.subject(facts.customerName), [paragraph(copy.body(facts.customerName))], {
+    contact: undefined,
+  });
 }
 
 /** An internal alert; English only, because the privacy team is internal. */

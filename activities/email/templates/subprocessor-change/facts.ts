@@ -1,3 +1,4 @@
+import type { ContactPoint } from '../../../../domain/contact-point';
 import type { ObjectionWindowAlertKind } from '../../../../domain/subprocessor-change';
 import type { TransferBasis } from '../../../../domain/transfers';
 
@@ -16,7 +17,8 @@ export type SubprocessorChangeEmailFacts = {
   replacesName?: string;
   effectiveAt: string;
   windowClosesAt: string;
-  contactEmail: string;
+  /** Our contact point for data protection (Art. 33(3)(b)): named, with its email and telephone. */
+  contact: ContactPoint;
   timeZone: string;
 };
 

@@ -42,7 +42,7 @@ function factsBlock(facts: SubprocessorChangeEmailFacts, language: Language): Em
 
 function email(language: Language, subject: string, facts: SubprocessorChangeEmailFacts, body: EmailBlock[]): RenderedEmail {
   const c = copies[language];
-  return renderCustomerEmail(language, `${c.marker} ${subject} (${facts.changeId})`, body);
+  return renderCustomerEmail(language, `${c.marker} ${subject} (${facts.changeId})`, body, { contact: facts.contact });
 }
 
 /** 5.2: what changes, which subprocessor, where, why, on which basis, from when, and how to object until when. */
@@ -52,7 +52,7 @@ export function renderSubprocessorChangeNotice(facts: SubprocessorChangeEmailFac
   return email(language, c.noticeSubject(facts.subprocessorName), facts, [
     paragraph(c.noticeIntro(facts.customerName)),
     factsBlock(facts, language),
-    ...paragraphs(c.howToObject(facts.contactEmail, by), c.silence),
+    ...paragraphs(c.howToObject(facts.contact.email, by), c.silence),
   ]);
 }
 
@@ -62,7 +62,7 @@ export function renderObjectionReminder(facts: SubprocessorChangeEmailFacts, lan
   return email(language, c.reminderSubject(facts.subprocessorName), facts, [
     paragraph(c.reminderIntro(by)),
     factsBlock(facts, language),
-    paragraph(c.howToObject(facts.contactEmail, by)),
+    paragraph(c.howToObject(facts.contact.email, by)),
   ]);
 }
 
@@ -80,7 +80,7 @@ export function renderRemedyOffer(facts: SubprocessorChangeEmailFacts & { offer:
   return email(language, c.offerSubject(facts.subprocessorName), facts, [
     ...paragraphs(c.offerIntro, facts.offer),
     factsBlock(facts, language),
-    paragraph(c.offerOutro(facts.contactEmail)),
+    paragraph(c.offerOutro(facts.contact.email)),
   ]);
 }
 
@@ -94,7 +94,7 @@ export function renderTerminationRight(
   return email(language, c.terminationSubject(facts.subprocessorName), facts, [
     ...paragraphs(c.terminationIntro[facts.why](deadline), c.terminationServices(facts.purpose)),
     factsBlock(facts, language),
-    paragraph(c.terminationOutro(facts.contactEmail)),
+    paragraph(c.terminationOutro(facts.contact.email)),
   ]);
 }
 
