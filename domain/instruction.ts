@@ -193,6 +193,27 @@ export function instructionCaseStatus(state: InstructionState): InstructionCaseS
   return decision.decision === 'stop-processing' ? 'stopped' : 'continuing-under-earlier-instructions';
 }
 
+/** A case as it opens: the customer not told yet, its response due at `responseDueAt`, nothing decided. */
+export function openedInstruction(input: InstructionInput, settings: InstructionSettings, responseDueAt: string): InstructionState {
+  return {
+    instructionId: input.instructionId,
+    customerId: input.customerId,
+    instruction: input.instruction,
+    reason: input.reason,
+    flaggedAt: input.flaggedAt,
+    status: 'notifying',
+    settings,
+    notice: { status: 'pending' },
+    responseDueAt,
+    revisions: [],
+    decisions: [],
+    customerRemindersSent: 0,
+    privacyTeamRemindersSent: 0,
+    undeliveredAlerts: [],
+    closed: false,
+  };
+}
+
 /**
  * The end of the response period: `workingDays` Belgian working days after `from`, at the same wall-clock
  * time in `timeZone` (a flag on Friday 16:00 with 5 working days is answered by the next Friday 16:00;

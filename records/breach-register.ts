@@ -1,20 +1,17 @@
 import { sql } from 'kysely';
-import { breachFactNames, givenFacts, type BreachAssessment, type BreachFactName, type BreachFactsUpdate } from '../domain/breach';
+import {
+  breachFactNames,
+  givenFacts,
+  type BreachAssessment,
+  type BreachFactName,
+  type BreachFacts,
+  type BreachFactsUpdate,
+} from '../domain/breach';
 import type { Db } from './database';
 
-export interface BreachIncidentFacts {
-  incidentId: string;
-  awareAt: string;
+/** The facts as reported, and when the incident was recorded; a suspected one keeps since when (awareAt). */
+export interface BreachIncidentFacts extends BreachFacts {
   detectedAt: string;
-  /** 8.1: reported as reasonably suspected; the entry keeps since when (awareAt). */
-  suspected?: boolean;
-  summary: string;
-  dataCategories: string[];
-  subjectsApprox?: number;
-  subjectCategories?: string[];
-  recordsApprox?: number;
-  likelyConsequences?: string;
-  measures: string[];
 }
 
 export interface BreachNotificationFacts {

@@ -30,6 +30,7 @@ import {
   recordRevisionUpdate,
   refuseRevision,
   refuseSuspension,
+  openedInstruction,
   responseDueAt,
   suspendInstructionUpdate,
   type InstructionDecision,
@@ -109,23 +110,7 @@ export async function unlawfulInstruction(
   // (retried while this side was down) is told to the customer at once all the same, with its full
   // response period counted from when the case learnt of it, at the minute (the time the emails show).
   const answerFrom = laterOf(input.flaggedAt, wholeMinute(nowIso()));
-  const state: InstructionState = carried ?? {
-    instructionId: input.instructionId,
-    customerId: input.customerId,
-    instruction: input.instruction,
-    reason: input.reason,
-    flaggedAt: input.flaggedAt,
-    status: 'notifying',
-    settings,
-    notice: { status: 'pending' },
-    responseDueAt: responseDueAt(answerFrom, settings),
-    revisions: [],
-    decisions: [],
-    customerRemindersSent: 0,
-    privacyTeamRemindersSent: 0,
-    undeliveredAlerts: [],
-    closed: false,
-  };
+  const state: InstructionState = carried ?? openedInstruction(input, settings, responseDueAt(answerFrom, settings));
   // Alerts go out beside the case: a refused one is retried and shown, and never holds up a clock.
   const alerts = privacyTeamAlerts<InstructionAlertRequest>({
     send: alertPrivacyTeamOfInstruction,
@@ -472,62 +457,67 @@ export async function unlawfulInstruction(
 
   // --- Reminders while the instruction stays suspended, every N days from the stored remindersFrom
 
-  async function remindCustomer(): Promise<void> {
+  /**
+   * One series of reminders, every `everyDays` from the suspension: the next one is stored (and shown)
+   * before it is waited for, so an extension or a restart reads it again.
+   */
+  async function remindWhileSuspended(series: {
+    everyDays: number;
+    sent: 'customerRemindersSent' | 'privacyTeamRemindersSent';
+    next: 'nextCustomerReminderAt' | 'nextPrivacyTeamReminderAt';
+    summary: string;
+    remind: (number: number) => Promise<void>;
+  }): Promise<void> {
     const remindersFrom = await suspended();
     if (remindersFrom === undefined) return;
     for (;;) {
       if (ending()) return;
-      const next = nextInstructionReminder(
-        remindersFrom,
-        settings.customerReminderDays,
-        state.customerRemindersSent,
-        nowIso(),
-        settings.timeZone,
-      );
-      state.nextCustomerReminderAt = next.at;
+      const next = nextInstructionReminder(remindersFrom, series.everyDays, state[series.sent], nowIso(), settings.timeZone);
+      state[series.next] = next.at;
       refresh();
-      if (await waitUntil(next.at, ending, 'reminder to the customer')) return;
-      const decision = currentDecision(state)?.decision;
-      await remindCustomerOfSuspendedInstruction({
-        ...email(),
-        instruction: state.instruction,
-        reason: state.reason,
-        reminderNumber: next.number,
-        ...(decision !== undefined && { decision }),
-      });
-      state.customerRemindersSent = next.number;
+      if (await waitUntil(next.at, ending, series.summary)) return;
+      await series.remind(next.number);
+      state[series.sent] = next.number;
       if (workflowInfo().continueAsNewSuggested) rollOver = true;
     }
   }
 
-  async function remindPrivacyTeam(): Promise<void> {
-    const remindersFrom = await suspended();
-    if (remindersFrom === undefined) return;
-    for (;;) {
-      if (ending()) return;
-      const next = nextInstructionReminder(
-        remindersFrom,
-        settings.privacyTeamReminderDays,
-        state.privacyTeamRemindersSent,
-        nowIso(),
-        settings.timeZone,
-      );
-      state.nextPrivacyTeamReminderAt = next.at;
-      refresh();
-      if (await waitUntil(next.at, ending, 'reminder to the privacy team')) return;
-      const days = Math.floor((parseInstant(nowIso()) - parseInstant(state.suspension!.at)) / 86_400_000);
-      alert(`team-reminder-${next.number}`, {
-        kind: 'open-reminder',
-        detail:
-          `Suspended for ${days} day(s). Customer notice: ${state.notice.status}. ` +
-          `Reminders sent to the customer: ${state.customerRemindersSent}. ` +
-          (currentDecision(state) ? '' : 'No processing decision has been recorded yet. ') +
-          (pendingRevision(state) ? 'A revision awaits judgement (judgeRevision).' : ''),
-      });
-      state.privacyTeamRemindersSent = next.number;
-      if (workflowInfo().continueAsNewSuggested) rollOver = true;
-    }
-  }
+  const remindCustomer = () =>
+    remindWhileSuspended({
+      everyDays: settings.customerReminderDays,
+      sent: 'customerRemindersSent',
+      next: 'nextCustomerReminderAt',
+      summary: 'reminder to the customer',
+      remind: async (reminderNumber) => {
+        const decision = currentDecision(state)?.decision;
+        await remindCustomerOfSuspendedInstruction({
+          ...email(),
+          instruction: state.instruction,
+          reason: state.reason,
+          reminderNumber,
+          ...(decision !== undefined && { decision }),
+        });
+      },
+    });
+
+  const remindPrivacyTeam = () =>
+    remindWhileSuspended({
+      everyDays: settings.privacyTeamReminderDays,
+      sent: 'privacyTeamRemindersSent',
+      next: 'nextPrivacyTeamReminderAt',
+      summary: 'reminder to the privacy team',
+      remind: async (number) => {
+        const days = Math.floor((parseInstant(nowIso()) - parseInstant(state.suspension!.at)) / 86_400_000);
+        alert(`team-reminder-${number}`, {
+          kind: 'open-reminder',
+          detail:
+            `Suspended for ${days} day(s). Customer notice: ${state.notice.status}. ` +
+            `Reminders sent to the customer: ${state.customerRemindersSent}. ` +
+            (currentDecision(state) ? '' : 'No processing decision has been recorded yet. ') +
+            (pendingRevision(state) ? 'A revision awaits judgement (judgeRevision).' : ''),
+        });
+      },
+    });
 
   // --- The case
 

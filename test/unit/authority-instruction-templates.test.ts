@@ -1,3 +1,4 @@
+import { authorityCase, instructionCase } from '../support/case-states';
 import {
   renderAuthorityAlert,
   renderAuthorityNotice,
@@ -385,26 +386,8 @@ describe('the clocks behind these emails', () => {
 });
 
 describe('what an operator may record, and why not', () => {
-  const authorityState = (overrides: Partial<AuthorityState> = {}): AuthorityState => ({
-    requestId: 'R-1',
-    authority: 'Police',
-    requestKind: 'disclosure-intent',
-    receivedAt: '2027-03-25T08:00:00.000Z',
-    status: 'awaiting-views',
-    settings: authoritySettings(),
-    noticeDueAt: '2027-03-30T07:00:00.000Z',
-    viewsDueAt: '2027-04-02T07:00:00.000Z',
-    viewsDeadlinePassed: false,
-    viewRemindersSent: 0,
-    customers: {
-      a: { customerId: 'a', notice: { status: 'notified', notifiedAt: '2027-03-25T08:00:01.000Z', via: 'email' } },
-      b: { customerId: 'b', notice: { status: 'notified', notifiedAt: '2027-03-25T08:00:01.000Z', via: 'email' } },
-    },
-    ignoredResponses: 0,
-    undeliveredAlerts: [],
-    closed: false,
-    ...overrides,
-  });
+  const authorityState = (overrides: Partial<AuthorityState> = {}): AuthorityState =>
+    authorityCase({ requestId: 'R-1', authority: 'Police', requestKind: 'disclosure-intent', status: 'awaiting-views', ...overrides });
   const disclosure = { scope: 'Names of 3 account holders', manner: 'Encrypted USB handed to the investigating officer' };
   const view = (objectsToDisclosure = false) => ({
     firstReceivedAt: '2027-03-26T08:00:00.000Z',
@@ -470,24 +453,16 @@ describe('what an operator may record, and why not', () => {
     );
   });
 
-  const instructionState = (overrides: Partial<InstructionState> = {}): InstructionState => ({
-    instructionId: 'I-1',
-    customerId: 'c',
-    instruction: 'i',
-    reason: 'r',
-    flaggedAt: '2026-10-20T08:00:00.000Z',
-    status: 'suspended',
-    settings: instructionSettings(),
-    notice: { status: 'notified', notifiedAt: '2026-10-20T08:00:01.000Z', recipients: 1 },
-    suspension: { at: '2026-10-27T08:00:00.000Z', cause: 'no-answer' },
-    revisions: [],
-    decisions: [],
-    customerRemindersSent: 0,
-    privacyTeamRemindersSent: 0,
-    undeliveredAlerts: [],
-    closed: false,
-    ...overrides,
-  });
+  /** Suspended for want of an answer a week after the flag (a case from before the response period had none). */
+  const instructionState = (overrides: Partial<InstructionState> = {}): InstructionState => {
+    const state = instructionCase({
+      status: 'suspended',
+      suspension: { at: '2026-10-27T08:00:00.000Z', cause: 'no-answer' },
+      ...overrides,
+    });
+    if (!('responseDueAt' in overrides)) delete state.responseDueAt;
+    return state;
+  };
 
   it('records a processing decision once per change, and nothing after the instruction is resumed', () => {
     const state = instructionState();

@@ -1,28 +1,7 @@
-import { authorityCaseStatus, authoritySettings, refuseAnswer, type AuthorityState } from '../../domain/authority';
+import { authorityCaseStatus, refuseAnswer } from '../../domain/authority';
+import { authorityCase } from '../support/case-states';
 
-/** An information request whose two customers were told on Thursday 25 March 2027; views due Friday 2 April. */
-function informationRequest(overrides: Partial<AuthorityState> = {}): AuthorityState {
-  return {
-    requestId: 'R-7',
-    authority: 'Federal Judicial Police Brussels',
-    requestKind: 'information',
-    receivedAt: '2027-03-25T08:00:00.000Z',
-    status: 'awaiting-answer',
-    settings: authoritySettings(),
-    noticeDueAt: '2027-03-30T07:00:00.000Z',
-    viewsDueAt: '2027-04-02T07:00:00.000Z',
-    viewsDeadlinePassed: false,
-    viewRemindersSent: 0,
-    customers: {
-      a: { customerId: 'a', notice: { status: 'notified', notifiedAt: '2027-03-25T08:00:01.000Z', via: 'email' } },
-      b: { customerId: 'b', notice: { status: 'notified', notifiedAt: '2027-03-25T08:00:01.000Z', via: 'email' } },
-    },
-    ignoredResponses: 0,
-    undeliveredAlerts: [],
-    closed: false,
-    ...overrides,
-  };
-}
+const informationRequest = authorityCase;
 
 const view = (objectsToDisclosure = false) => ({
   firstReceivedAt: '2027-03-26T08:00:00.000Z',

@@ -1,3 +1,4 @@
+import { instructionCase } from '../support/case-states';
 import {
   renderCannotComplyAlert,
   renderInstructionNotice,
@@ -15,7 +16,6 @@ import {
   refuseRevisionJudgement,
   refuseSuspension,
   responseDueAt,
-  type InstructionState,
 } from '../../domain/instruction';
 import { languages } from '../../domain/language';
 import { expectNoSharedWording, testContact } from '../support/templates';
@@ -188,24 +188,7 @@ describe('the response period (3.2 "vervolgens")', () => {
 });
 
 describe('what an operator may do while the customer may still answer', () => {
-  const state = (overrides: Partial<InstructionState> = {}): InstructionState => ({
-    instructionId: 'I-1',
-    customerId: 'c',
-    instruction: 'i',
-    reason: 'r',
-    flaggedAt: '2026-10-20T08:00:00.000Z',
-    status: 'flagged',
-    settings: instructionSettings(),
-    notice: { status: 'notified', notifiedAt: '2026-10-20T08:00:01.000Z', recipients: 1 },
-    responseDueAt: '2026-10-27T09:00:00.000Z',
-    revisions: [],
-    decisions: [],
-    customerRemindersSent: 0,
-    privacyTeamRemindersSent: 0,
-    undeliveredAlerts: [],
-    closed: false,
-    ...overrides,
-  });
+  const state = instructionCase;
 
   it('shows the instruction flagged, not suspended, until it is', () => {
     expect(instructionCaseStatus(state({ notice: { status: 'pending' } }))).toBe('notifying');

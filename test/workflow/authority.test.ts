@@ -12,7 +12,7 @@ import {
 import { workflowIds } from '../../domain/ids';
 import { authorityRequest } from '../../workflows';
 import { alertRetry } from '../../workflows/privacy-team-alerts';
-import { settle } from '../support/mail';
+import { settle, type CaughtMail } from '../support/mail';
 import { testPrivacyTeam as privacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
 
@@ -57,14 +57,8 @@ async function nextDeadlineOf(handle: WorkflowHandle): Promise<string | undefine
 test('an intended disclosure waits for every view or the working-day deadline across Easter Monday 2027, reminding who is silent', async () => {
   // Thursday 25 March 2027, 09:00 in Brussels. Five working days skip the weekend, the change to summer
   // time (Sunday 28) and Easter Monday (29): the views are due on Friday 2 April at 09:00 CEST.
-  await h.skipTo('2027-03-25T08:00:00.000Z');
-  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-EASTER'));
-  await h.withWorker('authority-easter', async () => {
-    const handle = await h.plainClient.workflow.start(authorityRequest, {
-      workflowId,
-      taskQueue: 'authority-easter',
-      args: [request('AUTH-EASTER', { requestKind: 'disclosure-intent' })],
-    });
+  const workflowId = workflowIds.authority('AUTH-EASTER');
+  await withRequest('2027-03-25T08:00:00.000Z', request('AUTH-EASTER', { requestKind: 'disclosure-intent' }), async (handle) => {
     const notices = await h.waitForMailOf(workflowId, 3);
     const byRecipient = new Map(notices.map((mail) => [mail.envelope.to[0], mail]));
     expect(byRecipient.get('a@auth-nl.test')!.subject).toMatch(/^\[Overheidsverzoek\].*AUTH-EASTER/);
@@ -105,11 +99,7 @@ test('an intended disclosure waits for every view or the working-day deadline ac
     expect(status.customers['auth-nl']!.view).toMatchObject({ responses: 1, objectsToDisclosure: false });
 
     // Wednesday 31 March 09:00 CEST, two working days before the deadline: only the silent customer is reminded.
-    await h.skipTo('2027-03-31T06:59:00.000Z');
-    await settle();
-    expect(await h.mailOf(workflowId)).toHaveLength(3);
-    await h.skipTo('2027-03-31T07:01:00.000Z');
-    const [firstReminder] = (await h.waitForMailOf(workflowId, 4)).slice(3);
+    const firstReminder = await nextEmailAt(workflowId, '2027-03-31T07:00:00.000Z', 3);
     expect(firstReminder!.envelope.to).toEqual(['dpo@auth-fr.test']);
     expect(firstReminder!.subject).toContain('Rappel n°\u00a01');
 
@@ -229,50 +219,46 @@ test('once every customer has given its view, the disclosure may be recorded bef
 
 test('a customer the product never described is reported after the grace period, and the missed 2-working-day notice deadline alerts the privacy team', async () => {
   // Friday 9 April 2027, 16:00 CEST: two working days later is Tuesday 13 April, 16:00.
-  await h.skipTo('2027-04-09T14:00:00.000Z');
-  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-GHOST'));
-  await h.withWorker('authority-ghost', async () => {
-    const handle = await h.plainClient.workflow.start(authorityRequest, {
-      workflowId,
-      taskQueue: 'authority-ghost',
-      args: [
-        request('AUTH-GHOST', { requestKind: 'subpoena', receivedAt: '2027-04-09T14:00:00.000Z', customerIds: ['auth-nl', 'auth-ghost'] }),
-      ],
-    });
-    await h.waitForMailOf(workflowId, 2);
-    expect((await handle.query(authorityStatusQuery)).noticeDueAt).toBe('2027-04-13T14:00:00.000Z');
+  const workflowId = workflowIds.authority('AUTH-GHOST');
+  await withRequest(
+    '2027-04-09T14:00:00.000Z',
+    request('AUTH-GHOST', { requestKind: 'subpoena', receivedAt: '2027-04-09T14:00:00.000Z', customerIds: ['auth-nl', 'auth-ghost'] }),
+    async (handle) => {
+      await h.waitForMailOf(workflowId, 2);
+      expect((await handle.query(authorityStatusQuery)).noticeDueAt).toBe('2027-04-13T14:00:00.000Z');
 
-    await h.env.sleep('6 minutes');
-    const [undeliverable] = (await h.waitForMailOf(workflowId, 3)).slice(2);
-    expect(undeliverable!.envelope.to).toEqual([privacyTeam]);
-    expect(undeliverable!.subject).toContain('notice could not be delivered');
-    expect(undeliverable!.text).toContain('auth-ghost');
-    expect(await searchAttributesOf(handle)).toMatchObject({ DpaNextDeadline: [new Date('2027-04-13T14:00:00.000Z')] });
+      await h.env.sleep('6 minutes');
+      const [undeliverable] = (await h.waitForMailOf(workflowId, 3)).slice(2);
+      expect(undeliverable!.envelope.to).toEqual([privacyTeam]);
+      expect(undeliverable!.subject).toContain('notice could not be delivered');
+      expect(undeliverable!.text).toContain('auth-ghost');
+      expect(await searchAttributesOf(handle)).toMatchObject({ DpaNextDeadline: [new Date('2027-04-13T14:00:00.000Z')] });
 
-    // Monday 12 April, one working day in, the privacy team was named the customer still not told.
-    await h.skipTo('2027-04-13T13:59:00.000Z');
-    await settle();
-    expect((await h.mailOf(workflowId)).map((mail) => mail.headers['x-dpa-step'])).toContain('notice-deadline-approaching');
-    expect(await h.mailOf(workflowId)).toHaveLength(4);
-    expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBeUndefined();
+      // Monday 12 April, one working day in, the privacy team was named the customer still not told.
+      await h.skipTo('2027-04-13T13:59:00.000Z');
+      await settle();
+      expect((await h.mailOf(workflowId)).map((mail) => mail.headers['x-dpa-step'])).toContain('notice-deadline-approaching');
+      expect(await h.mailOf(workflowId)).toHaveLength(4);
+      expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBeUndefined();
 
-    await h.skipTo('2027-04-13T14:00:30.000Z');
-    const [missed] = (await h.waitForMailOf(workflowId, 5)).slice(4);
-    expect(missed!.subject).toContain('notice deadline missed');
-    expect(missed!.text).toContain('auth-ghost');
-    expect(missed!.text).not.toContain('auth-nl');
-    expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBe('missed');
+      await h.skipTo('2027-04-13T14:00:30.000Z');
+      const [missed] = (await h.waitForMailOf(workflowId, 5)).slice(4);
+      expect(missed!.subject).toContain('notice deadline missed');
+      expect(missed!.text).toContain('auth-ghost');
+      expect(missed!.text).not.toContain('auth-nl');
+      expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBe('missed');
 
-    // The privacy team phones the customer and records it; then the subpoena is answered.
-    expect(
-      await h.refusal(handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'nobody', channel: 'telephone' }] })),
-    ).toMatch(/not concerned/);
-    await handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-ghost', channel: 'telephone to its DPO' }] });
-    await handle.executeUpdate(recordAnswerUpdate, {
-      args: [{ summary: 'Confirmed that no account matches the subpoena.', disclosesPersonalData: false }],
-    });
-    expect(await handle.result()).toMatchObject({ status: 'answered', closed: true });
-  });
+      // The privacy team phones the customer and records it; then the subpoena is answered.
+      expect(
+        await h.refusal(handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'nobody', channel: 'telephone' }] })),
+      ).toMatch(/not concerned/);
+      await handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-ghost', channel: 'telephone to its DPO' }] });
+      await handle.executeUpdate(recordAnswerUpdate, {
+        args: [{ summary: 'Confirmed that no account matches the subpoena.', disclosesPersonalData: false }],
+      });
+      expect(await handle.result()).toMatchObject({ status: 'answered', closed: true });
+    },
+  );
   const record = await h.records.authority.get('AUTH-GHOST');
   expect(record).toMatchObject({
     status: 'answered',
@@ -437,55 +423,53 @@ test('the privacy team’s address refuses every alert of a prohibited request: 
 
 test('7.1: an information request answered with personal data waits for every view or the 5-working-day deadline; its customers are asked in the notice, not reminded', async () => {
   // Thursday 3 June 2027, 10:00 CEST: the views are due five working days later, Thursday 10 June.
-  await h.skipTo('2027-06-03T08:00:00.000Z');
-  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-ANSWER-DATA'));
-  await h.withWorker('authority-answer-data', async () => {
-    const handle = await h.plainClient.workflow.start(authorityRequest, {
-      workflowId,
-      taskQueue: 'authority-answer-data',
-      args: [request('AUTH-ANSWER-DATA', { requestKind: 'information', receivedAt: '2027-06-03T08:00:00.000Z' })],
-    });
-    const notices = await h.waitForMailOf(workflowId, 3);
-    const nl = notices.find((mail) => mail.envelope.to[0] === 'a@auth-nl.test')!;
-    expect(nl.text).toContain('ten vroegste op donderdag 10 juni 2027 om 10:00 CEST (UTC+2)');
-    await h.waitFor(async () => (await handle.query(authorityStatusQuery)).status === 'awaiting-answer', { what: 'the notices applied' });
-    expect(await handle.query(authorityStatusQuery)).toMatchObject({ viewsDueAt: '2027-06-10T08:00:00.000Z' });
+  const workflowId = workflowIds.authority('AUTH-ANSWER-DATA');
+  await withRequest(
+    '2027-06-03T08:00:00.000Z',
+    request('AUTH-ANSWER-DATA', { requestKind: 'information', receivedAt: '2027-06-03T08:00:00.000Z' }),
+    async (handle) => {
+      const notices = await h.waitForMailOf(workflowId, 3);
+      const nl = notices.find((mail) => mail.envelope.to[0] === 'a@auth-nl.test')!;
+      expect(nl.text).toContain('ten vroegste op donderdag 10 juni 2027 om 10:00 CEST (UTC+2)');
+      await h.waitFor(async () => (await handle.query(authorityStatusQuery)).status === 'awaiting-answer', { what: 'the notices applied' });
+      expect(await handle.query(authorityStatusQuery)).toMatchObject({ viewsDueAt: '2027-06-10T08:00:00.000Z' });
 
-    const answer = {
-      summary: 'Produced the holder name of one account.',
-      disclosesPersonalData: true,
-      scope: 'Holder name of one account',
-      manner: 'Registered letter to the investigating officer',
-    };
-    expect(await h.refusal(handle.executeUpdate(recordAnswerUpdate, { args: [answer] }))).toMatch(/7\.1: the view of 2 customer\(s\)/);
-    await handle.signal(authorityCustomerRespondedSignal, {
-      customerId: 'auth-nl',
-      view: 'Only the holder name.',
-      objectsToDisclosure: false,
-      receivedAt: '2027-06-04T08:00:00.000Z',
-      webhookId: 'answer-data-view-nl',
-    });
-    await h.waitFor(async () => (await handle.query(authorityStatusQuery)).customers['auth-nl']!.view !== undefined, {
-      what: 'the view applied',
-    });
-    expect(await h.refusal(handle.executeUpdate(recordAnswerUpdate, { args: [answer] }))).toMatch(/1 customer\(s\).*auth-fr/);
+      const answer = {
+        summary: 'Produced the holder name of one account.',
+        disclosesPersonalData: true,
+        scope: 'Holder name of one account',
+        manner: 'Registered letter to the investigating officer',
+      };
+      expect(await h.refusal(handle.executeUpdate(recordAnswerUpdate, { args: [answer] }))).toMatch(/7\.1: the view of 2 customer\(s\)/);
+      await handle.signal(authorityCustomerRespondedSignal, {
+        customerId: 'auth-nl',
+        view: 'Only the holder name.',
+        objectsToDisclosure: false,
+        receivedAt: '2027-06-04T08:00:00.000Z',
+        webhookId: 'answer-data-view-nl',
+      });
+      await h.waitFor(async () => (await handle.query(authorityStatusQuery)).customers['auth-nl']!.view !== undefined, {
+        what: 'the view applied',
+      });
+      expect(await h.refusal(handle.executeUpdate(recordAnswerUpdate, { args: [answer] }))).toMatch(/1 customer\(s\).*auth-fr/);
 
-    // A minute before the deadline: still refused, and the silent customer was not reminded.
-    await h.skipTo('2027-06-10T07:59:00.000Z');
-    await settle();
-    expect(await h.mailOf(workflowId)).toHaveLength(3);
-    expect(await h.refusal(handle.executeUpdate(recordAnswerUpdate, { args: [answer] }))).toMatch(
-      /still awaited \(auth-fr\) until 2027-06-10T08:00/,
-    );
+      // A minute before the deadline: still refused, and the silent customer was not reminded.
+      await h.skipTo('2027-06-10T07:59:00.000Z');
+      await settle();
+      expect(await h.mailOf(workflowId)).toHaveLength(3);
+      expect(await h.refusal(handle.executeUpdate(recordAnswerUpdate, { args: [answer] }))).toMatch(
+        /still awaited \(auth-fr\) until 2027-06-10T08:00/,
+      );
 
-    await h.skipTo('2027-06-10T08:00:30.000Z');
-    const [alert] = (await h.waitForMailOf(workflowId, 4)).slice(3);
-    expect(alert!.envelope.to).toEqual([privacyTeam]);
-    expect(alert!.text).toContain('auth-fr');
-    const outcome = await handle.executeUpdate(recordAnswerUpdate, { args: [answer] });
-    expect(outcome).toMatchObject({ kind: 'answered', disclosesPersonalData: true, scope: 'Holder name of one account' });
-    expect(await handle.result()).toMatchObject({ status: 'answered', closed: true, viewsDeadlinePassed: true, viewRemindersSent: 0 });
-  });
+      await h.skipTo('2027-06-10T08:00:30.000Z');
+      const [alert] = (await h.waitForMailOf(workflowId, 4)).slice(3);
+      expect(alert!.envelope.to).toEqual([privacyTeam]);
+      expect(alert!.text).toContain('auth-fr');
+      const outcome = await handle.executeUpdate(recordAnswerUpdate, { args: [answer] });
+      expect(outcome).toMatchObject({ kind: 'answered', disclosesPersonalData: true, scope: 'Holder name of one account' });
+      expect(await handle.result()).toMatchObject({ status: 'answered', closed: true, viewsDeadlinePassed: true, viewRemindersSent: 0 });
+    },
+  );
   expect((await h.stepsOf(workflowId)).sort()).toEqual([
     'notice-auth-fr -> dpo@auth-fr.test',
     'notice-auth-nl -> a@auth-nl.test',
@@ -539,65 +523,54 @@ test('7.1: an answer that discloses no personal data may be recorded at once, an
 
 test('a prohibition reported without its legal basis: the privacy team must record one within one working day, is reminded at that deadline and each working day after, and the case shows it', async () => {
   // Friday 18 June 2027, 16:00 CEST: one working day later is Monday 21 June, 16:00.
-  await h.skipTo('2027-06-18T14:00:00.000Z');
-  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-NO-BASIS'));
-  await h.withWorker('authority-no-basis', async () => {
-    const handle = await h.plainClient.workflow.start(authorityRequest, {
-      workflowId,
-      taskQueue: 'authority-no-basis',
-      args: [request('AUTH-NO-BASIS', { receivedAt: '2027-06-18T13:00:00.000Z', customerIds: ['auth-nl'], disclosureProhibited: true })],
-    });
-    const [prohibited] = await h.waitForMailOf(workflowId, 1);
-    expect(prohibited!.headers['x-dpa-step']).toBe('prohibition-recorded');
-    expect(prohibited!.text).toContain('No legal basis was reported: record it with recordProhibitionBasis by 2027-06-21T14:00:00.000Z');
-    expect(prohibited!.text).toContain('Monday, 21 June 2027 at 16:00 CEST');
-    expect(await handle.query(authorityStatusQuery)).toMatchObject({
-      status: 'prohibition-basis-missing',
-      prohibition: { basisDueAt: '2027-06-21T14:00:00.000Z', basisReminders: 0 },
-    });
-    expect(await searchAttributesOf(handle)).toMatchObject({
-      DpaStatus: ['prohibition-basis-missing'],
-      DpaNextDeadline: [new Date('2027-06-21T14:00:00.000Z')],
-    });
-    const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
-    expect(metadata.currentDetails).toContain('**legal basis not recorded** (due at 2027-06-21T14:00:00.000Z)');
+  const workflowId = workflowIds.authority('AUTH-NO-BASIS');
+  await withRequest(
+    '2027-06-18T14:00:00.000Z',
+    request('AUTH-NO-BASIS', { receivedAt: '2027-06-18T13:00:00.000Z', customerIds: ['auth-nl'], disclosureProhibited: true }),
+    async (handle) => {
+      const [prohibited] = await h.waitForMailOf(workflowId, 1);
+      expect(prohibited!.headers['x-dpa-step']).toBe('prohibition-recorded');
+      expect(prohibited!.text).toContain('No legal basis was reported: record it with recordProhibitionBasis by 2027-06-21T14:00:00.000Z');
+      expect(prohibited!.text).toContain('Monday, 21 June 2027 at 16:00 CEST');
+      expect(await handle.query(authorityStatusQuery)).toMatchObject({
+        status: 'prohibition-basis-missing',
+        prohibition: { basisDueAt: '2027-06-21T14:00:00.000Z', basisReminders: 0 },
+      });
+      expect(await searchAttributesOf(handle)).toMatchObject({
+        DpaStatus: ['prohibition-basis-missing'],
+        DpaNextDeadline: [new Date('2027-06-21T14:00:00.000Z')],
+      });
+      const metadata = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+      expect(metadata.currentDetails).toContain('**legal basis not recorded** (due at 2027-06-21T14:00:00.000Z)');
 
-    await h.skipTo('2027-06-21T13:59:00.000Z');
-    await settle();
-    expect(await h.mailOf(workflowId)).toHaveLength(1);
+      // At the deadline, then the next working day at the same time.
+      const first = await nextEmailAt(workflowId, '2027-06-21T14:00:00.000Z', 1);
+      expect(first!.envelope.to).toEqual([privacyTeam]);
+      expect(first!.headers['x-dpa-step']).toBe('prohibition-basis-missing-1');
+      expect(first!.subject).toContain('Legal basis of a prohibition to tell the customers not recorded');
+      expect(first!.text).toContain('recordProhibitionBasis');
+      await h.waitFor(async () => (await nextDeadlineOf(handle)) === '2027-06-22T14:00:00.000Z', {
+        what: 'the next reminder shown',
+      });
+      const second = await nextEmailAt(workflowId, '2027-06-22T14:00:00.000Z', 2);
+      expect(second!.headers['x-dpa-step']).toBe('prohibition-basis-missing-2');
 
-    // At the deadline, then the next working day at the same time.
-    await h.skipTo('2027-06-21T14:00:30.000Z');
-    const [first] = (await h.waitForMailOf(workflowId, 2)).slice(1);
-    expect(first!.envelope.to).toEqual([privacyTeam]);
-    expect(first!.headers['x-dpa-step']).toBe('prohibition-basis-missing-1');
-    expect(first!.subject).toContain('Legal basis of a prohibition to tell the customers not recorded');
-    expect(first!.text).toContain('recordProhibitionBasis');
-    await h.waitFor(async () => (await nextDeadlineOf(handle)) === '2027-06-22T14:00:00.000Z', {
-      what: 'the next reminder shown',
-    });
-    await h.skipTo('2027-06-22T13:59:00.000Z');
-    await settle();
-    expect(await h.mailOf(workflowId)).toHaveLength(2);
-    await h.skipTo('2027-06-22T14:00:30.000Z');
-    const [second] = (await h.waitForMailOf(workflowId, 3)).slice(2);
-    expect(second!.headers['x-dpa-step']).toBe('prohibition-basis-missing-2');
-
-    const basis = 'Art. 46quater §2 Sv.: order of the investigating judge of 17 June 2027';
-    expect(await handle.executeUpdate(recordProhibitionBasisUpdate, { args: [{ basis }] })).toMatchObject({ basis, basisReminders: 2 });
-    const status = await handle.query(authorityStatusQuery);
-    expect(status.status).toBe('prohibited');
-    await h.waitFor(
-      async () =>
-        (await nextDeadlineOf(handle)) === status.prohibition!.nextReviewAt &&
-        (await searchAttributesOf(handle)).DpaStatus?.[0] === 'prohibited',
-      { what: 'the review shown as the next deadline' },
-    );
-    // No more reminders once the basis is in.
-    await h.skipTo('2027-06-24T15:00:00.000Z');
-    await settle();
-    expect(await h.mailOf(workflowId)).toHaveLength(3);
-  });
+      const basis = 'Art. 46quater §2 Sv.: order of the investigating judge of 17 June 2027';
+      expect(await handle.executeUpdate(recordProhibitionBasisUpdate, { args: [{ basis }] })).toMatchObject({ basis, basisReminders: 2 });
+      const status = await handle.query(authorityStatusQuery);
+      expect(status.status).toBe('prohibited');
+      await h.waitFor(
+        async () =>
+          (await nextDeadlineOf(handle)) === status.prohibition!.nextReviewAt &&
+          (await searchAttributesOf(handle)).DpaStatus?.[0] === 'prohibited',
+        { what: 'the review shown as the next deadline' },
+      );
+      // No more reminders once the basis is in.
+      await h.skipTo('2027-06-24T15:00:00.000Z');
+      await settle();
+      expect(await h.mailOf(workflowId)).toHaveLength(3);
+    },
+  );
   expect(await h.records.authority.get('AUTH-NO-BASIS')).toMatchObject({
     prohibitionBasis: 'Art. 46quater §2 Sv.: order of the investigating judge of 17 June 2027',
     prohibitionBasisDueAt: '2027-06-21T14:00:00.000Z',
@@ -641,51 +614,71 @@ test('a prohibition reported with its legal basis is recorded with it, and nobod
 
 test('8.1: a customer still not told one working day into the 2-working-day notice window is named to the privacy team before the deadline; one told by then is not', async () => {
   // Friday 2 July 2027, 16:00 CEST: one working day later is Monday 5 July, the deadline Tuesday 6 July.
-  await h.skipTo('2027-07-02T14:00:00.000Z');
-  const workflowId = h.endsWithWorker(workflowIds.authority('AUTH-TOLD-IN-TIME'));
-  await h.withWorker('authority-told-in-time', async () => {
-    const handle = await h.plainClient.workflow.start(authorityRequest, {
-      workflowId,
-      taskQueue: 'authority-told-in-time',
-      args: [
-        request('AUTH-TOLD-IN-TIME', {
-          requestKind: 'subpoena',
-          receivedAt: '2027-07-02T14:00:00.000Z',
-          customerIds: ['auth-nl', 'auth-ghost', 'auth-phoned'],
-        }),
-      ],
-    });
-    await h.waitForMailOf(workflowId, 2);
-    await h.env.sleep('6 minutes');
-    const [undeliverable] = (await h.waitForMailOf(workflowId, 3)).slice(2);
-    expect(undeliverable!.headers['x-dpa-step']).toBe('notice-undeliverable');
-    // The privacy team reaches one of the two by telephone.
-    await handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-phoned', channel: 'telephone to its DPO' }] });
-    expect(await handle.query(authorityStatusQuery)).toMatchObject({
-      noticeWarningAt: '2027-07-05T14:00:00.000Z',
-      noticeDueAt: '2027-07-06T14:00:00.000Z',
-    });
+  const workflowId = workflowIds.authority('AUTH-TOLD-IN-TIME');
+  await withRequest(
+    '2027-07-02T14:00:00.000Z',
+    request('AUTH-TOLD-IN-TIME', {
+      requestKind: 'subpoena',
+      receivedAt: '2027-07-02T14:00:00.000Z',
+      customerIds: ['auth-nl', 'auth-ghost', 'auth-phoned'],
+    }),
+    async (handle) => {
+      await h.waitForMailOf(workflowId, 2);
+      await h.env.sleep('6 minutes');
+      const [undeliverable] = (await h.waitForMailOf(workflowId, 3)).slice(2);
+      expect(undeliverable!.headers['x-dpa-step']).toBe('notice-undeliverable');
+      // The privacy team reaches one of the two by telephone.
+      await handle.executeUpdate(recordCustomerNotifiedUpdate, { args: [{ customerId: 'auth-phoned', channel: 'telephone to its DPO' }] });
+      expect(await handle.query(authorityStatusQuery)).toMatchObject({
+        noticeWarningAt: '2027-07-05T14:00:00.000Z',
+        noticeDueAt: '2027-07-06T14:00:00.000Z',
+      });
 
-    await h.skipTo('2027-07-05T13:59:00.000Z');
-    await settle();
-    expect(await h.mailOf(workflowId)).toHaveLength(3);
+      const warning = await nextEmailAt(workflowId, '2027-07-05T14:00:00.000Z', 3);
+      expect(warning!.envelope.to).toEqual([privacyTeam]);
+      expect(warning!.headers['x-dpa-step']).toBe('notice-deadline-approaching');
+      expect(warning!.subject).toContain('notice deadline approaching');
+      expect(warning!.text).toContain('auth-ghost');
+      expect(warning!.text).not.toContain('auth-phoned');
+      expect(warning!.text).not.toContain('auth-nl');
+      expect(warning!.text).toContain('Tuesday, 6 July 2027 at 16:00 CEST');
+      expect(warning!.text).toContain('recordCustomerNotified');
+      expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBeUndefined();
 
-    await h.skipTo('2027-07-05T14:00:30.000Z');
-    const [warning] = (await h.waitForMailOf(workflowId, 4)).slice(3);
-    expect(warning!.envelope.to).toEqual([privacyTeam]);
-    expect(warning!.headers['x-dpa-step']).toBe('notice-deadline-approaching');
-    expect(warning!.subject).toContain('notice deadline approaching');
-    expect(warning!.text).toContain('auth-ghost');
-    expect(warning!.text).not.toContain('auth-phoned');
-    expect(warning!.text).not.toContain('auth-nl');
-    expect(warning!.text).toContain('Tuesday, 6 July 2027 at 16:00 CEST');
-    expect(warning!.text).toContain('recordCustomerNotified');
-    expect((await handle.query(authorityStatusQuery)).noticeDeadline).toBeUndefined();
-
-    // The alert at the deadline itself still comes.
-    await h.skipTo('2027-07-06T14:00:30.000Z');
-    const [missed] = (await h.waitForMailOf(workflowId, 5)).slice(4);
-    expect(missed!.headers['x-dpa-step']).toBe('notice-deadline-missed');
-    expect(missed!.text).toContain('auth-ghost');
-  });
+      // The alert at the deadline itself still comes.
+      await h.skipTo('2027-07-06T14:00:30.000Z');
+      const [missed] = (await h.waitForMailOf(workflowId, 5)).slice(4);
+      expect(missed!.headers['x-dpa-step']).toBe('notice-deadline-missed');
+      expect(missed!.text).toContain('auth-ghost');
+    },
+  );
 });
+
+/**
+ * The case's next email comes at `at` and not before: a minute before it, the case has sent `sent`
+ * emails; half a minute after it, the next one is there, and is given back.
+ */
+async function nextEmailAt(workflowId: string, at: string, sent: number): Promise<CaughtMail> {
+  await h.skipTo(new Date(Date.parse(at) - 60_000).toISOString());
+  await settle();
+  expect(await h.mailOf(workflowId)).toHaveLength(sent);
+  await h.skipTo(new Date(Date.parse(at) + 30_000).toISOString());
+  return (await h.waitForMailOf(workflowId, sent + 1))[sent]!;
+}
+
+/**
+ * Runs `scenario` with a worker, the server's clock moved to `at` and `authority-<requestId>` started
+ * from `input`; a case the scenario leaves running is ended with the worker.
+ */
+async function withRequest(
+  at: string,
+  input: AuthorityRequestInput,
+  scenario: (handle: WorkflowHandle<typeof authorityRequest>) => Promise<void>,
+) {
+  await h.skipTo(at);
+  const workflowId = h.endsWithWorker(workflowIds.authority(input.requestId));
+  const taskQueue = `authority-${input.requestId}`;
+  await h.withWorker(taskQueue, async () => {
+    await scenario(await h.plainClient.workflow.start(authorityRequest, { workflowId, taskQueue, args: [input] }));
+  });
+}
