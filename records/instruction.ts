@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from './database';
-import type { InstructionDecisionsTable, InstructionsTable } from './schema';
+import type { InstructionDecisionsTable, InstructionsTable, Schema } from './schema';
 
 export interface InstructionFacts {
   instructionId: string;
@@ -194,6 +194,18 @@ export function instructionRepository(db: Db): InstructionRepository {
     };
   }
 
+  /** One entry of an instruction's numbered history (a revision, a decision): its number again adds nothing. */
+  async function addNumbered<T extends 'instruction_revisions' | 'instruction_decisions'>(
+    table: T,
+    row: Insertable<Schema[T]>,
+  ): Promise<void> {
+    await db
+      .insertInto(table)
+      .values(row)
+      .onConflict((oc) => oc.columns(['instruction_id', 'sequence']).doNothing())
+      .execute();
+  }
+
   return {
     async recordFlagged(facts) {
       await db
@@ -243,18 +255,14 @@ export function instructionRepository(db: Db): InstructionRepository {
     },
 
     async recordRevision(instructionId, revision) {
-      await db
-        .insertInto('instruction_revisions')
-        .values({
-          instruction_id: instructionId,
-          sequence: revision.sequence,
-          revision: revision.text,
-          via: revision.via,
-          note: revision.note ?? null,
-          received_at: revision.receivedAt,
-        })
-        .onConflict((oc) => oc.columns(['instruction_id', 'sequence']).doNothing())
-        .execute();
+      await addNumbered('instruction_revisions', {
+        instruction_id: instructionId,
+        sequence: revision.sequence,
+        revision: revision.text,
+        via: revision.via,
+        note: revision.note ?? null,
+        received_at: revision.receivedAt,
+      });
     },
 
     async recordRevisionJudgement(instructionId, sequence, judgement) {
@@ -268,17 +276,13 @@ export function instructionRepository(db: Db): InstructionRepository {
     },
 
     async recordDecision(instructionId, decision) {
-      await db
-        .insertInto('instruction_decisions')
-        .values({
-          instruction_id: instructionId,
-          sequence: decision.sequence,
-          decision: decision.decision,
-          note: decision.note ?? null,
-          decided_at: decision.decidedAt,
-        })
-        .onConflict((oc) => oc.columns(['instruction_id', 'sequence']).doNothing())
-        .execute();
+      await addNumbered('instruction_decisions', {
+        instruction_id: instructionId,
+        sequence: decision.sequence,
+        decision: decision.decision,
+        note: decision.note ?? null,
+        decided_at: decision.decidedAt,
+      });
     },
 
     async recordResumption(instructionId, facts) {
