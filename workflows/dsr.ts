@@ -82,9 +82,12 @@ const productWebhookNotConfigured = 'ProductWebhookNotConfigured';
  *
  * The subject's email address never reaches this workflow: the activities read it from the records.
  *
- * `carriedAlerts`: the privacy team's alerts still undelivered when the previous run continued as new.
+ * One argument, whether the product started the case or a previous run continued as new: the input,
+ * and from a previous run its state (`resume`) and the privacy team's alerts still undelivered
+ * (`carriedAlerts`).
  */
-export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlertRequest[] = []): Promise<DsrState> {
+export async function dsrRequest(input: DsrRequestInput & { carriedAlerts?: DsrAlertRequest[] }): Promise<DsrState> {
+  const { carriedAlerts = [] } = input;
   const settings = dsrSettings(input.settings);
   const state = input.resume ?? openDsrState(input);
   const { workflowId } = workflowInfo();
@@ -481,7 +484,7 @@ export async function dsrRequest(input: DsrRequestInput, carriedAlerts: DsrAlert
     if (workflowInfo().continueAsNewSuggested && !sending) {
       await condition(() => allHandlersFinished() && alerts.sending() === 0);
       // A refused alert waiting for its next try goes with the state, so that none is lost.
-      await continueAsNew<typeof dsrRequest>({ ...input, resume: state }, alerts.pending());
+      await continueAsNew<typeof dsrRequest>({ ...input, resume: state, carriedAlerts: alerts.pending() });
     }
     if (state.instruction) await carryOut();
     else await awaitInstruction();

@@ -98,13 +98,14 @@ const {
  * stops (3.2 (ii)), and the customer is told; reminders go to the customer and the privacy team until
  * the customer revises the instruction or guarantees its lawfulness, which resumes it and ends the case.
  *
- * `carried` and `handover` are what continue-as-new hands over, for a case that stays open for years.
+ * One argument, whether the product started the case or a previous run continued as new: the input, and
+ * from a previous run (`continued`) its state and what it hands over, for a case that stays open for years.
  */
 export async function unlawfulInstruction(
-  input: InstructionInput,
-  carried?: InstructionState,
-  handover?: InstructionHandover,
+  input: InstructionInput & { continued?: { state: InstructionState; handover: InstructionHandover } },
 ): Promise<InstructionState> {
+  const carried = input.continued?.state;
+  const handover = input.continued?.handover;
   const settings = instructionSettings({ ...input.settings, ...carried?.settings });
   // Time taken from the sender: flaggedAt is the product's instant, and a flag it delivered days late
   // (retried while this side was down) is told to the customer at once all the same, with its full
@@ -546,7 +547,7 @@ export async function unlawfulInstruction(
     // Only a history grown long ends the loops without a resumption: start afresh with the same state.
     // A refused alert waiting for its next try goes with it, so that none is lost.
     await condition(() => allHandlersFinished() && alerts.sending() === 0);
-    return continueAsNew<typeof unlawfulInstruction>(input, state, { alerts: alerts.pending() });
+    return continueAsNew<typeof unlawfulInstruction>({ ...input, continued: { state, handover: { alerts: alerts.pending() } } });
   }
 
   const resolution = state.resolution;

@@ -6,13 +6,16 @@ import {
   instructionRefusedSignal,
   instructionRevisedSignal,
   instructionStatusQuery,
+  instructionSettings,
   judgeRevisionUpdate,
+  openedInstruction,
   recordGuaranteeUpdate,
   recordRevisionUpdate,
   recordProcessingDecisionUpdate,
   responseDueAt,
   suspendInstructionUpdate,
   type InstructionInput,
+  type InstructionState,
 } from '../../domain/instruction';
 import { searchAttributes } from '../../domain/search-attributes';
 import { customerCannotComply, unlawfulInstruction } from '../../workflows';
@@ -781,4 +784,43 @@ test('3.4: a customer that cannot meet its obligations: the privacy team is aler
   expect(alert!.text).not.toContain('Jan Peeters');
   expect(await historyText(h.env, workflowId)).not.toContain('Jan Peeters');
   expect(await h.records.instructions.getCannotComply('N-7')).toMatchObject({ description, teamAlertedAt: expect.any(String) });
+});
+
+test('a run continued as new goes on from the state it was handed: told once, still suspended, and the alert the last run could not deliver goes out', async () => {
+  await h.skipTo('2027-09-06T08:00:00.000Z');
+  const input = flagged('INS-CONTINUED', 'ins-en', '2027-08-02T08:00:00.000Z');
+  const workflowId = h.endsWithWorker(workflowIds.instruction('INS-CONTINUED'));
+  const state: InstructionState = {
+    ...openedInstruction(input, instructionSettings(), '2027-08-09T08:00:00.000Z'),
+    status: 'suspended',
+    notice: { status: 'notified', notifiedAt: '2027-08-02T08:00:01.000Z', recipients: 1 },
+    suspension: { at: '2027-08-09T08:00:00.000Z', cause: 'no-answer', customerTold: 'notified' },
+    customerRemindersSent: 4,
+    privacyTeamRemindersSent: 4,
+  };
+  const carriedAlert = {
+    step: 'team-reminder-4',
+    alert: { kind: 'open-reminder' as const, instructionId: 'INS-CONTINUED', customerId: 'ins-en', detail: 'Suspended for 28 day(s).' },
+  };
+  await h.withWorker('instruction-continued', async () => {
+    const handle = await h.plainClient.workflow.start(unlawfulInstruction, {
+      workflowId,
+      taskQueue: 'instruction-continued',
+      args: [{ ...input, continued: { state, handover: { alerts: [carriedAlert] } } }],
+    });
+    // The carried alert, and nothing else: the customer was told in an earlier run.
+    const [alert] = await h.waitForMailOf(workflowId, 1);
+    expect(alert!.envelope.to).toEqual([privacyTeam]);
+    expect(alert!.headers['x-dpa-step']).toBe('team-reminder-4');
+    expect(await handle.query(instructionStatusQuery)).toMatchObject({
+      status: 'suspended',
+      customerRemindersSent: 4,
+      privacyTeamRemindersSent: 4,
+      // The fifth reminder, five weeks after the suspension, at the time of day it began.
+      nextCustomerReminderAt: '2027-09-13T08:00:00.000Z',
+    });
+    await settle();
+    expect(await h.mailOf(workflowId)).toHaveLength(1);
+    await idle(handle);
+  });
 });
