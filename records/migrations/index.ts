@@ -9,6 +9,7 @@ import * as objectionDeliveries from './007-objection-deliveries';
 import * as webhookClaims from './008-webhook-claims';
 import * as emailLease from './009-email-lease';
 import * as breachFinalReports from './010-breach-final-reports';
+import * as objectionWindows from './014-objection-windows';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '008-webhook-claims': webhookClaims,
   '009-email-lease': emailLease,
   '010-breach-final-reports': breachFinalReports,
+  '014-objection-windows': objectionWindows,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -23,10 +23,10 @@ test('the committed histories cover every workflow type', () => {
     'authorityRequest',
     'breachCustomerNotice',
     'breachIncident',
-    'customerObjectionWindow',
     'customerRecord',
     'dsrRequest',
     'subprocessorChange',
+    'subprocessorObjection',
     'unlawfulInstruction',
   ]);
 });
