@@ -72,58 +72,10 @@ async function main(): Promise<void> {
     await breach.signal(breachClosedSignal, { finalReport: 'The device was recovered.', closedAt: '2026-11-03T10:00:00.000Z' });
     await breach.result();
 
-    // The other processes up to their first waits (the customer told, a clock running), then ended by
-    // hand: enough for the replay test to see their opening commands.
-    const opened = [
-      await env.client.workflow.start(authorityRequest, {
-        workflowId: 'authority-REPLAY-A',
-        taskQueue,
-        args: [
-          {
-            requestId: 'REPLAY-A',
-            authority: 'Federal Judicial Police',
-            requestKind: 'disclosure-intent',
-            receivedAt: '2026-11-02T08:00:00.000Z',
-            reportedAt: '2026-11-02T08:05:00.000Z',
-            customerIds: ['replay-nl'],
-            disclosureProhibited: false,
-          },
-        ],
-      }),
-      await env.client.workflow.start(unlawfulInstruction, {
-        workflowId: 'instruction-REPLAY-I',
-        taskQueue,
-        args: [
-          {
-            instructionId: 'REPLAY-I',
-            customerId: 'replay-nl',
-            instruction: 'Keep deleted accounts forever.',
-            reason: 'Storage limitation, Art. 5(1)(e) GDPR.',
-            flaggedAt: '2026-11-02T08:05:00.000Z',
-          },
-        ],
-      }),
-      await env.client.workflow.start(dsrRequest, {
-        workflowId: 'dsr-REPLAY-D',
-        taskQueue,
-        args: [
-          {
-            requestId: 'REPLAY-D',
-            customerId: 'replay-nl',
-            receivedAt: '2026-11-02T08:00:00.000Z',
-            requestType: 'erasure',
-            reportedAt: '2026-11-02T08:05:00.000Z',
-          },
-        ],
-      }),
-    ];
-    for (let i = 0; (await catcher.messages()).length < 6 && i < 600; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    for (const handle of opened) await handle.terminate('history recorded');
-
-    // A subprocessor change for three customers (5.1), and one customer's window through its whole
-    // remedy path (5.2-5.3): an objection, judged reasonable, a change offered and accepted.
+    // Before the processes ended by hand below (the test server stops skipping time once a workflow is
+    // terminated with an activity running): a subprocessor change for three customers (5.1-5.2):
+    // notices, windows in the records, reminders, closes, the late-delivery week; one customer objects,
+    // which starts its objection's workflow, judged reasonable, a change offered and accepted (5.3).
     for (const [customerId, language] of [
       ['replay-fr', 'fr'],
       ['replay-en', 'en'],
@@ -140,9 +92,6 @@ async function main(): Promise<void> {
         '2026-11-01T09:00:00.000Z',
       );
     }
-    // A subprocessor change for three customers (5.1-5.2): notices, windows in the records, reminders,
-    // closes, the late-delivery week; one customer objects, which starts its objection's workflow, judged
-    // reasonable, a change offered and accepted (5.3).
     const changeCustomers = ['replay-nl', 'replay-fr', 'replay-en'];
     const notice: objection.SubprocessorChangeNotice = {
       changeId: 'REPLAY-S',
@@ -193,6 +142,56 @@ async function main(): Promise<void> {
     await window.result();
     // The change to its end: reminders, closes and the late-delivery week (the server skips the time).
     await change.result();
+
+    // The other processes up to their first waits (the customer told, a clock running), then ended by
+    // hand: enough for the replay test to see their opening commands.
+    const opened = [
+      await env.client.workflow.start(authorityRequest, {
+        workflowId: 'authority-REPLAY-A',
+        taskQueue,
+        args: [
+          {
+            requestId: 'REPLAY-A',
+            authority: 'Federal Judicial Police',
+            requestKind: 'disclosure-intent',
+            receivedAt: '2026-11-02T08:00:00.000Z',
+            reportedAt: '2026-11-02T08:05:00.000Z',
+            customerIds: ['replay-nl'],
+            disclosureProhibited: false,
+          },
+        ],
+      }),
+      await env.client.workflow.start(unlawfulInstruction, {
+        workflowId: 'instruction-REPLAY-I',
+        taskQueue,
+        args: [
+          {
+            instructionId: 'REPLAY-I',
+            customerId: 'replay-nl',
+            instruction: 'Keep deleted accounts forever.',
+            reason: 'Storage limitation, Art. 5(1)(e) GDPR.',
+            flaggedAt: '2026-11-02T08:05:00.000Z',
+          },
+        ],
+      }),
+      await env.client.workflow.start(dsrRequest, {
+        workflowId: 'dsr-REPLAY-D',
+        taskQueue,
+        args: [
+          {
+            requestId: 'REPLAY-D',
+            customerId: 'replay-nl',
+            receivedAt: '2026-11-02T08:00:00.000Z',
+            requestType: 'erasure',
+            reportedAt: '2026-11-02T08:05:00.000Z',
+          },
+        ],
+      }),
+    ];
+    for (let i = 0; (await catcher.messages()).length < 6 && i < 600; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    for (const handle of opened) await handle.terminate('history recorded');
 
     const recorded = [
       'customer-replay-nl',
