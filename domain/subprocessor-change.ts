@@ -149,8 +149,6 @@ export interface SubprocessorChangeCarried {
   phase: SubprocessorChangeStatusLabel;
   /** Position of the next customer to announce to. */
   nextIndex: number;
-  /** Until when customers the product has not described yet are waited for. */
-  graceUntil?: string;
   runs: number;
   /** The windows' counts as last read, shown until the next run reads them again. */
   counts?: ObjectionWindowCounts;

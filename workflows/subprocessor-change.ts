@@ -1,12 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  proxyActivities,
-  sleep,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ObjectionWindowEmail } from '../activities/subprocessor-change';
 import type { UntoldCustomer } from '../activities/objection-windows';
@@ -38,6 +30,7 @@ import {
 } from '../domain/subprocessor-change';
 import { emailOptions, fanOutOptions } from './activity-options';
 import { caseViewer } from './case-view';
+import { untilCustomerDescribed } from './customer-grace';
 import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
 import { waitUntil } from './wait';
@@ -53,10 +46,6 @@ type ObjectionAlertRequest = Parameters<Activities['alertPrivacyTeamOfObjectionW
 
 const days = (count: number) => count * 24 * 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** The first pause before the notices of undescribed customers are tried again, doubling up to the longest. */
-const firstGracePauseMs = 2_000;
-const longestGracePauseMs = 60_000;
 
 const noCounts: ObjectionWindowCounts = { total: 0, notifying: 0, notified: 0, open: 0, objected: 0, accepted: 0, undeliverable: 0 };
 
@@ -95,7 +84,6 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
     runs: (carried?.runs ?? 0) + 1,
     undeliveredAlerts: [],
   };
-  let graceUntil = carried?.graceUntil;
   /** An objection was taken into the records: the counts are read again. */
   let recount = false;
   handle(subprocessorChangeStatusQuery, () => state);
@@ -169,7 +157,6 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
       carried: {
         phase: state.status,
         nextIndex: state.nextIndex,
-        ...(graceUntil !== undefined && { graceUntil }),
         runs: state.runs,
         counts: state.counts,
         alerts: alerts.pending(),
@@ -192,19 +179,25 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
     }
     // A customer the product has not described yet may be on its way (its customer.upserted can follow
     // the change): its notice is tried again, at growing pauses, until the grace ends.
-    graceUntil ??= iso(Date.now() + settings.unknownCustomerGraceMinutes * 60_000);
-    for (let pause = firstGracePauseMs; state.counts.notifying > 0 && Date.now() < Date.parse(graceUntil);) {
-      await sleep(Math.min(pause, Date.parse(graceUntil) - Date.now()), {
-        summary: 'waiting for customers to be described (customer.upserted)',
-      });
-      pause = Math.min(pause * 2, longestGracePauseMs);
-      for (;;) {
-        const retried = await retryUndescribedNotices({ change, settings: storedSettings, limit: batching.windowsPerBatch });
-        alertAbout('notice-undeliverable', retried.undeliverable);
-        // Stop once a call found only customers still unknown (a whole batch of them, or none left).
-        if (retried.notified + retried.undeliverable.length === 0) break;
-      }
-      await recountNow();
+    if (state.counts.notifying > 0) {
+      let looks = 0;
+      await untilCustomerDescribed(
+        settings.unknownCustomerGraceMinutes,
+        async () => {
+          // The announcement has just tried every one of them: the first look only counts them.
+          if (looks++ > 0) {
+            for (;;) {
+              const retried = await retryUndescribedNotices({ change, settings: storedSettings, limit: batching.windowsPerBatch });
+              alertAbout('notice-undeliverable', retried.undeliverable);
+              // Stop once a call found only customers still unknown (a whole batch of them, or none left).
+              if (retried.notified + retried.undeliverable.length === 0) break;
+            }
+            await recountNow();
+          }
+          return state.counts.notifying;
+        },
+        (notifying) => notifying > 0,
+      );
     }
     const problem = `the product has not described this customer (no customer.upserted within ${settings.unknownCustomerGraceMinutes} minutes), so no contact is known`;
     for (;;) {

@@ -233,6 +233,31 @@ describe("the change owns every customer's window (5.2)", () => {
     });
   });
 
+  test('the same delivery again, after Temporal could not be reached, starts the objection the records already hold', async () => {
+    await h.customer('retried');
+    const taskQueue = 'spc-retried';
+    await withChanges(taskQueue, async () => {
+      await announce(taskQueue, 'CHG-RETRY', ['retried']);
+      await windowIn('CHG-RETRY', 'retried', 'open');
+      const receivedAt = await h.serverNow();
+      // The first delivery wrote the objection into the window, then Temporal was away (503): nothing started.
+      expect(await h.records.objectionWindows.object('CHG-RETRY', 'retried', 'open', { receivedAt, webhookId: 'msg_retried' })).toBe(true);
+      await expect(objectionOf('CHG-RETRY', 'retried').describe()).rejects.toThrow();
+      const answer = await takeObjection(
+        { client: h.env.client, records: h.records, webhookId: 'msg_retried', queue: taskQueue },
+        { changeId: 'CHG-RETRY', customerId: 'retried', reasons: 'Sent once.', receivedAt },
+        await h.env.currentTimeMs(),
+      );
+      expect(answer).toEqual({ statusCode: 202, body: { workflowId: workflowIds.objection('CHG-RETRY', 'retried') } });
+      started.push(objectionOf('CHG-RETRY', 'retried'));
+      h.endsWithWorker(workflowIds.objection('CHG-RETRY', 'retried'));
+      const state = await objectionIn('CHG-RETRY', 'retried', 'objected');
+      expect(state.objection).toMatchObject({ reasons: 'Sent once.', receivedAt, webhookId: 'msg_retried' });
+      // Another delivery is a second objection.
+      expect(refusalOf(await object(taskQueue, 'CHG-RETRY', 'retried', 'Again.'))).toContain('already objected');
+    });
+  });
+
   test('an objection received after the close is refused: one dated after it while the window is open, and one on day 31', async () => {
     await h.customer('day31');
     const taskQueue = 'spc-day31';
