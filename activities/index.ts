@@ -48,7 +48,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAuthorityActivities(processDeps),
     ...createInstructionActivities(processDeps),
     ...createSubprocessorChangeActivities(processDeps),
-    ...createObjectionWindowActivities({ ...processDeps, temporal: deps.temporal }),
+    ...createObjectionWindowActivities(processDeps),
   };
 }
 

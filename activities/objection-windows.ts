@@ -1,95 +1,230 @@
-import type { Client } from '@temporalio/client';
+import { Context } from '@temporalio/activity';
 import { workflowIds } from '../domain/ids';
 import {
+  objectionReminderAt,
+  objectionWindowClosesAt,
   objectionWindowSettings,
-  type AnnouncedNotice,
-  type ObjectionWindowInput,
+  type ObjectionWindowCounts,
   type StoredObjectionWindowSettings,
   type SubprocessorChangeNotice,
 } from '../domain/subprocessor-change';
-import type { customerObjectionWindow } from '../workflows';
-import { resumableBatch, startCustomerCase } from './customer-batch';
+import { resumableBatch } from './customer-batch';
 import type { ProcessActivityDeps } from './deps';
+import type { CustomerEmailResult } from './email/customer-contacts';
 import { emailObjectionWindow, replacedName } from './subprocessor-change';
 
-export interface StartObjectionWindowsInput {
+export interface AnnounceChangeInput {
   change: SubprocessorChangeNotice;
-  /** One batch of the customers concerned: their positions among the change's recorded recipients… */
-  positions?: { from: number; to: number };
-  /** …or the customers themselves (a change started with its customers inline). */
-  customerIds?: string[];
+  /** One batch of the customers concerned: their positions among the change's recorded recipients. */
+  positions: { from: number; to: number };
   settings: StoredObjectionWindowSettings;
 }
 
-export interface StartObjectionWindowsResult {
-  /** Customers whose notice a contact accepted here (the rest: their window tries itself). */
+/** A customer nobody could tell: the change alerts the privacy team. */
+export interface UntoldCustomer {
+  customerId: string;
+  problem: string;
+}
+
+export interface NoticesResult {
+  /** Customers whose notice a contact accepted here: their windows are open. */
   notified: number;
-  started: number;
-  /** Windows that exist already under their id: running, or closed (a retry, a repeated batch). */
-  alreadyExisted: number;
+  /** Customers the product has not described yet: their windows stay `notifying`. */
+  unknown: number;
+  /** Customers whose notice no contact accepted: their windows are `undeliverable`. */
+  undeliverable: UntoldCustomer[];
 }
 
 /** The progress a retried attempt resumes from (heartbeat details). */
-interface Progress extends StartObjectionWindowsResult {
-  /** Every customer before this index has been handled. */
+interface Progress extends NoticesResult {
   done: number;
 }
 
+export interface SettleWindowsInput {
+  change: SubprocessorChangeNotice;
+  settings: StoredObjectionWindowSettings;
+  /** The change's clock: what is due is due by this instant. */
+  now: string;
+  /** Reminders sent by one call at most; the change calls again while `more`. */
+  limit: number;
+}
+
+export interface SettleWindowsResult {
+  reminded: number;
+  /** Reminders no contact accepted: the change alerts the privacy team, the windows stay open. */
+  remindersUndeliverable: UntoldCustomer[];
+  closed: number;
+  /** More reminders are due than one call sends. */
+  more: boolean;
+  counts: ObjectionWindowCounts;
+  /** The next reminder or close of a window still open; absent when none is. */
+  nextAt?: string;
+  lastCloseAt?: string;
+}
+
 /**
- * Announces a change to every customer of a batch (5.2): sends each its notice, then starts its
- * `objection-<changeId>-<customerId>` window, an independent workflow on the worker's own task queue,
- * with the notice's outcome in its input; the window's 30 days run from the notice's acceptance.
- *
- * Why here and not in each window, and why not child workflows: a window that sends its own notice costs
- * its start, two workflow tasks and an activity before the customer hears of the change, and a parent's
- * children are started by the server one after another. On the embedded stack a change for 1,000
- * customers took minutes either way (bench/fan-out.ts); sending side by side from one activity brings it
- * near the cost of the emails themselves. The window still owns everything after the notice, and sends
- * the notice itself when the customer is not described yet (its grace) — or when it was started by hand.
- *
- * Idempotent: the notice is sent under the window's own id and step (`change-notice`), so the email log
- * sends it once whoever asks; a window id is started at most once, whatever happened to it since
- * (REJECT_DUPLICATE). A retried batch therefore resends nothing and starts only what is missing, and
- * heartbeats carry the progress so that a retry after a worker's death resumes where it left off.
+ * The server's clock inside an activity: when this attempt was scheduled (the server's instant) plus
+ * the time it has run. A window's instants are the server's, like the timers the change sleeps on (on
+ * the time-skipping test server they are far from the machine's clock).
  */
-export function createObjectionWindowActivities(deps: ProcessActivityDeps & { temporal: Client }) {
+function serverClock(): () => number {
+  const scheduledMs = Context.current().info.currentAttemptScheduledTimestampMs;
+  const startedMs = Date.now();
+  return () => scheduledMs + (Date.now() - startedMs);
+}
+
+/**
+ * The windows of `subprocessor-change-<changeId>` (5.2), kept in the records, one row per customer.
+ *
+ * A notice is sent under the customer's own id, `objection-<changeId>~<customerId>` (the id its
+ * objection's workflow will have), so that the evidence log shows each customer's emails together and
+ * a retried batch sends nothing twice. The window opens with the notice's acceptance and closes at the
+ * end of the 30th day after it in the customer's time zone, the instant the notice states.
+ */
+export function createObjectionWindowActivities(deps: ProcessActivityDeps) {
+  const windows = deps.records.objectionWindows;
+
+  /** Sends one customer its notice and opens (or gives up) its window; a customer not described yet stays `notifying`. */
+  async function notify(
+    sending: ProcessActivityDeps,
+    change: SubprocessorChangeNotice,
+    customerId: string,
+    days: number,
+    reminderDays: number,
+    replaced: string | undefined,
+    clock: () => number,
+  ): Promise<CustomerEmailResult> {
+    let timeZone: string | undefined;
+    const statedAt = new Date(clock()).toISOString();
+    const sent = await emailObjectionWindow(
+      sending,
+      workflowIds.objection(change.changeId, customerId),
+      {
+        customerId,
+        change,
+        windowClosesAt: (zone) => {
+          timeZone = zone;
+          return objectionWindowClosesAt(statedAt, zone, days);
+        },
+        email: { kind: 'change-notice' },
+      },
+      replaced,
+    );
+    if (sent.status === 'sent') {
+      const acceptedAt = new Date(clock()).toISOString();
+      // What the notice stated, or later should the send have passed midnight: never earlier than stated.
+      const closesAt = objectionWindowClosesAt(acceptedAt, timeZone!, days);
+      await windows.open(change.changeId, customerId, {
+        noticeAcceptedAt: acceptedAt,
+        closesAt,
+        reminderAt: objectionReminderAt(closesAt, reminderDays),
+      });
+    } else if (sent.status === 'undeliverable') {
+      await windows.undeliverable(change.changeId, customerId, sent.problem);
+    }
+    return sent;
+  }
+
+  async function noticeBatch(
+    change: SubprocessorChangeNotice,
+    stored: StoredObjectionWindowSettings,
+    customerIds: readonly string[],
+  ): Promise<NoticesResult> {
+    const batch = resumableBatch<Progress>({ done: 0, notified: 0, unknown: 0, undeliverable: [] });
+    const { progress } = batch;
+    const sending = { ...deps, heartbeat: batch.heartbeat };
+    const settings = objectionWindowSettings(stored);
+    const replaced = await replacedName(deps, change);
+    const clock = serverClock();
+    await batch.run(customerIds, async (customerId) => {
+      const sent = await notify(
+        sending,
+        change,
+        customerId,
+        settings.objectionWindowDays,
+        settings.reminderDaysBeforeClose,
+        replaced,
+        clock,
+      );
+      if (sent.status === 'sent') progress.notified += 1;
+      else if (sent.status === 'customer-unknown') progress.unknown += 1;
+      else progress.undeliverable.push({ customerId, problem: sent.problem });
+    });
+    return { notified: progress.notified, unknown: progress.unknown, undeliverable: progress.undeliverable };
+  }
+
   return {
-    async announceChangeToCustomers(input: StartObjectionWindowsInput): Promise<StartObjectionWindowsResult> {
-      const batch = resumableBatch<Progress>({ done: 0, notified: 0, started: 0, alreadyExisted: 0 });
-      const { progress } = batch;
+    /**
+     * Announces a change to one batch of its customers (5.2): each gets its notice, and its window
+     * opens in the records. Customers are handled side by side (activities/customer-batch.ts), and a
+     * retried attempt resumes from its heartbeat: the recorded recipients never change.
+     */
+    async announceChangeToCustomers(input: AnnounceChangeInput): Promise<NoticesResult> {
+      const customerIds = await deps.records.subprocessors.recipients(input.change.changeId, input.positions.from, input.positions.to);
+      return noticeBatch(input.change, input.settings, customerIds);
+    },
+
+    /** Tries again the notices of customers the product had not described (up to `limit` of them). */
+    async retryUndescribedNotices(input: { change: SubprocessorChangeNotice; settings: StoredObjectionWindowSettings; limit: number }) {
+      const customerIds = await windows.notifying(input.change.changeId, input.limit);
+      return noticeBatch(input.change, input.settings, customerIds);
+    },
+
+    /** The grace is over: every customer still not described is given up (its window `undeliverable`), `limit` at a time. */
+    async giveUpUndescribed(input: { changeId: string; problem: string; limit: number }): Promise<string[]> {
+      const customerIds = await windows.notifying(input.changeId, input.limit);
+      for (const customerId of customerIds) await windows.undeliverable(input.changeId, customerId, input.problem);
+      return customerIds;
+    },
+
+    /**
+     * Everything due at the change's `now`, in one call: the reminders due (5.2: 7 days before the
+     * close), at most `limit`, then every window that closed without an objection is accepted. Gives
+     * back the counts and the next instant due, for the change's details and its next sleep.
+     */
+    async settleDueWindows(input: SettleWindowsInput): Promise<SettleWindowsResult> {
+      const { change } = input;
+      const due = await windows.remindersDue(change.changeId, input.now, input.limit);
+      const batch = resumableBatch<{ done: number; reminded: number; undeliverable: UntoldCustomer[] }>({
+        done: 0,
+        reminded: 0,
+        undeliverable: [],
+      });
       const sending = { ...deps, heartbeat: batch.heartbeat };
-      const { change, settings } = input;
-      // The recorded recipients never change, so a retried attempt reads the same batch in the same order.
-      const customerIds =
-        input.customerIds ??
-        (input.positions ? await deps.records.subprocessors.recipients(change.changeId, input.positions.from, input.positions.to) : []);
-      const objectionWindowDays = objectionWindowSettings(settings).objectionWindowDays;
       const replaced = await replacedName(deps, change);
-
-      const announceOne = async (customerId: string): Promise<void> => {
-        const workflowId = workflowIds.objection(change.changeId, customerId);
-        // What the email states; the window counts 30 days from its own start, a moment later.
-        const windowClosesAt = new Date(Date.now() + objectionWindowDays * 86_400_000).toISOString();
-        const request = { customerId, change, windowClosesAt, email: { kind: 'change-notice' } as const };
-        const sent = await emailObjectionWindow(sending, workflowId, request, replaced);
-        // An undescribed customer's window sends the notice itself once the product describes it.
-        const notice: AnnouncedNotice | undefined = sent.status === 'customer-unknown' ? undefined : sent;
-        if (notice?.status === 'sent') progress.notified += 1;
-        const args: [ObjectionWindowInput] = [{ change, customerId, settings, ...(notice && { notice }) }];
-        const started = await startCustomerCase<typeof customerObjectionWindow>(deps.temporal, 'customerObjectionWindow', {
-          workflowId,
-          args,
-          process: 'subprocessor-objection',
-          customerId,
-          status: 'notifying',
-          staticSummary: `Subprocessor change ${change.changeId}: objection window of customer ${customerId}`,
-        });
-        if (started === 'started') progress.started += 1;
-        else progress.alreadyExisted += 1;
+      const clock = serverClock();
+      const closing = new Map(due.map((window) => [window.customerId, window.closesAt]));
+      await batch.run(
+        due.map((window) => window.customerId),
+        async (customerId) => {
+          const sent = await emailObjectionWindow(
+            sending,
+            workflowIds.objection(change.changeId, customerId),
+            { customerId, change, windowClosesAt: closing.get(customerId)!, email: { kind: 'objection-reminder' } },
+            replaced,
+          );
+          await windows.reminded(change.changeId, customerId, new Date(clock()).toISOString());
+          if (sent.status === 'sent') batch.progress.reminded += 1;
+          else
+            batch.progress.undeliverable.push({ customerId, problem: sent.status === 'undeliverable' ? sent.problem : 'customer unknown' });
+        },
+      );
+      const closed = await windows.closeDue(change.changeId, input.now);
+      const { nextAt, lastCloseAt } = await windows.nextDue(change.changeId);
+      return {
+        reminded: batch.progress.reminded,
+        remindersUndeliverable: batch.progress.undeliverable,
+        closed,
+        more: due.length >= input.limit,
+        counts: await windows.counts(change.changeId),
+        ...(nextAt !== undefined && { nextAt }),
+        ...(lastCloseAt !== undefined && { lastCloseAt }),
       };
+    },
 
-      await batch.run(customerIds, announceOne);
-      return { notified: progress.notified, started: progress.started, alreadyExisted: progress.alreadyExisted };
+    /** The windows' counts now (after an objection was taken into them). */
+    async countObjectionWindows(input: { changeId: string }): Promise<ObjectionWindowCounts> {
+      return windows.counts(input.changeId);
     },
   };
 }

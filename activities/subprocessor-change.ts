@@ -16,11 +16,11 @@ export type ObjectionWindowEmail =
 export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
   return {
     /**
-     * One email of `objection-<changeId>-<customerId>` to every contact of the customer, in its
+     * One email of `objection-<changeId>~<customerId>` to every contact of the customer, in its
      * language. The contacts are read here, so no address enters a workflow history; the step (the
      * email's kind) and the workflow id make the idempotency key of each recipient.
      */
-    async emailObjectionWindowCustomer(input: ObjectionWindowEmailRequest): Promise<CustomerEmailResult> {
+    async emailObjectionWindowCustomer(input: ObjectionWindowEmailRequest & { windowClosesAt: string }): Promise<CustomerEmailResult> {
       return emailObjectionWindow(deps, currentWorkflowId(), input);
     },
 
@@ -38,7 +38,8 @@ export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
 export interface ObjectionWindowEmailRequest {
   customerId: string;
   change: SubprocessorChangeNotice;
-  windowClosesAt: string;
+  /** The window's last instant as the email states it; or how to count it in the customer's time zone. */
+  windowClosesAt: string | ((timeZone: string) => string);
   email: ObjectionWindowEmail;
 }
 
@@ -76,7 +77,7 @@ export async function emailObjectionWindow(
         ...(change.transferBasis !== undefined && { transferBasis: change.transferBasis }),
         ...(replaced !== undefined && { replacesName: replaced }),
         effectiveAt: change.effectiveAt,
-        windowClosesAt: input.windowClosesAt,
+        windowClosesAt: typeof input.windowClosesAt === 'string' ? input.windowClosesAt : input.windowClosesAt(customer.timeZone),
       };
       const email = input.email;
       switch (email.kind) {

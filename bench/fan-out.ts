@@ -62,8 +62,13 @@ async function measure(stack: BenchStack, customers: BenchCustomer[], arrivals: 
     );
     const orchestratedMs = performance.now() - postedAt;
     openWindows += size;
-    // Every customer notified; then every window open, its 30 days counting (seen by the Web UI's query).
-    await until(() => count(`DpaProcess = 'subprocessor-objection' AND DpaStatus = 'open'`), openWindows, 'the windows did not all open');
+    // Every customer notified; then every window open, its 30 days counting (the change's DpaOpenWindows,
+    // as an operator's query in the Web UI sees it).
+    await until(
+      () => count(`WorkflowId = 'subprocessor-change-${changeId}' AND DpaOpenWindows = ${size}`),
+      1,
+      'the windows did not all open',
+    );
     const windowsOpenMs = performance.now() - postedAt;
 
     const memory = processMemory(product.pid);

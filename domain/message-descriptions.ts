@@ -67,9 +67,11 @@ export const messageDescriptions: Record<string, string> = {
   cannotComplyStatus:
     'The customer cannot meet its obligations (3.4): the notice id, when it arrived, and when the privacy team took the alert; the text is in the records.',
   // subprocessor-change-<changeId> and objection-<changeId>~<customerId>
-  subprocessorChangeStatus: 'The change: how many customers were notified and how many windows have started.',
-  objectionWindowStatus: "One customer's objection window: notice, deadline, objection, judgment, remedy.",
-  objectToChange: 'A written objection with reasons (5.2): {"reasons", "receivedAt", "webhookId"}. Refused after the window.',
+  subprocessorChangeStatus:
+    "The change and its customers' windows: how many notified, open, objected, accepted, undeliverable; the next deadline.",
+  windowObjected: 'The webhook endpoint took an objection into a window: {"customerId"}; the change counts its windows again.',
+  objectionReceived: 'The written objection with reasons (5.2), taken into the window first: {"reasons", "receivedAt", "webhookId"}.',
+  objectionStatus: "One customer's objection: the objection, judgment, remedy deadline, offer and answer.",
   judgeObjection: 'Judge the objection (5.3): {"reasonable": true | false, "reason"}.',
   recordRemedyOffer: 'A change offered within 30 days of a reasonable objection (5.3): {"offer"}.',
   recordRemedyAnswer: 'The customer\'s answer to the offer: {"accepted": true | false}.',

@@ -12,6 +12,9 @@ export const searchAttributes = {
   nextDeadline: defineSearchAttributeKey('DpaNextDeadline', SearchAttributeType.DATETIME),
   /** Internal alerts the privacy team's address refused, still being retried: a fault of ours to fix. */
   undeliveredAlerts: defineSearchAttributeKey('DpaUndeliveredAlerts', SearchAttributeType.INT),
+  /** A subprocessor change: its customers' windows still open, and the objections taken (SQL visibility has three Int slots). */
+  openWindows: defineSearchAttributeKey('DpaOpenWindows', SearchAttributeType.INT),
+  objections: defineSearchAttributeKey('DpaObjections', SearchAttributeType.INT),
 } as const;
 
 export const searchAttributeRegistrations: Record<string, 'Keyword' | 'KeywordList' | 'Datetime' | 'Int'> = {
@@ -20,6 +23,8 @@ export const searchAttributeRegistrations: Record<string, 'Keyword' | 'KeywordLi
   DpaCustomerIds: 'KeywordList',
   DpaNextDeadline: 'Datetime',
   DpaUndeliveredAlerts: 'Int',
+  DpaOpenWindows: 'Int',
+  DpaObjections: 'Int',
 };
 
 /** A breach may concern thousands of customers; beyond this many the list is left to the children. */

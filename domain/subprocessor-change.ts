@@ -1,4 +1,5 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { addLocalDays, localDateOf, startOfLocalDate } from './clocks';
 import type { UndeliveredAlertView } from './breach';
 import type { EventData } from './events';
 import type { TransferBasis, TransferSafeguard } from './transfers';
@@ -6,9 +7,10 @@ import type { TransferBasis, TransferSafeguard } from './transfers';
 /**
  * The subprocessor change process (policy 5.1-5.4, 6; GDPR Art. 28(2), 28(4)).
  *
- * `subprocessor-change-<changeId>` announces one change of the register to every customer concerned by
- * starting one `objection-<changeId>-<customerId>` per customer; each of those holds that customer's
- * 30-day objection window and, after a reasonable objection, the processor's 30 days to offer a remedy.
+ * `subprocessor-change-<changeId>` announces one change of the register to every customer concerned and
+ * owns every customer's 30-day objection window, kept in the records. A customer's objection starts
+ * `objection-<changeId>~<customerId>`, which owns what follows: the judgment, the processor's 30 days to
+ * offer a remedy, the right to terminate.
  */
 
 export type SubprocessorChangeAction = 'added' | 'replaced' | 'removed';
@@ -69,87 +71,134 @@ export function objectionWindowSettings(stored: StoredObjectionWindowSettings | 
 }
 
 /**
- * How `subprocessorChange` starts the windows: `windowsPerBatch` customers per activity call (each call
- * starts them side by side and heartbeats its progress), `batchesPerRun` calls per run before it
+ * How `subprocessorChange` announces: `windowsPerBatch` customers per activity call (each call sends
+ * their notices side by side and heartbeats its progress), `batchesPerRun` calls per run before it
  * continues as new. A run's history stays at a few dozen events whatever the number of customers.
  */
 export const windowsPerBatch = 500;
 export const batchesPerRun = 10;
+/** Rounds of the windows' loop (a wake-up, its batch of closes and reminders) before a run continues as new. */
+export const windowRoundsPerRun = 200;
+
+/** The state of one customer's window, as the records keep it. */
+export type ObjectionWindowLabel = 'notifying' | 'open' | 'objected' | 'accepted' | 'undeliverable';
 
 /**
- * Input of `subprocessor-change-<changeId>`. The customer id list is passed once, in the input, and
- * each continued run carries only the offset of the next customer and the counts: the list is in the
- * input of every continued run (acceptable up to some thousands of ids: 5,000 ids of 64 characters are
- * about 330 kB, under Temporal's 2 MB payload limit), but it is never copied into events run after run.
+ * One customer's window of a change, as kept in the records (records/objection-windows.ts) and shown by
+ * `GET /subprocessor-changes/<changeId>/windows`. No address: ids, states and instants.
+ */
+export interface ObjectionWindow {
+  changeId: string;
+  customerId: string;
+  /** null for a change announced before the windows were kept in the records. */
+  state: ObjectionWindowLabel | null;
+  /** When the mail server first accepted the notice for one of its contacts. */
+  noticeAcceptedAt: string | null;
+  /** The last instant an objection is in time: the end of the 30th day after the notice, in its zone. */
+  closesAt: string | null;
+  reminderAt: string | null;
+  remindedAt: string | null;
+  objection: { receivedAt: string; webhookId: string | null } | null;
+  /** Why nobody could be told (SMTP answers and ids, never an address). */
+  problem: string | null;
+}
+
+/** How many windows of a change are in each state; `notified`: whose notice a contact accepted. */
+export interface ObjectionWindowCounts {
+  total: number;
+  notifying: number;
+  notified: number;
+  open: number;
+  objected: number;
+  accepted: number;
+  undeliverable: number;
+}
+
+/**
+ * 5.2 "binnen dertig (30) dagen na de kennisgeving": the window ends with the 30th day after the day of
+ * the notice, whole, on the customer's own calendar; so an objection late on that day is in time, and
+ * a daylight-saving change in between moves nothing. Gives the last instant of that day.
+ */
+export function objectionWindowClosesAt(noticeAt: string, timeZone: string, days: number): string {
+  const dayAfterLast = addLocalDays(localDateOf(noticeAt, timeZone), days + 1);
+  return new Date(Date.parse(startOfLocalDate(dayAfterLast, timeZone)) - 1).toISOString();
+}
+
+/** The reminder, `daysBefore` days of 24 hours before the window closes. */
+export function objectionReminderAt(closesAt: string, daysBefore: number): string {
+  return new Date(Date.parse(closesAt) - daysBefore * 86_400_000).toISOString();
+}
+
+/**
+ * Input of `subprocessor-change-<changeId>`. The customers are recorded with the change
+ * (records/subprocessors.ts) and their windows kept beside them: the input holds only their number, and
+ * a continued run where it stands.
  */
 export interface SubprocessorChangeInput {
   change: SubprocessorChangeNotice;
-  /**
-   * How many customers the change concerns, as recorded with it (records/subprocessors.ts): the
-   * announcement reads them a batch at a time, so the input stays small for any number of customers.
-   * The webhook starts a change this way.
-   */
-  recipients?: number;
-  /** Or the customers themselves, inline: for a change started by hand (and tests). */
-  customerIds?: string[];
+  /** How many customers the change concerns, as recorded with it. */
+  recipients: number;
   settings?: StoredObjectionWindowSettings;
-  /** Overrides windowsPerBatch and batchesPerRun (tests use small ones to show a continued run). */
-  batching?: { windowsPerBatch: number; batchesPerRun: number };
-  /** Position of the next customer whose window is to be started (continued runs). */
-  nextIndex?: number;
-  started?: number;
-  alreadyRunning?: number;
-  notified?: number;
-  runs?: number;
+  /** Overrides windowsPerBatch, batchesPerRun and windowRoundsPerRun (tests show continued runs with small ones). */
+  batching?: { windowsPerBatch: number; batchesPerRun: number; roundsPerRun?: number };
+  /** Where a continued run stands. */
+  carried?: SubprocessorChangeCarried;
 }
+
+export interface SubprocessorChangeCarried {
+  phase: SubprocessorChangeStatusLabel;
+  /** Position of the next customer to announce to. */
+  nextIndex: number;
+  runs: number;
+  /** The windows' counts as last read, shown until the next run reads them again. */
+  counts?: ObjectionWindowCounts;
+  /** Alerts raised and not yet accepted by the privacy team's address: raised again at once. */
+  alerts: ObjectionWindowAlertRequest[];
+}
+
+/** `notifying`: notices going out (and undescribed customers waited for); `open`: windows counting; `closed`: every window final. */
+export type SubprocessorChangeStatusLabel = 'notifying' | 'open' | 'closed';
 
 export interface SubprocessorChangeState {
   changeId: string;
-  status: 'notifying' | 'notified';
+  status: SubprocessorChangeStatusLabel;
   total: number;
-  /** Windows started by this change. */
-  started: number;
-  /** Windows that already existed under their id (a retried batch, a change reported again). */
-  alreadyRunning: number;
-  /** Customers whose notice the announcement delivered (the others' windows try themselves). */
-  notified: number;
+  counts: ObjectionWindowCounts;
+  /** The next instant the change wakes for: a reminder due, or a window closing. */
+  nextDeadline?: string;
   nextIndex: number;
   runs: number;
+  undeliveredAlerts: UndeliveredAlertView[];
 }
 export const subprocessorChangeStatusQuery = defineQuery<SubprocessorChangeState>('subprocessorChangeStatus');
+/** The webhook endpoint took an objection into the records: the change counts its windows again. */
+export const windowObjectedSignal = defineSignal<[{ customerId: string }]>('windowObjected');
 
-export interface ObjectionWindowInput {
-  change: SubprocessorChangeNotice;
+/** An alert of the change about one customer's window (the step names it once per change, customer and kind). */
+export interface ObjectionWindowAlertRequest {
+  step: string;
+  raisedAt: string;
   customerId: string;
-  settings: StoredObjectionWindowSettings;
-  /**
-   * The notice as the change's announcement sent it before starting this window (absent: the window
-   * sends it itself, as it does for a customer the product has not described yet).
-   */
-  notice?: AnnouncedNotice;
+  kind: ObjectionWindowAlertKind;
+  detail: string;
 }
 
-/** What became of a notice sent by the announcement; no address, SMTP answers without them. */
-export type AnnouncedNotice =
-  { status: 'sent'; firstAcceptedAt: string; recipients: number; refused: number } | { status: 'undeliverable'; problem: string };
+/** Input of `objection-<changeId>~<customerId>`, started with the objection by signal-with-start. */
+export interface ObjectionInput {
+  change: SubprocessorChangeNotice;
+  customerId: string;
+  /** The window as the records had it when the objection was taken. */
+  window: { noticeAcceptedAt: string | null; closesAt: string | null };
+  settings?: StoredObjectionWindowSettings;
+}
 
-export type ObjectionWindowStatusLabel =
-  | 'notifying'
-  | 'undeliverable'
-  | 'open'
-  | 'accepted'
-  | 'objected'
-  | 'objection-rejected'
-  | 'remedy-pending'
-  | 'offer-made'
-  | 'remedied'
-  | 'termination-right';
+export type ObjectionStatusLabel = 'objected' | 'objection-rejected' | 'remedy-pending' | 'offer-made' | 'remedied' | 'termination-right';
 
 /**
  * Why the privacy team is asked to reach a customer by another channel: the product never described it
- * (no customer.upserted within the grace), or no contact of it accepted the notice; or, later in the
- * window, no contact accepted the reminder, the rejection of its objection, the offer of a change, or
- * the statement of its right to terminate.
+ * (no customer.upserted within the grace), or no contact of it accepted the notice, or the reminder;
+ * or, after an objection, no contact accepted the rejection of it, the offer of a change, or the
+ * statement of its right to terminate.
  */
 export type ObjectionWindowAlertKind =
   | 'no-customer-record'
@@ -173,36 +222,23 @@ export interface ObjectionJudgment {
   judgedAt: string;
 }
 
-export interface ObjectionWindowState {
+/** The state of `objection-<changeId>~<customerId>`: everything after a customer's objection (5.3-5.4). */
+export interface ObjectionState {
   changeId: string;
   customerId: string;
-  status: ObjectionWindowStatusLabel;
-  /**
-   * When the notice was accepted for at least one contact (the workflow's clock just after the send);
-   * absent while it is being sent, and for good when it could not be delivered.
-   */
+  status: ObjectionStatusLabel;
+  /** When the notice was accepted (absent: the customer objected before any notice reached it). */
   noticeAt?: string;
-  /**
-   * noticeAt + objectionWindowDays: the last instant at which an objection is in time. Until the notice
-   * is sent it is provisional (counted from the workflow's start), and only moves later.
-   */
-  windowClosesAt: string;
-  /**
-   * Set when the window closes without an objection: until then an objection received before the close
-   * but delivered after it is still taken (see lateDeliveryDays); the window ends there.
-   */
-  lateDeliveryUntil?: string;
-  reminderSent: boolean;
+  /** The window's last instant, as the notice stated it. */
+  windowClosesAt?: string;
   objection?: ObjectionRecord;
   judgment?: ObjectionJudgment;
-  /** objection receivedAt + remedyDays, once the objection is judged reasonable. */
+  /** objection receivedAt + remedyDays (5.3). */
   remedyDeadlineAt?: string;
   offer?: { offer: string; offeredAt: string };
   remedyAnswer?: { accepted: boolean; answeredAt: string };
   /** 5.4: the services the customer may terminate (the subprocessor's purpose). */
   terminableServices?: string;
-  /** Why the notice could not be sent (ids and SMTP answers only, never an address). */
-  problem?: string;
   /**
    * The privacy team's alerts about emails no contact accepted (one per kind), once its address answered:
    * `delivered` false while it refuses them (they are retried, see undeliveredAlerts), true once it took them.
@@ -229,15 +265,15 @@ export interface RecordRemedyAnswerMessage {
   accepted: boolean;
 }
 
-/** 5.2: the customer objects in writing, with reasons (webhook `subprocessor.objected` or an operator). */
-export const objectToChangeUpdate = defineUpdate<ObjectionWindowState, [ObjectToChangeMessage]>('objectToChange');
+/** 5.2: the customer's written objection with reasons, taken into the records by the webhook endpoint. */
+export const objectionReceivedSignal = defineSignal<[ObjectToChangeMessage]>('objectionReceived');
 /** An operator judges whether the objection is reasonable (5.3). */
-export const judgeObjectionUpdate = defineUpdate<ObjectionWindowState, [JudgeObjectionMessage]>('judgeObjection');
+export const judgeObjectionUpdate = defineUpdate<ObjectionState, [JudgeObjectionMessage]>('judgeObjection');
 /** 5.3: the processor's offer of a change in the services or in their use. */
-export const recordRemedyOfferUpdate = defineUpdate<ObjectionWindowState, [RecordRemedyOfferMessage]>('recordRemedyOffer');
+export const recordRemedyOfferUpdate = defineUpdate<ObjectionState, [RecordRemedyOfferMessage]>('recordRemedyOffer');
 /** The customer's answer to the offer. */
-export const recordRemedyAnswerUpdate = defineUpdate<ObjectionWindowState, [RecordRemedyAnswerMessage]>('recordRemedyAnswer');
-export const objectionWindowStatusQuery = defineQuery<ObjectionWindowState>('objectionWindowStatus');
+export const recordRemedyAnswerUpdate = defineUpdate<ObjectionState, [RecordRemedyAnswerMessage]>('recordRemedyAnswer');
+export const objectionStatusQuery = defineQuery<ObjectionState>('objectionStatus');
 
 // ---------------------------------------------------------------------------------------------
 // Validators: the reason a message is refused, or undefined. Operators type these by hand.
@@ -246,35 +282,41 @@ export const objectionWindowStatusQuery = defineQuery<ObjectionWindowState>('obj
 const futureToleranceMs = 5 * 60_000;
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
-const finished: ReadonlySet<ObjectionWindowStatusLabel> = new Set([
-  'accepted',
-  'objection-rejected',
-  'remedied',
-  'termination-right',
-  'undeliverable',
-]);
-
-export function refuseObjection(state: ObjectionWindowState, message: ObjectToChangeMessage, nowMs: number): string | undefined {
+/**
+ * 5.2: whether a customer's window takes an objection, judged against the window as the records keep
+ * it. An objection counts by when it was received: one received by the close is taken while the window
+ * is open, and for `lateDeliveryDays` after the close (the product retries its webhook while this side
+ * is unreachable); a window whose notice reached nobody is closed.
+ */
+export function refuseObjection(
+  window: ObjectionWindow,
+  message: ObjectToChangeMessage,
+  nowMs: number,
+  lateDeliveryDays: number = defaultObjectionWindowSettings.lateDeliveryDays,
+): string | undefined {
   if (typeof message?.reasons !== 'string' || message.reasons.trim() === '') {
     return 'an objection must be made in writing with its reasons (policy 5.2): reasons is empty';
   }
   if (typeof message.receivedAt !== 'string' || !isoInstant.test(message.receivedAt) || Number.isNaN(Date.parse(message.receivedAt))) {
     return 'receivedAt must be an ISO 8601 date-time with a time zone';
   }
-  if (state.objection)
-    return `customer ${state.customerId} already objected to change ${state.changeId} (received ${state.objection.receivedAt})`;
-  const receivedMs = Date.parse(message.receivedAt);
-  if (receivedMs > Date.parse(state.windowClosesAt)) {
-    return `the objection window for change ${state.changeId} closed at ${state.windowClosesAt}; an objection received at ${message.receivedAt} is too late (policy 5.2)`;
+  if (window.objection)
+    return `customer ${window.customerId} already objected to change ${window.changeId} (received ${window.objection.receivedAt})`;
+  if (window.state === null || window.state === 'undeliverable' || window.state === 'objected') {
+    return `the objection window for change ${window.changeId} is closed (${window.state ?? 'kept by a workflow of its own'})`;
   }
-  // Accepted, but still taking an objection received in time and delivered late.
-  const lateDelivery = state.status === 'accepted' && state.lateDeliveryUntil !== undefined && nowMs <= Date.parse(state.lateDeliveryUntil);
-  if (finished.has(state.status) && !lateDelivery) return `the objection window for change ${state.changeId} is closed (${state.status})`;
+  const receivedMs = Date.parse(message.receivedAt);
+  if (window.closesAt !== null && receivedMs > Date.parse(window.closesAt)) {
+    return `the objection window for change ${window.changeId} closed at ${window.closesAt}; an objection received at ${message.receivedAt} is too late (policy 5.2)`;
+  }
+  if (window.state === 'accepted' && window.closesAt !== null && nowMs > Date.parse(window.closesAt) + lateDeliveryDays * 86_400_000) {
+    return `the objection window for change ${window.changeId} is closed (accepted)`;
+  }
   if (receivedMs > nowMs + futureToleranceMs) return `receivedAt (${message.receivedAt}) lies in the future`;
   return undefined;
 }
 
-export function refuseJudgment(state: ObjectionWindowState, message: JudgeObjectionMessage): string | undefined {
+export function refuseJudgment(state: ObjectionState, message: JudgeObjectionMessage): string | undefined {
   if (typeof message?.reasonable !== 'boolean') return 'reasonable must be true or false';
   if (typeof message.reason !== 'string' || message.reason.trim() === '') return 'give the reason for the judgment';
   if (!state.objection) return `customer ${state.customerId} has not objected to change ${state.changeId}: nothing to judge`;
@@ -284,7 +326,7 @@ export function refuseJudgment(state: ObjectionWindowState, message: JudgeObject
   return undefined;
 }
 
-export function refuseRemedyOffer(state: ObjectionWindowState, message: RecordRemedyOfferMessage, nowMs: number): string | undefined {
+export function refuseRemedyOffer(state: ObjectionState, message: RecordRemedyOfferMessage, nowMs: number): string | undefined {
   if (typeof message?.offer !== 'string' || message.offer.trim() === '') return 'describe the change offered';
   if (!state.judgment?.reasonable) return 'an offer follows only an objection judged reasonable';
   if (state.offer) return `an offer was already made at ${state.offer.offeredAt}`;
@@ -294,7 +336,7 @@ export function refuseRemedyOffer(state: ObjectionWindowState, message: RecordRe
   return undefined;
 }
 
-export function refuseRemedyAnswer(state: ObjectionWindowState, message: RecordRemedyAnswerMessage): string | undefined {
+export function refuseRemedyAnswer(state: ObjectionState, message: RecordRemedyAnswerMessage): string | undefined {
   if (typeof message?.accepted !== 'boolean') return 'accepted must be true or false';
   if (!state.offer) return 'no offer has been made to answer';
   if (state.remedyAnswer)

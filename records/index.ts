@@ -5,6 +5,7 @@ import type { Db } from './database';
 import { dsrRepository } from './dsr';
 import { emailLogRepository } from './email-log';
 import { instructionRepository } from './instruction';
+import { objectionWindowRepository } from './objection-windows';
 import { subprocessorRepository } from './subprocessors';
 import { webhookDeliveryRepository } from './webhook-deliveries';
 
@@ -21,6 +22,7 @@ export function createRecords(db: Db) {
     authority: authorityRepository(db),
     instructions: instructionRepository(db),
     subprocessors: subprocessorRepository(db),
+    objectionWindows: objectionWindowRepository(db),
   };
 }
 

@@ -372,7 +372,22 @@ export interface SubprocessorChangeRecipientsTable {
   change_id: string;
   position: number;
   customer_id: string;
+  /** Each customer's objection window (migration 014); null on changes announced before it. */
+  window_state: ColumnType<
+    ObjectionWindowStateColumn | null,
+    ObjectionWindowStateColumn | null | undefined,
+    ObjectionWindowStateColumn | null
+  >;
+  notice_accepted_at: NullableTimestamp;
+  closes_at: NullableTimestamp;
+  reminder_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
+  objection_received_at: NullableTimestamp;
+  objection_webhook_id: ColumnType<string | null, string | null | undefined, string | null>;
+  problem: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+export type ObjectionWindowStateColumn = 'notifying' | 'open' | 'objected' | 'accepted' | 'undeliverable';
 
 /** Every objection delivered by the product and the answer it got (migration 007). */
 export interface SubprocessorObjectionsTable {

@@ -295,7 +295,7 @@ export function subprocessorRepository(db: Db): SubprocessorRepository {
   };
 }
 
-/** Rows per insert: three parameters each, well under PostgreSQL's 65,535. */
+/** Rows per insert: four parameters each, well under PostgreSQL's 65,535. */
 const recipientsPerInsert = 5_000;
 
 /** Fixes whom a new change concerns: the customers named, or every customer on record now. */
@@ -303,7 +303,7 @@ async function recordRecipients(trx: Transaction<Schema>, changeId: string, cust
   if (customerIds === undefined) {
     await trx
       .insertInto('subprocessor_change_recipients')
-      .columns(['change_id', 'position', 'customer_id'])
+      .columns(['change_id', 'position', 'customer_id', 'window_state'])
       .expression((eb) =>
         eb
           .selectFrom('customers')
@@ -311,6 +311,7 @@ async function recordRecipients(trx: Transaction<Schema>, changeId: string, cust
             sql<string>`${changeId}::text`.as('change_id'),
             sql<number>`(row_number() over (order by customer_id) - 1)::integer`.as('position'),
             'customer_id',
+            sql<'notifying'>`'notifying'`.as('window_state'),
           ]),
       )
       .execute();
@@ -326,9 +327,12 @@ async function recordRecipients(trx: Transaction<Schema>, changeId: string, cust
     await trx
       .insertInto('subprocessor_change_recipients')
       .values(
-        unique
-          .slice(start, start + recipientsPerInsert)
-          .map((customerId, offset) => ({ change_id: changeId, position: start + offset, customer_id: customerId })),
+        unique.slice(start, start + recipientsPerInsert).map((customerId, offset) => ({
+          change_id: changeId,
+          position: start + offset,
+          customer_id: customerId,
+          window_state: 'notifying' as const,
+        })),
       )
       .execute();
   }

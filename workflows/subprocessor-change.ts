@@ -1,161 +1,276 @@
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  proxyActivities,
-  setCurrentDetails,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ObjectionWindowEmail } from '../activities/subprocessor-change';
+import type { UntoldCustomer } from '../activities/objection-windows';
 import type { CustomerEmailResult } from '../activities/email/customer-contacts';
-import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
+import { searchAttributes } from '../domain/search-attributes';
 import {
   batchesPerRun,
-  defaultObjectionWindowSettings,
   judgeObjectionUpdate,
+  objectionReceivedSignal,
+  objectionStatusQuery,
   objectionWindowSettings,
-  objectionWindowStatusQuery,
-  objectToChangeUpdate,
   recordRemedyAnswerUpdate,
   recordRemedyOfferUpdate,
   refuseJudgment,
-  refuseObjection,
   refuseRemedyAnswer,
   refuseRemedyOffer,
   subprocessorChangeStatusQuery,
+  windowObjectedSignal,
+  windowRoundsPerRun,
   windowsPerBatch,
+  type ObjectionInput,
+  type ObjectionState,
+  type ObjectionStatusLabel,
   type ObjectionWindowAlertKind,
-  type ObjectionWindowInput,
-  type ObjectionWindowState,
-  type ObjectionWindowStatusLabel,
+  type ObjectionWindowAlertRequest,
+  type ObjectionWindowCounts,
   type SubprocessorChangeInput,
   type SubprocessorChangeState,
 } from '../domain/subprocessor-change';
 import { emailOptions, fanOutOptions } from './activity-options';
+import { caseViewer } from './case-view';
+import { untilCustomerDescribed } from './customer-grace';
 import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
-import { untilCustomerDescribed } from './customer-grace';
 import { waitUntil } from './wait';
 import { handle } from './handlers';
 
-const { emailObjectionWindowCustomer, alertPrivacyTeamOfObjectionWindow } = proxyActivities<Activities>(emailOptions);
+const { emailObjectionWindowCustomer, alertPrivacyTeamOfObjectionWindow, countObjectionWindows } =
+  proxyActivities<Activities>(emailOptions);
+const { announceChangeToCustomers, retryUndescribedNotices, giveUpUndescribed, settleDueWindows } =
+  proxyActivities<Activities>(fanOutOptions);
 
-/** An alert of a window, with when the window raised it (its state keeps that time for the operator). */
-type ObjectionWindowAlertRequest = Parameters<Activities['alertPrivacyTeamOfObjectionWindow']>[0] & { raisedAt: string };
-const { announceChangeToCustomers } = proxyActivities<Activities>(fanOutOptions);
+/** An alert of an objection, with when it was raised (its state keeps that time for the operator). */
+type ObjectionAlertRequest = Parameters<Activities['alertPrivacyTeamOfObjectionWindow']>[0] & { raisedAt: string };
 
 const days = (count: number) => count * 24 * 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+const noCounts: ObjectionWindowCounts = { total: 0, notifying: 0, notified: 0, open: 0, objected: 0, accepted: 0, undeliverable: 0 };
+
 /**
  * `subprocessor-change-<changeId>` (policy 5.1-5.2; Art. 28(2)): the register has been updated (by the
- * webhook, before this starts); every customer concerned gets its own `objection-<changeId>-<customerId>`
- * window. The activity `announceChangeToCustomers` sends the notices and starts the windows,
- * `windowsPerBatch` customers a call, rather than child windows each sending their own: see
- * activities/objection-windows.ts for why (a change for thousands of customers took many minutes).
- * After `batchesPerRun` calls it continues as new, carrying only the offset of the next customer and the
- * counts (the id list stays in the input: see SubprocessorChangeInput). It does not wait for the
- * windows: it completes when the last has started, and its query keeps answering on the closed run.
+ * webhook, before this starts), and whom the change concerns recorded with it. This workflow owns every
+ * customer's objection window, kept in the records (one row each), so that a workflow exists only where
+ * something happens: the change itself, and each objection (`objection-<changeId>~<customerId>`, started
+ * by the webhook endpoint when it takes one).
+ *
+ * 1. It announces the change, `windowsPerBatch` customers an activity call: each customer's notice is
+ *    sent and its window opens in the records, closing at the end of the 30th day after the notice in
+ *    the customer's time zone. Customers the product has not described yet are tried again for the
+ *    grace (`unknownCustomerGraceMinutes`), then given up; the privacy team is alerted of every customer
+ *    nobody could tell.
+ * 2. It sleeps until the next instant a window is due (a reminder, a close), and then reminds and closes
+ *    every window due at that instant in one batched activity. A window that closes without an objection
+ *    is `accepted`.
+ * 3. Once every window is closed it stays `lateDeliveryDays` longer (an objection received in time may
+ *    still be delivered, and is counted), then completes.
+ *
+ * It continues as new after `batchesPerRun` announcement calls and after `windowRoundsPerRun` rounds of
+ * the loop, carrying where it stands: its history stays short whatever the number of customers.
  */
 export async function subprocessorChange(input: SubprocessorChangeInput): Promise<SubprocessorChangeState> {
-  const settings = input.settings ?? defaultObjectionWindowSettings;
-  const { change, customerIds } = input;
-  const total = customerIds?.length ?? input.recipients ?? 0;
+  const settings = objectionWindowSettings(input.settings);
+  const storedSettings = input.settings ?? settings;
+  const { change, carried } = input;
+  const batching = { windowsPerBatch, batchesPerRun, roundsPerRun: windowRoundsPerRun, ...input.batching };
   const state: SubprocessorChangeState = {
     changeId: change.changeId,
-    status: 'notifying',
-    total,
-    started: input.started ?? 0,
-    alreadyRunning: input.alreadyRunning ?? 0,
-    notified: input.notified ?? 0,
-    nextIndex: input.nextIndex ?? 0,
-    runs: (input.runs ?? 0) + 1,
+    status: carried?.phase ?? 'notifying',
+    total: input.recipients,
+    counts: carried?.counts ?? { ...noCounts, total: input.recipients },
+    nextIndex: carried?.nextIndex ?? 0,
+    runs: (carried?.runs ?? 0) + 1,
+    undeliveredAlerts: [],
   };
+  /** An objection was taken into the records: the counts are read again. */
+  let recount = false;
   handle(subprocessorChangeStatusQuery, () => state);
+  handle(windowObjectedSignal, () => {
+    recount = true;
+  });
 
-  const show = () => {
-    upsertSearchAttributes([{ key: searchAttributes.status, value: state.status }]);
-    setCurrentDetails(
-      `**Subprocessor change ${change.changeId}** (${change.action} ${change.subprocessor.id}): ${state.status}\n\n` +
-        `${state.started + state.alreadyRunning} of ${state.total} customer window(s) started`,
-    );
-  };
-  if (state.runs === 1) {
-    upsertSearchAttributes([
-      { key: searchAttributes.process, value: 'subprocessor-change' },
-      ...(customerIds !== undefined && customerIds.length > 0 && customerIds.length <= maxCustomerIdsInSearchAttribute
-        ? [{ key: searchAttributes.customerIds, value: customerIds }]
-        : []),
-    ]);
-  }
-  show();
+  const alerts = privacyTeamAlerts<ObjectionWindowAlertRequest>({
+    send: (request) =>
+      alertPrivacyTeamOfObjectionWindow({
+        step: request.step,
+        alert: {
+          kind: request.kind,
+          changeId: change.changeId,
+          customerId: request.customerId,
+          action: change.action,
+          subprocessorId: change.subprocessor.id,
+          subprocessorName: change.subprocessor.name,
+          detail: request.detail,
+        },
+      }),
+    onChange: () => {
+      state.undeliveredAlerts = alerts.undelivered();
+      show();
+    },
+    ...(carried && { carried: carried.alerts }),
+  });
 
-  const batching = input.batching ?? { windowsPerBatch, batchesPerRun };
-  for (let batch = 0; batch < batching.batchesPerRun && state.nextIndex < total; batch += 1) {
-    const end = Math.min(state.nextIndex + batching.windowsPerBatch, total);
-    const result = await announceChangeToCustomers({
-      change,
-      settings,
-      ...(customerIds !== undefined
-        ? { customerIds: customerIds.slice(state.nextIndex, end) }
-        : { positions: { from: state.nextIndex, to: end } }),
+  const view = caseViewer();
+  let shownCounts: { open?: number; objected?: number } = {};
+  function show(): void {
+    const { counts } = state;
+    view({
+      status: state.status,
+      nextDeadline: state.nextDeadline,
+      details:
+        `**Subprocessor change ${change.changeId}** (${change.action} ${change.subprocessor.id}): ${state.status}\n\n` +
+        `${state.total} customer(s): ${counts.notified} notified, ${counts.open} open, ${counts.objected} objected, ` +
+        `${counts.accepted} accepted, ${counts.undeliverable} undeliverable` +
+        (counts.notifying > 0 ? `, ${counts.notifying} not told yet` : '') +
+        (state.nextDeadline !== undefined ? `\n\nnext deadline ${state.nextDeadline}` : '') +
+        alerts.describe(),
     });
-    state.notified += result.notified;
-    state.started += result.started;
-    state.alreadyRunning += result.alreadyExisted;
-    state.nextIndex = end;
+    if (counts.open !== shownCounts.open || counts.objected !== shownCounts.objected) {
+      upsertSearchAttributes([
+        { key: searchAttributes.openWindows, value: counts.open },
+        { key: searchAttributes.objections, value: counts.objected },
+      ]);
+      shownCounts = { open: counts.open, objected: counts.objected };
+    }
+  }
+  /** The privacy team is asked to reach each customer otherwise: once per change, customer and kind. */
+  function alertAbout(kind: ObjectionWindowAlertKind, untold: readonly UntoldCustomer[]): void {
+    for (const { customerId, problem } of untold) {
+      alerts.raise({ step: `alert-${kind}~${customerId}`, raisedAt: iso(Date.now()), customerId, kind, detail: problem });
+    }
+  }
+  async function recountNow(): Promise<void> {
+    recount = false;
+    state.counts = await countObjectionWindows({ changeId: change.changeId });
     show();
   }
-  if (state.nextIndex < total) {
-    await continueAsNew<typeof subprocessorChange>({
+  async function continueFresh(): Promise<never> {
+    // Alerts on their way belong to this run: it waits until none is being sent, and hands on the rest.
+    await condition(() => alerts.sending() === 0 && allHandlersFinished());
+    return continueAsNew<typeof subprocessorChange>({
       change,
-      ...(customerIds !== undefined ? { customerIds } : { recipients: total }),
-      settings,
+      recipients: input.recipients,
+      ...(input.settings !== undefined && { settings: input.settings }),
       ...(input.batching !== undefined && { batching: input.batching }),
-      nextIndex: state.nextIndex,
-      started: state.started,
-      alreadyRunning: state.alreadyRunning,
-      notified: state.notified,
-      runs: state.runs,
+      carried: {
+        phase: state.status,
+        nextIndex: state.nextIndex,
+        runs: state.runs,
+        counts: state.counts,
+        alerts: alerts.pending(),
+      },
     });
   }
-  state.status = 'notified';
+
+  if (state.runs === 1) upsertSearchAttributes([{ key: searchAttributes.process, value: 'subprocessor-change' }]);
   show();
+
+  if (state.status === 'notifying') {
+    // 5.2: every customer concerned is told, a batch of them an activity call.
+    for (let batch = 0; state.nextIndex < state.total; batch += 1) {
+      if (batch >= batching.batchesPerRun) return continueFresh();
+      const end = Math.min(state.nextIndex + batching.windowsPerBatch, state.total);
+      const result = await announceChangeToCustomers({ change, settings: storedSettings, positions: { from: state.nextIndex, to: end } });
+      alertAbout('notice-undeliverable', result.undeliverable);
+      state.nextIndex = end;
+      await recountNow();
+    }
+    // A customer the product has not described yet may be on its way (its customer.upserted can follow
+    // the change): its notice is tried again, at growing pauses, until the grace ends.
+    if (state.counts.notifying > 0) {
+      let looks = 0;
+      await untilCustomerDescribed(
+        settings.unknownCustomerGraceMinutes,
+        async () => {
+          // The announcement has just tried every one of them: the first look only counts them.
+          if (looks++ > 0) {
+            for (;;) {
+              const retried = await retryUndescribedNotices({ change, settings: storedSettings, limit: batching.windowsPerBatch });
+              alertAbout('notice-undeliverable', retried.undeliverable);
+              // Stop once a call found only customers still unknown (a whole batch of them, or none left).
+              if (retried.notified + retried.undeliverable.length === 0) break;
+            }
+            await recountNow();
+          }
+          return state.counts.notifying;
+        },
+        (notifying) => notifying > 0,
+      );
+    }
+    const problem = `the product has not described this customer (no customer.upserted within ${settings.unknownCustomerGraceMinutes} minutes), so no contact is known`;
+    for (;;) {
+      const givenUp = await giveUpUndescribed({ changeId: change.changeId, problem, limit: batching.windowsPerBatch });
+      alertAbout(
+        'no-customer-record',
+        givenUp.map((customerId) => ({ customerId, problem })),
+      );
+      if (givenUp.length < batching.windowsPerBatch) break;
+    }
+    state.status = 'open';
+  }
+
+  // 5.2: the windows. Each wake-up settles everything due at that instant, then sleeps to the next.
+  for (let round = 0; state.status === 'open'; round += 1) {
+    if (round >= batching.roundsPerRun || workflowInfo().continueAsNewSuggested) return continueFresh();
+    const settled = await settleDueWindows({ change, settings: storedSettings, now: iso(Date.now()), limit: batching.windowsPerBatch });
+    alertAbout('reminder-undeliverable', settled.remindersUndeliverable);
+    state.counts = settled.counts;
+    state.nextDeadline = settled.nextAt;
+    if (settled.nextAt === undefined) {
+      // Every window is closed. One received in time may still be delivered for lateDeliveryDays.
+      state.status = 'closed';
+      const lateUntil = settled.lastCloseAt !== undefined ? Date.parse(settled.lastCloseAt) + days(settings.lateDeliveryDays) : Date.now();
+      state.nextDeadline = Date.now() < lateUntil ? iso(lateUntil) : undefined;
+      show();
+      while (Date.now() < lateUntil) {
+        if (await waitUntil(lateUntil, () => recount, 'objections received in time may still be delivered (5.2)')) await recountNow();
+      }
+      state.nextDeadline = undefined;
+      break;
+    }
+    show();
+    if (settled.more) continue;
+    while (Date.now() < Date.parse(settled.nextAt)) {
+      if (await waitUntil(settled.nextAt, () => recount, 'the next objection window closes, or its reminder is due (5.2)')) {
+        await recountNow();
+      }
+    }
+  }
+
+  show();
+  await condition(allHandlersFinished);
+  // The windows have ended; the last alerts still reach the team before the workflow does.
+  await alerts.delivered();
   return state;
 }
 
 /**
- * `objection-<changeId>-<customerId>` (policy 5.2-5.4; Art. 28(2)): tells the customer of the change
- * (waiting a grace period for a customer the product has not described yet; the privacy team is alerted
- * when nobody could be told), keeps its window to object open for 30 days from the notice actually sent
- * (a reminder 7 days before it closes),
- * records an objection, awaits an operator's judgment, and after a reasonable one gives the processor
- * 30 days from the objection to offer a change; no offer in time, or an offer declined, and the
- * customer is told it may terminate the services affected.
+ * `objection-<changeId>~<customerId>` (policy 5.3-5.4; Art. 28(2)): started by the webhook endpoint with
+ * the customer's objection (signal-with-start), once the objection was taken into the customer's window
+ * in the records. It owns everything after the objection: an operator's judgment; after a reasonable one,
+ * the processor's 30 days from the objection to offer a change; no offer in time, or an offer declined,
+ * and the customer is told it may terminate the services affected. A later email that no contact
+ * accepts is reported to the privacy team, and the objection goes on.
  */
-export async function customerObjectionWindow(input: ObjectionWindowInput): Promise<ObjectionWindowState> {
+export async function subprocessorObjection(input: ObjectionInput): Promise<ObjectionState> {
   const { change, customerId } = input;
-  // Inputs stored before unknownCustomerGraceMinutes existed are completed with today's defaults.
   const settings = objectionWindowSettings(input.settings);
-  // Provisional until the notice is sent (see sendNotice): the window counts from the notice, so its
-  // close can only move later than this.
-  let windowClosesMs = Date.now() + days(settings.objectionWindowDays);
-  const state: ObjectionWindowState = {
+  const state: ObjectionState = {
     changeId: change.changeId,
     customerId,
-    status: 'notifying',
-    windowClosesAt: iso(windowClosesMs),
-    reminderSent: false,
+    status: 'objected',
+    ...(input.window.noticeAcceptedAt !== null && { noticeAt: input.window.noticeAcceptedAt }),
+    ...(input.window.closesAt !== null && { windowClosesAt: input.window.closesAt }),
     privacyTeamAlerts: [],
     undeliveredAlerts: [],
     timeline: [],
   };
   const note = (what: string) => state.timeline.push({ at: iso(Date.now()), what });
-  // Alerts go out beside the window: a refused one is retried and shown, and never holds up a clock.
+  // Alerts go out beside the objection: a refused one is retried and shown, and never holds up a clock.
   const alerts = privacyTeamAlerts({
-    send: async (request: ObjectionWindowAlertRequest) => {
+    send: async (request: ObjectionAlertRequest) => {
       const outcome = await alertPrivacyTeamOfObjectionWindow({ step: request.step, alert: request.alert });
       const { kind } = request.alert;
       const delivered = outcome.status === 'delivered';
@@ -178,19 +293,15 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   });
 
   // Handlers before the first await: they decide and change the state; the main flow does the I/O.
-  handle(objectionWindowStatusQuery, () => state);
-  handle(
-    objectToChangeUpdate,
-    ({ reasons, receivedAt, webhookId }) => {
-      state.objection = { reasons, receivedAt, recordedAt: iso(Date.now()), ...(webhookId !== undefined && { webhookId }) };
-      // 5.3: the processor's 30 days run from the objection, whatever the judgment's date.
-      state.remedyDeadlineAt = iso(Date.parse(receivedAt) + days(settings.remedyDays));
-      note(`objection received ${receivedAt}${webhookId ? ` (webhook ${webhookId})` : ''}: ${reasons}`);
-      show('objected', Date.parse(state.remedyDeadlineAt));
-      return state;
-    },
-    { validator: (message) => refuse(refuseObjection(state, message, Date.now())) },
-  );
+  handle(objectionStatusQuery, () => state);
+  handle(objectionReceivedSignal, ({ reasons, receivedAt, webhookId }) => {
+    // The records took one objection per window; a repeated delivery of it changes nothing.
+    if (state.objection) return;
+    state.objection = { reasons, receivedAt, recordedAt: iso(Date.now()), ...(webhookId !== undefined && { webhookId }) };
+    // 5.3: the processor's 30 days run from the objection, whatever the judgment's date.
+    state.remedyDeadlineAt = iso(Date.parse(receivedAt) + days(settings.remedyDays));
+    note(`objection received ${receivedAt}${webhookId ? ` (webhook ${webhookId})` : ''}: ${reasons}`);
+  });
   handle(
     judgeObjectionUpdate,
     ({ reasonable, reason }) => {
@@ -219,72 +330,42 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     { validator: (message) => refuse(refuseRemedyAnswer(state, message)) },
   );
 
-  let shownDeadlineMs: number | undefined;
-  function show(label: ObjectionWindowStatusLabel, deadlineMs?: number): void {
+  const view = caseViewer();
+  function show(label: ObjectionStatusLabel, deadline?: string): void {
     state.status = label;
-    shownDeadlineMs = deadlineMs;
-    upsertSearchAttributes([
-      { key: searchAttributes.status, value: label },
-      { key: searchAttributes.nextDeadline, value: deadlineMs !== undefined ? new Date(deadlineMs) : null },
-    ]);
+    shownDeadline = deadline;
     describe();
   }
+  let shownDeadline: string | undefined;
   function describe(): void {
-    const deadlineMs = shownDeadlineMs;
-    setCurrentDetails(
-      `**Subprocessor change ${change.changeId}**, customer \`${customerId}\`: ${state.status}\n\n` +
-        (state.noticeAt !== undefined
-          ? `objection window ${state.noticeAt} - ${state.windowClosesAt}`
-          : state.problem !== undefined
-            ? `not notified: ${state.problem}`
-            : 'notice being sent') +
-        (state.objection ? `\n\nobjection received ${state.objection.receivedAt}` : '') +
+    view({
+      status: state.status,
+      nextDeadline: shownDeadline,
+      details:
+        `**Subprocessor change ${change.changeId}**, objection of customer \`${customerId}\`: ${state.status}\n\n` +
+        (state.objection ? `objection received ${state.objection.receivedAt}` : 'objection on its way') +
+        (state.windowClosesAt !== undefined ? ` (window closed ${state.windowClosesAt})` : '') +
         (state.judgment ? `; judged ${state.judgment.reasonable ? 'reasonable' : 'unreasonable'}` : '') +
-        (deadlineMs !== undefined ? `\n\nnext deadline ${iso(deadlineMs)}` : '') +
+        (shownDeadline !== undefined ? `\n\nnext deadline ${shownDeadline}` : '') +
         alerts.describe(),
-    );
+    });
   }
   /**
-   * One of the window's later emails. When no contact accepts it, the customer has not learnt what the
-   * window decided (or offered, or reminded it of): the privacy team is asked to tell it otherwise, and
-   * the window goes on.
+   * One of the emails after the objection. When no contact accepts it, the customer has not learnt what
+   * was decided (or offered): the privacy team is asked to tell it otherwise, and the objection goes on.
    */
-  async function email(message: Exclude<ObjectionWindowEmail, { kind: 'change-notice' }>): Promise<void> {
-    const result = await emailObjectionWindowCustomer({ customerId, change, windowClosesAt: state.windowClosesAt, email: message });
+  async function email(message: Exclude<ObjectionWindowEmail, { kind: 'change-notice' | 'objection-reminder' }>): Promise<void> {
+    const result = await emailObjectionWindowCustomer({
+      customerId,
+      change,
+      windowClosesAt: state.windowClosesAt ?? state.objection!.receivedAt,
+      email: message,
+    });
     note(`${message.kind}: ${describeEmail(result)}`);
     if (result.status !== 'sent') alertPrivacyTeam(undeliverableAlerts[message.kind], describeEmail(result));
   }
-  /**
-   * 5.2: the notice. A customer the product has not described yet may be on its way (its
-   * customer.upserted can follow the change), so the notice is retried with a growing pause until the
-   * grace ends, as a breach notice is. Gives back the last try's result.
-   */
-  async function sendNotice(): Promise<CustomerEmailResult> {
-    let tries = 0;
-    return untilCustomerDescribed(
-      settings.unknownCustomerGraceMinutes,
-      async () => {
-        // The notice states the close counted from this try; the window is counted from the acceptance,
-        // a moment later, so it never closes before the date the customer was given.
-        const result = await emailObjectionWindowCustomer({
-          customerId,
-          change,
-          windowClosesAt: iso(Date.now() + days(settings.objectionWindowDays)),
-          email: { kind: 'change-notice' },
-        });
-        if (tries++ === 0 && result.status === 'customer-unknown')
-          note('change-notice: customer unknown; waiting for the product to describe it');
-        return result;
-      },
-      (result) => result.status === 'customer-unknown',
-    );
-  }
-  /**
-   * Asks the privacy team to reach the customer otherwise; once per window and kind (the step is the key).
-   * In the background: the window goes on at once. A refusal by the team's own address (a configuration
-   * problem of ours) is shown on the window and retried until the address takes it; it never ends the window.
-   */
-  function alertPrivacyTeam(kind: ObjectionWindowAlertKind, detail = state.problem ?? kind): void {
+  /** Asks the privacy team to reach the customer otherwise; once per objection and kind (the step is the key). */
+  function alertPrivacyTeam(kind: ObjectionWindowAlertKind, detail: string): void {
     alerts.raise({
       step: `alert-${kind}`,
       raisedAt: iso(Date.now()),
@@ -300,84 +381,24 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
       },
     });
   }
-
-  async function finish(label: ObjectionWindowStatusLabel): Promise<ObjectionWindowState> {
+  async function finish(label: ObjectionStatusLabel): Promise<ObjectionState> {
     show(label);
     await condition(allHandlersFinished);
-    // The window has ended; its last alerts still reach the team before the workflow does.
+    // The case has ended; its last alerts still reach the team before the workflow does.
     await alerts.delivered();
     return state;
   }
 
-  // A window the announcement started has these from its start, and its notice in hand: it goes
-  // straight to 'open' below, one search-attribute write instead of three (they add up over thousands).
-  if (!input.notice) {
-    upsertSearchAttributes([
-      { key: searchAttributes.process, value: 'subprocessor-objection' },
-      { key: searchAttributes.customerIds, value: [customerId] },
-    ]);
-    show('notifying');
-  }
-
-  // The announcement sends most notices before it starts the window (activities/objection-windows.ts).
-  const notice: CustomerEmailResult = input.notice ?? (await sendNotice());
-  note(`change-notice: ${describeEmail(notice)}${input.notice ? ' (by the announcement)' : ''}`);
-  if (notice.status === 'sent') {
-    // 5.2: the 30 days run from the notice, on the server's clock like every timer here: when the
-    // announcement sent it, this window's start, which follows the acceptance at once (the email log
-    // keeps the mail server's instant); else the workflow's clock once a contact accepted it. Either
-    // way the window closes no earlier than the date the email states, which was counted before sending.
-    const noticeMs = input.notice ? workflowInfo().startTime.getTime() : Date.now();
-    windowClosesMs = noticeMs + days(settings.objectionWindowDays);
-    state.noticeAt = iso(noticeMs);
-    state.windowClosesAt = iso(windowClosesMs);
-  } else {
-    state.problem =
-      notice.status === 'customer-unknown'
-        ? `the product has not described this customer (no customer.upserted within ${settings.unknownCustomerGraceMinutes} minutes), so no contact is known`
-        : notice.problem;
-    // A customer that already objected (it learnt of the change elsewhere) keeps its objection and the
-    // process goes on; otherwise the window never opened. Its status is set at once, so that the validator
-    // refuses an objection from here on instead of accepting one into a closed window while the alert goes.
-    const objected = state.objection !== undefined;
-    if (!objected) show('undeliverable');
-    alertPrivacyTeam(notice.status === 'customer-unknown' ? 'no-customer-record' : 'notice-undeliverable');
-    if (!objected) return finish('undeliverable');
-  }
-
-  // 5.2: the window, with one reminder before it closes (none once the customer has objected).
-  const reminderMs = windowClosesMs - days(settings.reminderDaysBeforeClose);
-  let reminderDue = reminderMs > Date.now();
-  while (!state.objection && Date.now() < windowClosesMs) {
-    show('open', windowClosesMs);
-    const wakeAt = reminderDue ? reminderMs : windowClosesMs;
-    if (
-      await waitUntil(
-        wakeAt,
-        () => state.objection !== undefined,
-        reminderDue ? 'reminder before the window closes (5.2)' : 'the objection window closes (5.2)',
-      )
-    )
-      break;
-    if (reminderDue && Date.now() >= reminderMs) {
-      reminderDue = false;
-      state.reminderSent = true;
-      await email({ kind: 'objection-reminder' });
-    }
-  }
-  if (!state.objection) {
-    note('the window closed without an objection: the change is accepted');
-    // The product may still deliver an objection received before the close (it retries while this side
-    // is unreachable): it is taken for lateDeliveryDays, then the window ends.
-    state.lateDeliveryUntil = iso(Date.now() + days(settings.lateDeliveryDays));
-    show('accepted');
-    if (!(await condition(() => state.objection !== undefined, days(settings.lateDeliveryDays)))) return finish('accepted');
-    note('an objection received before the close was delivered after it, and is taken');
-  }
+  upsertSearchAttributes([
+    { key: searchAttributes.process, value: 'subprocessor-objection' },
+    { key: searchAttributes.customerIds, value: [customerId] },
+  ]);
+  // The objection comes with the start (signal-with-start): it is there at the first task.
+  await condition(() => state.objection !== undefined);
 
   // 5.3: an operator judges the objection; the processor's 30 days run meanwhile.
-  const remedyDeadlineMs = Date.parse(state.remedyDeadlineAt!);
-  show('objected', remedyDeadlineMs);
+  const remedyDeadline = state.remedyDeadlineAt!;
+  show('objected', remedyDeadline);
   await condition(() => state.judgment !== undefined);
   const judgment = state.judgment!;
   if (!judgment.reasonable) {
@@ -385,10 +406,10 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
     return finish('objection-rejected');
   }
 
-  show('remedy-pending', remedyDeadlineMs);
-  const offered = await waitUntil(remedyDeadlineMs, () => state.offer !== undefined, 'remedy deadline (5.3)');
+  show('remedy-pending', remedyDeadline);
+  const offered = await waitUntil(remedyDeadline, () => state.offer !== undefined, 'remedy deadline (5.3)');
   if (!offered) {
-    note(`no change offered by ${state.remedyDeadlineAt}`);
+    note(`no change offered by ${remedyDeadline}`);
     return terminationRight('no-offer');
   }
   await email({ kind: 'remedy-offer', offer: state.offer!.offer });
@@ -397,26 +418,19 @@ export async function customerObjectionWindow(input: ObjectionWindowInput): Prom
   if (state.remedyAnswer!.accepted) return finish('remedied');
   return terminationRight('offer-declined');
 
-  async function terminationRight(why: 'no-offer' | 'offer-declined'): Promise<ObjectionWindowState> {
+  async function terminationRight(why: 'no-offer' | 'offer-declined'): Promise<ObjectionState> {
     state.terminableServices = change.subprocessor.purpose;
-    await email({
-      kind: 'termination-right',
-      why,
-      ...(state.remedyDeadlineAt !== undefined && { remedyDeadlineAt: state.remedyDeadlineAt }),
-    });
+    await email({ kind: 'termination-right', why, remedyDeadlineAt: remedyDeadline });
     return finish('termination-right');
   }
 }
 
 /** The alert for each later email that no contact accepted. */
 const undeliverableAlerts = {
-  'objection-reminder': 'reminder-undeliverable',
   'objection-rejected': 'rejection-undeliverable',
   'remedy-offer': 'offer-undeliverable',
   'termination-right': 'termination-right-undeliverable',
-} as const satisfies Record<Exclude<ObjectionWindowEmail['kind'], 'change-notice'>, ObjectionWindowAlertKind>;
-
-/** A validator's refusal: the caller (webhook 409, operator in the Web UI) reads the reason. */
+} as const satisfies Record<Exclude<ObjectionWindowEmail['kind'], 'change-notice' | 'objection-reminder'>, ObjectionWindowAlertKind>;
 
 function describeEmail(result: CustomerEmailResult): string {
   if (result.status === 'sent') return `emailed (${result.recipients} contact(s)${result.refused ? `, ${result.refused} refused` : ''})`;

@@ -82,6 +82,23 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   app.get<{ Querystring: { changeId?: string } }>('/subprocessor-objections', { onRequest: operatorOnly }, async (request) => ({
     objections: await deps.records.subprocessors.objections(request.query.changeId ? { changeId: request.query.changeId } : {}),
   }));
+  // Every customer's objection window of a change (5.2), as subprocessor-change-<changeId> keeps it.
+  app.get<{ Params: { changeId: string } }>(
+    '/subprocessor-changes/:changeId/windows',
+    { onRequest: operatorOnly },
+    async (request, reply) => {
+      const windows = await deps.records.objectionWindows.list(request.params.changeId);
+      return windows ? { changeId: request.params.changeId, windows } : reply.code(404).send({ error: 'unknown subprocessor change' });
+    },
+  );
+  app.get<{ Params: { changeId: string; customerId: string } }>(
+    '/subprocessor-changes/:changeId/windows/:customerId',
+    { onRequest: operatorOnly },
+    async (request, reply) => {
+      const window = await deps.records.objectionWindows.get(request.params.changeId, request.params.customerId);
+      return window ?? reply.code(404).send({ error: 'unknown objection window' });
+    },
+  );
   app.get<{ Querystring: { workflowId?: string } }>('/evidence/emails', { onRequest: operatorOnly }, async (request) => ({
     emails: await deps.records.emails.list(request.query.workflowId ? { workflowIdPrefix: request.query.workflowId } : {}),
   }));

@@ -12,6 +12,7 @@ import * as breachFinalReports from './010-breach-final-reports';
 import * as breachFacts from './011-breach-facts';
 import * as authorityBasis from './012-authority-basis';
 import * as instructionOrder from './013-instruction-order';
+import * as objectionWindows from './014-objection-windows';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '011-breach-facts': breachFacts,
   '012-authority-basis': authorityBasis,
   '013-instruction-order': instructionOrder,
+  '014-objection-windows': objectionWindows,
 };
 
 export const migrationProvider: MigrationProvider = {

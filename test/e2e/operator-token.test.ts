@@ -56,7 +56,15 @@ describe('the operator token', () => {
     ['a prefix of the token', `Bearer ${operatorToken.slice(0, 10)}`],
     ['the token and more', `Bearer ${operatorToken}x`],
   ])('%s: 401 on every read endpoint', async (_case, authorization) => {
-    for (const pathname of ['/breaches', '/breaches.csv', '/breaches/INC-OPERATOR', '/subprocessor-objections', '/evidence/emails']) {
+    for (const pathname of [
+      '/breaches',
+      '/breaches.csv',
+      '/breaches/INC-OPERATOR',
+      '/subprocessor-objections',
+      '/subprocessor-changes/CHG-OPERATOR/windows',
+      '/subprocessor-changes/CHG-OPERATOR/windows/cust-1',
+      '/evidence/emails',
+    ]) {
       const response = await get(pathname, authorization);
       expect({ pathname, status: response.status }).toEqual({ pathname, status: 401 });
       expect(await response.json()).toEqual({ error: 'an operator token is needed' });

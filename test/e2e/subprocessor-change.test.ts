@@ -1,4 +1,9 @@
-import { judgeObjectionUpdate, objectionWindowStatusQuery, subprocessorChangeStatusQuery } from '../../domain/subprocessor-change';
+import {
+  judgeObjectionUpdate,
+  objectionStatusQuery,
+  subprocessorChangeStatusQuery,
+  type ObjectionWindow,
+} from '../../domain/subprocessor-change';
 import type { ObjectionDelivery } from '../../records/subprocessors';
 import { waitForMessages } from '../support/mail';
 import { customerEvent, startStack, type Stack } from '../support/stack';
@@ -82,24 +87,47 @@ describe('a subprocessor change reported by signed webhook', () => {
     expect(
       await eventually(
         () => change.query(subprocessorChangeStatusQuery),
-        (s) => s.status === 'notified',
+        (s) => s.status === 'open',
       ),
-    ).toMatchObject({ total: 3, started: 3 });
+    ).toMatchObject({ total: 3, counts: { total: 3, notified: 3, open: 3, objected: 0, accepted: 0, undeliverable: 0 } });
     expect((await change.describe()).searchAttributes).toMatchObject({
       DpaProcess: ['subprocessor-change'],
       DpaCustomerIds: ['sp-nl', 'sp-fr', 'sp-en'],
+      DpaStatus: ['open'],
+      DpaOpenWindows: [3],
     });
 
-    const window = stack.env.client.workflow.getHandle('objection-E2E-SP1~sp-fr');
-    await eventually(
-      () => window.query(objectionWindowStatusQuery),
-      (s) => s.status === 'open',
+    // Every customer's window, from the records: open from its notice to the end of its 30th day.
+    const windows = await fetch(`${stack.baseUrl}/subprocessor-changes/E2E-SP1/windows`).then(
+      (response) => response.json() as Promise<{ windows: ObjectionWindow[] }>,
     );
+    expect(windows.windows.map((w) => [w.customerId, w.state])).toEqual([
+      ['sp-nl', 'open'],
+      ['sp-fr', 'open'],
+      ['sp-en', 'open'],
+    ]);
+    const fr = windows.windows[1]!;
+    expect(Date.parse(fr.closesAt!) - Date.parse(fr.noticeAcceptedAt!)).toBeGreaterThan(30 * DAY);
+    expect(Date.parse(fr.closesAt!) - Date.parse(fr.noticeAcceptedAt!)).toBeLessThanOrEqual(31 * DAY);
+    // Paris: the window's last instant is 23:59:59.999 there.
+    expect(new Date(Date.parse(fr.closesAt!) + 1).toLocaleTimeString('en-GB', { timeZone: 'Europe/Paris' })).toBe('00:00:00');
+    expect((await fetch(`${stack.baseUrl}/subprocessor-changes/E2E-SP1/windows/sp-fr`)).status).toBe(200);
+    expect((await fetch(`${stack.baseUrl}/subprocessor-changes/E2E-SP1/windows/sp-nobody`)).status).toBe(404);
+    expect((await fetch(`${stack.baseUrl}/subprocessor-changes/NO-SUCH-CHANGE/windows`)).status).toBe(404);
+
+    const window = stack.env.client.workflow.getHandle('objection-E2E-SP1~sp-fr');
     const objection = objectionEvent('E2E-SP1', 'sp-fr', "Nos données de santé ne doivent pas quitter l'EEE.");
     const objected = await stack.post(objection, { webhookId: 'msg_sp_obj_1' });
     expect(objected).toEqual({ status: 202, body: { workflowId: 'objection-E2E-SP1~sp-fr' } });
-    const state = await window.query(objectionWindowStatusQuery);
+    const state = await eventually(
+      () => window.query(objectionStatusQuery),
+      (s) => s.status === 'objected' && s.objection !== undefined,
+    );
     expect(state).toMatchObject({ status: 'objected', objection: { webhookId: 'msg_sp_obj_1' } });
+    expect(await (await fetch(`${stack.baseUrl}/subprocessor-changes/E2E-SP1/windows/sp-fr`)).json()).toMatchObject({
+      state: 'objected',
+      objection: { webhookId: 'msg_sp_obj_1' },
+    });
     const description = await window.describe();
     expect(description.searchAttributes).toMatchObject({
       DpaProcess: ['subprocessor-objection'],
@@ -123,7 +151,7 @@ describe('a subprocessor change reported by signed webhook', () => {
     expect(rejection!.headers['x-dpa-step']).toBe('objection-rejected');
     expect(rejection!.text).toContain('Les données restent chiffrées, la clé en Belgique.');
     await eventually(
-      () => window.query(objectionWindowStatusQuery),
+      () => window.query(objectionStatusQuery),
       (s) => s.status === 'objection-rejected',
     );
     const evidence = await stack.records.emails.list({ workflowIdPrefix: 'objection-E2E-SP1~sp-fr' });
@@ -142,7 +170,16 @@ describe('a subprocessor change reported by signed webhook', () => {
     expect(future.body.problems).toEqual([expect.objectContaining({ path: 'data.receivedAt' })]);
     expect((await stack.post(objectionEvent('NO-SUCH-CHANGE', 'sp-nl', 'Who?'))).status).toBe(404);
     expect((await stack.post(objectionEvent('E2E-SP1', 'sp-stranger', 'Who?'))).status).toBe(404);
-    expect((await stack.env.client.workflow.getHandle('objection-E2E-SP1~sp-nl').query(objectionWindowStatusQuery)).status).toBe('open');
+    // Only the change and the one objection have workflows; the others' windows are rows in the records.
+    expect((await stack.records.objectionWindows.get('E2E-SP1', 'sp-nl'))?.state).toBe('open');
+    await expect(stack.env.client.workflow.getHandle('objection-E2E-SP1~sp-nl').describe()).rejects.toThrow();
+    await expect(stack.env.client.workflow.getHandle('objection-E2E-SP1~sp-en').describe()).rejects.toThrow();
+    expect(
+      await eventually(
+        () => change.query(subprocessorChangeStatusQuery),
+        (s) => s.counts.objected === 1,
+      ),
+    ).toMatchObject({ counts: { open: 2, objected: 1 } });
 
     // Every delivered objection is kept with its answer, the refused ones with their reason; the bare one
     // never fitted the contract (400) and is not among them.
@@ -187,11 +224,10 @@ describe('a subprocessor change reported by signed webhook', () => {
   test('an objection to a window that has ended is refused with the reason its final state gives, and kept', async () => {
     await stack.post(customerEvent('sp-bounced', 'nl', ['dpo@bounced.sp.test']));
     expect((await stack.post(changeEvent('E2E-SP-ENDED', { customerIds: ['sp-bounced'] }))).status).toBe(202);
-    const window = stack.env.client.workflow.getHandle('objection-E2E-SP-ENDED~sp-bounced');
     // Nobody could be told: the window ends undeliverable (the privacy team is alerted).
     await eventually(
-      () => window.describe(),
-      (description) => description.status.name === 'COMPLETED',
+      async () => (await stack.records.objectionWindows.get('E2E-SP-ENDED', 'sp-bounced'))?.state,
+      (state) => state === 'undeliverable',
     );
     const answer = await stack.post(objectionEvent('E2E-SP-ENDED', 'sp-bounced', 'We heard of it elsewhere.'));
     expect(answer).toEqual({
@@ -215,7 +251,7 @@ describe('a subprocessor change reported by signed webhook', () => {
     const change = stack.env.client.workflow.getHandle('subprocessor-change-E2E-SP-ALL');
     const status = await eventually(
       () => change.query(subprocessorChangeStatusQuery),
-      (s) => s.status === 'notified',
+      (s) => s.status === 'open',
     );
     expect(status.total).toBe(ids.length);
     expect(ids).toContain('sp-all');
@@ -231,11 +267,7 @@ describe('a subprocessor change reported by signed webhook', () => {
     const again = await stack.post({ ...event, data: { ...event.data, customerIds: ['sp-all'] } });
     expect(again.status).toBe(202);
     expect(await stack.records.subprocessors.recipients('E2E-SP-ALL', 0, ids.length + 1)).toEqual(ids);
-    const window = stack.env.client.workflow.getHandle('objection-E2E-SP-ALL~sp-all');
-    await eventually(
-      () => window.query(objectionWindowStatusQuery),
-      (s) => s.status === 'open',
-    );
+    expect((await stack.records.objectionWindows.get('E2E-SP-ALL', 'sp-all'))?.state).toBe('open');
     const mail = (await stack.catcher.messages()).find((m) => m.headers['x-dpa-workflow-id'] === 'objection-E2E-SP-ALL~sp-all');
     expect(mail!.text).toContain('no transfer');
   });

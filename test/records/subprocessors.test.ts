@@ -8,6 +8,7 @@ import {
   type SubprocessorChangeFacts,
   type SubprocessorRepository,
 } from '../../records/subprocessors';
+import { objectionWindowRepository, type ObjectionWindowRepository } from '../../records/objection-windows';
 import { freshDatabase } from '../support/records';
 
 /** The register's tables come with the registered migrations; running them again changes nothing. */
@@ -214,6 +215,91 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
         n: number;
       }>`select count(*)::int as n from subprocessor_change_recipients where change_id = 'add-refused-far'`.execute(database.db);
       expect(rows[0]?.n).toBe(0);
+    });
+  });
+
+  describe("every customer's objection window (5.2)", () => {
+    let windows: ObjectionWindowRepository;
+    beforeAll(() => {
+      windows = objectionWindowRepository(database.db);
+    });
+    const open = (customerId: string, closesAt: string, reminderAt: string) =>
+      windows.open('add-windows', customerId, { noticeAcceptedAt: '2026-03-01T09:00:00.000Z', closesAt, reminderAt });
+
+    it('starts every window notifying, then opens, reminds, closes and counts them by their instants', async () => {
+      await register.recordChange({ ...added('windows', '2026-04-01T00:00:00.000Z'), customerIds: ['w-a', 'w-b', 'w-c', 'w-d'] });
+      expect((await windows.list('add-windows'))!.map((w) => [w.customerId, w.state])).toEqual([
+        ['w-a', 'notifying'],
+        ['w-b', 'notifying'],
+        ['w-c', 'notifying'],
+        ['w-d', 'notifying'],
+      ]);
+      expect(await windows.list('no-such-change')).toBeUndefined();
+      await open('w-a', '2026-03-31T21:59:59.999Z', '2026-03-24T21:59:59.999Z');
+      await open('w-b', '2026-04-01T21:59:59.999Z', '2026-03-25T21:59:59.999Z');
+      await windows.undeliverable('add-windows', 'w-c', 'no contact accepted the email (1 refused: 550 no such user)');
+      // A window no longer notifying is not opened again (a retried batch).
+      await windows.open('add-windows', 'w-c', {
+        noticeAcceptedAt: '2026-03-02T09:00:00.000Z',
+        closesAt: '2026-04-02T00:00:00.000Z',
+        reminderAt: '2026-03-26T00:00:00.000Z',
+      });
+      expect(await windows.notifying('add-windows', 10)).toEqual(['w-d']);
+      expect(await windows.counts('add-windows')).toEqual({
+        total: 4,
+        notifying: 1,
+        notified: 2,
+        open: 2,
+        objected: 0,
+        accepted: 0,
+        undeliverable: 1,
+      });
+      expect(await windows.nextDue('add-windows')).toEqual({ nextAt: '2026-03-24T21:59:59.999Z', lastCloseAt: '2026-04-01T21:59:59.999Z' });
+
+      expect(await windows.remindersDue('add-windows', '2026-03-25T00:00:00.000Z', 10)).toEqual([
+        { customerId: 'w-a', closesAt: '2026-03-31T21:59:59.999Z' },
+      ]);
+      await windows.reminded('add-windows', 'w-a', '2026-03-25T00:00:01.000Z');
+      expect(await windows.remindersDue('add-windows', '2026-03-25T00:00:00.000Z', 10)).toEqual([]);
+      expect(await windows.nextDue('add-windows')).toMatchObject({ nextAt: '2026-03-25T21:59:59.999Z' });
+
+      expect(await windows.closeDue('add-windows', '2026-03-31T21:59:59.998Z')).toBe(0);
+      expect(await windows.closeDue('add-windows', '2026-03-31T21:59:59.999Z')).toBe(1);
+      expect(await windows.get('add-windows', 'w-a')).toMatchObject({ state: 'accepted', remindedAt: '2026-03-25T00:00:01.000Z' });
+      expect(await windows.get('add-windows', 'w-c')).toMatchObject({
+        state: 'undeliverable',
+        noticeAcceptedAt: null,
+        problem: expect.stringContaining('550'),
+      });
+    });
+
+    it('takes an objection only into a window still in the state it was judged in, once', async () => {
+      expect(await windows.object('add-windows', 'w-b', 'accepted', { receivedAt: '2026-03-30T10:00:00.000Z', webhookId: 'msg-1' })).toBe(
+        false,
+      );
+      expect(await windows.object('add-windows', 'w-b', 'open', { receivedAt: '2026-03-30T10:00:00.000Z', webhookId: 'msg-1' })).toBe(true);
+      expect(await windows.object('add-windows', 'w-b', 'objected', { receivedAt: '2026-03-30T11:00:00.000Z', webhookId: 'msg-2' })).toBe(
+        false,
+      );
+      expect(await windows.get('add-windows', 'w-b')).toMatchObject({
+        state: 'objected',
+        objection: { receivedAt: '2026-03-30T10:00:00.000Z', webhookId: 'msg-1' },
+      });
+      // An objected window is due for nothing more.
+      expect(await windows.nextDue('add-windows')).toEqual({ nextAt: undefined, lastCloseAt: '2026-04-01T21:59:59.999Z' });
+      expect(await windows.counts('add-windows')).toMatchObject({ open: 0, objected: 1, accepted: 1 });
+    });
+
+    it("gives the change's notice back from the register", async () => {
+      expect(await windows.changeNotice('add-windows')).toEqual({
+        changeId: 'add-windows',
+        action: 'added',
+        subprocessor: { id: 'windows', name: 'Subprocessor windows', country: 'BE', purpose: 'e-mail delivery' },
+        transferBasis: 'eea',
+        effectiveAt: '2026-04-01T00:00:00.000Z',
+        announcedAt: '2026-01-01T09:00:00.000Z',
+      });
+      expect(await windows.changeNotice('no-such-change')).toBeUndefined();
     });
   });
 

@@ -24,10 +24,10 @@ test('the committed histories cover every workflow type', () => {
     'breachCustomerNotice',
     'breachIncident',
     'customerCannotComply',
-    'customerObjectionWindow',
     'customerRecord',
     'dsrRequest',
     'subprocessorChange',
+    'subprocessorObjection',
     'unlawfulInstruction',
   ]);
 });

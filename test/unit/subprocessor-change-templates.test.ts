@@ -132,8 +132,10 @@ describe("the privacy team's alert (5.2-5.4)", () => {
     const emails = renderEveryAlert(alertCopy, (kind) => alert(kind));
     for (const [index, email] of emails.entries()) {
       expect(email.subject).toMatch(/^\[Privacy team\] .* – change CHG-7, customer cust-9$/);
-      for (const part of [kinds[index]!, 'objection-CHG-7~cust-9', '550 5.1.1 <address>', 'another channel'])
-        expect(email.text).toContain(part);
+      // A window's alert names the change's workflow, which owns the windows; the later ones the objection's.
+      const windowKinds = ['no-customer-record', 'notice-undeliverable', 'reminder-undeliverable'];
+      const workflowId = windowKinds.includes(kinds[index]!) ? 'subprocessor-change-CHG-7' : 'objection-CHG-7~cust-9';
+      for (const part of [kinds[index]!, workflowId, '550 5.1.1 <address>', 'another channel']) expect(email.text).toContain(part);
     }
   });
 
@@ -143,5 +145,6 @@ describe("the privacy team's alert (5.2-5.4)", () => {
     expect(alert('reminder-undeliverable').text).toContain('stays open');
     expect(alert('offer-undeliverable').text).toContain('recordRemedyAnswer');
     expect(alert('termination-right-undeliverable').text).toContain('ended as termination-right');
+    expect(alert('no-customer-record').text).toContain('GET /subprocessor-changes/CHG-7/windows/cust-9');
   });
 });

@@ -1,26 +1,32 @@
 import { workflowIds } from '../../../domain/ids';
 import { maxCustomerIdsInSearchAttribute } from '../../../domain/search-attributes';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
+import type { EventData } from '../../../domain/events';
+import { searchAttributes } from '../../../domain/search-attributes';
 import {
-  objectToChangeUpdate,
+  objectionReceivedSignal,
   refuseObjection,
   subprocessorChangeNotice,
-  type ObjectionWindowState,
+  windowObjectedSignal,
+  type ObjectionInput,
+  type ObjectToChangeMessage,
   type SubprocessorChangeInput,
 } from '../../../domain/subprocessor-change';
+import { taskQueue } from '../../../domain/task-queue';
 import { transferRule, type TransferBasis } from '../../../domain/transfers';
 import { SubprocessorChangeRefused } from '../../../records/subprocessors';
-import type { subprocessorChange } from '../../../workflows';
-import { accepted, decide, invalid, openCase, refused, sendToCase } from '../answers';
-import type { EventHandlers } from './types';
+import type { subprocessorChange, subprocessorObjection } from '../../../workflows';
+import { accepted, invalid, openCase, refused, type DispatchAnswer } from '../answers';
+import type { EventContext, EventHandlers } from './types';
 
 /**
  * The subprocessor change process (policy 5.1-5.4, 6). `subprocessor.changed` is checked against
  * policy 6 first (a forbidden transfer is refused with 400 and changes nothing), then recorded in the
- * dated register (announced at the event's timestamp), then `subprocessor-change-<changeId>` starts one
- * objection window per customer concerned (every customer when the event names none).
- * `subprocessor.objected` is the update `objectToChange` of `objection-<changeId>-<customerId>`, under
- * the delivery's webhook-id as update id: a late, repeated or empty objection is refused with 409 and
- * the workflow's reason.
+ * dated register (announced at the event's timestamp) with whom it concerns (every customer when the
+ * event names none), then `subprocessor-change-<changeId>` starts and owns every customer's window.
+ * `subprocessor.objected` is judged against the customer's window in the records, taken there, and
+ * starts `objection-<changeId>~<customerId>` (takeObjection): a late, repeated or empty objection is
+ * refused with 409 and the reason.
  */
 export const subprocessorHandlers: EventHandlers = {
   async 'subprocessor.changed'({ client, records, timestamp }, data) {
@@ -84,35 +90,90 @@ export const subprocessorHandlers: EventHandlers = {
       staticSummary: `Subprocessor change ${change.changeId}: ${change.action} ${change.subprocessor.id} (${stored.recipients} customer(s))`,
       closedReason: `subprocessor change ${change.changeId} was already announced`,
     });
-    // The change workflow ends once every window has started: a repeated report of it is the same fact.
+    // A change whose workflow has ended (every window closed): a repeated report of it is the same fact.
     return answer.statusCode === 409 ? accepted(workflowId) : answer;
   },
 
-  async 'subprocessor.objected'({ client, records, webhookId }, data) {
-    const workflowId = workflowIds.objection(data.changeId, data.customerId);
-    const objection = { reasons: data.reasons, receivedAt: data.receivedAt, webhookId };
-    const answer = await sendToCase(
-      client,
-      workflowId,
-      `the objection window of customer ${data.customerId} for change ${data.changeId}`,
-      (handle) => decide(workflowId, () => handle.executeUpdate(objectToChangeUpdate, { args: [objection], updateId: webhookId })),
-      // A window that has ended says why from its final state, as its validator would have.
-      async (handle, status) =>
-        status === 'completed' ? refuseObjection((await handle.result()) as ObjectionWindowState, objection, Date.now()) : undefined,
-    );
-    // Taken or refused, the objection is kept with its answer: a refusal leaves no trace in Temporal.
-    if (answer.statusCode === 202 || answer.statusCode === 404 || answer.statusCode === 409) {
-      await records.subprocessors.recordObjection({
-        webhookId,
-        changeId: data.changeId,
-        customerId: data.customerId,
-        reasons: data.reasons,
-        receivedAt: data.receivedAt,
-        answer: answer.statusCode,
-        refusal: answer.statusCode === 202 ? null : answer.body.error,
-        deliveredAt: new Date().toISOString(),
-      });
-    }
-    return answer;
+  async 'subprocessor.objected'(context, data) {
+    return takeObjection(context, data, Date.now());
   },
 };
+
+/**
+ * 5.2: an objection, judged against the customer's window as the records keep it (`refuseObjection`): a
+ * late, repeated or empty one is refused with 409 and the reason, before anything reaches Temporal. A
+ * taken one is written into the window (only if the window is still in the state it was judged in;
+ * otherwise it is judged again), then `objection-<changeId>~<customerId>` is started with it
+ * (signal-with-start), which owns what follows, and the change is asked to count its windows again.
+ * The same delivery again finds its objection in the window and goes on from there: a retry after a 503
+ * starts the objection's workflow that Temporal could not start the first time.
+ * `nowMs` is the endpoint's clock (the workflow tests give the test server's, and their own task queue).
+ */
+export async function takeObjection(
+  { client, records, webhookId, queue = taskQueue }: Pick<EventContext, 'client' | 'records' | 'webhookId'> & { queue?: string },
+  data: EventData<'subprocessor.objected'>,
+  nowMs: number,
+): Promise<DispatchAnswer> {
+  const { changeId, customerId } = data;
+  const workflowId = workflowIds.objection(changeId, customerId);
+  const objection: ObjectToChangeMessage = { reasons: data.reasons, receivedAt: data.receivedAt, webhookId };
+  const answer = await (async (): Promise<DispatchAnswer | undefined> => {
+    for (;;) {
+      const window = await records.objectionWindows.get(changeId, customerId);
+      if (!window) return refused(404, `the objection window of customer ${customerId} for change ${changeId} is not known`);
+      if (window.objection?.webhookId === webhookId) return undefined;
+      const reason = refuseObjection(window, objection, nowMs);
+      if (reason !== undefined) return refused(409, reason, workflowId);
+      if (await records.objectionWindows.object(changeId, customerId, window.state!, { receivedAt: data.receivedAt, webhookId })) {
+        return undefined;
+      }
+    }
+  })();
+  if (answer === undefined) {
+    const window = (await records.objectionWindows.get(changeId, customerId))!;
+    const change = (await records.objectionWindows.changeNotice(changeId))!;
+    const input: ObjectionInput = {
+      change,
+      customerId,
+      window: { noticeAcceptedAt: window.noticeAcceptedAt, closesAt: window.closesAt },
+    };
+    try {
+      await client.workflow.signalWithStart<typeof subprocessorObjection, [ObjectToChangeMessage]>('subprocessorObjection', {
+        workflowId,
+        taskQueue: queue,
+        args: [input],
+        signal: objectionReceivedSignal,
+        signalArgs: [objection],
+        // One objection per window, for ever: a repeated delivery after it ended starts nothing.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: [
+          { key: searchAttributes.process, value: 'subprocessor-objection' },
+          { key: searchAttributes.status, value: 'objected' },
+          { key: searchAttributes.customerIds, value: [customerId] },
+        ],
+        staticSummary: `Subprocessor change ${changeId}: objection of customer ${customerId}`,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    try {
+      await client.workflow.getHandle(workflowIds.subprocessorChange(changeId)).signal(windowObjectedSignal, { customerId });
+    } catch (error) {
+      // The change has ended (its windows closed a week ago and more): nothing left to count.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+  }
+  const final = answer ?? accepted(workflowId);
+  // Taken or refused, the objection is kept with its answer: a refusal leaves no trace in Temporal.
+  await records.subprocessors.recordObjection({
+    webhookId,
+    changeId,
+    customerId,
+    reasons: data.reasons,
+    receivedAt: data.receivedAt,
+    answer: final.statusCode as 202 | 404 | 409,
+    refusal: final.statusCode === 202 ? null : (final.body as { error: string }).error,
+    deliveredAt: new Date(nowMs).toISOString(),
+  });
+  return final;
+}

@@ -2,7 +2,7 @@ import type { ObjectionWindowAlertKind } from '../../../../domain/subprocessor-c
 import type { PrivacyTeamAlertCopy } from '../common/privacy-team-alert';
 
 /**
- * The privacy team's alerts of an objection window (English; identifiers only). `afterwards`: where the
+ * The privacy team's alerts of an objection window or of an objection (English; identifiers only). `afterwards`: where the
  * window stands, for the later emails (the notice's depends on an objection).
  */
 export const alert = {
@@ -27,7 +27,7 @@ export const alert = {
         'No contact of the customer accepted the reminder that its window to object to the subprocessor change ' +
         'closes soon (policy 5.2). The notice itself was delivered. Check the contacts on the customer record; ' +
         'if they have changed, remind the customer by another channel.',
-      afterwards: 'The window stays open until it closes, and can still record an objection.',
+      afterwards: 'The window stays open until it closes, and can still take an objection.',
     },
     'rejection-undeliverable': {
       title: 'Rejection of an objection could not be delivered',
@@ -35,7 +35,7 @@ export const alert = {
         "The customer's objection to the subprocessor change was judged unreasonable, but no contact accepted " +
         'the email telling it so, with the reason (policy 5.3). Tell the customer of the judgment and its reason ' +
         'by another channel, and record how and when.',
-      afterwards: 'The window has ended as objection-rejected.',
+      afterwards: 'The objection has ended as objection-rejected.',
     },
     'offer-undeliverable': {
       title: 'Offer of a change could not be delivered',
@@ -43,7 +43,7 @@ export const alert = {
         "The customer's objection was judged reasonable and a change in the services or in their use was offered, " +
         'but no contact accepted the email carrying the offer (policy 5.3). Send the offer by another channel, ' +
         'and record how and when.',
-      afterwards: "The window awaits the customer's answer (update recordRemedyAnswer).",
+      afterwards: "The objection awaits the customer's answer (update recordRemedyAnswer).",
     },
     'termination-right-undeliverable': {
       title: 'Right to terminate could not be delivered',
@@ -51,8 +51,11 @@ export const alert = {
         'No contact accepted the email telling the customer that it may terminate the services affected by the ' +
         'subprocessor change (policy 5.4). Tell the customer of this right, and of the services concerned, by ' +
         'another channel, and record how and when.',
-      afterwards: 'The window has ended as termination-right.',
+      afterwards: 'The objection has ended as termination-right.',
     },
   },
-  webUi: { query: 'objectionWindowStatus', shows: 'the window and its timeline' },
+  webUi: {
+    shows:
+      'the change and the counts of its windows (query subprocessorChangeStatus), or the objection and its timeline (query objectionStatus)',
+  },
 } satisfies PrivacyTeamAlertCopy<ObjectionWindowAlertKind>;

@@ -100,7 +100,10 @@ export function renderTerminationRight(
 
 /** 5.2: a customer that cannot be told cannot object; a person has to reach it. */
 export function renderObjectionWindowAlert(facts: ObjectionWindowAlertFacts): RenderedEmail {
-  const workflowId = workflowIds.objection(facts.changeId, facts.customerId);
+  // The windows are the change's; what follows an objection is the objection's own workflow.
+  const ofWindow = facts.kind === 'no-customer-record' || facts.kind === 'notice-undeliverable' || facts.kind === 'reminder-undeliverable';
+  const workflowId = ofWindow ? workflowIds.subprocessorChange(facts.changeId) : workflowIds.objection(facts.changeId, facts.customerId);
+  const window = `GET /subprocessor-changes/${facts.changeId}/windows/${facts.customerId}`;
   return renderPrivacyTeamAlertEmail(alert, facts, {
     label: 'Change',
     noun: 'change',
@@ -111,10 +114,11 @@ export function renderObjectionWindowAlert(facts: ObjectionWindowAlertFacts): Re
     // Where the window stands after an undelivered notice: that depends on whether the customer objected.
     afterwards:
       facts.objectionReceivedAt === undefined
-        ? `The objection window ${workflowId} has ended as undeliverable and cannot record an objection: keep any ` +
+        ? `The customer's objection window (${window}) has ended as undeliverable and cannot record an objection: keep any ` +
           'objection the customer sends with the change, and judge it as policy 5.3 provides.'
         : 'The customer objected before the notice could be sent (received ' +
-          `${formatInstant(facts.objectionReceivedAt, 'en', defaultTimeZone)}), so its window goes on and awaits your ` +
-          'judgment (update judgeObjection). Its later emails are likely to fail as well.',
+          `${formatInstant(facts.objectionReceivedAt, 'en', defaultTimeZone)}), so its objection ` +
+          `${workflowIds.objection(facts.changeId, facts.customerId)} goes on and awaits your judgment (update judgeObjection). ` +
+          'Its later emails are likely to fail as well.',
   });
 }

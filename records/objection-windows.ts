@@ -1,0 +1,229 @@
+import { sql, type Selectable } from 'kysely';
+import type { ObjectionWindow, ObjectionWindowCounts, ObjectionWindowLabel, SubprocessorChangeNotice } from '../domain/subprocessor-change';
+import type { Db } from './database';
+import type { SubprocessorChangeRecipientsTable } from './schema';
+
+/**
+ * Every customer's objection window of a change (5.2), one row each beside whom the change concerns
+ * (migration 014). `subprocessor-change-<changeId>` moves them on (notified, reminded, closed) a batch at
+ * a time; the webhook endpoint takes an objection into them; the HTTP API shows them.
+ */
+export interface ObjectionWindowRepository {
+  /** A recorded change as its customers were told of it (the register's facts), or undefined. */
+  changeNotice(changeId: string): Promise<SubprocessorChangeNotice | undefined>;
+  get(changeId: string, customerId: string): Promise<ObjectionWindow | undefined>;
+  /** Every window of a change, in the order the customers were told; undefined for a change not recorded. */
+  list(changeId: string): Promise<ObjectionWindow[] | undefined>;
+  counts(changeId: string): Promise<ObjectionWindowCounts>;
+  /** The notice reached the customer: its window opens (a window no longer `notifying` stays as it is). */
+  open(changeId: string, customerId: string, window: { noticeAcceptedAt: string; closesAt: string; reminderAt: string }): Promise<void>;
+  /** Nobody could be told: the window never opens. */
+  undeliverable(changeId: string, customerId: string, problem: string): Promise<void>;
+  /** Customers still waiting for their notice (not described yet), in order, `limit` at most. */
+  notifying(changeId: string, limit: number): Promise<string[]>;
+  /** Open windows whose reminder is due at `now` and not sent, and which do not close by then. */
+  remindersDue(changeId: string, now: string, limit: number): Promise<Array<{ customerId: string; closesAt: string }>>;
+  reminded(changeId: string, customerId: string, at: string): Promise<void>;
+  /** Every open window that closed by `now` is accepted; gives how many. */
+  closeDue(changeId: string, now: string): Promise<number>;
+  /** The next instant a window of the change is due: its reminder, or its close; and the last close. */
+  nextDue(changeId: string): Promise<{ nextAt: string | undefined; lastCloseAt: string | undefined }>;
+  /**
+   * Takes an objection into the window, provided the window is still in the state `expected` (the state
+   * its refusal was judged on); false when something moved it meanwhile, so the caller judges again.
+   */
+  object(
+    changeId: string,
+    customerId: string,
+    expected: ObjectionWindowLabel,
+    objection: { receivedAt: string; webhookId: string },
+  ): Promise<boolean>;
+}
+
+const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
+
+function toWindow(row: Selectable<SubprocessorChangeRecipientsTable>): ObjectionWindow {
+  return {
+    changeId: row.change_id,
+    customerId: row.customer_id,
+    state: row.window_state,
+    noticeAcceptedAt: iso(row.notice_accepted_at),
+    closesAt: iso(row.closes_at),
+    reminderAt: iso(row.reminder_at),
+    remindedAt: iso(row.reminded_at),
+    objection:
+      row.objection_received_at === null ? null : { receivedAt: iso(row.objection_received_at)!, webhookId: row.objection_webhook_id },
+    problem: row.problem,
+  };
+}
+
+export function objectionWindowRepository(db: Db): ObjectionWindowRepository {
+  const windows = () => db.selectFrom('subprocessor_change_recipients');
+  return {
+    async changeNotice(changeId) {
+      const row = await db
+        .selectFrom('subprocessor_changes as c')
+        .innerJoin('subprocessors as s', 's.id', 'c.subprocessor_id')
+        .select([
+          'c.change_id',
+          'c.action',
+          'c.replaces',
+          'c.announced_at',
+          'c.effective_at',
+          's.id',
+          's.name',
+          's.country',
+          's.purpose',
+          's.safeguard',
+          's.transfer_basis',
+        ])
+        .where('c.change_id', '=', changeId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        changeId: row.change_id,
+        action: row.action,
+        subprocessor: {
+          id: row.id,
+          name: row.name,
+          country: row.country,
+          purpose: row.purpose,
+          ...(row.safeguard !== null && { safeguard: row.safeguard }),
+        },
+        ...(row.action !== 'removed' && { transferBasis: row.transfer_basis }),
+        ...(row.replaces !== null && { replaces: row.replaces }),
+        effectiveAt: row.effective_at.toISOString(),
+        announcedAt: row.announced_at.toISOString(),
+      };
+    },
+
+    async get(changeId, customerId) {
+      const row = await windows().selectAll().where('change_id', '=', changeId).where('customer_id', '=', customerId).executeTakeFirst();
+      return row && toWindow(row);
+    },
+
+    async list(changeId) {
+      const change = await db.selectFrom('subprocessor_changes').select('change_id').where('change_id', '=', changeId).executeTakeFirst();
+      if (!change) return undefined;
+      const rows = await windows().selectAll().where('change_id', '=', changeId).orderBy('position').execute();
+      return rows.map(toWindow);
+    },
+
+    async counts(changeId) {
+      const rows = await windows()
+        .select((eb) => ['window_state', eb.fn.countAll<string>().as('count'), sql<string>`count(notice_accepted_at)`.as('notified')])
+        .where('change_id', '=', changeId)
+        .groupBy('window_state')
+        .execute();
+      const counts: ObjectionWindowCounts = { total: 0, notifying: 0, notified: 0, open: 0, objected: 0, accepted: 0, undeliverable: 0 };
+      for (const row of rows) {
+        counts.total += Number(row.count);
+        counts.notified += Number(row.notified);
+        if (row.window_state !== null) counts[row.window_state] += Number(row.count);
+      }
+      return counts;
+    },
+
+    async open(changeId, customerId, window) {
+      await db
+        .updateTable('subprocessor_change_recipients')
+        .set({
+          window_state: 'open',
+          notice_accepted_at: window.noticeAcceptedAt,
+          closes_at: window.closesAt,
+          reminder_at: window.reminderAt,
+        })
+        .where('change_id', '=', changeId)
+        .where('customer_id', '=', customerId)
+        .where('window_state', '=', 'notifying')
+        .execute();
+    },
+
+    async undeliverable(changeId, customerId, problem) {
+      await db
+        .updateTable('subprocessor_change_recipients')
+        .set({ window_state: 'undeliverable', problem })
+        .where('change_id', '=', changeId)
+        .where('customer_id', '=', customerId)
+        .where('window_state', '=', 'notifying')
+        .execute();
+    },
+
+    async notifying(changeId, limit) {
+      const rows = await windows()
+        .select('customer_id')
+        .where('change_id', '=', changeId)
+        .where('window_state', '=', 'notifying')
+        .orderBy('position')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.customer_id);
+    },
+
+    async remindersDue(changeId, now, limit) {
+      const rows = await windows()
+        .select(['customer_id', 'closes_at'])
+        .where('change_id', '=', changeId)
+        .where('window_state', '=', 'open')
+        .where('reminder_at', '<=', new Date(now))
+        .where('reminded_at', 'is', null)
+        .where('closes_at', '>', new Date(now))
+        .orderBy('position')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ customerId: row.customer_id, closesAt: row.closes_at!.toISOString() }));
+    },
+
+    async reminded(changeId, customerId, at) {
+      await db
+        .updateTable('subprocessor_change_recipients')
+        .set({ reminded_at: at })
+        .where('change_id', '=', changeId)
+        .where('customer_id', '=', customerId)
+        .execute();
+    },
+
+    async closeDue(changeId, now) {
+      const result = await db
+        .updateTable('subprocessor_change_recipients')
+        .set({ window_state: 'accepted' })
+        .where('change_id', '=', changeId)
+        .where('window_state', '=', 'open')
+        .where('closes_at', '<=', new Date(now))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async nextDue(changeId) {
+      const row = await windows()
+        .select([
+          sql<Date | null>`min(case when reminded_at is null and reminder_at < closes_at then reminder_at end)`.as('next_reminder'),
+          sql<Date | null>`min(closes_at)`.as('next_close'),
+        ])
+        .where('change_id', '=', changeId)
+        .where('window_state', '=', 'open')
+        .executeTakeFirstOrThrow();
+      const last = await windows()
+        .select(sql<Date | null>`max(closes_at)`.as('last_close'))
+        .where('change_id', '=', changeId)
+        .executeTakeFirstOrThrow();
+      const candidates = [row.next_reminder, row.next_close]
+        .filter((value): value is Date => value !== null)
+        .map((value) => new Date(value));
+      const next = candidates.length > 0 ? new Date(Math.min(...candidates.map((value) => value.getTime()))) : undefined;
+      return { nextAt: next?.toISOString(), lastCloseAt: last.last_close === null ? undefined : new Date(last.last_close).toISOString() };
+    },
+
+    async object(changeId, customerId, expected, objection) {
+      const result = await db
+        .updateTable('subprocessor_change_recipients')
+        .set({ window_state: 'objected', objection_received_at: objection.receivedAt, objection_webhook_id: objection.webhookId })
+        .where('change_id', '=', changeId)
+        .where('customer_id', '=', customerId)
+        .where('window_state', '=', expected)
+        .where('objection_received_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+  };
+}
