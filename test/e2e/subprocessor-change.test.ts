@@ -90,7 +90,12 @@ describe('a subprocessor change reported by signed webhook', () => {
         (s) => s.status === 'open',
       ),
     ).toMatchObject({ total: 3, counts: { total: 3, notified: 3, open: 3, objected: 0, accepted: 0, undeliverable: 0 } });
-    expect((await change.describe()).searchAttributes).toMatchObject({
+    // The search attributes follow from the workflow task after the windows were first settled.
+    const shown = await eventually(
+      async () => (await change.describe()).searchAttributes,
+      (attributes) => attributes.DpaStatus?.[0] === 'open',
+    );
+    expect(shown).toMatchObject({
       DpaProcess: ['subprocessor-change'],
       DpaCustomerIds: ['sp-nl', 'sp-fr', 'sp-en'],
       DpaStatus: ['open'],
@@ -128,7 +133,10 @@ describe('a subprocessor change reported by signed webhook', () => {
       state: 'objected',
       objection: { webhookId: 'msg_sp_obj_1' },
     });
-    const description = await window.describe();
+    const description = await eventually(
+      () => window.describe(),
+      (described) => described.searchAttributes.DpaNextDeadline !== undefined,
+    );
     expect(description.searchAttributes).toMatchObject({
       DpaProcess: ['subprocessor-objection'],
       DpaStatus: ['objected'],
