@@ -787,14 +787,15 @@ test('3.4: a customer that cannot meet its obligations: the privacy team is aler
 });
 
 test('a run continued as new goes on from the state it was handed: told once, still suspended, and the alert the last run could not deliver goes out', async () => {
-  await h.skipTo('2027-09-06T08:00:00.000Z');
-  const input = flagged('INS-CONTINUED', 'ins-en', '2027-08-02T08:00:00.000Z');
+  // Far ahead of the file's other tests, which move the server's clock into 2028.
+  await h.skipTo('2030-09-06T08:00:00.000Z');
+  const input = flagged('INS-CONTINUED', 'ins-en', '2030-08-02T08:00:00.000Z');
   const workflowId = h.endsWithWorker(workflowIds.instruction('INS-CONTINUED'));
   const state: InstructionState = {
-    ...openedInstruction(input, instructionSettings(), '2027-08-09T08:00:00.000Z'),
+    ...openedInstruction(input, instructionSettings(), '2030-08-09T08:00:00.000Z'),
     status: 'suspended',
-    notice: { status: 'notified', notifiedAt: '2027-08-02T08:00:01.000Z', recipients: 1 },
-    suspension: { at: '2027-08-09T08:00:00.000Z', cause: 'no-answer', customerTold: 'notified' },
+    notice: { status: 'notified', notifiedAt: '2030-08-02T08:00:01.000Z', recipients: 1 },
+    suspension: { at: '2030-08-09T08:00:00.000Z', cause: 'no-answer', customerTold: 'notified' },
     customerRemindersSent: 4,
     privacyTeamRemindersSent: 4,
   };
@@ -817,7 +818,7 @@ test('a run continued as new goes on from the state it was handed: told once, st
       customerRemindersSent: 4,
       privacyTeamRemindersSent: 4,
       // The fifth reminder, five weeks after the suspension, at the time of day it began.
-      nextCustomerReminderAt: '2027-09-13T08:00:00.000Z',
+      nextCustomerReminderAt: '2030-09-13T08:00:00.000Z',
     });
     await settle();
     expect(await h.mailOf(workflowId)).toHaveLength(1);
