@@ -124,26 +124,11 @@ export function instructionRepository(db: Db): InstructionRepository {
     if (filter.customerId !== undefined) query = query.where('customer_id', '=', filter.customerId);
     const rows = await query.execute();
     if (rows.length === 0) return [];
-    const decisions = await db
-      .selectFrom('instruction_decisions')
-      .selectAll()
-      .where(
-        'instruction_id',
-        'in',
-        rows.map((row) => row.instruction_id),
-      )
-      .orderBy('sequence')
-      .execute();
-    const revisions = await db
-      .selectFrom('instruction_revisions')
-      .selectAll()
-      .where(
-        'instruction_id',
-        'in',
-        rows.map((row) => row.instruction_id),
-      )
-      .orderBy('sequence')
-      .execute();
+    const ids = rows.map((row) => row.instruction_id);
+    const [decisions, revisions] = await Promise.all([
+      db.selectFrom('instruction_decisions').selectAll().where('instruction_id', 'in', ids).orderBy('sequence').execute(),
+      db.selectFrom('instruction_revisions').selectAll().where('instruction_id', 'in', ids).orderBy('sequence').execute(),
+    ]);
     return rows.map((row) => ({
       instructionId: row.instruction_id,
       customerId: row.customer_id,
