@@ -91,7 +91,9 @@ export interface CannotComplyRecord extends Omit<CannotComplyFacts, 'description
 }
 
 /** A notice id names one notice: the same facts again are `already-recorded`; other facts are a `conflict`. */
-export type CannotComplyReceipt = { outcome: 'recorded' | 'already-recorded' } | { outcome: 'conflict'; differs: string[] };
+/** The notice taken, with the instant it was first received (a repeat keeps the first), or what differs. */
+export type CannotComplyReceipt =
+  { outcome: 'recorded' | 'already-recorded'; receivedAt: string } | { outcome: 'conflict'; differs: string[] };
 
 export interface InstructionRepository {
   /** Idempotent: the instruction is recorded as flagged once. */
@@ -313,14 +315,16 @@ export function instructionRepository(db: Db): InstructionRepository {
         .onConflict((oc) => oc.column('notice_id').doNothing())
         .returning('notice_id')
         .executeTakeFirst();
-      if (inserted) return { outcome: 'recorded' };
+      if (inserted) return { outcome: 'recorded', receivedAt: facts.receivedAt };
       const known = await getCannotComply(facts.noticeId);
       const differs = [
         ...(known?.customerId === facts.customerId ? [] : ['customerId']),
         ...(known?.obligation === facts.obligation ? [] : ['obligation']),
         ...(known?.description === (facts.description ?? null) ? [] : ['description']),
       ];
-      return differs.length === 0 ? { outcome: 'already-recorded' } : { outcome: 'conflict', differs };
+      return differs.length === 0 && known
+        ? { outcome: 'already-recorded', receivedAt: known.receivedAt }
+        : { outcome: 'conflict', differs };
     },
 
     async recordCannotComplyAlerted(noticeId, alertedAt) {

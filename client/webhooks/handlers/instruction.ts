@@ -59,10 +59,9 @@ export const instructionHandlers: EventHandlers = {
         workflowId,
       );
     }
-    const known = await records.instructions.getCannotComply(data.noticeId);
     const answer = await openCase<typeof customerCannotComply>(client, 'customerCannotComply', {
       workflowId,
-      args: [{ noticeId: data.noticeId, customerId: data.customerId, receivedAt: known?.receivedAt ?? timestamp }],
+      args: [{ noticeId: data.noticeId, customerId: data.customerId, receivedAt: receipt.receivedAt }],
       process: 'cannot-comply',
       status: 'alerting',
       customerIds: [data.customerId],

@@ -1,8 +1,7 @@
 import { workflowIds } from '../../../domain/ids';
-import { maxCustomerIdsInSearchAttribute } from '../../../domain/search-attributes';
+import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../../../domain/search-attributes';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
 import type { EventData } from '../../../domain/events';
-import { searchAttributes } from '../../../domain/search-attributes';
 import {
   objectionReceivedSignal,
   refuseObjection,
