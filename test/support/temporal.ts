@@ -1,5 +1,6 @@
 import { temporal } from '@temporalio/proto';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { ConnectionPlugin } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Transporter } from 'nodemailer';
@@ -12,6 +13,7 @@ import { createWorker, workflowsPath, type WorkerSetup } from '../../worker/crea
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: testingExecutable(temporalTestServerPath()) },
+    plugins: [gentleKeepalive],
   });
   // The test server refuses search attributes it does not know, as a real cluster does.
   await env.connection.operatorService.addSearchAttributes({
@@ -20,6 +22,20 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   });
   return env;
 }
+
+/**
+ * The Java test server's gRPC accepts a keepalive ping at most every 5 minutes; the client's default is
+ * every 30 s. After the third early ping the server sends GOAWAY ("too_many_pings") and drops the
+ * connection, so a test file that runs longer than about 90 s lost the calls then in flight (a query, a
+ * history page, the sleep that skips the clock) and hung. The client pings this server every 6 minutes.
+ */
+const gentleKeepalive: ConnectionPlugin = {
+  name: 'test-server-keepalive',
+  configureConnection: (options) => ({
+    ...options,
+    channelArgs: { ...options.channelArgs, 'grpc.keepalive_time_ms': 6 * 60_000, 'grpc.keepalive_permit_without_calls': 0 },
+  }),
+};
 
 const indexedValueTypes = {
   TEXT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,

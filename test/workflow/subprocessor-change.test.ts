@@ -35,7 +35,13 @@ const started: WorkflowHandle[] = [];
  */
 function withChanges(taskQueue: string, fn: () => Promise<void>): Promise<void> {
   return h.withWorker(taskQueue, async () => {
-    await fn();
+    try {
+      await fn();
+    } catch (failure) {
+      // A failed test leaves nothing running: an activity in flight would hold the clock of the tests after it.
+      for (const handle of started.splice(0)) await handle.terminate('the test failed').catch(() => undefined);
+      throw failure;
+    }
     // Idle: nothing outstanding, twice in a row (a workflow task in flight may schedule an activity next).
     const idle = async (handle: WorkflowHandle) => {
       const description = await handle.describe();
