@@ -4,6 +4,7 @@ import {
   objectionReminderAt,
   objectionWindowClosesAt,
   objectionWindowSettings,
+  type ObjectionOutcome,
   type ObjectionWindowCounts,
   type StoredObjectionWindowSettings,
   type SubprocessorChangeNotice,
@@ -225,6 +226,12 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps) {
     /** The windows' counts now (after an objection was taken into them). */
     async countObjectionWindows(input: { changeId: string }): Promise<ObjectionWindowCounts> {
       return windows.counts(input.changeId);
+    },
+
+    /** How an objection ended, written into the customer's window (idempotent: the first outcome stays). */
+    async recordObjectionOutcome(input: { changeId: string; customerId: string } & ObjectionOutcome): Promise<void> {
+      const { changeId, customerId, ...outcome } = input;
+      await windows.recordOutcome(changeId, customerId, outcome);
     },
   };
 }

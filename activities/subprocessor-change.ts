@@ -11,6 +11,8 @@ export type ObjectionWindowEmail =
   | { kind: 'objection-reminder' }
   | { kind: 'objection-rejected'; reason: string }
   | { kind: 'remedy-offer'; offer: string }
+  | { kind: 'offer-reminder'; offer: string; offeredAt: string }
+  | { kind: 'offer-stands'; reason: string }
   | { kind: 'termination-right'; why: changeEmails.TerminationRightReason; remedyDeadlineAt?: string };
 
 export function createSubprocessorChangeActivities(deps: ProcessActivityDeps) {
@@ -41,6 +43,8 @@ export interface ObjectionWindowEmailRequest {
   /** The window's last instant as the email states it; or how to count it in the customer's time zone. */
   windowClosesAt: string | ((timeZone: string) => string);
   email: ObjectionWindowEmail;
+  /** The email's step, when one kind goes out more than once (a second offer, reminders); its kind otherwise. */
+  step?: string;
 }
 
 /** The replaced subprocessor's name, from the register; its id when the register lacks it. */
@@ -64,7 +68,7 @@ export async function emailObjectionWindow(
   replaced ??= await replacedName(deps, change);
   return emailCustomerContacts(deps, {
     workflowId,
-    step: input.email.kind,
+    step: input.step ?? input.email.kind,
     customerId: input.customerId,
     render: (customer) => {
       const facts: changeEmails.SubprocessorChangeEmailFacts = {
@@ -89,6 +93,10 @@ export async function emailObjectionWindow(
           return changeEmails.renderObjectionRejected({ ...facts, reason: email.reason }, customer.language);
         case 'remedy-offer':
           return changeEmails.renderRemedyOffer({ ...facts, offer: email.offer }, customer.language);
+        case 'offer-reminder':
+          return changeEmails.renderOfferReminder({ ...facts, offer: email.offer, offeredAt: email.offeredAt }, customer.language);
+        case 'offer-stands':
+          return changeEmails.renderOfferStands({ ...facts, reason: email.reason }, customer.language);
         case 'termination-right':
           return changeEmails.renderTerminationRight(
             { ...facts, why: email.why, ...(email.remedyDeadlineAt !== undefined && { remedyDeadlineAt: email.remedyDeadlineAt }) },

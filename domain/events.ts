@@ -253,6 +253,21 @@ export const SubprocessorObjected = z.object({
   receivedAt: UtcInstant,
 });
 
+/** The customer's answer to the change offered after its objection (5.3). */
+export const SubprocessorRemedyAnswered = z.object({
+  changeId: Id,
+  customerId: Id,
+  accepted: z.boolean(),
+  reason: Text(5000).optional(),
+});
+
+/** 5.3: the customer's written notice that it terminates the services affected by the change it objected to. */
+export const SubprocessorServicesTerminated = z.object({
+  changeId: Id,
+  customerId: Id,
+  services: z.array(Text(1000)).min(1).max(100),
+});
+
 export const AuditRequested = z.object({
   auditId: Id,
   customerId: Id,
@@ -287,6 +302,8 @@ export const eventSchemas = {
   'customer.cannot-comply': CustomerCannotComply,
   'subprocessor.changed': SubprocessorChanged,
   'subprocessor.objected': SubprocessorObjected,
+  'subprocessor.remedy-answered': SubprocessorRemedyAnswered,
+  'subprocessor.services-terminated': SubprocessorServicesTerminated,
   'audit.requested': AuditRequested,
   'contract.terminated': ContractTerminated,
   'export.completed': ExportCompleted,

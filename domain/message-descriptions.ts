@@ -73,6 +73,10 @@ export const messageDescriptions: Record<string, string> = {
   objectionReceived: 'The written objection with reasons (5.2), taken into the window first: {"reasons", "receivedAt", "webhookId"}.',
   objectionStatus: "One customer's objection: the objection, judgment, remedy deadline, offer and answer.",
   judgeObjection: 'Judge the objection (5.3): {"reasonable": true | false, "reason"}.',
-  recordRemedyOffer: 'A change offered within 30 days of a reasonable objection (5.3): {"offer"}.',
-  recordRemedyAnswer: 'The customer\'s answer to the offer: {"accepted": true | false}.',
+  recordRemedyOffer: 'A change offered within 30 days of a reasonable objection (5.3), or another after a declined one: {"offer"}.',
+  recordRemedyAnswer: 'The customer\'s answer to the offer: {"accepted": true | false, "reason"?}.',
+  decideOnDeclinedOffer:
+    'After a declined offer (5.3): {"decision": "termination-right" | "offer-stands", "reason"}; another offer is recordRemedyOffer.',
+  recordServicesTerminated:
+    'The customer\'s written notice that it terminates the services affected (5.3): {"services": [...], "receivedAt"}.',
 };

@@ -40,6 +40,15 @@ export interface SubprocessorChangeNotice {
  * - `lateDeliveryDays: 7`. An objection counts by when it was received (5.2), but its webhook can
  *   arrive after the close: the product retries while this side is down or unreachable. A window that
  *   closed without an objection is `accepted` at once, and still takes one received in time for a week.
+ * After an objection (the privacy team's clocks; nothing about an objection may pass in silence):
+ * - `teamReminderDays: 7`. An objection nobody has judged, and a declined offer nobody has decided on,
+ *   are brought to the team again every week;
+ * - `remedyWarningDays: 7`. A week before the processor's 30 days end while no offer is recorded, the
+ *   team is warned that the customer will be told of its right to terminate;
+ * - `offerReminderDays: 7`. An offer the customer has not answered is brought to it again every week,
+ *   three times; then the team is told;
+ * - `terminationNoticeDays: 30`. 5.3 lets the customer terminate "binnen een redelijke termijn" by
+ *   written notice: the objection waits that long for it after telling the customer of its right.
  */
 export interface ObjectionWindowSettings {
   objectionWindowDays: number;
@@ -47,6 +56,10 @@ export interface ObjectionWindowSettings {
   remedyDays: number;
   unknownCustomerGraceMinutes: number;
   lateDeliveryDays: number;
+  teamReminderDays: number;
+  remedyWarningDays: number;
+  offerReminderDays: number;
+  terminationNoticeDays: number;
 }
 
 export const defaultObjectionWindowSettings: ObjectionWindowSettings = {
@@ -55,15 +68,30 @@ export const defaultObjectionWindowSettings: ObjectionWindowSettings = {
   remedyDays: 30,
   unknownCustomerGraceMinutes: 5,
   lateDeliveryDays: 7,
+  teamReminderDays: 7,
+  remedyWarningDays: 7,
+  offerReminderDays: 7,
+  terminationNoticeDays: 30,
 };
 
+/** How many times an unanswered offer is brought to the customer before the team is told. */
+export const offerReminders = 3;
+
+/** The settings that came after the first ones: inputs stored before them lack them. */
+type LaterSettings =
+  | 'unknownCustomerGraceMinutes'
+  | 'lateDeliveryDays'
+  | 'teamReminderDays'
+  | 'remedyWarningDays'
+  | 'offerReminderDays'
+  | 'terminationNoticeDays';
+
 /**
- * Settings as a workflow input holds them: inputs stored before `unknownCustomerGraceMinutes` and
- * `lateDeliveryDays` existed (running or continued changes, windows started from them) lack them, and
- * must still start.
+ * Settings as a workflow input holds them: inputs stored before the later settings existed (running or
+ * continued changes, objections started from them) lack them, and must still start.
  */
-export type StoredObjectionWindowSettings = Omit<ObjectionWindowSettings, 'unknownCustomerGraceMinutes' | 'lateDeliveryDays'> &
-  Partial<Pick<ObjectionWindowSettings, 'unknownCustomerGraceMinutes' | 'lateDeliveryDays'>>;
+export type StoredObjectionWindowSettings = Omit<ObjectionWindowSettings, LaterSettings> &
+  Partial<Pick<ObjectionWindowSettings, LaterSettings>>;
 
 /** The settings a workflow works with: the stored ones, completed with today's defaults. */
 export function objectionWindowSettings(stored: StoredObjectionWindowSettings | undefined): ObjectionWindowSettings {
@@ -101,6 +129,14 @@ export interface ObjectionWindow {
   objection: { receivedAt: string; webhookId: string | null } | null;
   /** Why nobody could be told (SMTP answers and ids, never an address). */
   problem: string | null;
+  /** How the objection ended, once it has: its final status, and the customer's notice of termination if it gave one. */
+  outcome: ObjectionOutcome | null;
+}
+
+export interface ObjectionOutcome {
+  status: ObjectionStatusLabel;
+  endedAt: string;
+  servicesTerminated?: { services: string[]; receivedAt: string };
 }
 
 /** How many windows of a change are in each state; `notified`: whose notice a contact accepted. */
@@ -192,7 +228,23 @@ export interface ObjectionInput {
   settings?: StoredObjectionWindowSettings;
 }
 
-export type ObjectionStatusLabel = 'objected' | 'objection-rejected' | 'remedy-pending' | 'offer-made' | 'remedied' | 'termination-right';
+/**
+ * `objected`: awaiting the team's judgment; `remedy-pending`: judged reasonable, awaiting an offer;
+ * `offer-made`: awaiting the customer's answer; `offer-declined`: awaiting the team's decision (another
+ * offer within the 30 days, or the right to terminate, or the offer stands); `termination-right`: the
+ * customer was told it may terminate, and its notice is awaited. Final: `objection-rejected`,
+ * `remedied`, `offer-stands`, `services-terminated`, and `termination-right` once the notice period ends.
+ */
+export type ObjectionStatusLabel =
+  | 'objected'
+  | 'objection-rejected'
+  | 'remedy-pending'
+  | 'offer-made'
+  | 'offer-declined'
+  | 'remedied'
+  | 'offer-stands'
+  | 'termination-right'
+  | 'services-terminated';
 
 /**
  * Why the privacy team is asked to reach a customer by another channel: the product never described it
@@ -206,7 +258,27 @@ export type ObjectionWindowAlertKind =
   | 'reminder-undeliverable'
   | 'rejection-undeliverable'
   | 'offer-undeliverable'
-  | 'termination-right-undeliverable';
+  | 'termination-right-undeliverable'
+  | ObjectionNewsKind;
+
+/**
+ * What an objection brings to the privacy team while it runs (5.3): its arrival, with the date the
+ * remedy deadline falls; reminders while nobody has judged it; a warning before the deadline while no
+ * offer is recorded; the right to terminate granted because the deadline passed; a declined offer that
+ * needs a decision (and reminders of it); an offer the customer leaves unanswered; the customer's notice
+ * that it terminates services; an offer reminder, or the team's decision that the offer stands, that no
+ * contact accepted.
+ */
+export type ObjectionNewsKind =
+  | 'objection-received'
+  | 'objection-unjudged'
+  | 'remedy-deadline-near'
+  | 'termination-right-granted'
+  | 'offer-declined'
+  | 'offer-unanswered'
+  | 'services-terminated'
+  | 'offer-reminder-undeliverable'
+  | 'offer-stands-undeliverable';
 
 export interface ObjectionRecord {
   reasons: string;
@@ -235,15 +307,26 @@ export interface ObjectionState {
   judgment?: ObjectionJudgment;
   /** objection receivedAt + remedyDays (5.3). */
   remedyDeadlineAt?: string;
+  /** The offer of a change; a second one may follow a declined one within the 30 days. */
   offer?: { offer: string; offeredAt: string };
-  remedyAnswer?: { accepted: boolean; answeredAt: string };
+  /** Offers made before the current one, each with the customer's answer. */
+  earlierOffers?: Array<{ offer: string; offeredAt: string; answer: RemedyAnswer }>;
+  remedyAnswer?: RemedyAnswer;
+  /** How often the customer was reminded of the current offer. */
+  offerReminders?: number;
+  /** After a declined offer: the privacy team's decision. */
+  decision?: { decision: DeclinedOfferDecision; reason: string; decidedAt: string };
   /** 5.4: the services the customer may terminate (the subprocessor's purpose). */
   terminableServices?: string;
+  /** When the customer was told of its right to terminate, and until when its notice is awaited. */
+  terminationRight?: { why: TerminationRightWhy; grantedAt: string; noticeAwaitedUntil: string };
+  /** 5.3: the customer's written notice that it terminates services. */
+  servicesTerminated?: { services: string[]; receivedAt: string; webhookId?: string; recordedAt: string };
   /**
-   * The privacy team's alerts about emails no contact accepted (one per kind), once its address answered:
-   * `delivered` false while it refuses them (they are retried, see undeliveredAlerts), true once it took them.
+   * The privacy team's alerts, each once its address answered: `delivered` false while it refuses one
+   * (it is retried, see undeliveredAlerts), true once it took it. `step` names it once per objection.
    */
-  privacyTeamAlerts: Array<{ kind: ObjectionWindowAlertKind; at: string; delivered: boolean }>;
+  privacyTeamAlerts: Array<{ kind: ObjectionWindowAlertKind; step: string; at: string; delivered: boolean }>;
   /** Alerts the privacy team's address refused, retried until it takes them (workflows/privacy-team-alerts.ts). */
   undeliveredAlerts: UndeliveredAlertView[];
   timeline: Array<{ at: string; what: string }>;
@@ -263,6 +346,29 @@ export interface RecordRemedyOfferMessage {
 }
 export interface RecordRemedyAnswerMessage {
   accepted: boolean;
+  /** Why the customer declined (or anything it said with its answer). */
+  reason?: string;
+  /** When the customer answered (the product's event), or absent when an operator records it now. */
+  receivedAt?: string;
+  webhookId?: string;
+}
+export interface RemedyAnswer {
+  accepted: boolean;
+  answeredAt: string;
+  reason?: string;
+  webhookId?: string;
+}
+/** Why the customer may terminate: no judgment, or no offer, within the 30 days; or the team's decision after a declined offer. */
+export type TerminationRightWhy = 'not-judged' | 'no-offer' | 'offer-declined';
+export type DeclinedOfferDecision = 'termination-right' | 'offer-stands';
+export interface DecideOnDeclinedOfferMessage {
+  decision: DeclinedOfferDecision;
+  reason: string;
+}
+export interface ServicesTerminatedMessage {
+  services: string[];
+  receivedAt: string;
+  webhookId?: string;
 }
 
 /** 5.2: the customer's written objection with reasons, taken into the records by the webhook endpoint. */
@@ -271,8 +377,12 @@ export const objectionReceivedSignal = defineSignal<[ObjectToChangeMessage]>('ob
 export const judgeObjectionUpdate = defineUpdate<ObjectionState, [JudgeObjectionMessage]>('judgeObjection');
 /** 5.3: the processor's offer of a change in the services or in their use. */
 export const recordRemedyOfferUpdate = defineUpdate<ObjectionState, [RecordRemedyOfferMessage]>('recordRemedyOffer');
-/** The customer's answer to the offer. */
+/** The customer's answer to the offer: by an operator, or by the product's `subprocessor.remedy-answered`. */
 export const recordRemedyAnswerUpdate = defineUpdate<ObjectionState, [RecordRemedyAnswerMessage]>('recordRemedyAnswer');
+/** After a declined offer, the privacy team decides: the right to terminate, or the offer stands (another offer is recordRemedyOffer). */
+export const decideOnDeclinedOfferUpdate = defineUpdate<ObjectionState, [DecideOnDeclinedOfferMessage]>('decideOnDeclinedOffer');
+/** 5.3: the customer's written notice that it terminates the services affected (`subprocessor.services-terminated`). */
+export const recordServicesTerminatedUpdate = defineUpdate<ObjectionState, [ServicesTerminatedMessage]>('recordServicesTerminated');
 export const objectionStatusQuery = defineQuery<ObjectionState>('objectionStatus');
 
 // ---------------------------------------------------------------------------------------------
@@ -316,32 +426,92 @@ export function refuseObjection(
   return undefined;
 }
 
+/** Why nothing more can be decided on an objection whose course has ended, or undefined while it runs. */
+function ended(state: ObjectionState): string | undefined {
+  switch (state.status) {
+    case 'termination-right':
+      return `the customer was told at ${state.terminationRight?.grantedAt ?? 'an earlier time'} that it may terminate the services affected (policy 5.3)`;
+    case 'services-terminated':
+      return `the customer terminated the services affected (notice received ${state.servicesTerminated?.receivedAt})`;
+    case 'objection-rejected':
+      return 'the objection was judged unreasonable and has ended';
+    case 'remedied':
+      return 'the customer accepted the offer and the objection has ended';
+    case 'offer-stands':
+      return 'the privacy team decided that the declined offer stands, and the objection has ended';
+    default:
+      return undefined;
+  }
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
 export function refuseJudgment(state: ObjectionState, message: JudgeObjectionMessage): string | undefined {
   if (typeof message?.reasonable !== 'boolean') return 'reasonable must be true or false';
-  if (typeof message.reason !== 'string' || message.reason.trim() === '') return 'give the reason for the judgment';
+  if (!isText(message.reason)) return 'give the reason for the judgment';
   if (!state.objection) return `customer ${state.customerId} has not objected to change ${state.changeId}: nothing to judge`;
   if (state.judgment) {
     return `the objection was already judged ${state.judgment.reasonable ? 'reasonable' : 'unreasonable'} at ${state.judgment.judgedAt}`;
   }
-  return undefined;
+  return ended(state);
 }
 
 export function refuseRemedyOffer(state: ObjectionState, message: RecordRemedyOfferMessage, nowMs: number): string | undefined {
-  if (typeof message?.offer !== 'string' || message.offer.trim() === '') return 'describe the change offered';
+  if (!isText(message?.offer)) return 'describe the change offered';
   if (!state.judgment?.reasonable) return 'an offer follows only an objection judged reasonable';
-  if (state.offer) return `an offer was already made at ${state.offer.offeredAt}`;
-  if (state.status === 'termination-right' || (state.remedyDeadlineAt && nowMs > Date.parse(state.remedyDeadlineAt))) {
-    return `the 30 days to offer a change ended at ${state.remedyDeadlineAt} (policy 5.3); the customer has been told it may terminate the services affected`;
+  const over = ended(state);
+  if (over !== undefined) return over;
+  if (state.status === 'offer-made') return `an offer was made at ${state.offer!.offeredAt} and awaits the customer's answer`;
+  if (state.remedyDeadlineAt && nowMs > Date.parse(state.remedyDeadlineAt)) {
+    return state.status === 'offer-declined'
+      ? `the 30 days to offer a change ended at ${state.remedyDeadlineAt} (policy 5.3): decide on the declined offer (decideOnDeclinedOffer)`
+      : `the 30 days to offer a change ended at ${state.remedyDeadlineAt} (policy 5.3)`;
   }
   return undefined;
 }
 
-export function refuseRemedyAnswer(state: ObjectionState, message: RecordRemedyAnswerMessage): string | undefined {
+export function refuseRemedyAnswer(state: ObjectionState, message: RecordRemedyAnswerMessage, nowMs: number): string | undefined {
   if (typeof message?.accepted !== 'boolean') return 'accepted must be true or false';
+  if (message.reason !== undefined && !isText(message.reason)) return 'reason, when given, must be a text';
+  if (message.receivedAt !== undefined && (!isoInstant.test(message.receivedAt) || Number.isNaN(Date.parse(message.receivedAt)))) {
+    return 'receivedAt must be an ISO 8601 date-time with a time zone';
+  }
+  if (message.receivedAt !== undefined && Date.parse(message.receivedAt) > nowMs + futureToleranceMs) {
+    return `receivedAt (${message.receivedAt}) lies in the future`;
+  }
   if (!state.offer) return 'no offer has been made to answer';
-  if (state.remedyAnswer)
+  if (state.remedyAnswer) {
     return `the customer already ${state.remedyAnswer.accepted ? 'accepted' : 'declined'} the offer at ${state.remedyAnswer.answeredAt}`;
+  }
+  return ended(state);
+}
+
+export function refuseDeclinedOfferDecision(state: ObjectionState, message: DecideOnDeclinedOfferMessage): string | undefined {
+  if (message?.decision !== 'termination-right' && message?.decision !== 'offer-stands') {
+    return "decision must be 'termination-right' or 'offer-stands' (another offer is recordRemedyOffer)";
+  }
+  if (!isText(message.reason)) return 'give the reason for the decision';
+  if (state.status !== 'offer-declined') return ended(state) ?? `no declined offer awaits a decision (the objection is ${state.status})`;
   return undefined;
+}
+
+/** The most services one notice may name, and the longest name of one. */
+export const servicesTerminatedLimits = { services: 100, length: 1000 } as const;
+
+export function refuseServicesTerminated(state: ObjectionState, message: ServicesTerminatedMessage, nowMs: number): string | undefined {
+  if (!Array.isArray(message?.services) || message.services.length === 0) return 'name the services terminated';
+  if (message.services.length > servicesTerminatedLimits.services) return `at most ${servicesTerminatedLimits.services} services`;
+  if (!message.services.every((service) => isText(service) && service.length <= servicesTerminatedLimits.length)) {
+    return `each service is a text of at most ${servicesTerminatedLimits.length} characters`;
+  }
+  if (typeof message.receivedAt !== 'string' || !isoInstant.test(message.receivedAt) || Number.isNaN(Date.parse(message.receivedAt))) {
+    return 'receivedAt must be an ISO 8601 date-time with a time zone';
+  }
+  if (Date.parse(message.receivedAt) > nowMs + futureToleranceMs) return `receivedAt (${message.receivedAt}) lies in the future`;
+  if (state.servicesTerminated)
+    return `the customer's notice of termination was already recorded (received ${state.servicesTerminated.receivedAt})`;
+  if (state.status === 'termination-right') return undefined;
+  return ended(state);
 }
 
 /** The input of the change workflow from the webhook (announcedAt: the event's timestamp). */

@@ -1,5 +1,12 @@
 import { sql, type Selectable } from 'kysely';
-import type { ObjectionWindow, ObjectionWindowCounts, ObjectionWindowLabel, SubprocessorChangeNotice } from '../domain/subprocessor-change';
+import type {
+  ObjectionOutcome,
+  ObjectionStatusLabel,
+  ObjectionWindow,
+  ObjectionWindowCounts,
+  ObjectionWindowLabel,
+  SubprocessorChangeNotice,
+} from '../domain/subprocessor-change';
 import type { Db } from './database';
 import type { SubprocessorChangeRecipientsTable } from './schema';
 
@@ -38,6 +45,8 @@ export interface ObjectionWindowRepository {
     expected: ObjectionWindowLabel,
     objection: { receivedAt: string; webhookId: string },
   ): Promise<boolean>;
+  /** How the objection ended; the same outcome written again changes nothing. */
+  recordOutcome(changeId: string, customerId: string, outcome: ObjectionOutcome): Promise<void>;
 }
 
 const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
@@ -54,6 +63,16 @@ function toWindow(row: Selectable<SubprocessorChangeRecipientsTable>): Objection
     objection:
       row.objection_received_at === null ? null : { receivedAt: iso(row.objection_received_at)!, webhookId: row.objection_webhook_id },
     problem: row.problem,
+    outcome:
+      row.objection_outcome === null
+        ? null
+        : {
+            status: row.objection_outcome as ObjectionStatusLabel,
+            endedAt: iso(row.objection_ended_at)!,
+            ...(row.services_terminated !== null && {
+              servicesTerminated: { services: row.services_terminated, receivedAt: iso(row.services_terminated_at)! },
+            }),
+          },
   };
 }
 
@@ -224,6 +243,22 @@ export function objectionWindowRepository(db: Db): ObjectionWindowRepository {
         .where('objection_received_at', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+
+    async recordOutcome(changeId, customerId, outcome) {
+      await db
+        .updateTable('subprocessor_change_recipients')
+        .set({
+          objection_outcome: outcome.status,
+          objection_ended_at: outcome.endedAt,
+          services_terminated: outcome.servicesTerminated ? JSON.stringify(outcome.servicesTerminated.services) : null,
+          services_terminated_at: outcome.servicesTerminated?.receivedAt ?? null,
+        })
+        .where('change_id', '=', changeId)
+        .where('customer_id', '=', customerId)
+        // A retried activity finds it written: the first instant stays.
+        .where('objection_outcome', 'is', null)
+        .execute();
     },
   };
 }

@@ -385,6 +385,11 @@ export interface SubprocessorChangeRecipientsTable {
   objection_received_at: NullableTimestamp;
   objection_webhook_id: ColumnType<string | null, string | null | undefined, string | null>;
   problem: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How the objection ended (migration 016). */
+  objection_outcome: ColumnType<string | null, string | null | undefined, string | null>;
+  objection_ended_at: NullableTimestamp;
+  services_terminated: ColumnType<string[] | null, string | null | undefined, string | null>;
+  services_terminated_at: NullableTimestamp;
 }
 
 export type ObjectionWindowStateColumn = 'notifying' | 'open' | 'objected' | 'accepted' | 'undeliverable';

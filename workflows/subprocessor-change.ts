@@ -6,15 +6,20 @@ import type { CustomerEmailResult } from '../activities/email/customer-contacts'
 import { searchAttributes } from '../domain/search-attributes';
 import {
   batchesPerRun,
+  decideOnDeclinedOfferUpdate,
   judgeObjectionUpdate,
+  offerReminders,
   objectionReceivedSignal,
   objectionStatusQuery,
   objectionWindowSettings,
   recordRemedyAnswerUpdate,
   recordRemedyOfferUpdate,
+  recordServicesTerminatedUpdate,
+  refuseDeclinedOfferDecision,
   refuseJudgment,
   refuseRemedyAnswer,
   refuseRemedyOffer,
+  refuseServicesTerminated,
   subprocessorChangeStatusQuery,
   windowObjectedSignal,
   windowRoundsPerRun,
@@ -27,6 +32,7 @@ import {
   type ObjectionWindowCounts,
   type SubprocessorChangeInput,
   type SubprocessorChangeState,
+  type TerminationRightWhy,
 } from '../domain/subprocessor-change';
 import { emailOptions, fanOutOptions } from './activity-options';
 import { caseViewer } from './case-view';
@@ -36,7 +42,7 @@ import { privacyTeamAlerts } from './privacy-team-alerts';
 import { waitUntil } from './wait';
 import { handle } from './handlers';
 
-const { emailObjectionWindowCustomer, alertPrivacyTeamOfObjectionWindow, countObjectionWindows } =
+const { emailObjectionWindowCustomer, alertPrivacyTeamOfObjectionWindow, countObjectionWindows, recordObjectionOutcome } =
   proxyActivities<Activities>(emailOptions);
 const { announceChangeToCustomers, retryUndescribedNotices, giveUpUndescribed, settleDueWindows } =
   proxyActivities<Activities>(fanOutOptions);
@@ -249,10 +255,23 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
 /**
  * `objection-<changeId>~<customerId>` (policy 5.3-5.4; Art. 28(2)): started by the webhook endpoint with
  * the customer's objection (signal-with-start), once the objection was taken into the customer's window
- * in the records. It owns everything after the objection: an operator's judgment; after a reasonable one,
- * the processor's 30 days from the objection to offer a change; no offer in time, or an offer declined,
- * and the customer is told it may terminate the services affected. A later email that no contact
- * accepts is reported to the privacy team, and the objection goes on.
+ * in the records. It owns everything after the objection, and nothing about it passes in silence:
+ * 1. The privacy team is alerted at once, with the date the processor's 30 days end; reminded every
+ *    `teamReminderDays` while nobody judges it, and warned `remedyWarningDays` before the deadline while
+ *    no offer is recorded. A deadline that passes with no judgment, or no offer after a reasonable one,
+ *    tells the customer it may terminate the services affected (an objection nobody judged was not found
+ *    unreasonable).
+ * 2. An offer goes to the customer, and is brought to it again every `offerReminderDays` while it is
+ *    unanswered (`offerReminders` times, then the team is told). Its answer comes from an operator or
+ *    from the product (`subprocessor.remedy-answered`). A declined offer does not grant the right by
+ *    itself: the team decides, reminded weekly, between another offer within the 30 days, the right, or
+ *    the offer standing.
+ * 3. After the right is granted, the customer's written notice (`subprocessor.services-terminated`) is
+ *    awaited for `terminationNoticeDays`, "binnen een redelijke termijn". It ends the objection whenever
+ *    it comes, and the team is told.
+ * Alerts go out beside the case (privacyTeamAlerts): a refused one is retried and shown, never holding
+ * up a clock. A later email that no contact accepts is reported to the team, and the objection goes on.
+ * The outcome is written into the customer's window in the records when the objection ends.
  */
 export async function subprocessorObjection(input: ObjectionInput): Promise<ObjectionState> {
   const { change, customerId } = input;
@@ -268,15 +287,14 @@ export async function subprocessorObjection(input: ObjectionInput): Promise<Obje
     timeline: [],
   };
   const note = (what: string) => state.timeline.push({ at: iso(Date.now()), what });
-  // Alerts go out beside the objection: a refused one is retried and shown, and never holds up a clock.
   const alerts = privacyTeamAlerts({
     send: async (request: ObjectionAlertRequest) => {
       const outcome = await alertPrivacyTeamOfObjectionWindow({ step: request.step, alert: request.alert });
       const { kind } = request.alert;
       const delivered = outcome.status === 'delivered';
-      const entry = state.privacyTeamAlerts.find((alert) => alert.kind === kind);
+      const entry = state.privacyTeamAlerts.find((alert) => alert.step === request.step);
       if (!entry) {
-        state.privacyTeamAlerts.push({ kind, at: request.raisedAt, delivered });
+        state.privacyTeamAlerts.push({ kind, step: request.step, at: request.raisedAt, delivered });
         note(
           delivered ? `privacy team alerted: ${kind}` : `the privacy team's address refused the alert ${kind}, retried: ${outcome.reason}`,
         );
@@ -314,7 +332,13 @@ export async function subprocessorObjection(input: ObjectionInput): Promise<Obje
   handle(
     recordRemedyOfferUpdate,
     ({ offer }) => {
+      // Another offer after a declined one: the first is kept with its answer.
+      if (state.offer && state.remedyAnswer) {
+        state.earlierOffers = [...(state.earlierOffers ?? []), { ...state.offer, answer: state.remedyAnswer }];
+        delete state.remedyAnswer;
+      }
       state.offer = { offer, offeredAt: iso(Date.now()) };
+      state.offerReminders = 0;
       note(`change offered: ${offer}`);
       return state;
     },
@@ -322,21 +346,48 @@ export async function subprocessorObjection(input: ObjectionInput): Promise<Obje
   );
   handle(
     recordRemedyAnswerUpdate,
-    ({ accepted }) => {
-      state.remedyAnswer = { accepted, answeredAt: iso(Date.now()) };
-      note(`the customer ${accepted ? 'accepted' : 'declined'} the offer`);
+    ({ accepted, reason, receivedAt, webhookId }) => {
+      state.remedyAnswer = {
+        accepted,
+        answeredAt: receivedAt ?? iso(Date.now()),
+        ...(reason !== undefined && { reason }),
+        ...(webhookId !== undefined && { webhookId }),
+      };
+      note(
+        `the customer ${accepted ? 'accepted' : 'declined'} the offer${webhookId ? ` (webhook ${webhookId})` : ''}${reason ? `: ${reason}` : ''}`,
+      );
       return state;
     },
-    { validator: (message) => refuse(refuseRemedyAnswer(state, message)) },
+    { validator: (message) => refuse(refuseRemedyAnswer(state, message, Date.now())) },
+  );
+  handle(
+    decideOnDeclinedOfferUpdate,
+    ({ decision, reason }) => {
+      state.decision = { decision, reason, decidedAt: iso(Date.now()) };
+      note(`decided after the declined offer: ${decision}: ${reason}`);
+      return state;
+    },
+    { validator: (message) => refuse(refuseDeclinedOfferDecision(state, message)) },
+  );
+  handle(
+    recordServicesTerminatedUpdate,
+    ({ services, receivedAt, webhookId }) => {
+      state.servicesTerminated = { services, receivedAt, recordedAt: iso(Date.now()), ...(webhookId !== undefined && { webhookId }) };
+      note(
+        `the customer terminated services (notice received ${receivedAt}${webhookId ? `, webhook ${webhookId}` : ''}): ${services.join('; ')}`,
+      );
+      return state;
+    },
+    { validator: (message) => refuse(refuseServicesTerminated(state, message, Date.now())) },
   );
 
   const view = caseViewer();
+  let shownDeadline: string | undefined;
   function show(label: ObjectionStatusLabel, deadline?: string): void {
     state.status = label;
     shownDeadline = deadline;
     describe();
   }
-  let shownDeadline: string | undefined;
   function describe(): void {
     view({
       status: state.status,
@@ -346,28 +397,34 @@ export async function subprocessorObjection(input: ObjectionInput): Promise<Obje
         (state.objection ? `objection received ${state.objection.receivedAt}` : 'objection on its way') +
         (state.windowClosesAt !== undefined ? ` (window closed ${state.windowClosesAt})` : '') +
         (state.judgment ? `; judged ${state.judgment.reasonable ? 'reasonable' : 'unreasonable'}` : '') +
+        (state.remedyDeadlineAt !== undefined ? `\n\nremedy deadline ${state.remedyDeadlineAt}` : '') +
         (shownDeadline !== undefined ? `\n\nnext deadline ${shownDeadline}` : '') +
         alerts.describe(),
     });
   }
   /**
-   * One of the emails after the objection. When no contact accepts it, the customer has not learnt what
-   * was decided (or offered): the privacy team is asked to tell it otherwise, and the objection goes on.
+   * One of the emails after the objection (`occurrence` tells apart the emails of a kind that goes out
+   * more than once). When no contact accepts it, the customer has not learnt what was decided (or
+   * offered): the privacy team is asked to tell it otherwise, and the objection goes on.
    */
-  async function email(message: Exclude<ObjectionWindowEmail, { kind: 'change-notice' | 'objection-reminder' }>): Promise<void> {
+  async function email(
+    message: Exclude<ObjectionWindowEmail, { kind: 'change-notice' | 'objection-reminder' }>,
+    occurrence?: string,
+  ): Promise<void> {
     const result = await emailObjectionWindowCustomer({
       customerId,
       change,
       windowClosesAt: state.windowClosesAt ?? state.objection!.receivedAt,
       email: message,
+      ...(occurrence !== undefined && { step: `${message.kind}~${occurrence}` }),
     });
     note(`${message.kind}: ${describeEmail(result)}`);
-    if (result.status !== 'sent') alertPrivacyTeam(undeliverableAlerts[message.kind], describeEmail(result));
+    if (result.status !== 'sent') alertPrivacyTeam(undeliverableAlerts[message.kind], describeEmail(result), occurrence);
   }
-  /** Asks the privacy team to reach the customer otherwise; once per objection and kind (the step is the key). */
-  function alertPrivacyTeam(kind: ObjectionWindowAlertKind, detail: string): void {
+  /** Tells the privacy team; once per objection, kind and occurrence (the step is the key). */
+  function alertPrivacyTeam(kind: ObjectionWindowAlertKind, detail: string, occurrence?: string): void {
     alerts.raise({
-      step: `alert-${kind}`,
+      step: `alert-${kind}${occurrence !== undefined ? `~${occurrence}` : ''}`,
       raisedAt: iso(Date.now()),
       alert: {
         kind,
@@ -384,6 +441,15 @@ export async function subprocessorObjection(input: ObjectionInput): Promise<Obje
   async function finish(label: ObjectionStatusLabel): Promise<ObjectionState> {
     show(label);
     await condition(allHandlersFinished);
+    await recordObjectionOutcome({
+      changeId: change.changeId,
+      customerId,
+      status: label,
+      endedAt: iso(Date.now()),
+      ...(state.servicesTerminated !== undefined && {
+        servicesTerminated: { services: state.servicesTerminated.services, receivedAt: state.servicesTerminated.receivedAt },
+      }),
+    });
     // The case has ended; its last alerts still reach the team before the workflow does.
     await alerts.delivered();
     return state;
@@ -395,33 +461,121 @@ export async function subprocessorObjection(input: ObjectionInput): Promise<Obje
   ]);
   // The objection comes with the start (signal-with-start): it is there at the first task.
   await condition(() => state.objection !== undefined);
-
-  // 5.3: an operator judges the objection; the processor's 30 days run meanwhile.
   const remedyDeadline = state.remedyDeadlineAt!;
+  const deadlineText = `the processor's 30 days to offer a change (policy 5.3) end at ${remedyDeadline}`;
+  const terminated = () => state.servicesTerminated !== undefined;
+  const warnAt = Date.parse(remedyDeadline) - days(settings.remedyWarningDays);
+  let warned = false;
+  /** Waits for `done` until the warning before the deadline, warns the team if no offer is recorded, then waits for the deadline. */
+  async function untilDeadline(done: () => boolean, summary: string): Promise<boolean> {
+    if (!warned && Date.now() < warnAt) {
+      if (await waitUntil(warnAt, done, `warn the privacy team: no offer recorded (5.3); ${summary}`)) return true;
+      warned = true;
+      alertPrivacyTeam('remedy-deadline-near', `No offer of a change is recorded; ${deadlineText}.`);
+    }
+    return waitUntil(remedyDeadline, done, `remedy deadline (5.3); ${summary}`);
+  }
+
+  alertPrivacyTeam('objection-received', `Objection received ${state.objection!.receivedAt}; ${deadlineText}.`);
+  // 5.3: an operator judges the objection, reminded while nobody does; the processor's 30 days run meanwhile.
   show('objected', remedyDeadline);
-  await condition(() => state.judgment !== undefined);
-  const judgment = state.judgment!;
-  if (!judgment.reasonable) {
-    await email({ kind: 'objection-rejected', reason: judgment.reason });
+  const judgedOrTerminated = () => state.judgment !== undefined || terminated();
+  for (let reminder = 1; !judgedOrTerminated(); reminder += 1) {
+    const at = Date.parse(state.objection!.recordedAt) + reminder * days(settings.teamReminderDays);
+    if (at >= warnAt) break;
+    if (!(await waitUntil(at, judgedOrTerminated, 'remind the privacy team: the objection is not judged (5.3)'))) {
+      alertPrivacyTeam('objection-unjudged', `Nobody has judged the objection yet; ${deadlineText}.`, String(reminder));
+    }
+  }
+  if (!(await untilDeadline(judgedOrTerminated, 'the objection awaits a judgment'))) {
+    note(`not judged by ${remedyDeadline}`);
+    return terminationRight('not-judged');
+  }
+  if (terminated()) return servicesTerminated();
+  if (!state.judgment!.reasonable) {
+    await email({ kind: 'objection-rejected', reason: state.judgment!.reason });
     return finish('objection-rejected');
   }
 
-  show('remedy-pending', remedyDeadline);
-  const offered = await waitUntil(remedyDeadline, () => state.offer !== undefined, 'remedy deadline (5.3)');
-  if (!offered) {
-    note(`no change offered by ${remedyDeadline}`);
-    return terminationRight('no-offer');
-  }
-  await email({ kind: 'remedy-offer', offer: state.offer!.offer });
-  show('offer-made');
-  await condition(() => state.remedyAnswer !== undefined);
-  if (state.remedyAnswer!.accepted) return finish('remedied');
-  return terminationRight('offer-declined');
+  // An offer within the 30 days; after a declined one, the team's decision or another offer.
+  const offerPending = () => state.offer !== undefined && state.remedyAnswer === undefined;
+  for (let round = 1; ; round += 1) {
+    show(round === 1 ? 'remedy-pending' : state.status, remedyDeadline);
+    if (!(await untilDeadline(() => offerPending() || terminated(), 'an offer of a change is awaited'))) {
+      note(`no change offered by ${remedyDeadline}`);
+      return terminationRight('no-offer');
+    }
+    if (terminated()) return servicesTerminated();
+    const offer = state.offer!;
+    await email({ kind: 'remedy-offer', offer: offer.offer }, round === 1 ? undefined : String(round));
 
-  async function terminationRight(why: 'no-offer' | 'offer-declined'): Promise<ObjectionState> {
+    // The customer's answer, reminded while it does not come.
+    const answered = () => state.remedyAnswer !== undefined || terminated();
+    for (let reminder = 1; !answered(); reminder += 1) {
+      const at = iso(Date.parse(offer.offeredAt) + reminder * days(settings.offerReminderDays));
+      show('offer-made', at);
+      if (await waitUntil(at, answered, 'remind the customer of the offer, or tell the team: no answer yet')) break;
+      if (reminder <= offerReminders) {
+        state.offerReminders = reminder;
+        await email({ kind: 'offer-reminder', offer: offer.offer, offeredAt: offer.offeredAt }, `${round}.${reminder}`);
+      } else {
+        alertPrivacyTeam(
+          'offer-unanswered',
+          `The customer has not answered the offer of ${offer.offeredAt}, reminded ${offerReminders} times.`,
+          String(round),
+        );
+        show('offer-made');
+        await condition(answered);
+      }
+    }
+    if (terminated()) return servicesTerminated();
+    if (state.remedyAnswer!.accepted) return finish('remedied');
+
+    // 5.3: a declined offer does not grant the right by itself; the privacy team decides.
+    const decided = () => state.decision !== undefined || offerPending() || terminated();
+    const declined = `The customer declined the offer of ${offer.offeredAt}${state.remedyAnswer!.reason ? ` (its reason is in the objection's timeline)` : ''}; ${deadlineText}.`;
+    alertPrivacyTeam('offer-declined', declined, String(round));
+    for (let reminder = 1; !decided(); reminder += 1) {
+      const at = iso(Date.parse(state.remedyAnswer!.answeredAt) + reminder * days(settings.teamReminderDays));
+      show('offer-declined', at);
+      if (!(await waitUntil(at, decided, 'remind the privacy team: a declined offer awaits its decision (5.3)'))) {
+        alertPrivacyTeam('offer-declined', `Still undecided. ${declined}`, `${round}.${reminder}`);
+      }
+    }
+    if (terminated()) return servicesTerminated();
+    if (state.decision?.decision === 'termination-right') return terminationRight('offer-declined');
+    if (state.decision?.decision === 'offer-stands') {
+      await email({ kind: 'offer-stands', reason: state.decision.reason });
+      return finish('offer-stands');
+    }
+    // Another offer: the next round sends it.
+  }
+
+  /** 5.3: the customer may terminate the services affected; its written notice is awaited a reasonable time. */
+  async function terminationRight(why: TerminationRightWhy): Promise<ObjectionState> {
+    const noticeAwaitedUntil = iso(Date.now() + days(settings.terminationNoticeDays));
     state.terminableServices = change.subprocessor.purpose;
+    state.terminationRight = { why, grantedAt: iso(Date.now()), noticeAwaitedUntil };
+    show('termination-right', noticeAwaitedUntil);
+    if (why !== 'offer-declined') {
+      alertPrivacyTeam(
+        'termination-right-granted',
+        `${why === 'not-judged' ? 'Nobody judged the objection' : 'No offer of a change was recorded'} by ${remedyDeadline}; the customer is told that it may terminate the services affected.`,
+      );
+    }
     await email({ kind: 'termination-right', why, remedyDeadlineAt: remedyDeadline });
+    if (await waitUntil(noticeAwaitedUntil, terminated, "the customer's notice of termination (5.3)")) return servicesTerminated();
+    note(`no notice of termination by ${noticeAwaitedUntil}`);
     return finish('termination-right');
+  }
+
+  async function servicesTerminated(): Promise<ObjectionState> {
+    const notice = state.servicesTerminated!;
+    alertPrivacyTeam(
+      'services-terminated',
+      `Notice received ${notice.receivedAt}, while the objection was ${state.status}. Services terminated: ${notice.services.join('; ')}.`,
+    );
+    return finish('services-terminated');
   }
 }
 
@@ -429,6 +583,8 @@ export async function subprocessorObjection(input: ObjectionInput): Promise<Obje
 const undeliverableAlerts = {
   'objection-rejected': 'rejection-undeliverable',
   'remedy-offer': 'offer-undeliverable',
+  'offer-reminder': 'offer-reminder-undeliverable',
+  'offer-stands': 'offer-stands-undeliverable',
   'termination-right': 'termination-right-undeliverable',
 } as const satisfies Record<Exclude<ObjectionWindowEmail['kind'], 'change-notice' | 'objection-reminder'>, ObjectionWindowAlertKind>;
 

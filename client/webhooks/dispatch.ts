@@ -7,6 +7,7 @@ import { breachHandlers } from './handlers/breach';
 import { customerHandlers } from './handlers/customer';
 import { dsrHandlers } from './handlers/dsr';
 import { instructionHandlers } from './handlers/instruction';
+import { objectionHandlers } from './handlers/objection';
 import { subprocessorHandlers } from './handlers/subprocessor';
 import type { EventHandler, EventHandlers } from './handlers/types';
 
@@ -19,6 +20,7 @@ const handlers: EventHandlers = {
   ...authorityHandlers,
   ...instructionHandlers,
   ...subprocessorHandlers,
+  ...objectionHandlers,
 };
 
 /**

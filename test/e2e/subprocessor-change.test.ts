@@ -149,6 +149,13 @@ describe('a subprocessor change reported by signed webhook', () => {
     expect(second.status).toBe(409);
     expect(second.body.error).toContain('already objected');
 
+    // The privacy team hears of the objection first, with its remedy deadline.
+    const [arrival] = await eventually(
+      async () => (await stack.catcher.messages()).filter((m) => m.headers['x-dpa-step'] === 'alert-objection-received'),
+      (alerts) => alerts.length === 1,
+    );
+    expect(arrival!.text).toContain(state.remedyDeadlineAt!);
+
     // The operator's decision, as the Web UI or CLI sends it.
     const beforeAnswer = (await stack.catcher.messages()).length;
     await window.executeUpdate(judgeObjectionUpdate, {
@@ -164,6 +171,7 @@ describe('a subprocessor change reported by signed webhook', () => {
     );
     const evidence = await stack.records.emails.list({ workflowIdPrefix: 'objection-E2E-SP1~sp-fr' });
     expect(evidence.map((e) => [e.step, e.recipient, e.language, e.status]).sort()).toEqual([
+      ['alert-objection-received', 'privacy-team@processor.test', 'en', 'sent'],
       ['change-notice', 'dpo@fr.sp.test', 'fr', 'sent'],
       ['objection-rejected', 'dpo@fr.sp.test', 'fr', 'sent'],
     ]);
@@ -301,5 +309,58 @@ describe('a subprocessor change reported by signed webhook', () => {
     );
     expect(mail!.text).toContain('New Hosting SA');
     expect(mail!.text).toContain('Old Hosting BV');
+  });
+  test("the customer's answers by webhook: refused with the objection's reason when they do not fit; a notice of termination ends the objection", async () => {
+    await stack.post(customerEvent('sp-answers', 'en', ['dpo@answers.sp.test']));
+    expect((await stack.post(changeEvent('E2E-SP-ANS', { customerIds: ['sp-answers'] }))).status).toBe(202);
+    await eventually(
+      async () => (await stack.records.objectionWindows.get('E2E-SP-ANS', 'sp-answers'))?.state,
+      (state) => state === 'open',
+    );
+    const answered = (accepted: boolean) => ({
+      type: 'subprocessor.remedy-answered',
+      timestamp: new Date().toISOString(),
+      data: { changeId: 'E2E-SP-ANS', customerId: 'sp-answers', accepted },
+    });
+    const terminated = (services: unknown) => ({
+      type: 'subprocessor.services-terminated',
+      timestamp: new Date().toISOString(),
+      data: { changeId: 'E2E-SP-ANS', customerId: 'sp-answers', services },
+    });
+    // No objection yet: there is nothing to answer, nor an objection to end.
+    expect((await stack.post(answered(true))).status).toBe(404);
+    expect((await stack.post(objectionEvent('E2E-SP-ANS', 'sp-answers', 'Our auditors forbid US providers.'))).status).toBe(202);
+    const objection = stack.env.client.workflow.getHandle('objection-E2E-SP-ANS~sp-answers');
+    await eventually(
+      () => objection.query(objectionStatusQuery),
+      (state) => state.status === 'objected',
+    );
+    // An answer before any offer: refused with the workflow's reason, and nothing changes.
+    const early = await stack.post(answered(false));
+    expect(early).toEqual({
+      status: 409,
+      body: { error: 'no offer has been made to answer', workflowId: 'objection-E2E-SP-ANS~sp-answers' },
+    });
+    // A notice naming no service never reaches the workflow.
+    expect((await stack.post(terminated([]))).status).toBe(400);
+    const notice = terminated(['transactional email']);
+    const first = await stack.post(notice, { webhookId: 'msg_sp_terminated' });
+    expect(first).toEqual({ status: 202, body: { workflowId: 'objection-E2E-SP-ANS~sp-answers' } });
+    // The same delivery again is answered from the first.
+    expect(await stack.post(notice, { webhookId: 'msg_sp_terminated' })).toEqual(first);
+    const ended = await eventually(
+      () => objection.query(objectionStatusQuery),
+      (state) => state.status === 'services-terminated',
+    );
+    expect(ended.servicesTerminated).toMatchObject({ services: ['transactional email'], webhookId: 'msg_sp_terminated' });
+    const window = await eventually(
+      async () => (await fetch(`${stack.baseUrl}/subprocessor-changes/E2E-SP-ANS/windows/sp-answers`)).json() as Promise<ObjectionWindow>,
+      (shown) => shown.outcome !== null,
+    );
+    expect(window.outcome).toMatchObject({ status: 'services-terminated', servicesTerminated: { services: ['transactional email'] } });
+    // Once ended, a later answer is refused and says so.
+    const late = await stack.post(answered(true));
+    expect(late.status).toBe(409);
+    expect(late.body.error).toContain('completed');
   });
 });

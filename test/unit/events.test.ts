@@ -76,6 +76,13 @@ const validData: Record<EventType, Record<string, unknown>> = {
     reasons: 'MailCo is not on our approved list.',
     receivedAt: '2026-01-04T12:00:00Z',
   },
+  'subprocessor.remedy-answered': {
+    changeId: 'chg-9',
+    customerId: 'cust-2',
+    accepted: false,
+    reason: 'The change would cost us a feature.',
+  },
+  'subprocessor.services-terminated': { changeId: 'chg-9', customerId: 'cust-2', services: ['transactional email'] },
   'audit.requested': {
     auditId: 'audit-1',
     customerId: 'cust-1',
@@ -114,7 +121,7 @@ function withData(type: EventType, changes: Record<string, unknown>): Record<str
 describe('every event type of the contract accepts a valid example', () => {
   it('has an example for each and only each event type', () => {
     expect(Object.keys(validData).sort()).toEqual([...eventTypes].sort());
-    expect(eventTypes).toHaveLength(21);
+    expect(eventTypes).toHaveLength(23);
   });
 
   it.each(Object.keys(validData) as EventType[])('%s is accepted with its data', (type) => {
@@ -221,6 +228,18 @@ describe('bad inputs are refused with the path of the problem', () => {
     ['an unknown subprocessor action', withData('subprocessor.changed', { action: 'renamed' }), 'data.action'],
     ['an objection with empty reasons', withData('subprocessor.objected', { reasons: '' }), 'data.reasons'],
     ['an objection with reasons of only spaces', withData('subprocessor.objected', { reasons: '   ' }), 'data.reasons'],
+    ['an answer to an offer that is not a boolean', withData('subprocessor.remedy-answered', { accepted: 'yes' }), 'data.accepted'],
+    ['a notice of termination naming no service', withData('subprocessor.services-terminated', { services: [] }), 'data.services'],
+    [
+      'a notice of termination naming an empty service',
+      withData('subprocessor.services-terminated', { services: ['  '] }),
+      'data.services.0',
+    ],
+    [
+      'a notice of termination naming 101 services',
+      withData('subprocessor.services-terminated', { services: Array.from({ length: 101 }, (_, i) => `service ${i}`) }),
+      'data.services',
+    ],
     ['an audit on 30 February', withData('audit.requested', { proposedDate: '2026-02-30' }), 'data.proposedDate'],
     ['an audit date without dashes', withData('audit.requested', { proposedDate: '20260101' }), 'data.proposedDate'],
     ['an audit without an auditor name', withData('audit.requested', { auditor: { email: 'a@b.example' } }), 'data.auditor.name'],

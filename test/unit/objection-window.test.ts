@@ -33,6 +33,7 @@ describe('refuseObjection, against the window in the records', () => {
     remindedAt: null,
     objection: null,
     problem: null,
+    outcome: null,
     ...over,
   });
   const now = Date.parse('2029-03-23T04:30:00.000Z');

@@ -3,6 +3,8 @@ import {
   renderObjectionRejected,
   renderObjectionReminder,
   renderObjectionWindowAlert,
+  renderOfferReminder,
+  renderOfferStands,
   renderRemedyOffer,
   renderSubprocessorChangeNotice,
   renderTerminationRight,
@@ -108,6 +110,30 @@ describe('the later emails', () => {
     },
   );
 
+  test.each([
+    ['nl', 'Herinnering', 'maandag 20 april 2026', 'blijft gelden', 'niet binnen 30 dagen'],
+    ['fr', 'Rappel', 'lundi 20 avril 2026', 'est maintenue', 'pas répondu'],
+    ['en', 'Reminder', 'Monday, 20 April 2026', 'stands', 'did not answer your objection'],
+  ] as const)(
+    'in %s: an unanswered offer brought again with its date, a declined offer that stands with its reason, and the right after an objection nobody judged',
+    (language, reminderWord, offeredOn, stands, notJudged) => {
+      const reminder = renderOfferReminder(
+        { ...facts, offer: 'Email stays with OldMail for you.', offeredAt: '2026-04-20T08:00:00Z' },
+        language,
+      );
+      expect(reminder.subject).toContain(reminderWord);
+      for (const part of ['Email stays with OldMail for you.', offeredOn, 'privacy@processor.test', 'CHG-7'])
+        expect(reminder.text).toContain(part);
+      const standing = renderOfferStands({ ...facts, reason: 'The offered relay keeps all mail in Belgium.' }, language);
+      expect(standing.subject).toContain(stands);
+      expect(standing.text).toContain('The offered relay keeps all mail in Belgium.');
+      expect(standing.text).toContain('5.3');
+      const unjudged = renderTerminationRight({ ...facts, why: 'not-judged', remedyDeadlineAt: '2026-05-01T08:00:00Z' }, language);
+      expect(unjudged.text).toContain(notJudged);
+      expect(unjudged.text).toContain('sending transactional email');
+    },
+  );
+
   test('an unknown region code is shown as it is', () => {
     expect(countryName('US', 'fr')).toBe('États-Unis (US)');
     expect(countryName('ZZ', 'en')).toBe('ZZ');
@@ -135,7 +161,11 @@ describe("the privacy team's alert (5.2-5.4)", () => {
       // A window's alert names the change's workflow, which owns the windows; the later ones the objection's.
       const windowKinds = ['no-customer-record', 'notice-undeliverable', 'reminder-undeliverable'];
       const workflowId = windowKinds.includes(kinds[index]!) ? 'subprocessor-change-CHG-7' : 'objection-CHG-7~cust-9';
-      for (const part of [kinds[index]!, workflowId, '550 5.1.1 <address>', 'another channel']) expect(email.text).toContain(part);
+      // An email nobody took asks the team to reach the customer otherwise; news of the objection asks for a decision.
+      const undelivered = kinds[index]!.endsWith('-undeliverable') || kinds[index] === 'no-customer-record';
+      for (const part of [kinds[index]!, workflowId, '550 5.1.1 <address>', undelivered ? 'another channel' : 'objection']) {
+        expect(email.text).toContain(part);
+      }
     }
   });
 
@@ -144,7 +174,18 @@ describe("the privacy team's alert (5.2-5.4)", () => {
     expect(alert('notice-undeliverable', '2026-03-02T09:00:00Z').text).toContain('awaits your judgment');
     expect(alert('reminder-undeliverable').text).toContain('stays open');
     expect(alert('offer-undeliverable').text).toContain('recordRemedyAnswer');
-    expect(alert('termination-right-undeliverable').text).toContain('ended as termination-right');
+    expect(alert('termination-right-undeliverable').text).toContain('notice of termination is awaited');
+  });
+
+  test('news of an objection names what the team must do next, and where the objection stands', () => {
+    expect(alert('objection-received').text).toContain('judgeObjection');
+    expect(alert('objection-unjudged').text).toContain('awaits your judgment');
+    expect(alert('remedy-deadline-near').text).toContain('recordRemedyOffer');
+    expect(alert('termination-right-granted').text).toContain('subprocessor.services-terminated');
+    expect(alert('offer-declined').text).toContain('decideOnDeclinedOffer');
+    expect(alert('offer-declined').text).toContain('does not by itself give the customer the right');
+    expect(alert('offer-unanswered').text).toContain('recordRemedyAnswer');
+    expect(alert('services-terminated').text).toContain('ended as services-terminated');
     expect(alert('no-customer-record').text).toContain('GET /subprocessor-changes/CHG-7/windows/cust-9');
   });
 });

@@ -1,8 +1,10 @@
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { objectionHandlers } from '../../client/webhooks/handlers/objection';
 import { takeObjection } from '../../client/webhooks/handlers/subprocessor';
 import { workflowIds } from '../../domain/ids';
 import type { Language } from '../../domain/language';
 import {
+  decideOnDeclinedOfferUpdate,
   defaultObjectionWindowSettings,
   judgeObjectionUpdate,
   objectionStatusQuery,
@@ -35,13 +37,6 @@ const started: WorkflowHandle[] = [];
  */
 function withChanges(taskQueue: string, fn: () => Promise<void>): Promise<void> {
   return h.withWorker(taskQueue, async () => {
-    try {
-      await fn();
-    } catch (failure) {
-      // A failed test leaves nothing running: an activity in flight would hold the clock of the tests after it.
-      for (const handle of started.splice(0)) await handle.terminate('the test failed').catch(() => undefined);
-      throw failure;
-    }
     // Idle: nothing outstanding, twice in a row (a workflow task in flight may schedule an activity next).
     const idle = async (handle: WorkflowHandle) => {
       const description = await handle.describe();
@@ -50,12 +45,23 @@ function withChanges(taskQueue: string, fn: () => Promise<void>): Promise<void> 
         ((description.raw.pendingActivities ?? []).length === 0 && !description.raw.pendingWorkflowTask)
       );
     };
-    for (const handle of started.splice(0)) {
-      await h.waitFor(
-        async () => (await idle(handle)) && (await new Promise((resolve) => setTimeout(resolve, 300))) === undefined && idle(handle),
-        { what: `${handle.workflowId} idle`, timeoutMs: 60_000 },
-      );
+    const settle = async () => {
+      for (const handle of started.splice(0)) {
+        await h.waitFor(
+          async () => (await idle(handle)) && (await new Promise((resolve) => setTimeout(resolve, 300))) === undefined && idle(handle),
+          { what: `${handle.workflowId} idle`, timeoutMs: 60_000 },
+        );
+      }
+    };
+    try {
+      await fn();
+    } catch (failure) {
+      // A failed test still lets its workflows settle (never terminating them: see above), so that the
+      // tests after it keep a clock that skips.
+      await settle().catch(() => undefined);
+      throw failure;
     }
+    await settle();
   });
 }
 
@@ -144,13 +150,33 @@ async function alertsOf(workflowId: string) {
   return (await h.mailOf(workflowId)).filter((m) => m.envelope.to.includes(privacyTeam));
 }
 
-/** A customer's window opened and its objection taken, with its own workflow running. */
+/**
+ * A customer's window opened and its objection taken, with its own workflow running and the privacy
+ * team told of it (so that the emails after it come in a known order).
+ */
 async function objected(taskQueue: string, changeId: string, customerId: string): Promise<WorkflowHandle<typeof subprocessorObjection>> {
   await announce(taskQueue, changeId, [customerId]);
   await windowIn(changeId, customerId, 'open');
   expect((await object(taskQueue, changeId, customerId, 'The data would leave the EEA.')).statusCode).toBe(202);
   await objectionIn(changeId, customerId, 'objected');
+  await h.waitFor(async () => (await stepsOf(workflowIds.objection(changeId, customerId))).includes('alert-objection-received'));
   return objectionOf(changeId, customerId);
+}
+
+/** The product's `subprocessor.remedy-answered`, as the webhook endpoint hands it on, on the test server's clock. */
+async function answerOffer(changeId: string, customerId: string, answer: { accepted: boolean; reason?: string }, webhookId: string) {
+  return objectionHandlers['subprocessor.remedy-answered']!(
+    { client: h.env.client, records: h.records, webhookId, timestamp: await h.serverNow() },
+    { changeId, customerId, ...answer },
+  );
+}
+
+/** The product's `subprocessor.services-terminated`, as the webhook endpoint hands it on. */
+async function terminateServices(changeId: string, customerId: string, services: string[]) {
+  return objectionHandlers['subprocessor.services-terminated']!(
+    { client: h.env.client, records: h.records, webhookId: `msg_test_${(deliveries += 1)}`, timestamp: await h.serverNow() },
+    { changeId, customerId, services },
+  );
 }
 
 describe("the change owns every customer's window (5.2)", () => {
@@ -234,7 +260,15 @@ describe("the change owns every customer's window (5.2)", () => {
 
       await h.skipTo(new Date(Date.parse(open.closesAt!) + MINUTE).toISOString());
       await h.waitFor(async () => (await handle.query(subprocessorChangeStatusQuery)).status === 'closed');
-      expect(await stepsOf(workflowIds.objection('CHG-E', 'early'))).toEqual(['change-notice']);
+      // No reminder of the window; the privacy team heard of the objection, and of nobody judging it since.
+      expect(await stepsOf(workflowIds.objection('CHG-E', 'early'))).toEqual([
+        'change-notice',
+        'alert-objection-received',
+        'alert-objection-unjudged~1',
+        'alert-objection-unjudged~2',
+        'alert-objection-unjudged~3',
+        'alert-remedy-deadline-near',
+      ]);
       expect((await windowOf('CHG-E', 'early')).remindedAt).toBeNull();
     });
   });
@@ -417,11 +451,16 @@ describe('a customer that cannot be told (5.2)', () => {
 });
 
 describe('after an objection: its own workflow (5.3-5.4)', () => {
-  test('judged unreasonable: the customer is told why; judging again is refused', async () => {
+  test('the team is told at once, with the remedy deadline; judged unreasonable, the customer is told why; judging again is refused', async () => {
     await h.customer('unreason', { language: 'fr' });
     const taskQueue = 'spc-unreason';
     await withChanges(taskQueue, async () => {
       const handle = await objected(taskQueue, 'CHG-U', 'unreason');
+      const id = workflowIds.objection('CHG-U', 'unreason');
+      const { remedyDeadlineAt } = await objectionState('CHG-U', 'unreason');
+      const [arrival] = await alertsOf(id);
+      expect(arrival!.subject).toMatch(/^\[Privacy team\] A customer objected to a subprocessor change .*CHG-U.*unreason/);
+      for (const part of [remedyDeadlineAt!, 'judgeObjection', 'terminate']) expect(arrival!.text).toContain(part);
       await handle.executeUpdate(judgeObjectionUpdate, {
         args: [{ reasonable: false, reason: 'Le fournisseur est certifié et lié par les clauses types.' }],
       });
@@ -429,10 +468,69 @@ describe('after an objection: its own workflow (5.3-5.4)', () => {
         await h.refusal(handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'second thoughts' }] })),
       ).toContain('already judged');
       await objectionIn('CHG-U', 'unreason', 'objection-rejected');
-      const id = workflowIds.objection('CHG-U', 'unreason');
-      expect(await stepsOf(id)).toEqual(['change-notice', 'objection-rejected']);
+      await h.waitFor(async () => (await windowOf('CHG-U', 'unreason')).outcome?.status === 'objection-rejected');
+      expect(await stepsOf(id)).toEqual(['change-notice', 'alert-objection-received', 'objection-rejected']);
       const rejection = (await h.mailOf(id)).find((m) => m.headers['x-dpa-step'] === 'objection-rejected');
       expect(rejection!.text).toContain('Le fournisseur est certifié et lié par les clauses types.');
+    });
+  });
+
+  test('nobody judges it: reminders on days 7, 14 and 21, a warning on day 23, and on day 30 the customer may terminate; a judgment then is refused', async () => {
+    await h.customer('unjudged', { language: 'nl' });
+    const taskQueue = 'spc-unjudged';
+    await withChanges(taskQueue, async () => {
+      const handle = await objected(taskQueue, 'CHG-UNJ', 'unjudged');
+      const id = workflowIds.objection('CHG-UNJ', 'unjudged');
+      const { objection, remedyDeadlineAt } = await objectionState('CHG-UNJ', 'unjudged');
+      const from = Date.parse(objection!.recordedAt);
+      const at = (days: number, minutes = 1) => new Date(from + days * DAY + minutes * MINUTE).toISOString();
+      for (const [day, step] of [
+        [7, 'alert-objection-unjudged~1'],
+        [14, 'alert-objection-unjudged~2'],
+        [21, 'alert-objection-unjudged~3'],
+        [23, 'alert-remedy-deadline-near'],
+      ] as const) {
+        await h.skipTo(at(day, -1));
+        expect(await stepsOf(id)).not.toContain(step);
+        await h.skipTo(at(day));
+        await h.waitFor(async () => (await stepsOf(id)).includes(step), { what: step });
+      }
+      const warning = (await alertsOf(id)).find((m) => m.headers['x-dpa-step'] === 'alert-remedy-deadline-near');
+      for (const part of [remedyDeadlineAt!, 'recordRemedyOffer']) expect(warning!.text).toContain(part);
+      await h.skipTo(new Date(Date.parse(remedyDeadlineAt!) - MINUTE).toISOString());
+      expect((await objectionState('CHG-UNJ', 'unjudged')).status).toBe('objected');
+
+      // Not judged within the 30 days: the objection was not found unreasonable (5.3).
+      await h.skipTo(new Date(Date.parse(remedyDeadlineAt!) + MINUTE).toISOString());
+      const right = await objectionIn('CHG-UNJ', 'unjudged', 'termination-right');
+      expect(right.terminationRight).toMatchObject({ why: 'not-judged' });
+      await h.waitFor(async () => (await stepsOf(id)).length === 8);
+      expect([...(await stepsOf(id))].sort()).toEqual(
+        [
+          'change-notice',
+          'alert-objection-received',
+          'alert-objection-unjudged~1',
+          'alert-objection-unjudged~2',
+          'alert-objection-unjudged~3',
+          'alert-remedy-deadline-near',
+          'alert-termination-right-granted',
+          'termination-right',
+        ].sort(),
+      );
+      const letter = (await h.mailOf(id)).find((m) => m.headers['x-dpa-step'] === 'termination-right');
+      for (const part of ['niet binnen 30 dagen', 'sending transactional email', '5.4']) expect(letter!.text).toContain(part);
+      expect(await h.refusal(handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: false, reason: 'Late.' }] }))).toContain(
+        'may terminate',
+      );
+      expect((await handle.describe()).searchAttributes).toMatchObject({
+        DpaStatus: ['termination-right'],
+        DpaNextDeadline: [new Date(right.terminationRight!.noticeAwaitedUntil)],
+      });
+
+      // No notice of termination within the reasonable time: the objection ends with the right unused.
+      await h.skipTo(new Date(Date.parse(right.terminationRight!.noticeAwaitedUntil) + MINUTE).toISOString());
+      await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED');
+      expect((await windowOf('CHG-UNJ', 'unjudged')).outcome).toMatchObject({ status: 'termination-right' });
     });
   });
 
@@ -447,22 +545,32 @@ describe('after an objection: its own workflow (5.3-5.4)', () => {
       try {
         await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'Health data would leave the EEA.' }] });
         await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Your data stays with our EU provider.' }] });
-        await h.waitFor(async () => (await objectionState('CHG-MOVED', 'moved-away')).privacyTeamAlerts.length > 0);
+        await h.waitFor(async () => (await stepsOf(id)).includes('alert-offer-undeliverable'));
         const state = await objectionState('CHG-MOVED', 'moved-away');
         expect(state.status).toBe('offer-made');
-        expect(state.privacyTeamAlerts).toEqual([expect.objectContaining({ kind: 'offer-undeliverable', delivered: true })]);
-        const alerts = await alertsOf(id);
-        expect(alerts.map((alert) => alert.headers['x-dpa-step'])).toEqual(['alert-offer-undeliverable']);
-        expect(alerts[0]!.subject).toMatch(/^\[Privacy team\] Offer of a change could not be delivered .*CHG-MOVED.*moved-away/);
-        for (const part of ['550', 'Send the offer by another channel', 'recordRemedyAnswer']) expect(alerts[0]!.text).toContain(part);
-        expect(emailAddressesIn(alerts[0]!.text)).not.toContain('dpo@moved-away.test');
+        expect(state.privacyTeamAlerts.filter((alert) => alert.kind === 'offer-undeliverable')).toEqual([
+          expect.objectContaining({ step: 'alert-offer-undeliverable', delivered: true }),
+        ]);
+        const [alert] = (await alertsOf(id)).filter((m) => m.headers['x-dpa-step'] === 'alert-offer-undeliverable');
+        expect(alert!.subject).toMatch(/^\[Privacy team\] Offer of a change could not be delivered .*CHG-MOVED.*moved-away/);
+        for (const part of ['550', 'Send the offer by another channel', 'recordRemedyAnswer']) expect(alert!.text).toContain(part);
+        expect(emailAddressesIn(alert!.text)).not.toContain('dpo@moved-away.test');
 
+        // Declined: the team decides, here for the right to terminate; that letter reaches nobody either.
         await handle.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: false }] });
-        await h.waitFor(async () => {
-          const now = await objectionState('CHG-MOVED', 'moved-away');
-          return now.status === 'termination-right' && now.privacyTeamAlerts.length === 2;
+        await objectionIn('CHG-MOVED', 'moved-away', 'offer-declined');
+        await handle.executeUpdate(decideOnDeclinedOfferUpdate, {
+          args: [{ decision: 'termination-right', reason: 'No other provider.' }],
         });
-        expect(await stepsOf(id)).toEqual(['change-notice', 'alert-offer-undeliverable', 'alert-termination-right-undeliverable']);
+        await h.waitFor(async () => (await stepsOf(id)).includes('alert-termination-right-undeliverable'));
+        expect((await objectionState('CHG-MOVED', 'moved-away')).status).toBe('termination-right');
+        expect(await stepsOf(id)).toEqual([
+          'change-notice',
+          'alert-objection-received',
+          'alert-offer-undeliverable',
+          'alert-offer-declined~1',
+          'alert-termination-right-undeliverable',
+        ]);
       } finally {
         h.refused.delete('dpo@moved-away.test');
       }
@@ -478,48 +586,172 @@ describe('after an objection: its own workflow (5.3-5.4)', () => {
       const pending = await objectionIn('CHG-R', 'remedied', 'remedy-pending');
       expect((await handle.describe()).searchAttributes).toMatchObject({ DpaNextDeadline: [new Date(pending.remedyDeadlineAt!)] });
       expect(await h.refusal(handle.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: true }] }))).toContain('no offer');
+      expect(
+        await h.refusal(handle.executeUpdate(decideOnDeclinedOfferUpdate, { args: [{ decision: 'offer-stands', reason: 'Too early.' }] })),
+      ).toContain('no declined offer');
       await h.env.sleep(20 * DAY);
       await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Your email keeps going through our EU provider.' }] });
       await objectionIn('CHG-R', 'remedied', 'offer-made');
+      expect(await h.refusal(handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Another.' }] }))).toContain(
+        "awaits the customer's answer",
+      );
       await handle.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: true }] });
       await objectionIn('CHG-R', 'remedied', 'remedied');
-      expect(await stepsOf(workflowIds.objection('CHG-R', 'remedied'))).toEqual(['change-notice', 'remedy-offer']);
+      expect(await stepsOf(workflowIds.objection('CHG-R', 'remedied'))).toEqual([
+        'change-notice',
+        'alert-objection-received',
+        'remedy-offer',
+      ]);
     });
   });
 
-  test('judged reasonable and left past day 30: the right to terminate the services affected; a late offer is refused', async () => {
+  test('judged reasonable and left past day 30: a warning on day 23, then the right to terminate; the notice of termination by webhook ends it', async () => {
     await h.customer('lapsed', { language: 'nl' });
     const taskQueue = 'spc-lapsed';
     await withChanges(taskQueue, async () => {
       const handle = await objected(taskQueue, 'CHG-L', 'lapsed');
+      const id = workflowIds.objection('CHG-L', 'lapsed');
       await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'Reasonable.' }] });
       const pending = await objectionIn('CHG-L', 'lapsed', 'remedy-pending');
       await h.skipTo(new Date(Date.parse(pending.remedyDeadlineAt!) - 0.1 * DAY).toISOString());
       expect((await objectionState('CHG-L', 'lapsed')).status).toBe('remedy-pending');
+      expect(await stepsOf(id)).toEqual(['change-notice', 'alert-objection-received', 'alert-remedy-deadline-near']);
       await h.skipTo(new Date(Date.parse(pending.remedyDeadlineAt!) + 0.1 * DAY).toISOString());
       const ended = await objectionIn('CHG-L', 'lapsed', 'termination-right');
-      const id = workflowIds.objection('CHG-L', 'lapsed');
-      expect(await stepsOf(id)).toEqual(['change-notice', 'termination-right']);
+      expect(ended.terminationRight).toMatchObject({ why: 'no-offer' });
+      await h.waitFor(async () => (await stepsOf(id)).length === 5);
+      expect(new Set(await stepsOf(id))).toEqual(
+        new Set([
+          'change-notice',
+          'alert-objection-received',
+          'alert-remedy-deadline-near',
+          'alert-termination-right-granted',
+          'termination-right',
+        ]),
+      );
       expect(ended.terminableServices).toBe('sending transactional email');
       const letter = (await h.mailOf(id)).find((m) => m.headers['x-dpa-step'] === 'termination-right');
       expect(letter!.text).toContain('sending transactional email');
       expect(letter!.text).toContain('5.4');
-      // The objection has ended with the right to terminate: an offer now reaches no case.
+      // The right is granted: an offer now is refused with the reason.
+      expect(await h.refusal(handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Too late.' }] }))).toContain('may terminate');
+
+      // Ten days later the product reports the customer's written notice (5.3).
+      await h.env.sleep(10 * DAY);
+      const terminated = await terminateServices('CHG-L', 'lapsed', ['transactional email', 'newsletters']);
+      expect(terminated).toEqual({ statusCode: 202, body: { workflowId: id } });
+      const final = await objectionIn('CHG-L', 'lapsed', 'services-terminated');
+      expect(final.servicesTerminated).toMatchObject({ services: ['transactional email', 'newsletters'] });
       await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED');
-      await expect(handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Too late.' }] })).rejects.toThrow();
+      expect((await windowOf('CHG-L', 'lapsed')).outcome).toEqual({
+        status: 'services-terminated',
+        endedAt: expect.any(String),
+        servicesTerminated: { services: ['transactional email', 'newsletters'], receivedAt: final.servicesTerminated!.receivedAt },
+      });
+      const [news] = (await alertsOf(id)).filter((m) => m.headers['x-dpa-step'] === 'alert-services-terminated');
+      for (const part of ['transactional email; newsletters', 'termination-right']) expect(news!.text).toContain(part);
+      // The objection has ended: the same notice again is refused, and says why.
+      const again = await terminateServices('CHG-L', 'lapsed', ['transactional email']);
+      expect(again.statusCode).toBe(409);
     });
   });
 
-  test('an offer declined gives the right to terminate', async () => {
+  test('an offer left unanswered is brought to the customer on days 7, 14 and 21, then the team is told; the product answers it', async () => {
+    await h.customer('silent', { language: 'fr' });
+    const taskQueue = 'spc-silent';
+    await withChanges(taskQueue, async () => {
+      const handle = await objected(taskQueue, 'CHG-SILENT', 'silent');
+      const id = workflowIds.objection('CHG-SILENT', 'silent');
+      await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'Reasonable.' }] });
+      const { offer } = await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Un relais de courriel en Belgique.' }] });
+      const from = Date.parse(offer!.offeredAt);
+      for (const [day, step] of [
+        [7, 'offer-reminder~1.1'],
+        [14, 'offer-reminder~1.2'],
+        [21, 'offer-reminder~1.3'],
+        [28, 'alert-offer-unanswered~1'],
+      ] as const) {
+        await h.skipTo(new Date(from + day * DAY - MINUTE).toISOString());
+        expect(await stepsOf(id)).not.toContain(step);
+        await h.skipTo(new Date(from + day * DAY + MINUTE).toISOString());
+        await h.waitFor(async () => (await stepsOf(id)).includes(step), { what: step });
+      }
+      const reminder = (await h.mailOf(id)).find((m) => m.headers['x-dpa-step'] === 'offer-reminder~1.1');
+      expect(reminder!.subject).toMatch(/^\[Sous-traitants ultérieurs\] Rappel/);
+      expect(reminder!.text).toContain('Un relais de courriel en Belgique.');
+      expect((await objectionState('CHG-SILENT', 'silent')).offerReminders).toBe(3);
+
+      // The product reports the customer's answer; the same delivery again changes nothing.
+      const answer = { accepted: true, reason: 'Le relais belge nous convient.' };
+      expect(await answerOffer('CHG-SILENT', 'silent', answer, 'msg_silent_answer')).toEqual({ statusCode: 202, body: { workflowId: id } });
+      const remedied = await objectionIn('CHG-SILENT', 'silent', 'remedied');
+      expect(remedied.remedyAnswer).toMatchObject({
+        accepted: true,
+        reason: 'Le relais belge nous convient.',
+        webhookId: 'msg_silent_answer',
+      });
+      await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED');
+      expect((await answerOffer('CHG-SILENT', 'silent', { accepted: false }, 'msg_silent_other')).statusCode).toBe(409);
+      expect((await windowOf('CHG-SILENT', 'silent')).outcome).toMatchObject({ status: 'remedied' });
+    });
+  });
+
+  test('a declined offer grants nothing by itself: the team is reminded weekly, offers again, and after a second refusal decides that the offer stands', async () => {
     await h.customer('declined');
     const taskQueue = 'spc-declined';
     await withChanges(taskQueue, async () => {
       const handle = await objected(taskQueue, 'CHG-D', 'declined');
+      const id = workflowIds.objection('CHG-D', 'declined');
       await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'Reasonable.' }] });
       await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'A discount.' }] });
       await handle.executeUpdate(recordRemedyAnswerUpdate, { args: [{ accepted: false }] });
-      await objectionIn('CHG-D', 'declined', 'termination-right');
-      expect(await stepsOf(workflowIds.objection('CHG-D', 'declined'))).toEqual(['change-notice', 'remedy-offer', 'termination-right']);
+      const declined = await objectionIn('CHG-D', 'declined', 'offer-declined');
+      expect(declined.terminationRight).toBeUndefined();
+      await h.waitFor(async () => (await stepsOf(id)).includes('alert-offer-declined~1'));
+      const [alert] = (await alertsOf(id)).filter((m) => m.headers['x-dpa-step'] === 'alert-offer-declined~1');
+      for (const part of ['does not by itself give the customer the right', 'decideOnDeclinedOffer']) expect(alert!.text).toContain(part);
+
+      await h.skipTo(new Date(Date.parse(declined.remedyAnswer!.answeredAt) + 7 * DAY + MINUTE).toISOString());
+      await h.waitFor(async () => (await stepsOf(id)).includes('alert-offer-declined~1.1'));
+      expect((await objectionState('CHG-D', 'declined')).status).toBe('offer-declined');
+
+      // Another offer within the 30 days; the product reports that the customer declines it too, with its reason.
+      await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'Your mail through our Belgian relay.' }] });
+      await h.waitFor(async () => (await stepsOf(id)).includes('remedy-offer~2'));
+      expect(
+        (await answerOffer('CHG-D', 'declined', { accepted: false, reason: 'We want no relay at all.' }, 'msg_declined_2')).statusCode,
+      ).toBe(202);
+      const again = await objectionIn('CHG-D', 'declined', 'offer-declined');
+      expect(again.earlierOffers).toEqual([
+        expect.objectContaining({ offer: 'A discount.', answer: expect.objectContaining({ accepted: false }) }),
+      ]);
+      expect(again.remedyAnswer).toMatchObject({ accepted: false, reason: 'We want no relay at all.' });
+      await h.waitFor(async () => (await stepsOf(id)).includes('alert-offer-declined~2'));
+
+      await handle.executeUpdate(decideOnDeclinedOfferUpdate, {
+        args: [{ decision: 'offer-stands', reason: 'The Belgian relay keeps the new subprocessor out of your mail entirely.' }],
+      });
+      await objectionIn('CHG-D', 'declined', 'offer-stands');
+      await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED');
+      const standing = (await h.mailOf(id)).find((m) => m.headers['x-dpa-step'] === 'offer-stands');
+      expect(standing!.text).toContain('The Belgian relay keeps the new subprocessor out of your mail entirely.');
+      expect(await stepsOf(id)).not.toContain('termination-right');
+      expect((await windowOf('CHG-D', 'declined')).outcome).toMatchObject({ status: 'offer-stands' });
+    });
+  });
+
+  test("the customer's notice of termination before any right is never lost: it ends the objection, and the team is told", async () => {
+    await h.customer('impatient');
+    const taskQueue = 'spc-impatient';
+    await withChanges(taskQueue, async () => {
+      const handle = await objected(taskQueue, 'CHG-IMP', 'impatient');
+      const id = workflowIds.objection('CHG-IMP', 'impatient');
+      expect((await terminateServices('CHG-IMP', 'impatient', ['reporting'])).statusCode).toBe(202);
+      await objectionIn('CHG-IMP', 'impatient', 'services-terminated');
+      await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED');
+      const [news] = (await alertsOf(id)).filter((m) => m.headers['x-dpa-step'] === 'alert-services-terminated');
+      expect(news!.text).toContain('while the objection was objected');
+      expect((await windowOf('CHG-IMP', 'impatient')).outcome).toMatchObject({ status: 'services-terminated' });
     });
   });
 });
@@ -619,7 +851,10 @@ describe('nothing lost: the privacy team’s address refuses its alerts', () => 
         await h.waitFor(async () => (await objectionState('CHG-TEAM-DOWN', 'team-down')).undeliveredAlerts?.length === 1);
         const shown = await objectionState('CHG-TEAM-DOWN', 'team-down');
         expect(shown.status).toBe('offer-made');
-        expect(shown.privacyTeamAlerts).toEqual([expect.objectContaining({ kind: 'offer-undeliverable', delivered: false })]);
+        expect(shown.privacyTeamAlerts).toEqual([
+          expect.objectContaining({ kind: 'objection-received', delivered: true }),
+          expect.objectContaining({ kind: 'offer-undeliverable', delivered: false }),
+        ]);
         expect(emailAddressesIn(shown.undeliveredAlerts[0]!.problem)).toEqual([]);
         expect((await handle.describe()).searchAttributes).toMatchObject({ DpaUndeliveredAlerts: [1], DpaStatus: ['offer-made'] });
 
@@ -634,7 +869,9 @@ describe('nothing lost: the privacy team’s address refuses its alerts', () => 
         await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED');
         const final = await objectionState('CHG-TEAM-DOWN', 'team-down');
         expect(final).toMatchObject({ status: 'remedied', undeliveredAlerts: [] });
-        const delivered = (await h.records.emails.listForWorkflow(id)).filter((row) => row.recipient === privacyTeam);
+        const delivered = (await h.records.emails.listForWorkflow(id)).filter(
+          (row) => row.recipient === privacyTeam && row.step !== 'alert-objection-received',
+        );
         expect(delivered).toEqual([expect.objectContaining({ step: 'alert-offer-undeliverable', status: 'sent', attempts: 3 })]);
       });
     } finally {

@@ -51,7 +51,75 @@ export const alert = {
         'No contact accepted the email telling the customer that it may terminate the services affected by the ' +
         'subprocessor change (policy 5.4). Tell the customer of this right, and of the services concerned, by ' +
         'another channel, and record how and when.',
-      afterwards: 'The objection has ended as termination-right.',
+      afterwards: "The customer's notice of termination is awaited (subprocessor.services-terminated).",
+    },
+    'objection-received': {
+      title: 'A customer objected to a subprocessor change',
+      action:
+        'Judge the objection (update judgeObjection): reasonable or not, with your reason. If it is reasonable, the ' +
+        'processor has 30 days from the objection to offer a change in the services or in their use (policy 5.3). ' +
+        'If the deadline in the detail passes with neither a judgment nor an offer, the customer is told it may ' +
+        'terminate the services affected.',
+      afterwards: 'You will be reminded every week while the objection is not judged.',
+    },
+    'objection-unjudged': {
+      title: 'An objection to a subprocessor change still awaits your judgment',
+      action:
+        'Nobody has judged this objection yet (update judgeObjection). The 30 days from the objection run meanwhile ' +
+        '(policy 5.3): when they end without a judgment, the customer is told it may terminate the services affected.',
+      afterwards: 'The objection awaits your judgment.',
+    },
+    'remedy-deadline-near': {
+      title: 'The 30 days to offer a change end soon',
+      action:
+        'No offer of a change is recorded for this objection, and the 30 days from it end at the deadline in the ' +
+        'detail (policy 5.3). Judge it (judgeObjection) and record an offer (recordRemedyOffer) before then, or the ' +
+        'customer is told it may terminate the services affected.',
+      afterwards: 'At the deadline the customer is told of its right to terminate, unless an offer is recorded.',
+    },
+    'termination-right-granted': {
+      title: 'A customer was told it may terminate services',
+      action:
+        'The 30 days from the objection ended with no offer of a change, so the customer has been told that it may ' +
+        'terminate the services that depend on the subprocessor (policy 5.3). Prepare for its notice, and review ' +
+        'why the objection was not dealt with in time.',
+      afterwards: "The customer's notice of termination is awaited (subprocessor.services-terminated).",
+    },
+    'offer-declined': {
+      title: 'A customer declined the offered change: your decision is needed',
+      action:
+        'A declined offer does not by itself give the customer the right to terminate. Decide: make another offer ' +
+        'within the 30 days (recordRemedyOffer), or give the customer the right to terminate the services affected, ' +
+        'or decide that the offer stands (update decideOnDeclinedOffer, with your reason).',
+      afterwards: 'The objection awaits your decision; you will be reminded every week.',
+    },
+    'offer-unanswered': {
+      title: 'A customer has not answered the offered change',
+      action:
+        'The customer was reminded of the offer three times and has not answered. Contact it, then record its ' +
+        'answer (update recordRemedyAnswer) when it comes.',
+      afterwards: "The objection awaits the customer's answer.",
+    },
+    'services-terminated': {
+      title: 'A customer terminated services over a subprocessor change',
+      action:
+        'The customer gave written notice that it terminates services because of its objection (policy 5.3). End ' +
+        'those services as the contract provides, and start the end of the contract for them where it applies.',
+      afterwards: 'The objection has ended as services-terminated.',
+    },
+    'offer-reminder-undeliverable': {
+      title: 'Reminder of an offer could not be delivered',
+      action:
+        'No contact of the customer accepted the reminder of the offered change. Check the contacts on the ' +
+        'customer record, and reach the customer by another channel.',
+      afterwards: "The objection awaits the customer's answer.",
+    },
+    'offer-stands-undeliverable': {
+      title: 'Decision that the offer stands could not be delivered',
+      action:
+        'No contact of the customer accepted the email telling it that the declined offer stands, with your reason. ' +
+        'Tell the customer by another channel, and record how and when.',
+      afterwards: 'The objection has ended as offer-stands.',
     },
   },
   webUi: {

@@ -34,8 +34,14 @@ export type SubprocessorChangeCopy = {
   offerSubject(name: string): string;
   offerIntro: string;
   offerOutro(contact: string): string;
+  offerReminderSubject(name: string): string;
+  /** When the offer was made (formatted), and that no answer has come yet. */
+  offerReminderIntro(offeredAt: string): string;
+  offerStandsSubject(name: string): string;
+  offerStandsIntro: string;
+  offerStandsOutro(contact: string): string;
   terminationSubject(name: string): string;
-  /** Why the customer may terminate: no offer by the deadline, or the offer declined. */
+  /** Why the customer may terminate: no judgment or no offer by the deadline, or the offer declined. */
   terminationIntro: Record<TerminationRightReason, (deadline: string | undefined) => string>;
   terminationServices(services: string): string;
   terminationOutro(contact: string): string;

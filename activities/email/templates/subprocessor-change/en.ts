@@ -39,8 +39,18 @@ export const en = {
   offerSubject: (name) => `Our offer following your objection to subprocessor ${name}`,
   offerIntro: 'We find your objection reasonable. We offer you the following change in the services or in their use:',
   offerOutro: (contact) => `Please let us know in writing whether you accept this offer, at ${contact}.`,
+  offerReminderSubject: (name) => `Reminder: our offer following your objection to subprocessor ${name}`,
+  offerReminderIntro: (offeredAt) =>
+    `On ${offeredAt} we offered you the following change in the services or in their use, following your objection. We have not received your answer yet:`,
+  offerStandsSubject: (name) => `Our offer following your objection to subprocessor ${name} stands`,
+  offerStandsIntro:
+    'We have considered your refusal of our offer. We remain of the view that the change we offered spares you the processing ' +
+    'by this subprocessor without burdening you unreasonably, so our offer stands, and section 5.3 of our processing policy ' +
+    'gives no right to terminate the services.',
+  offerStandsOutro: (contact) => `The offer remains open to you. Please tell us in writing if you accept it, at ${contact}.`,
   terminationSubject: (name) => `Your right to terminate the services affected (subprocessor ${name})`,
   terminationIntro: {
+    'not-judged': (deadline) => `We did not answer your objection within 30 days (by ${deadline}).`,
     'no-offer': (deadline) => `We found your objection reasonable, but could not offer you a change within 30 days (by ${deadline}).`,
     'offer-declined': () => 'You did not accept our offer following your reasonable objection.',
   },

@@ -22,7 +22,7 @@ export type SubprocessorChangeEmailFacts = {
   timeZone: string;
 };
 
-export type TerminationRightReason = 'no-offer' | 'offer-declined';
+export type TerminationRightReason = 'not-judged' | 'no-offer' | 'offer-declined';
 
 export type ObjectionWindowAlertFacts = {
   kind: ObjectionWindowAlertKind;

@@ -45,8 +45,18 @@ export const fr = {
   offerIntro:
     'Nous jugeons votre opposition raisonnable. Nous vous proposons la modification suivante des services ou de leur utilisation :',
   offerOutro: (contact) => `Merci de nous faire savoir par écrit si vous acceptez cette proposition, à l'adresse ${contact}.`,
+  offerReminderSubject: (name) => `Rappel : notre proposition suite à votre opposition au sous-traitant ultérieur ${name}`,
+  offerReminderIntro: (offeredAt) =>
+    `Le ${offeredAt}, nous vous avons proposé, suite à votre opposition, la modification suivante des services ou de leur utilisation. Nous n'avons pas encore reçu votre réponse :`,
+  offerStandsSubject: (name) => `Notre proposition suite à votre opposition au sous-traitant ultérieur ${name} est maintenue`,
+  offerStandsIntro:
+    "Nous avons examiné votre refus de notre proposition. Nous restons d'avis que la modification proposée vous épargne le " +
+    'traitement par ce sous-traitant ultérieur sans vous imposer de charge déraisonnable. Notre proposition est donc maintenue, ' +
+    "et l'article 5.3 de notre politique de traitement ne donne pas de droit de résilier les services.",
+  offerStandsOutro: (contact) => `La proposition reste ouverte. Merci de nous dire par écrit si vous l'acceptez, à l'adresse ${contact}.`,
   terminationSubject: (name) => `Votre droit de résilier les services concernés (sous-traitant ultérieur ${name})`,
   terminationIntro: {
+    'not-judged': (deadline) => `Nous n'avons pas répondu à votre opposition dans les 30 jours (jusqu'au ${deadline}).`,
     'no-offer': (deadline) =>
       `Nous avons jugé votre opposition raisonnable, mais n'avons pas pu vous proposer de modification dans les 30 jours (jusqu'au ${deadline}).`,
     'offer-declined': () => "Vous n'avez pas accepté notre proposition faisant suite à votre opposition raisonnable.",

@@ -39,8 +39,18 @@ export const nl = {
   offerSubject: (name) => `Ons voorstel na uw bezwaar tegen subverwerker ${name}`,
   offerIntro: 'Wij vinden uw bezwaar redelijk. Wij stellen u de volgende wijziging in de diensten of in het gebruik ervan voor:',
   offerOutro: (contact) => `Laat ons schriftelijk weten of u dit voorstel aanvaardt, via ${contact}.`,
+  offerReminderSubject: (name) => `Herinnering: ons voorstel na uw bezwaar tegen subverwerker ${name}`,
+  offerReminderIntro: (offeredAt) =>
+    `Op ${offeredAt} stelden wij u na uw bezwaar de volgende wijziging in de diensten of in het gebruik ervan voor. Wij hebben uw antwoord nog niet ontvangen:`,
+  offerStandsSubject: (name) => `Ons voorstel na uw bezwaar tegen subverwerker ${name} blijft gelden`,
+  offerStandsIntro:
+    'Wij hebben uw weigering van ons voorstel onderzocht. Wij blijven van oordeel dat de voorgestelde wijziging u de verwerking ' +
+    'door deze subverwerker bespaart zonder u onredelijk te belasten. Ons voorstel blijft dus gelden, en artikel 5.3 van onze ' +
+    'verwerkingspolicy geeft geen recht om de diensten te beëindigen.',
+  offerStandsOutro: (contact) => `Het voorstel blijft voor u open. Laat ons schriftelijk weten of u het aanvaardt, via ${contact}.`,
   terminationSubject: (name) => `Uw recht om de betrokken diensten op te zeggen (subverwerker ${name})`,
   terminationIntro: {
+    'not-judged': (deadline) => `Wij hebben uw bezwaar niet binnen 30 dagen (tot ${deadline}) beantwoord.`,
     'no-offer': (deadline) =>
       `Wij vonden uw bezwaar redelijk, maar hebben u niet binnen 30 dagen (tot ${deadline}) een wijziging kunnen voorstellen.`,
     'offer-declined': () => 'U heeft ons voorstel na uw redelijke bezwaar niet aanvaard.',

@@ -84,7 +84,30 @@ export function renderRemedyOffer(facts: SubprocessorChangeEmailFacts & { offer:
   ]);
 }
 
-/** 5.4: no offer in time, or an offer declined: the customer may terminate the services affected. */
+/** An offer the customer has not answered, brought to it again. */
+export function renderOfferReminder(
+  facts: SubprocessorChangeEmailFacts & { offer: string; offeredAt: string },
+  language: Language,
+): RenderedEmail {
+  const c = copies[language];
+  return email(language, c.offerReminderSubject(facts.subprocessorName), facts, [
+    ...paragraphs(c.offerReminderIntro(formatInstant(facts.offeredAt, language, facts.timeZone)), facts.offer),
+    factsBlock(facts, language),
+    paragraph(c.offerOutro(facts.contact.email)),
+  ]);
+}
+
+/** After a declined offer, the privacy team decided that it stands: no right to terminate arises. */
+export function renderOfferStands(facts: SubprocessorChangeEmailFacts & { reason: string }, language: Language): RenderedEmail {
+  const c = copies[language];
+  return email(language, c.offerStandsSubject(facts.subprocessorName), facts, [
+    paragraph(c.offerStandsIntro),
+    factsBlock(facts, language),
+    ...section(c.reasonLabel, facts.reason, c.offerStandsOutro(facts.contact.email)),
+  ]);
+}
+
+/** 5.3-5.4: no judgment or no offer in time, or the team's decision after a declined offer: the customer may terminate the services affected. */
 export function renderTerminationRight(
   facts: SubprocessorChangeEmailFacts & { why: TerminationRightReason; remedyDeadlineAt?: string },
   language: Language,
