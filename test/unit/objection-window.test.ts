@@ -1,4 +1,15 @@
-import { objectionReminderAt, objectionWindowClosesAt, refuseObjection, type ObjectionWindow } from '../../domain/subprocessor-change';
+import {
+  objectionReminderAt,
+  objectionWindowClosesAt,
+  refuseDeclinedOfferDecision,
+  refuseJudgment,
+  refuseObjection,
+  refuseRemedyAnswer,
+  refuseRemedyOffer,
+  refuseServicesTerminated,
+  type ObjectionState,
+  type ObjectionWindow,
+} from '../../domain/subprocessor-change';
 
 describe("the objection window ends with its 30th day, whole, on the customer's calendar (5.2)", () => {
   test('a notice at 10:00 in New York on 20 February closes at the end of 22 March, across the change to summer time', () => {
@@ -64,5 +75,88 @@ describe('refuseObjection, against the window in the records', () => {
     expect(refuseObjection(window(), { reasons: 'No.', receivedAt: '2029-03-20T10:00:00Z' }, Date.parse('2029-03-01T00:00:00Z'))).toContain(
       'in the future',
     );
+  });
+});
+
+describe('after the objection: what each state of the objection takes (5.3)', () => {
+  const now = Date.parse('2029-04-10T09:00:00.000Z');
+  const objection = (over: Partial<ObjectionState> = {}): ObjectionState => ({
+    changeId: 'CHG-1',
+    customerId: 'acme',
+    status: 'objected',
+    objection: { reasons: 'US hosting.', receivedAt: '2029-04-01T09:00:00.000Z', recordedAt: '2029-04-01T09:00:01.000Z' },
+    remedyDeadlineAt: '2029-05-01T09:00:00.000Z',
+    privacyTeamAlerts: [],
+    undeliveredAlerts: [],
+    timeline: [],
+    ...over,
+  });
+  const judged = { judgment: { reasonable: true, reason: 'Fair.', judgedAt: '2029-04-02T09:00:00.000Z' } };
+  const offer = { offer: { offer: 'A Belgian relay.', offeredAt: '2029-04-03T09:00:00.000Z' } };
+  const declined = {
+    ...judged,
+    ...offer,
+    status: 'offer-declined' as const,
+    remedyAnswer: { accepted: false, answeredAt: '2029-04-05T09:00:00.000Z' },
+  };
+
+  test('a judgment is refused once the right to terminate was granted for want of one', () => {
+    expect(refuseJudgment(objection(), { reasonable: true, reason: 'Fair.' })).toBeUndefined();
+    expect(
+      refuseJudgment(
+        objection({
+          status: 'termination-right',
+          terminationRight: { why: 'not-judged', grantedAt: '2029-05-01T09:00:00.000Z', noticeAwaitedUntil: '2029-05-31T09:00:00.000Z' },
+        }),
+        { reasonable: false, reason: 'Late.' },
+      ),
+    ).toContain('may terminate');
+  });
+
+  test('another offer follows a declined one within the 30 days only; none while one awaits its answer', () => {
+    expect(refuseRemedyOffer(objection({ ...declined }), { offer: 'Another.' }, now)).toBeUndefined();
+    expect(refuseRemedyOffer(objection({ ...declined }), { offer: 'Another.' }, Date.parse('2029-05-02T00:00:00.000Z'))).toContain(
+      'decideOnDeclinedOffer',
+    );
+    expect(refuseRemedyOffer(objection({ ...judged, ...offer, status: 'offer-made' }), { offer: 'Another.' }, now)).toContain(
+      "awaits the customer's answer",
+    );
+  });
+
+  test('the decision after a declined offer: only then, one of the two, with a reason', () => {
+    expect(
+      refuseDeclinedOfferDecision(objection({ ...declined }), { decision: 'offer-stands', reason: 'It avoids the subprocessor.' }),
+    ).toBeUndefined();
+    expect(refuseDeclinedOfferDecision(objection({ ...declined }), { decision: 'maybe' as never, reason: 'x' })).toContain('must be');
+    expect(refuseDeclinedOfferDecision(objection({ ...declined }), { decision: 'termination-right', reason: ' ' })).toContain('reason');
+    expect(
+      refuseDeclinedOfferDecision(objection({ ...judged, status: 'remedy-pending' }), { decision: 'offer-stands', reason: 'x' }),
+    ).toContain('no declined offer');
+  });
+
+  test('an answer from the future, or with an empty reason, is refused', () => {
+    const made = objection({ ...judged, ...offer, status: 'offer-made' });
+    expect(refuseRemedyAnswer(made, { accepted: false, reason: 'Too costly.', receivedAt: '2029-04-10T08:00:00Z' }, now)).toBeUndefined();
+    expect(refuseRemedyAnswer(made, { accepted: false, receivedAt: '2029-04-11T08:00:00Z' }, now)).toContain('future');
+    expect(refuseRemedyAnswer(made, { accepted: false, reason: '' }, now)).toContain('reason');
+  });
+
+  test('a notice of termination is taken in every open state, refused once the objection ended, and bounded', () => {
+    const notice = { services: ['transactional email'], receivedAt: '2029-04-10T08:00:00Z' };
+    for (const status of ['objected', 'remedy-pending', 'offer-made', 'offer-declined', 'termination-right'] as const) {
+      expect(refuseServicesTerminated(objection({ status }), notice, now)).toBeUndefined();
+    }
+    for (const status of ['objection-rejected', 'remedied', 'offer-stands'] as const) {
+      expect(refuseServicesTerminated(objection({ status }), notice, now)).toBeDefined();
+    }
+    expect(refuseServicesTerminated(objection(), { ...notice, services: [] }, now)).toContain('name the services');
+    expect(refuseServicesTerminated(objection(), { ...notice, services: Array.from({ length: 101 }, () => 'x') }, now)).toContain(
+      'at most 100',
+    );
+    expect(refuseServicesTerminated(objection(), { ...notice, receivedAt: '2029-04-11T00:00:00Z' }, now)).toContain('future');
+    const recorded = objection({
+      servicesTerminated: { services: ['x'], receivedAt: '2029-04-09T00:00:00.000Z', recordedAt: '2029-04-09T00:00:00.000Z' },
+    });
+    expect(refuseServicesTerminated(recorded, notice, now)).toContain('already recorded');
   });
 });
