@@ -165,9 +165,13 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps) {
       return noticeBatch(input.change, input.settings, customerIds);
     },
 
-    /** Tries again the notices of customers the product had not described (up to `limit` of them). */
+    /**
+     * Sends the notices of customers the product has described since the announcement (up to `limit`
+     * of them); the ones still unknown are not looked at, so a caller that repeats until a call finds
+     * none has reached every described customer, however many are still unknown before it.
+     */
     async retryUndescribedNotices(input: { change: SubprocessorChangeNotice; settings: StoredObjectionWindowSettings; limit: number }) {
-      const customerIds = await windows.notifying(input.change.changeId, input.limit);
+      const customerIds = await windows.describedSince(input.change.changeId, input.limit);
       return noticeBatch(input.change, input.settings, customerIds);
     },
 

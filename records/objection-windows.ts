@@ -28,6 +28,8 @@ export interface ObjectionWindowRepository {
   undeliverable(changeId: string, customerId: string, problem: string): Promise<void>;
   /** Customers still waiting for their notice (not described yet), in order, `limit` at most. */
   notifying(changeId: string, limit: number): Promise<string[]>;
+  /** Of those, the ones the product has described since: their notice can go now. */
+  describedSince(changeId: string, limit: number): Promise<string[]>;
   /** Open windows whose reminder is due at `now` and not sent, and which do not close by then. */
   remindersDue(changeId: string, now: string, limit: number): Promise<Array<{ customerId: string; closesAt: string }>>;
   reminded(changeId: string, customerId: string, at: string): Promise<void>;
@@ -173,6 +175,18 @@ export function objectionWindowRepository(db: Db): ObjectionWindowRepository {
         .select('customer_id')
         .where('change_id', '=', changeId)
         .where('window_state', '=', 'notifying')
+        .orderBy('position')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.customer_id);
+    },
+
+    async describedSince(changeId, limit) {
+      const rows = await windows()
+        .select('customer_id')
+        .where('change_id', '=', changeId)
+        .where('window_state', '=', 'notifying')
+        .where('customer_id', 'in', db.selectFrom('customers').select('customer_id'))
         .orderBy('position')
         .limit(limit)
         .execute();

@@ -195,7 +195,7 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
             for (;;) {
               const retried = await retryUndescribedNotices({ change, settings: storedSettings, limit: batching.windowsPerBatch });
               alertAbout('notice-undeliverable', retried.undeliverable);
-              // Stop once a call found only customers still unknown (a whole batch of them, or none left).
+              // Each call takes only customers described since; stop once a call finds none.
               if (retried.notified + retried.undeliverable.length === 0) break;
             }
             await recountNow();

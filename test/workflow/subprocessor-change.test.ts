@@ -358,12 +358,16 @@ describe("the change owns every customer's window (5.2)", () => {
 });
 
 describe('a customer that cannot be told (5.2)', () => {
-  test('a customer described 2 minutes after the change: the notice goes then, and the window counts from it', async () => {
+  test('a customer described 2 minutes after the change, behind more unknown ones than a batch holds: its notice goes then, and the window counts from it', async () => {
     const taskQueue = 'spc-latecomer';
+    // Three customers nobody describes come first, and a batch holds two: the retries still reach the fourth.
+    const unknown = ['late-unknown-1', 'late-unknown-2', 'late-unknown-3'];
     await withChanges(taskQueue, async () => {
-      const handle = await announce(taskQueue, 'CHG-LATE', ['latecomer']);
+      const handle = await announce(taskQueue, 'CHG-LATE', [...unknown, 'latecomer'], {
+        batching: { windowsPerBatch: 2, batchesPerRun: 10 },
+      });
       const startedMs = (await handle.describe()).startTime.getTime();
-      await h.waitFor(async () => (await handle.query(subprocessorChangeStatusQuery)).counts.notifying === 1);
+      await h.waitFor(async () => (await handle.query(subprocessorChangeStatusQuery)).counts.notifying === 4);
       expect((await windowOf('CHG-LATE', 'latecomer')).state).toBe('notifying');
 
       await h.env.sleep(2 * MINUTE);
@@ -376,8 +380,14 @@ describe('a customer that cannot be told (5.2)', () => {
       expect(noticeMs - startedMs).toBeLessThan(5 * MINUTE);
       expect(open.closesAt).toBe(objectionWindowClosesAt(open.noticeAcceptedAt!, 'Europe/Brussels', 30));
       expect(await stepsOf(workflowIds.objection('CHG-LATE', 'latecomer'))).toEqual(['change-notice']);
+      // The grace of 5 minutes ends for the others.
+      await h.env.sleep(MINUTE);
       await h.waitFor(async () => (await handle.query(subprocessorChangeStatusQuery)).status === 'open');
-      expect(await alertsOf(handle.workflowId)).toEqual([]);
+      // The three never described are given up after the grace, each with its alert; the latecomer has none.
+      for (const customerId of unknown) expect((await windowOf('CHG-LATE', customerId)).state).toBe('undeliverable');
+      await h.waitFor(async () => (await alertsOf(handle.workflowId)).length === unknown.length);
+      const alerted = (await alertsOf(handle.workflowId)).map((alert) => alert.headers['x-dpa-step']);
+      expect(alerted.sort()).toEqual(unknown.map((customerId) => `alert-no-customer-record~${customerId}`).sort());
     });
   });
 
