@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** What a benchmark measures and how it prints it: processor time and memory from /proc, durations, tables. */
 
@@ -59,6 +59,35 @@ export function processMemory(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
   return { rss: kib('VmRSS'), peak: kib('VmHWM') };
+}
+
+/**
+ * Starts a process's high-water mark (VmHWM) again from its present resident memory, so that the peak
+ * read after a phase is the phase's own (Linux: `5` to /proc/<pid>/clear_refs). False where the kernel
+ * refuses it; the peak read then is the peak since the process started.
+ */
+export function restartPeak(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The resident memory of the processes a process started (the product's Temporal dev server), from /proc. */
+export function childrenMemory(parentPid: number): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parentPid) total += processMemory(Number(entry)).rss;
+    } catch {
+      continue; // it ended while being read
+    }
+  }
+  return total;
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

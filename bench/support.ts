@@ -89,6 +89,7 @@ export function runBench(
  */
 async function seedCustomers({ webhooks, count, product }: BenchStack, largest: number): Promise<BenchCustomer[]> {
   const seedStart = performance.now();
+  const seedCpu = cpuSnapshot(product.pid);
   const customers = await describeCustomers(webhooks, largest);
   await until(() => count(`DpaProcess = 'customer' AND DpaStatus = 'described'`), largest, 'the customers were not all described');
   log(
@@ -100,7 +101,11 @@ async function seedCustomers({ webhooks, count, product }: BenchStack, largest: 
     'the customer workflows did not all end',
     'at most',
   );
-  log(`the customer workflows have ended, ${seconds(performance.now() - seedStart)} after the first upsert`);
+  const spent = cpuSnapshot(product.pid).since(seedCpu);
+  log(
+    `the customer workflows have ended, ${seconds(performance.now() - seedStart)} after the first upsert; processor time ` +
+      `${seconds(spent.product)} product, ${seconds(spent.temporal)} Temporal, ${seconds(spent.bench)} benchmark`,
+  );
   return customers;
 }
 
@@ -162,19 +167,43 @@ export interface BenchCustomer {
   email: string;
 }
 
+/**
+ * How many `customer.upserted` posts are in flight at once while customers are described (not timed):
+ * BENCH_SEED_CONCURRENCY, default 32. Each post waits for its record and its signal-with-start; more in
+ * flight keeps both cores busy instead of waiting on round trips.
+ */
+const seedConcurrency = Number(process.env.BENCH_SEED_CONCURRENCY ?? 32);
+
 /** `count` customers in the three languages, each with one contact, described through signed `customer.upserted` webhooks. */
 export async function describeCustomers(webhooks: string, count: number): Promise<BenchCustomer[]> {
   const customers = Array.from({ length: count }, (_, index): BenchCustomer => {
     const id = `bench-${String(index + 1).padStart(5, '0')}`;
     return { id, name: `Bench Customer ${index + 1}`, language: languages[index % languages.length]!, email: `privacy@${id}.example` };
   });
-  await inParallel(customers, 8, (customer) =>
+  await inParallel(customers, seedConcurrency, (customer) =>
     post(webhooks, {
       type: 'customer.upserted',
       data: { customerId: customer.id, name: customer.name, language: customer.language, contacts: [{ email: customer.email }] },
     }),
   );
   return customers;
+}
+
+/** The processes the benchmark names in its count of running workflows; any other is counted as other. */
+const countedProcesses = ['subprocessor-change', 'subprocessor-objection', 'customer'] as const;
+
+/**
+ * The workflows running in the namespace (what an operator's `ExecutionStatus = 'Running'` finds in the
+ * Web UI), in all and by `DpaProcess`: counted per process, since SQL visibility groups a count by
+ * `ExecutionStatus` only, and counting stays cheap however many are running.
+ */
+export async function runningWorkflows({ count }: BenchStack): Promise<{ total: number; byProcess: Array<[string, number]> }> {
+  const running = `ExecutionStatus = 'Running'`;
+  const total = await count(running);
+  const byProcess: Array<[string, number]> = [];
+  for (const process of countedProcesses) byProcess.push([process, await count(`${running} AND DpaProcess = '${process}'`)]);
+  byProcess.push(['other', total - byProcess.reduce((sum, [, counted]) => sum + counted, 0)]);
+  return { total, byProcess };
 }
 
 /** Polls `read` until it gives `target` or more (or, 'at most', `target` or less), within the phase timeout. */
@@ -193,19 +222,32 @@ export async function until(
   }
 }
 
-/** Counts SMTP acceptances and resolves each expectation once that many more have arrived. */
+/**
+ * Counts SMTP acceptances and resolves each expectation once that many more have arrived. It also keeps
+ * the recipients (the To header) of the messages since `expect`, so a phase can tell that each customer
+ * was told once: as many messages as distinct recipients.
+ */
 export class ArrivalCounter {
   private count = 0;
   private waiting: { target: number; resolve: () => void } | undefined;
-  arrived(): void {
+  private phase = { messages: 0, recipients: new Set<string>() };
+  arrived(raw?: Buffer): void {
     this.count += 1;
+    this.phase.messages += 1;
+    const to = raw && /^To: (.+)$/im.exec(raw.subarray(0, 4096).toString('latin1'))?.[1]?.trim();
+    if (to) this.phase.recipients.add(to);
     if (this.waiting && this.count >= this.waiting.target) {
       this.waiting.resolve();
       this.waiting = undefined;
     }
   }
+  /** The messages accepted since the last `expect`, and to how many distinct recipients. */
+  sincePhaseStart(): { messages: number; recipients: number } {
+    return { messages: this.phase.messages, recipients: this.phase.recipients.size };
+  }
   expect(more: number): Promise<void> {
     const target = this.count + more;
+    this.phase = { messages: 0, recipients: new Set() };
     return new Promise((resolve) => {
       this.waiting = { target, resolve };
     });
