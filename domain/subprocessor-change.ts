@@ -28,6 +28,11 @@ export interface SubprocessorChangeNotice {
   effectiveAt: string;
   /** When the register was updated: the event's timestamp. */
   announcedAt: string;
+  /**
+   * A change that takes effect before its customers' windows can close (`refuseEarlyEffect`), taken
+   * because the product marked it urgent, with its reason. Absent from changes announced before it existed.
+   */
+  urgent?: { reason: string };
 }
 
 /**
@@ -440,5 +445,6 @@ export function subprocessorChangeNotice(
     ...(data.replaces !== undefined && { replaces: data.replaces }),
     effectiveAt: data.effectiveAt,
     announcedAt,
+    ...(data.urgent !== undefined && { urgent: { reason: data.urgent.reason } }),
   };
 }
