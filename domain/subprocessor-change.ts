@@ -259,7 +259,8 @@ export const windowObjectedSignal = defineSignal<[{ customerId: string }]>('wind
 export interface ObjectionWindowAlertRequest {
   step: string;
   raisedAt: string;
-  customerId: string;
+  /** Absent for an alert about the whole change ('urgent-change'). */
+  customerId?: string;
   kind: ObjectionWindowAlertKind;
   detail: string;
 }
@@ -287,7 +288,9 @@ export type ObjectionWindowAlertKind =
   | 'reminder-undeliverable'
   | 'rejection-undeliverable'
   | 'offer-undeliverable'
-  | 'termination-right-undeliverable';
+  | 'termination-right-undeliverable'
+  /** Not about one customer: the change takes effect before its windows close (5.2), marked urgent. */
+  | 'urgent-change';
 
 export interface ObjectionRecord {
   reasons: string;
