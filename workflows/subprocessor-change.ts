@@ -176,7 +176,7 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
       kind: 'urgent-change',
       detail:
         `Change ${change.changeId} takes effect at ${change.effectiveAt}, before the ${input.recipients} customer(s) concerned ` +
-        `can have had their 30 days to object. The product's reason: ${change.urgent.reason}`,
+        `can have had their ${settings.objectionWindowDays} days to object. The product's reason: ${change.urgent.reason}`,
     });
   }
   show();

@@ -23,9 +23,9 @@ import type { EventContext, EventHandlers } from './types';
  * The subprocessor change process (policy 5.1-5.4, 6). `subprocessor.changed` is checked against
  * policy 6 first (a forbidden transfer is refused with 400 and changes nothing), and against 5.2 (a new
  * subprocessor effective before its customers' windows can close is refused with 400 unless marked
- * `urgent` with a reason), then recorded in the
- * dated register (announced at the event's timestamp) with whom it concerns (every customer when the
- * event names none), then `subprocessor-change-<changeId>` starts and owns every customer's window.
+ * `urgent` with a reason), then recorded in the dated register (announced at the event's timestamp) with
+ * whom it concerns (every customer when the event names none), then `subprocessor-change-<changeId>`
+ * starts and owns every customer's window.
  * `subprocessor.objected` is judged against the customer's window in the records, taken there, and
  * starts `objection-<changeId>~<customerId>` (takeObjection): a late, repeated or empty objection is
  * refused with 409 and the reason.
