@@ -81,6 +81,7 @@ export async function emailObjectionWindow(
         ...(change.transferBasis !== undefined && { transferBasis: change.transferBasis }),
         ...(replaced !== undefined && { replacesName: replaced }),
         effectiveAt: change.effectiveAt,
+        ...(change.urgent !== undefined && { urgentReason: change.urgent.reason }),
         windowClosesAt: typeof input.windowClosesAt === 'string' ? input.windowClosesAt : input.windowClosesAt(customer.timeZone),
       };
       const email = input.email;

@@ -244,6 +244,11 @@ export const SubprocessorChanged = z.object({
   replaces: Id.optional(),
   effectiveAt: UtcInstant,
   customerIds: z.array(Id).min(1).max(100000).optional(),
+  /**
+   * 5.2: a change that takes effect before its customers' objection windows can close is taken only
+   * as urgent, with the reason why it cannot wait (domain/subprocessor-change.ts `refuseEarlyEffect`).
+   */
+  urgent: z.object({ reason: Text(2000) }).optional(),
 });
 
 export const SubprocessorObjected = z.object({

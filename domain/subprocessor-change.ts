@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { addLocalDays, localDateOf, startOfLocalDate } from './clocks';
+import { defaultTimeZone } from './language';
 import type { UndeliveredAlertView } from './breach';
 import type { EventData } from './events';
 import type { TransferBasis, TransferSafeguard } from './transfers';
@@ -27,6 +28,11 @@ export interface SubprocessorChangeNotice {
   effectiveAt: string;
   /** When the register was updated: the event's timestamp. */
   announcedAt: string;
+  /**
+   * A change that takes effect before its customers' windows can close (`refuseEarlyEffect`), taken
+   * because the product marked it urgent, with its reason. Absent from changes announced before it existed.
+   */
+  urgent?: { reason: string };
 }
 
 /**
@@ -160,6 +166,81 @@ export function objectionWindowClosesAt(noticeAt: string, timeZone: string, days
   return new Date(Date.parse(startOfLocalDate(dayAfterLast, timeZone)) - 1).toISOString();
 }
 
+/**
+ * The customers a change concerns, as the records describe them when the change is received: the
+ * distinct time zones of those described, and whether any is not described yet (a customer.upserted may
+ * follow the change within `unknownCustomerGraceMinutes`).
+ */
+export interface ConcernedCustomers {
+  timeZones: readonly string[];
+  undescribed: boolean;
+}
+
+/**
+ * Every zone an undescribed customer could come to have: the runtime's IANA zones, the fixed-offset
+ * `Etc/GMT` ones from -14 to +12 (a customer.upserted may name them; no city zone lies at UTC-12) and the
+ * default zone. Why not only the extremes (Etc/GMT+12, Pacific/Kiritimati): the window ends at the end
+ * of a local day, so the latest close of all belongs to the zone whose local day has begun most
+ * recently, which is an extreme only when the received instant falls near midnight there. Received at
+ * 18:00 UTC, say, a customer at UTC+6 (its day six hours old) closes six hours after both extremes.
+ */
+let everyZone: readonly string[] | undefined;
+function everyTimeZone(): readonly string[] {
+  everyZone ??= [
+    ...new Set([
+      defaultTimeZone,
+      ...Intl.supportedValuesOf('timeZone'),
+      ...Array.from({ length: 27 }, (_, i) => i - 14).map((offset) =>
+        offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '+' : ''}${offset}`,
+      ),
+    ]),
+  ];
+  return everyZone;
+}
+
+/**
+ * 5.2: the latest instant a window of the change could close, counted from when the change is received:
+ * its notices go out from then, and none earlier, so no window closes before the close computed from it
+ * in its customer's zone. A customer not described yet may be told up to the grace later, in any zone.
+ * Undefined when the change concerns nobody. (A notice that leaves later still, with a slow mail server,
+ * closes later: this is the least the customers are owed, not a promise of the exact close.)
+ */
+export function latestObjectionWindowClose(
+  receivedAt: string,
+  concerned: ConcernedCustomers,
+  settings: Pick<ObjectionWindowSettings, 'objectionWindowDays' | 'unknownCustomerGraceMinutes'> = defaultObjectionWindowSettings,
+): string | undefined {
+  const closes = concerned.timeZones.map((zone) => Date.parse(objectionWindowClosesAt(receivedAt, zone, settings.objectionWindowDays)));
+  if (concerned.undescribed) {
+    const toldBy = new Date(Date.parse(receivedAt) + settings.unknownCustomerGraceMinutes * 60_000).toISOString();
+    for (const zone of everyTimeZone()) closes.push(Date.parse(objectionWindowClosesAt(toldBy, zone, settings.objectionWindowDays)));
+  }
+  return closes.length === 0 ? undefined : new Date(Math.max(...closes)).toISOString();
+}
+
+/**
+ * 5.2, Art. 28(2) GDPR: every customer has 30 days from its notice to object before a new subprocessor
+ * processes its data. A change that adds one (`added`, `replaced`; a removal takes nobody new on) and
+ * takes effect before the latest window can close is refused, unless the product marks it urgent with
+ * its reason. Gives the reason, naming that instant and how to proceed, or undefined.
+ */
+export function refuseEarlyEffect(
+  change: { changeId: string; action: SubprocessorChangeAction; effectiveAt: string; urgent?: { reason: string } },
+  receivedAt: string,
+  concerned: ConcernedCustomers,
+  settings: Pick<ObjectionWindowSettings, 'objectionWindowDays' | 'unknownCustomerGraceMinutes'> = defaultObjectionWindowSettings,
+): string | undefined {
+  if (change.action === 'removed' || change.urgent !== undefined) return undefined;
+  const latest = latestObjectionWindowClose(receivedAt, concerned, settings);
+  if (latest === undefined || Date.parse(change.effectiveAt) >= Date.parse(latest)) return undefined;
+  return (
+    `change ${change.changeId} takes effect at ${change.effectiveAt}, before its customers' windows to object can close: ` +
+    `the last closes at ${latest} (${settings.objectionWindowDays} days from the notice, policy 5.2; Art. 28(2) GDPR). ` +
+    `Send it again with effectiveAt at or after ${latest}, or, if it cannot wait, mark it urgent with the reason: ` +
+    `"urgent": {"reason": "..."}`
+  );
+}
+
 /** The reminder, `daysBefore` days of 24 hours before the window closes. */
 export function objectionReminderAt(closesAt: string, daysBefore: number): string {
   return new Date(Date.parse(closesAt) - daysBefore * 86_400_000).toISOString();
@@ -214,7 +295,8 @@ export const windowObjectedSignal = defineSignal<[{ customerId: string }]>('wind
 export interface ObjectionWindowAlertRequest {
   step: string;
   raisedAt: string;
-  customerId: string;
+  /** Absent for an alert about the whole change ('urgent-change'). */
+  customerId?: string;
   kind: ObjectionWindowAlertKind;
   detail: string;
 }
@@ -259,6 +341,8 @@ export type ObjectionWindowAlertKind =
   | 'rejection-undeliverable'
   | 'offer-undeliverable'
   | 'termination-right-undeliverable'
+  /** Not about one customer: the change takes effect before its windows close (5.2), marked urgent. */
+  | 'urgent-change'
   | ObjectionNewsKind;
 
 /**
@@ -534,5 +618,6 @@ export function subprocessorChangeNotice(
     ...(data.replaces !== undefined && { replaces: data.replaces }),
     effectiveAt: data.effectiveAt,
     announcedAt,
+    ...(data.urgent !== undefined && { urgent: { reason: data.urgent.reason } }),
   };
 }

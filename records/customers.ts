@@ -1,5 +1,7 @@
 import type { Customer } from '../domain/customer';
 import type { Language } from '../domain/language';
+import type { ConcernedCustomers } from '../domain/subprocessor-change';
+import { sql } from 'kysely';
 import type { Db } from './database';
 
 export interface CustomerRepository {
@@ -7,6 +9,11 @@ export interface CustomerRepository {
   upsert(customer: Customer, sourceTimestamp: string): Promise<boolean>;
   get(customerId: string): Promise<Customer | undefined>;
   listIds(): Promise<string[]>;
+  /**
+   * The time zones of the customers named (every customer on record when none are), and whether any
+   * named is not described yet: one query, whatever their number.
+   */
+  timeZonesOf(customerIds: readonly string[] | undefined): Promise<ConcernedCustomers>;
 }
 
 export function customerRepository(db: Db): CustomerRepository {
@@ -59,6 +66,23 @@ export function customerRepository(db: Db): CustomerRepository {
           ...(row.export_window_days !== null && { exportWindowDays: row.export_window_days }),
         },
       };
+    },
+
+    async timeZonesOf(customerIds) {
+      if (customerIds === undefined) {
+        const rows = await db.selectFrom('customers').select('time_zone').distinct().execute();
+        return { timeZones: rows.map((row) => row.time_zone), undescribed: false };
+      }
+      const named = [...new Set(customerIds)];
+      // One array parameter, not one per id: PostgreSQL takes at most 65,535 parameters in a statement.
+      const rows = await db
+        .selectFrom('customers')
+        .select((eb) => ['time_zone', eb.fn.countAll<string>().as('count')])
+        .where('customer_id', '=', sql<string>`any(${named}::text[])`)
+        .groupBy('time_zone')
+        .execute();
+      const described = rows.reduce((sum, row) => sum + Number(row.count), 0);
+      return { timeZones: rows.map((row) => row.time_zone), undescribed: described < named.length };
     },
 
     async listIds() {

@@ -97,6 +97,7 @@ export function objectionWindowRepository(db: Db): ObjectionWindowRepository {
           's.purpose',
           's.safeguard',
           's.transfer_basis',
+          'c.urgent_reason',
         ])
         .where('c.change_id', '=', changeId)
         .executeTakeFirst();
@@ -115,6 +116,7 @@ export function objectionWindowRepository(db: Db): ObjectionWindowRepository {
         ...(row.replaces !== null && { replaces: row.replaces }),
         effectiveAt: row.effective_at.toISOString(),
         announcedAt: row.announced_at.toISOString(),
+        ...(row.urgent_reason !== null && { urgent: { reason: row.urgent_reason } }),
       };
     },
 

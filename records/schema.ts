@@ -365,6 +365,8 @@ export interface SubprocessorChangesTable {
   /** 5.2: the date the change took or takes effect. */
   effective_at: Timestamp;
   recorded_at: Defaulted<Date>;
+  /** Why a change marked urgent takes effect before its windows close (015); null otherwise. */
+  urgent_reason: string | null;
 }
 
 /** 5.2: whom a change concerns, in the order they are told (migration 006). */

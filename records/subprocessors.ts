@@ -28,6 +28,8 @@ export interface SubprocessorChangeFacts {
   effectiveAt: string;
   /** The customers the change concerns (repeats ignored); every customer on record when absent. */
   customerIds?: readonly string[];
+  /** 5.2: a change that takes effect before its windows close, with the reason it cannot wait. */
+  urgent?: { reason: string };
 }
 
 export interface SubprocessorChange {
@@ -38,6 +40,8 @@ export interface SubprocessorChange {
   announcedAt: string;
   effectiveAt: string;
   recordedAt: string;
+  /** Why the change was marked urgent (it takes effect before its windows close); null when it was not. */
+  urgentReason: string | null;
 }
 
 /** One line of the register (Bijlage III): name, country, inside the EEA or not, and the safeguard. */
@@ -110,6 +114,7 @@ function toChange(row: Selectable<SubprocessorChangesTable>): SubprocessorChange
     announcedAt: iso(row.announced_at),
     effectiveAt: iso(row.effective_at),
     recordedAt: iso(row.recorded_at),
+    urgentReason: row.urgent_reason,
   };
 }
 
@@ -146,6 +151,7 @@ export function subprocessorRepository(db: Db): SubprocessorRepository {
             announced_at: announcedAt,
             effective_at: effectiveAt,
             recorded_at: new Date(),
+            urgent_reason: change.urgent?.reason ?? null,
           })
           .onConflict((oc) => oc.column('change_id').doNothing())
           .returningAll()

@@ -109,6 +109,7 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
           subprocessorId: change.subprocessor.id,
           subprocessorName: change.subprocessor.name,
           detail: request.detail,
+          ...(request.kind === 'urgent-change' && { effectiveAt: change.effectiveAt }),
         },
       }),
     onChange: () => {
@@ -171,6 +172,19 @@ export async function subprocessorChange(input: SubprocessorChangeInput): Promis
   }
 
   if (state.runs === 1) upsertSearchAttributes([{ key: searchAttributes.process, value: 'subprocessor-change' }]);
+  // 5.2: a change marked urgent takes effect before its windows close; the team is told once, at the
+  // start of the first run (a later run carries it in `carried.alerts` until it is delivered). Inputs
+  // stored before `urgent` existed lack it, so their histories take the same path: no patched() needed.
+  if (state.runs === 1 && change.urgent !== undefined) {
+    alerts.raise({
+      step: 'alert-urgent-change',
+      raisedAt: iso(Date.now()),
+      kind: 'urgent-change',
+      detail:
+        `Change ${change.changeId} takes effect at ${change.effectiveAt}, before the ${input.recipients} customer(s) concerned ` +
+        `can have had their ${settings.objectionWindowDays} days to object. The product's reason: ${change.urgent.reason}`,
+    });
+  }
   show();
 
   if (state.status === 'notifying') {

@@ -294,6 +294,8 @@ describe('a subprocessor change reported by signed webhook', () => {
       customerIds: ['sp-repl'],
       subprocessor: { id: 'sp-oldhost', name: 'Old Hosting BV', country: 'NL', purpose: 'hosting' },
       effectiveAt: new Date(Date.now() - DAY).toISOString(),
+      // Already in effect, so that the replacement can follow it: only an urgent change may be (5.2).
+      urgent: { reason: 'the hosting it replaces in this test is already in use' },
     });
     expect((await stack.post(added)).status).toBe(202);
     const replacement = changeEvent('E2E-SP-NEW', {

@@ -219,6 +219,7 @@ describe.each(['pglite', 'postgres'] as const)('the subprocessor register over H
             effectiveAt: '2025-06-01T22:30:00.000Z',
             subprocessor: { id: 'mail-new', name: 'New Mail Inc.', country: 'US', purpose: 'e-mail delivery' },
             replaces: { id: 'mail-old', name: 'Old Mail Ltd' },
+            urgent: null,
           },
           {
             changeId: 'remove-crm',
@@ -227,6 +228,7 @@ describe.each(['pglite', 'postgres'] as const)('the subprocessor register over H
             effectiveAt: '2025-10-01T00:00:00.000Z',
             subprocessor: { id: 'crm', name: 'Acme CRM', country: 'BE', purpose: 'customer relationship management' },
             replaces: null,
+            urgent: null,
           },
           {
             changeId: 'add-analytics',
@@ -235,6 +237,7 @@ describe.each(['pglite', 'postgres'] as const)('the subprocessor register over H
             effectiveAt: '2099-01-01T00:00:00.000Z',
             subprocessor: { id: 'analytics-ch', name: 'Zürich Analytics AG', country: 'CH', purpose: 'product analytics' },
             replaces: null,
+            urgent: null,
           },
         ],
       });

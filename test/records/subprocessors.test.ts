@@ -68,6 +68,7 @@ describe.each(['pglite', 'postgres'] as const)('subprocessor register on %s', (k
         announcedAt: '2026-01-01T08:00:00.000Z',
         effectiveAt: '2026-02-01T00:00:00.000Z',
         recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        urgentReason: null,
         // No customer on record yet, and none named.
         recipients: 0,
       });

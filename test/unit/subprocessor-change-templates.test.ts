@@ -157,6 +157,8 @@ describe("the privacy team's alert (5.2-5.4)", () => {
   test('each kind has its own title and instructions, with the ids, the detail and the workflow', () => {
     const emails = renderEveryAlert(alertCopy, (kind) => alert(kind));
     for (const [index, email] of emails.entries()) {
+      // About the whole change, not one customer: test/unit/subprocessor-urgent-templates.test.ts.
+      if (kinds[index] === 'urgent-change') continue;
       expect(email.subject).toMatch(/^\[Privacy team\] .* – change CHG-7, customer cust-9$/);
       // A window's alert names the change's workflow, which owns the windows; the later ones the objection's.
       const windowKinds = ['no-customer-record', 'notice-undeliverable', 'reminder-undeliverable'];

@@ -26,6 +26,9 @@ export type RegisterPageCopy = {
   action: Record<SubprocessorChangeAction, string>;
   replaces(name: string): string;
   upcoming: string;
+  /** A change that takes effect before the windows to object close (5.2), and why. */
+  urgentMark: string;
+  urgentReason(reason: string): string;
   at: string;
   timeNote: string;
 };

@@ -39,6 +39,8 @@ export const en = {
   action: { added: 'Added', replaced: 'Replacement', removed: 'Removed' },
   replaces: (name) => `replaces ${name}`,
   upcoming: 'not yet in effect',
+  urgentMark: 'urgent',
+  urgentReason: (reason) => `Effective before the thirty days to object have passed, because: ${reason}`,
   at: 'at',
   timeNote: 'All dates and times in Belgian time (Europe/Brussels).',
 } satisfies RegisterPageCopy;

@@ -45,6 +45,8 @@ export const fr = {
   action: { added: 'Ajout', replaced: 'Remplacement', removed: 'Retrait' },
   replaces: (name) => `remplace ${name}`,
   upcoming: 'pas encore en vigueur',
+  urgentMark: 'urgent',
+  urgentReason: (reason) => `Prend effet avant la fin du délai d’opposition de trente jours, pour le motif suivant : ${reason}`,
   at: 'à',
   timeNote: 'Dates et heures à l’heure belge (Europe/Brussels).',
 } satisfies RegisterPageCopy;

@@ -39,6 +39,8 @@ export const nl = {
   action: { added: 'Toevoeging', replaced: 'Vervanging', removed: 'Verwijdering' },
   replaces: (name) => `vervangt ${name}`,
   upcoming: 'nog niet van kracht',
+  urgentMark: 'dringend',
+  urgentReason: (reason) => `Van kracht voor de termijn van dertig dagen om bezwaar te maken verstreken is, omdat: ${reason}`,
   at: 'om',
   timeNote: 'Alle data en tijden in Belgische tijd (Europe/Brussels).',
 } satisfies RegisterPageCopy;

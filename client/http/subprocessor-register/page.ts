@@ -48,6 +48,7 @@ const style = `
   tr { break-inside: avoid; }
   .mark { display: inline-block; border: 1px solid #1a5fb4; color: #1a5fb4; border-radius: 3px; padding: 0 .3em; font-size: .85em; }
   .note { color: #555; font-size: .9em; }
+  .mark.urgent { border-color: #a51d2d; color: #a51d2d; }
   @media print { body { margin: 0; max-width: none; font-size: 10pt; } th { background: none; } @page { margin: 1.5cm; } }
 `;
 
@@ -90,9 +91,14 @@ export function renderSubprocessorRegisterHtml(page: RegisterPage): string {
   const changeRows = page.changes.map((change) => {
     const upcoming = Date.parse(change.effectiveAt) > Date.parse(page.asOf) ? ` <span class="note">(${escapeHtml(c.upcoming)})</span>` : '';
     const replaces = change.replaces ? `<br><span class="note">${escapeHtml(c.replaces(change.replaces.name))}</span>` : '';
+    // 5.2: a change that took effect before its windows to object closed is marked, with its reason.
+    const urgent = change.urgent
+      ? ` <span class="mark urgent">${escapeHtml(c.urgentMark)}</span><br><span class="note">${escapeHtml(c.urgentReason(change.urgent.reason))}</span>`
+      : '';
     return (
-      `<tr data-change="${escapeHtml(change.changeId)}" data-action="${change.action}"><td>${date(change.announcedAt)}</td>` +
-      `<td>${escapeHtml(c.action[change.action])}</td>` +
+      `<tr data-change="${escapeHtml(change.changeId)}" data-action="${change.action}"${change.urgent ? ' data-urgent="true"' : ''}>` +
+      `<td>${date(change.announcedAt)}</td>` +
+      `<td>${escapeHtml(c.action[change.action])}${urgent}</td>` +
       `<td>${escapeHtml(change.subprocessor.name)} (${escapeHtml(countryName(change.subprocessor.country, language))})${replaces}</td>` +
       `<td>${date(change.effectiveAt)}${upcoming}</td></tr>`
     );

@@ -34,6 +34,8 @@ export interface RegisterChange {
   /** The one added, the one that replaces another, or the one removed. */
   subprocessor: { id: string; name: string; country: string; purpose: string };
   replaces: { id: string; name: string } | null;
+  /** 5.2: the change took effect before the customers' windows to object could close, for this reason. */
+  urgent: { reason: string } | null;
 }
 
 export function registerEntry(subprocessor: Subprocessor): RegisterEntry {
@@ -76,6 +78,7 @@ export async function describeChanges(records: Records, changes: SubprocessorCha
         effectiveAt: change.effectiveAt,
         subprocessor: { id, name, country, purpose },
         replaces: replaced && { id: replaced.id, name: replaced.name },
+        urgent: change.urgentReason === null ? null : { reason: change.urgentReason },
       };
     }),
   );

@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNo
 import type { EventData } from '../../../domain/events';
 import {
   objectionReceivedSignal,
+  refuseEarlyEffect,
   refuseObjection,
   subprocessorChangeNotice,
   windowObjectedSignal,
@@ -20,9 +21,11 @@ import type { EventContext, EventHandlers } from './types';
 
 /**
  * The subprocessor change process (policy 5.1-5.4, 6). `subprocessor.changed` is checked against
- * policy 6 first (a forbidden transfer is refused with 400 and changes nothing), then recorded in the
- * dated register (announced at the event's timestamp) with whom it concerns (every customer when the
- * event names none), then `subprocessor-change-<changeId>` starts and owns every customer's window.
+ * policy 6 first (a forbidden transfer is refused with 400 and changes nothing), and against 5.2 (a new
+ * subprocessor effective before its customers' windows can close is refused with 400 unless marked
+ * `urgent` with a reason), then recorded in the dated register (announced at the event's timestamp) with
+ * whom it concerns (every customer when the event names none), then `subprocessor-change-<changeId>`
+ * starts and owns every customer's window.
  * `subprocessor.objected` is judged against the customer's window in the records, taken there, and
  * starts `objection-<changeId>~<customerId>` (takeObjection): a late, repeated or empty objection is
  * refused with 409 and the reason.
@@ -41,6 +44,16 @@ export const subprocessorHandlers: EventHandlers = {
       transferBasis = verdict.basis;
     }
     const change = subprocessorChangeNotice(data, timestamp, transferBasis);
+    // 5.2: a new subprocessor that would take effect before its customers' windows can close is refused
+    // unless marked urgent; the windows count from now, when the notices can go out at the earliest.
+    // Judged at a change's first report only: a retry after a 503 finds it in the register, and goes on.
+    const early =
+      change.action === 'removed' || change.urgent !== undefined
+        ? undefined
+        : refuseEarlyEffect(change, new Date().toISOString(), await records.customers.timeZonesOf(data.customerIds));
+    if (early !== undefined && (await records.objectionWindows.changeNotice(change.changeId)) === undefined) {
+      return invalid(early, [{ path: 'data.effectiveAt', message: early }]);
+    }
     let stored;
     try {
       stored = await records.subprocessors.recordChange({
@@ -50,6 +63,7 @@ export const subprocessorHandlers: EventHandlers = {
         ...(change.replaces !== undefined && { replaces: change.replaces }),
         announcedAt: timestamp,
         effectiveAt: change.effectiveAt,
+        ...(change.urgent !== undefined && { urgent: change.urgent }),
         // Whom it concerns is fixed with the change: the customers named, or every one on record now.
         ...(data.customerIds !== undefined && { customerIds: data.customerIds }),
       });
@@ -64,7 +78,8 @@ export const subprocessorHandlers: EventHandlers = {
       stored.action === change.action &&
       stored.subprocessorId === change.subprocessor.id &&
       (stored.replaces ?? undefined) === change.replaces &&
-      Date.parse(stored.effectiveAt) === Date.parse(change.effectiveAt);
+      Date.parse(stored.effectiveAt) === Date.parse(change.effectiveAt) &&
+      (stored.urgentReason ?? undefined) === change.urgent?.reason;
     if (!same) {
       return refused(
         409,

@@ -121,6 +121,15 @@ export const alert = {
         'Tell the customer by another channel, and record how and when.',
       afterwards: 'The objection has ended as offer-stands.',
     },
+    'urgent-change': {
+      title: 'Subprocessor change takes effect before its objection windows close',
+      action:
+        'The product marked this change urgent: it takes effect before the customers concerned can have had their ' +
+        '30 days to object (policy 5.2; Art. 28(2) GDPR). Check that the reason holds, and that the change was announced ' +
+        'as early as it could be. Every customer is told of the urgency and may still object within its window; an ' +
+        'objection judged reasonable may then call for a change in the services while the subprocessor is already at work (5.3).',
+      afterwards: "The customers' windows run as for any change (query subprocessorChangeStatus).",
+    },
   },
   webUi: {
     shows:

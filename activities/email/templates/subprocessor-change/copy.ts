@@ -25,6 +25,13 @@ export type SubprocessorChangeCopy = {
   noticeIntro(customer: string): string;
   howToObject(contact: string, by: string): string;
   silence: string;
+  /** 5.2: a change marked urgent takes effect before the window closes; the customer may still object. */
+  urgent: {
+    /** Put before the notice's subject. */
+    subjectMark: string;
+    notice(effective: string, by: string): string;
+    reasonLabel: string;
+  };
   reminderSubject(name: string): string;
   reminderIntro(by: string): string;
   rejectedSubject(name: string): string;

@@ -30,6 +30,14 @@ export const en = {
     `Please send your objection to ${contact}. We consider every objection; if we find it reasonable, we will offer you a ` +
     'change in the services or in their use within 30 days.',
   silence: 'Without an objection within this period, we will consider the change accepted.',
+  urgent: {
+    subjectMark: 'Urgent:',
+    notice: (effective, by) =>
+      `This change is urgent: it takes effect on ${effective}, before the period in which you may object has ended. ` +
+      `The reason is given below. You may nevertheless still object until ${by}, as for any change, and we will consider ` +
+      'your objection in the same way.',
+    reasonLabel: 'Why this change is urgent',
+  },
   reminderSubject: (name) => `Reminder: you can still object to subprocessor ${name}`,
   reminderIntro: (by) => `This is a reminder that you may object to the change below until ${by}.`,
   rejectedSubject: (name) => `Your objection to subprocessor ${name}`,

@@ -16,6 +16,8 @@ export type SubprocessorChangeEmailFacts = {
   /** The name (or id, when the register does not know it) of the subprocessor replaced. */
   replacesName?: string;
   effectiveAt: string;
+  /** Why the change takes effect before the windows close (5.2), when the product marked it urgent. */
+  urgentReason?: string;
   windowClosesAt: string;
   /** Our contact point for data protection (Art. 33(3)(b)): named, with its email and telephone. */
   contact: ContactPoint;
@@ -27,10 +29,13 @@ export type TerminationRightReason = 'not-judged' | 'no-offer' | 'offer-declined
 export type ObjectionWindowAlertFacts = {
   kind: ObjectionWindowAlertKind;
   changeId: string;
-  customerId: string;
+  /** Absent for an alert about the whole change ('urgent-change'). */
+  customerId?: string;
   action: SubprocessorChangeEmailFacts['action'];
   subprocessorId: string;
   subprocessorName: string;
+  /** 'urgent-change': when the change takes effect. */
+  effectiveAt?: string;
   /** What went wrong: the workflow's words and the SMTP answers, never an address. */
   detail: string;
   /** When the customer objected, if it did before the notice could be sent: its window then goes on. */

@@ -35,6 +35,14 @@ export const fr = {
     `Adressez votre opposition à ${contact}. Nous examinons chaque opposition ; si nous la jugeons raisonnable, nous vous ` +
     'proposerons dans les 30 jours une modification des services ou de leur utilisation.',
   silence: 'Sans opposition dans ce délai, nous considérerons la modification comme acceptée.',
+  urgent: {
+    subjectMark: 'Urgent :',
+    notice: (effective, by) =>
+      `Cette modification est urgente : elle prend effet le ${effective}, avant la fin du délai dans lequel vous pouvez ` +
+      `vous y opposer. Le motif figure ci-dessous. Vous pouvez néanmoins encore vous y opposer jusqu'au ${by}, comme pour ` +
+      'toute modification, et nous examinerons votre opposition de la même manière.',
+    reasonLabel: 'Pourquoi cette modification est urgente',
+  },
   reminderSubject: (name) => `Rappel : opposition au sous-traitant ultérieur ${name} encore possible`,
   reminderIntro: (by) => `Nous vous rappelons que vous pouvez vous opposer à la modification ci-dessous jusqu'au ${by}.`,
   rejectedSubject: (name) => `Votre opposition au sous-traitant ultérieur ${name}`,

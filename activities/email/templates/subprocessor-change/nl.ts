@@ -30,6 +30,14 @@ export const nl = {
     `Stuur uw bezwaar naar ${contact}. Wij beoordelen elk bezwaar; vinden wij het redelijk, dan stellen wij binnen 30 dagen ` +
     'een wijziging in de diensten of in het gebruik ervan voor.',
   silence: 'Zonder bezwaar binnen deze termijn beschouwen wij de wijziging als aanvaard.',
+  urgent: {
+    subjectMark: 'Dringend:',
+    notice: (effective, by) =>
+      `Deze wijziging is dringend: zij wordt van kracht op ${effective}, nog voor de termijn om bezwaar te maken verstreken is. ` +
+      `De reden vindt u hieronder. U kunt toch nog tot ${by} bezwaar maken, zoals bij elke wijziging, en wij beoordelen ` +
+      'uw bezwaar op dezelfde manier.',
+    reasonLabel: 'Waarom deze wijziging dringend is',
+  },
   reminderSubject: (name) => `Herinnering: bezwaar tegen subverwerker ${name} nog mogelijk`,
   reminderIntro: (by) => `Wij herinneren u eraan dat u tot ${by} bezwaar kunt maken tegen de onderstaande wijziging.`,
   rejectedSubject: (name) => `Uw bezwaar tegen subverwerker ${name}`,

@@ -13,7 +13,7 @@ import { defaultTimeZone, type Language } from '../../../../domain/language';
 import { countryName, formatInstant } from '../../format';
 import { factsTable, optionalRow, paragraph, paragraphs, section } from '../common/blocks';
 import { renderCustomerEmail } from '../common/customer-email';
-import { renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
+import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
 import type { EmailBlock, RenderedEmail } from '../rendered-email';
 import { alert } from './alert';
 import type { SubprocessorChangeCopy } from './copy';
@@ -49,8 +49,18 @@ function email(language: Language, subject: string, facts: SubprocessorChangeEma
 export function renderSubprocessorChangeNotice(facts: SubprocessorChangeEmailFacts, language: Language): RenderedEmail {
   const c = copies[language];
   const by = formatInstant(facts.windowClosesAt, language, facts.timeZone);
-  return email(language, c.noticeSubject(facts.subprocessorName), facts, [
+  const subject = c.noticeSubject(facts.subprocessorName);
+  // 5.2: a change marked urgent says so first, why, and that the window to object stays whole.
+  const urgent =
+    facts.urgentReason === undefined
+      ? []
+      : [
+          paragraph(c.urgent.notice(formatInstant(facts.effectiveAt, language, facts.timeZone), by)),
+          ...section(c.urgent.reasonLabel, facts.urgentReason),
+        ];
+  return email(language, facts.urgentReason === undefined ? subject : `${c.urgent.subjectMark} ${subject}`, facts, [
     paragraph(c.noticeIntro(facts.customerName)),
+    ...urgent,
     factsBlock(facts, language),
     ...paragraphs(c.howToObject(facts.contact.email, by), c.silence),
   ]);
@@ -123,6 +133,20 @@ export function renderTerminationRight(
 
 /** 5.2: a customer that cannot be told cannot object; a person has to reach it. */
 export function renderObjectionWindowAlert(facts: ObjectionWindowAlertFacts): RenderedEmail {
+  const subprocessorRow = {
+    label: 'Subprocessor',
+    value: `${facts.subprocessorName} (${facts.subprocessorId}), ${copies.en.action[facts.action]}`,
+  };
+  if (facts.kind === 'urgent-change' || facts.customerId === undefined) {
+    // About the change as a whole, not one customer's window.
+    return renderPrivacyTeamAlertEmail(alert, facts, {
+      label: 'Change',
+      noun: 'change',
+      id: facts.changeId,
+      rows: [subprocessorRow, ...optionalRow('Effective', facts.effectiveAt, alertInstant)],
+      workflowId: workflowIds.subprocessorChange(facts.changeId),
+    });
+  }
   // The windows are the change's; what follows an objection is the objection's own workflow.
   const ofWindow = facts.kind === 'no-customer-record' || facts.kind === 'notice-undeliverable' || facts.kind === 'reminder-undeliverable';
   const workflowId = ofWindow ? workflowIds.subprocessorChange(facts.changeId) : workflowIds.objection(facts.changeId, facts.customerId);
@@ -132,7 +156,7 @@ export function renderObjectionWindowAlert(facts: ObjectionWindowAlertFacts): Re
     noun: 'change',
     id: facts.changeId,
     customerId: facts.customerId,
-    rows: [{ label: 'Subprocessor', value: `${facts.subprocessorName} (${facts.subprocessorId}), ${copies.en.action[facts.action]}` }],
+    rows: [subprocessorRow],
     workflowId,
     // Where the window stands after an undelivered notice: that depends on whether the customer objected.
     afterwards:
