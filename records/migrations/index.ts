@@ -13,6 +13,7 @@ import * as breachFacts from './011-breach-facts';
 import * as authorityBasis from './012-authority-basis';
 import * as instructionOrder from './013-instruction-order';
 import * as objectionWindows from './014-objection-windows';
+import * as audits from './017-audits';
 import * as objectionOutcome from './016-objection-outcome';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '013-instruction-order': instructionOrder,
   '014-objection-windows': objectionWindows,
   '016-objection-outcome': objectionOutcome,
+  '017-audits': audits,
 };
 
 export const migrationProvider: MigrationProvider = {
