@@ -1,6 +1,7 @@
 import { heartbeat } from '@temporalio/activity';
 import type { Customer } from '../domain/customer';
 import type { Language } from '../domain/language';
+import { auditAttachments } from './audit-attachments';
 import type { ProcessActivityDeps } from './deps';
 import { emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
 import * as auditEmails from './email/templates/audit';
@@ -48,7 +49,12 @@ export function createAuditActivities(deps: ProcessActivityDeps) {
    */
   async function emailInvitees(
     input: AuditCaseInput,
-    render: (customer: Customer, language: Language, attendees: Array<{ email: string; name?: string }>) => RenderedEmail,
+    render: (
+      customer: Customer,
+      language: Language,
+      attendees: Array<{ email: string; name?: string }>,
+      audience: 'customer' | 'auditor' | 'team',
+    ) => RenderedEmail,
   ): Promise<InviteesEmailResult> {
     const customer = await deps.records.customers.get(input.customerId);
     if (!customer) return { customer: { status: 'customer-unknown' }, auditor: 'none', team: 'refused' };
@@ -63,7 +69,7 @@ export function createAuditActivities(deps: ProcessActivityDeps) {
       workflowId,
       step: input.step,
       customerId: input.customerId,
-      render: (found) => render(found, found.language, attendees),
+      render: (found) => render(found, found.language, attendees, 'customer'),
     });
     let auditorResult: InviteesEmailResult['auditor'] = 'none';
     if (auditor?.email !== undefined) {
@@ -72,7 +78,7 @@ export function createAuditActivities(deps: ProcessActivityDeps) {
         step: input.step,
         recipient: auditor.email,
         language: customer.language,
-        email: render(customer, customer.language, attendees),
+        email: render(customer, customer.language, attendees, 'auditor'),
       });
       auditorResult = outcome.status === 'sent' ? 'sent' : 'refused';
       heartbeat();
@@ -82,7 +88,7 @@ export function createAuditActivities(deps: ProcessActivityDeps) {
       step: input.step,
       recipient: deps.privacyTeamEmail,
       language: 'en',
-      email: render(customer, 'en', attendees),
+      email: render(customer, 'en', attendees, 'team'),
     });
     return { customer: customerResult, auditor: auditorResult, team: team.status === 'sent' ? 'sent' : 'refused' };
   }
@@ -153,18 +159,23 @@ export function createAuditActivities(deps: ProcessActivityDeps) {
     async sendAuditInvitation(input: AuditCaseInput & AuditCalendarInput & { previousDate?: string }): Promise<InviteesEmailResult> {
       const auditor = await deps.records.audits.auditor(input.auditId);
       const auditorLine = auditor ? [auditor.name, auditor.organisation].filter(Boolean).join(', ') : undefined;
-      return emailInvitees(input, (customer, language, attendees) =>
-        auditEmails.renderAuditInvitation(
+      // 12.1: the customer's contacts get what they need to verify compliance with the invitation,
+      // as of the day the date was fixed (the same documents on every retry of that day's invitation).
+      const attachments = await auditAttachments(deps.records, input.customerId, input.stampedAt);
+      return emailInvitees(input, (customer, language, attendees, audience) => {
+        const email = auditEmails.renderAuditInvitation(
           {
             ...caseFacts(input, customer),
             date: input.date,
             ...(input.previousDate !== undefined && { previousDate: input.previousDate }),
             ...(auditorLine !== undefined && { auditor: auditorLine }),
             calendar: auditEmails.auditCalendar(calendarFacts(input, customer, language, attendees), 'REQUEST'),
+            withDocuments: audience === 'customer',
           },
           language,
-        ),
-      );
+        );
+        return audience === 'customer' ? { ...email, attachments } : email;
+      });
     },
 
     /** The audit called off: METHOD:CANCEL of the event sent, to everyone invited. */

@@ -130,6 +130,9 @@ export function createEmailSender(deps: EmailSenderDeps): EmailSender {
           subject: request.email.subject,
           text: request.email.text,
           html: request.email.html,
+          ...(request.email.attachments && {
+            attachments: request.email.attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
+          }),
           ...(request.email.calendar && {
             icalEvent: {
               method: request.email.calendar.method,

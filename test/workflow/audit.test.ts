@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { WorkflowHandle } from '@temporalio/client';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
+import { annexIiPath } from '../../activities/audit-attachments';
 import {
   auditCancelledUpdate,
   auditConfidentialityConfirmedUpdate,
@@ -115,6 +117,21 @@ const findings = (changes: Partial<AuditFindingsMessage>): AuditFindingsMessage 
 
 test('12.2 across Easter Monday 2027: Easter Monday, the 30th working day on a calendar without it, is refused with 6 April; 6 April is invited, a new date re-invites under the same UID, a cancellation withdraws it', async () => {
   await h.customer('easter', { language: 'nl', emails: ['dpo@easter.test', 'it@easter.test'] });
+  // 12.1: a breach that concerned this customer, and one that did not, for the register attached.
+  for (const [incidentId, customerId] of [
+    ['INC-EASTER', 'easter'],
+    ['INC-OTHER', 'someone-else'],
+  ] as const) {
+    await h.records.breaches.recordIncident({
+      incidentId,
+      awareAt: '2026-12-01T08:00:00.000Z',
+      detectedAt: '2026-12-01T08:05:00.000Z',
+      summary: `Incident ${incidentId}`,
+      dataCategories: ['email addresses'],
+      measures: [],
+    });
+    await h.records.breaches.recordPendingNotifications(incidentId, [customerId]);
+  }
   const receivedAt = '2027-02-22T09:00:00.000Z'; // Monday 22 February, 10:00 in Brussels
   await h.skipTo(receivedAt);
   await withAudits('audit-easter', async () => {
@@ -159,6 +176,26 @@ test('12.2 across Easter Monday 2027: Easter Monday, the 30th working day on a c
       allDay: true,
       status: 'CONFIRMED',
     });
+    // 12.1: the customer's contacts get the documents, the auditor and the team only the invitation.
+    const documents = async (mail: CaughtMail) =>
+      (await simpleParser(h.catcher.raw(mail.id)!)).attachments
+        .filter((attachment) => !attachment.contentType.startsWith('text/calendar') && !attachment.filename?.endsWith('.ics'))
+        .map((attachment) => ({ filename: attachment.filename, text: attachment.content.toString('utf8') }));
+    const attached = await documents(customer);
+    // As of the day the date was fixed (the update's receivedAt), whatever day a retry sends it.
+    const fixedOn = (await handle.query(auditStatusQuery)).dateFixedAt!.slice(0, 10);
+    expect(attached.map((document) => document.filename)).toEqual([
+      `subprocessors-${fixedOn}.csv`,
+      `breach-register-easter-${fixedOn}.csv`,
+      'annex-ii-technical-and-organisational-measures.md',
+    ]);
+    expect(attached[0]!.text).toMatch(/^id,name,country,purpose,safeguard,transfer_basis,added_at\n/);
+    expect(attached[1]!.text).toContain('INC-EASTER');
+    expect(attached[1]!.text).not.toContain('INC-OTHER');
+    expect(attached[2]!.text).toBe(readFileSync(annexIiPath, 'utf8'));
+    expect(customer.text).toContain('bijlage II');
+    expect(await documents(team)).toEqual([]);
+    expect(team.text).not.toContain('annex II');
     expect(first.attendees.sort()).toEqual(['anna@easter.auditors.test', 'dpo@easter.test', 'it@easter.test', privacyTeam].sort());
 
     // A new date: a new invitation, the same event (UID), SEQUENCE 1.

@@ -25,6 +25,8 @@ export type AuditCopy = CaseCopy & {
     intro(customerName: string, date: string): string;
     moved(previousDate: string, date: string): string;
     calendar: string;
+    /** 12.1: the documents attached for the customer. */
+    documents: string;
     /** 12.3: before the date. */
     confidentiality: string;
     /** 12.4: who bears the costs. */

@@ -27,6 +27,9 @@ export const en = {
     intro: (customer, date) => `The audit requested by ${customer} will take place on ${date}.`,
     moved: (previous, date) => `The audit planned for ${previous} has been moved to ${date}.`,
     calendar: 'The calendar invitation is attached; accepting it adds the audit to your calendar.',
+    documents:
+      'To prepare the audit (section 12.1) we attach the list of our subprocessors as of today, the entries of our breach ' +
+      'register that concern you, and our technical and organisational measures (annex II).',
     confidentiality:
       'Section 12.3: to protect the confidentiality of our other customers, the auditors (internal or external) must be ' +
       'bound by adequate confidentiality obligations. Please confirm this to us through our platform before the audit.',

@@ -29,6 +29,9 @@ export const fr = {
     intro: (customer, date) => `L'audit demandé par ${customer} aura lieu le ${date}.`,
     moved: (previous, date) => `L'audit prévu le ${previous} a été déplacé au ${date}.`,
     calendar: "L'invitation d'agenda est jointe ; l'accepter ajoute l'audit à votre agenda.",
+    documents:
+      "Pour préparer l'audit (article 12.1), nous joignons la liste de nos sous-traitants ultérieurs à ce jour, les " +
+      'entrées de notre registre des violations de données qui vous concernent, et nos mesures techniques et organisationnelles (annexe II).',
     confidentiality:
       'Article 12.3 : afin de garantir la confidentialité de nos autres clients, les auditeurs (internes ou externes) doivent ' +
       "être liés par des obligations de confidentialité adéquates. Veuillez nous le confirmer via notre plateforme avant l'audit.",

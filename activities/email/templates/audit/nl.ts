@@ -27,6 +27,9 @@ export const nl = {
     intro: (customer, date) => `De audit die ${customer} aanvroeg, vindt plaats op ${date}.`,
     moved: (previous, date) => `De audit die gepland was op ${previous}, is verplaatst naar ${date}.`,
     calendar: 'De agenda-uitnodiging is bijgevoegd; wie ze aanvaardt, ziet de audit in zijn agenda.',
+    documents:
+      'Ter voorbereiding van de audit (artikel 12.1) voegen wij de lijst van onze subverwerkers van vandaag bij, de ' +
+      'vermeldingen in ons register van datalekken die u betreffen, en onze technische en organisatorische maatregelen (bijlage II).',
     confidentiality:
       'Artikel 12.3: om de vertrouwelijkheid van onze andere klanten te verzekeren, moeten de (interne of externe) ' +
       'auditors gebonden zijn door afdoende vertrouwelijkheidsverplichtingen. Gelieve ons dat voor de audit via ons platform te bevestigen.',

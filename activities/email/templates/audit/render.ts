@@ -68,7 +68,7 @@ export function renderAuditTooEarly(facts: AuditCaseFacts & { proposedDate: stri
 
 /** The invitation, or a new date: with the calendar event (METHOD:REQUEST). */
 export function renderAuditInvitation(
-  facts: AuditCaseFacts & { date: string; previousDate?: string; auditor?: string; calendar: CalendarPart },
+  facts: AuditCaseFacts & { date: string; previousDate?: string; auditor?: string; calendar: CalendarPart; withDocuments?: boolean },
   language: Language,
 ) {
   return auditEmail(
@@ -83,6 +83,7 @@ export function renderAuditInvitation(
       ),
       factsTable(auditRows(copy, facts.auditId, facts.date, facts.auditor)),
       paragraph(copy.invitation.calendar),
+      ...(facts.withDocuments ? [paragraph(copy.invitation.documents)] : []),
       paragraph(copy.invitation.confidentiality),
       paragraph(copy.invitation.noDelay),
       paragraph(copy.invitation.costs),
