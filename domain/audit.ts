@@ -11,6 +11,7 @@ import {
   normalizeInstant,
   parseInstant,
   parseLocalDate,
+  workingDaysBetween,
   type Instant,
   type LocalDate,
 } from './clocks';
@@ -74,6 +75,20 @@ export function workingDaysBefore(date: LocalDate, n: number): LocalDate {
 /** The first instant after the audit day, on the customer's wall: from here the findings are late. */
 export function auditDayOver(date: LocalDate, timeZone: string): Instant {
   return fromLocalDateTime({ ...parseLocalDate(addLocalDays(date, 1)), hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone);
+}
+
+/**
+ * 12.4: which findings reminder is next, counting `every` working days from the date, given the last one
+ * sent (0: none). After a long pause (a worker down for weeks) the latest reminder due stands for the
+ * ones missed, so that the team gets one email rather than a burst; counted once from the working days
+ * elapsed, not period by period.
+ */
+export function nextFindingsReminder(date: LocalDate, timeZone: string, every: number, lastSent: number, now: Instant): number {
+  const today = localDateOf(now, timeZone);
+  const elapsed = compareLocalDates(today, date) > 0 ? workingDaysBetween(date, today) : 0;
+  let k = Math.max(lastSent + 1, Math.floor(elapsed / every));
+  if (k > lastSent + 1 && parseInstant(auditClockAt(addWorkingDays(date, every * k), timeZone)) > parseInstant(now)) k -= 1;
+  return k;
 }
 
 // ---------------------------------------------------------------------------------------------

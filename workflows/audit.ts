@@ -18,6 +18,7 @@ import {
   auditSettings,
   auditStatusQuery,
   displayStatus,
+  nextFindingsReminder,
   openAuditState,
   refuseCancellation,
   refuseConfidentiality,
@@ -27,7 +28,7 @@ import {
   type AuditRequestInput,
   type AuditState,
 } from '../domain/audit';
-import { addWorkingDays, compareLocalDates, localDateOf, parseInstant, workingDaysBetween } from '../domain/clocks';
+import { addWorkingDays, parseInstant } from '../domain/clocks';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
 import { caseViewer } from './case-view';
@@ -299,12 +300,7 @@ export async function auditRequest(
         .filter((key) => key.startsWith('findings-awaited-') && key.endsWith(`@${date}`))
         .map((key) => Number(key.slice('findings-awaited-'.length, key.indexOf('@')))),
     );
-    // After a long pause (a worker down for weeks) the latest reminder due stands for the ones missed:
-    // counted once from the working days elapsed, not day by day for each period.
-    const today = localDateOf(now(), zone);
-    const elapsed = compareLocalDates(today, date) > 0 ? workingDaysBetween(date, today) : 0;
-    let k = Math.max(done + 1, Math.floor(elapsed / every));
-    if (parseInstant(auditClockAt(addWorkingDays(date, every * k), zone)) > parseInstant(now()) && k > done + 1) k -= 1;
+    const k = nextFindingsReminder(date, zone, every, done, now());
     clocks.push({
       key: `findings-awaited-${k}@${date}`,
       kind: 'findings-awaited',

@@ -11,6 +11,7 @@ import {
 } from '../../activities/email/templates/audit';
 import {
   isEarlyEnough,
+  nextFindingsReminder,
   openAuditState,
   refuseDateProposal,
   refuseFindings,
@@ -140,5 +141,24 @@ describe('the emails of an audit, in every language', () => {
     expect(event.startDate.isDate).toBe(true);
     expect(event.endDate.toString()).toBe('2028-01-01');
     expect(event.sequence).toBe(3);
+  });
+});
+
+describe('12.4: the findings reminders after the date', () => {
+  // Tuesday 27 July 2027; every 5 working days: 3 August, 10 August, ... at 09:00 in Brussels.
+  const date = '2027-07-27';
+  it('counts periods of five working days from the date, one at a time while on time', () => {
+    expect(nextFindingsReminder(date, brussels, 5, 0, '2027-07-28T08:00:00.000Z')).toBe(1);
+    expect(nextFindingsReminder(date, brussels, 5, 1, '2027-08-03T07:00:01.000Z')).toBe(2);
+  });
+
+  it('after a long pause gives the latest reminder due, not each one missed', () => {
+    // 6 September is 28 working days after the date: the fifth (31 August) is due, the sixth (7 September) not yet.
+    expect(nextFindingsReminder(date, brussels, 5, 1, '2027-09-06T12:00:00.000Z')).toBe(5);
+    // On the sixth's day, before 09:00 in Brussels: still the fifth; after it, the sixth.
+    expect(nextFindingsReminder(date, brussels, 5, 1, '2027-09-07T06:59:00.000Z')).toBe(5);
+    expect(nextFindingsReminder(date, brussels, 5, 1, '2027-09-07T07:01:00.000Z')).toBe(6);
+    // Once sent, the next is the one after it.
+    expect(nextFindingsReminder(date, brussels, 5, 6, '2027-09-07T07:02:00.000Z')).toBe(7);
   });
 });

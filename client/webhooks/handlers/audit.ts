@@ -3,13 +3,12 @@ import {
   auditConfidentialityConfirmedUpdate,
   auditDateProposedUpdate,
   isEarlyEnough,
-  tooEarlyReason,
   type AuditRequestInput,
 } from '../../../domain/audit';
 import { earliestAuditDate } from '../../../domain/clocks';
 import { workflowIds } from '../../../domain/ids';
 import type { auditRequest } from '../../../workflows';
-import { accepted, decide, openCase, refused, sendToCase, type DispatchAnswer } from '../answers';
+import { accepted, decide, openCase, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
 
 /**
@@ -83,23 +82,24 @@ export const auditHandlers: EventHandlers = {
 
   async 'audit.date-proposed'({ client, records, webhookId, timestamp }, data) {
     const workflowId = workflowIds.audit(data.auditId);
-    const record = await records.audits.get(data.auditId);
-    const earliestDate = record?.earliestDate;
     let result: { date: string | null; earliestDate: string } | undefined;
-    const answer = await sendToCase(client, workflowId, `audit ${data.auditId}`, async (handle) => {
-      const refusal = await decide(workflowId, async () => {
+    const answer = await sendToCase(client, workflowId, `audit ${data.auditId}`, (handle) =>
+      decide(workflowId, async () => {
         result = await handle.executeUpdate(auditDateProposedUpdate, {
           args: [{ proposedDate: data.proposedDate, receivedAt: timestamp, source: 'product', webhookId }],
           updateId: webhookId,
         });
-      });
-      return refusal ?? undefined;
-    });
-    return withDates(answer, result ?? (earliestDate !== undefined ? { earliestDate, date: record?.date ?? null } : undefined), (facts) =>
-      data.proposedDate < facts.earliestDate
-        ? tooEarlyReason({ auditId: data.auditId, earliestDate: facts.earliestDate }, data.proposedDate)
-        : undefined,
+      }),
     );
+    if (answer.statusCode === 202 && result) {
+      return accepted(workflowId, { earliestDate: result.earliestDate, date: result.date });
+    }
+    // A refusal for want of notice names the earliest date, as the case computed it from the records' receipt.
+    const earliestDate = (await records.audits.get(data.auditId))?.earliestDate;
+    if (answer.statusCode === 409 && earliestDate !== undefined && !isEarlyEnough({ earliestDate }, data.proposedDate)) {
+      return refused(409, answer.body.error, workflowId, { earliestDate });
+    }
+    return answer;
   },
 
   async 'audit.confidentiality-confirmed'({ client, webhookId, timestamp }, data) {
@@ -128,17 +128,3 @@ export const auditHandlers: EventHandlers = {
     );
   },
 };
-
-/** 202 and a too-early 409 carry the dates, so that the product can show the customer what will do. */
-function withDates(
-  answer: DispatchAnswer,
-  facts: { date: string | null; earliestDate: string } | undefined,
-  tooEarly: (facts: { earliestDate: string }) => string | undefined,
-): DispatchAnswer {
-  if (!facts) return answer;
-  if (answer.statusCode === 202) return accepted(answer.body.workflowId, { earliestDate: facts.earliestDate, date: facts.date });
-  if (answer.statusCode === 409 && tooEarly(facts) !== undefined) {
-    return refused(409, answer.body.error, answer.body.workflowId, { earliestDate: facts.earliestDate });
-  }
-  return answer;
-}
