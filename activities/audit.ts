@@ -14,7 +14,8 @@ export interface InviteesEmailResult {
   customer: CustomerEmailResult;
   /** `none`: the product gave no address for the auditor. */
   auditor: 'sent' | 'refused' | 'none';
-  team: 'sent' | 'refused';
+  /** `not-sent`: the customer has no record, so nobody was invited. */
+  team: 'sent' | 'refused' | 'not-sent';
 }
 
 /** The facts of one audit that every email needs; the customer's and the auditor's own are read here. */
@@ -57,7 +58,7 @@ export function createAuditActivities(deps: ProcessActivityDeps) {
     ) => RenderedEmail,
   ): Promise<InviteesEmailResult> {
     const customer = await deps.records.customers.get(input.customerId);
-    if (!customer) return { customer: { status: 'customer-unknown' }, auditor: 'none', team: 'refused' };
+    if (!customer) return { customer: { status: 'customer-unknown' }, auditor: 'none', team: 'not-sent' };
     const auditor = await deps.records.audits.auditor(input.auditId);
     const attendees = [
       ...customer.contacts.map((contact) => ({ email: contact.email, ...(contact.name !== undefined && { name: contact.name }) })),
