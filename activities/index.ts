@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
 import { defaultContactPoint, type ContactPoint } from '../domain/contact-point';
 import type { Records } from '../records';
+import { createAuditActivities } from './audit';
 import { createAuthorityActivities } from './authority';
 import { createBreachActivities } from './breach';
 import { createBreachAnnouncementActivities } from './breach-announcement';
@@ -49,6 +50,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createInstructionActivities(processDeps),
     ...createSubprocessorChangeActivities(processDeps),
     ...createObjectionWindowActivities(processDeps),
+    ...createAuditActivities(processDeps),
   };
 }
 

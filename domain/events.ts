@@ -277,8 +277,17 @@ export const AuditRequested = z.object({
   auditId: Id,
   customerId: Id,
   proposedDate: LocalDate,
-  auditor: z.object({ name: Text(200), email: Email.optional() }),
+  /** Personal data: kept in the records (audit_requests), never in Temporal. */
+  auditor: z.object({ name: Text(200), email: Email.optional(), organisation: Text(200).optional() }),
+  /** What the customer means to inspect (12.1), as it words it. */
+  scope: Text(5000).optional(),
 });
+/** Added to the contract: the customer proposes another date (12.2), or moves the date fixed. */
+export const AuditDateProposed = z.object({ auditId: Id, proposedDate: LocalDate });
+/** Added to the contract: the customer confirms that its auditors are bound to confidentiality (12.3). */
+export const AuditConfidentialityConfirmed = z.object({ auditId: Id, reference: Text(500).optional() });
+/** Added to the contract: the customer calls the audit off. */
+export const AuditCancelled = z.object({ auditId: Id, reason: Text(5000).optional() });
 
 export const ContractTerminated = z.object({
   customerId: Id,
@@ -310,6 +319,9 @@ export const eventSchemas = {
   'subprocessor.remedy-answered': SubprocessorRemedyAnswered,
   'subprocessor.services-terminated': SubprocessorServicesTerminated,
   'audit.requested': AuditRequested,
+  'audit.date-proposed': AuditDateProposed,
+  'audit.confidentiality-confirmed': AuditConfidentialityConfirmed,
+  'audit.cancelled': AuditCancelled,
   'contract.terminated': ContractTerminated,
   'export.completed': ExportCompleted,
 } as const;

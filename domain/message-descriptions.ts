@@ -35,6 +35,17 @@ export const messageDescriptions: Record<string, string> = {
   dsrExtended:
     'The customer extends its deadline (Art. 12(3)): {"extraMonths": 1 | 2, "reason"?, "receivedAt", "source"}. More than two months in all is refused.',
   dsrActionCompleted: 'The product (or an operator) confirms an action: {"action", "completedAt", "note"?, "source"}.',
+  // audit-<auditId>
+  auditStatus:
+    'The audit: the earliest date (12.2), the date fixed, invitations, confidentiality of the auditors (12.3), findings and costs (12.4), the timeline.',
+  auditDateProposed:
+    'A (new) date for the audit: {"proposedDate": "YYYY-MM-DD", "receivedAt", "source": "product" | "operator"}. A date with less than 30 Belgian working days\' notice from the request is refused with the earliest date; a new date sends a new invitation (SEQUENCE + 1).',
+  auditConfidentialityConfirmed:
+    'The customer confirmed that its auditors are bound to confidentiality (12.3): {"reference"?, "confirmedAt", "source"}. Stops the confidentiality reminders and alert.',
+  auditCancelled:
+    'The audit is called off: {"reason"?, "cancelledAt", "source"}; everyone invited gets the calendar cancellation. Refused once findings are recorded.',
+  auditFindingsRecorded:
+    'The findings and costs (12.4), from the audit day on: {"summary", "seriousIncidentFound", "policyBreachFound", "processorCostShare": 0..1, "recordedAt", "source": "operator"}. A share above 0 without a finding is refused. The customer receives them and the case closes.',
   // authority-<requestId>
   authorityStatus: 'The request: each customer told or not, views on a disclosure, the prohibition, the outcome.',
   authorityCustomerResponded:

@@ -1,3 +1,4 @@
+import { auditRepository } from './audits';
 import { breachRegisterRepository } from './breach-register';
 import { authorityRepository } from './authority';
 import { customerRepository } from './customers';
@@ -23,6 +24,7 @@ export function createRecords(db: Db) {
     instructions: instructionRepository(db),
     subprocessors: subprocessorRepository(db),
     objectionWindows: objectionWindowRepository(db),
+    audits: auditRepository(db),
   };
 }
 

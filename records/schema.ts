@@ -38,6 +38,7 @@ export interface Schema {
   subprocessor_changes: SubprocessorChangesTable;
   subprocessor_change_recipients: SubprocessorChangeRecipientsTable;
   subprocessor_objections: SubprocessorObjectionsTable;
+  audit_requests: AuditRequestsTable;
 }
 
 export interface CustomersTable {
@@ -406,4 +407,32 @@ export interface SubprocessorObjectionsTable {
   answer: number;
   refusal: string | null;
   delivered_at: Timestamp;
+}
+
+export interface AuditRequestsTable {
+  audit_id: string;
+  customer_id: string;
+  proposed_date: string;
+  received_at: Timestamp;
+  time_zone: string;
+  earliest_date: string;
+  /** Personal data: read only to invite the auditor, never handed to Temporal. */
+  auditor_name: string;
+  auditor_email: string | null;
+  auditor_organisation: string | null;
+  scope: string | null;
+  status: Defaulted<'open' | 'closed' | 'cancelled'>;
+  audit_date: string | null;
+  date_version: Defaulted<number>;
+  confidentiality_confirmed_at: NullableTimestamp;
+  confidentiality_reference: string | null;
+  findings_summary: string | null;
+  serious_incident_found: boolean | null;
+  policy_breach_found: boolean | null;
+  processor_cost_share: number | null;
+  findings_recorded_at: NullableTimestamp;
+  cancelled_at: NullableTimestamp;
+  cancel_reason: string | null;
+  created_at: Defaulted<Date>;
+  updated_at: Defaulted<Date>;
 }

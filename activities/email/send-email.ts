@@ -130,6 +130,16 @@ export function createEmailSender(deps: EmailSenderDeps): EmailSender {
           subject: request.email.subject,
           text: request.email.text,
           html: request.email.html,
+          ...(request.email.attachments && {
+            attachments: request.email.attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
+          }),
+          ...(request.email.calendar && {
+            icalEvent: {
+              method: request.email.calendar.method,
+              filename: request.email.calendar.filename,
+              content: request.email.calendar.content,
+            },
+          }),
           messageId,
           headers: request.omitTrackingHeaders ? {} : { 'X-DPA-Workflow-Id': request.workflowId, 'X-DPA-Step': request.step },
           // Aborting closes the connection carrying the email (or takes it off the pool's queue).

@@ -11,9 +11,15 @@ import { taskQueue } from '../../domain/task-queue';
 
 /** What the webhook endpoint answers once the event has reached Temporal (or was refused there). */
 export type DispatchAnswer =
-  | { statusCode: 202; body: { workflowId: string } }
+  | { statusCode: 202; body: { workflowId: string } & AnswerFacts }
   | { statusCode: 400; body: { error: string; problems: Array<{ path: string; message: string }> } }
-  | { statusCode: 404 | 409 | 501; body: { error: string; workflowId?: string } };
+  | { statusCode: 404 | 409 | 501; body: { error: string; workflowId?: string } & AnswerFacts };
+
+/**
+ * What a process tells the product beside the workflow id, in the public contract (the README names
+ * them per event): an audit's `earliestDate` and `date`, say. JSON values only.
+ */
+export type AnswerFacts = { [fact: string]: string | number | boolean | null };
 
 /** A body that fits the schema but breaks a rule of the policy (e.g. a transfer policy 6 forbids). */
 export const invalid = (error: string, problems: Array<{ path: string; message: string }>): DispatchAnswer => ({
@@ -21,11 +27,14 @@ export const invalid = (error: string, problems: Array<{ path: string; message: 
   body: { error, problems },
 });
 
-export const accepted = (workflowId: string): DispatchAnswer => ({ statusCode: 202, body: { workflowId } });
+export const accepted = (workflowId: string, facts?: AnswerFacts): DispatchAnswer => ({
+  statusCode: 202,
+  body: { ...facts, workflowId },
+});
 
-export const refused = (statusCode: 404 | 409 | 501, error: string, workflowId?: string): DispatchAnswer => ({
+export const refused = (statusCode: 404 | 409 | 501, error: string, workflowId?: string, facts?: AnswerFacts): DispatchAnswer => ({
   statusCode,
-  body: { error, ...(workflowId && { workflowId }) },
+  body: { ...facts, error, ...(workflowId && { workflowId }) },
 });
 
 /**

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { EventType, WebhookEvent } from '../../domain/events';
 import type { Records } from '../../records';
 import { refused, type DispatchAnswer } from './answers';
+import { auditHandlers } from './handlers/audit';
 import { authorityHandlers } from './handlers/authority';
 import { breachHandlers } from './handlers/breach';
 import { customerHandlers } from './handlers/customer';
@@ -21,6 +22,7 @@ const handlers: EventHandlers = {
   ...instructionHandlers,
   ...subprocessorHandlers,
   ...objectionHandlers,
+  ...auditHandlers,
 };
 
 /**

@@ -15,6 +15,7 @@ import * as instructionOrder from './013-instruction-order';
 import * as objectionWindows from './014-objection-windows';
 import * as urgentChange from './015-urgent-change';
 import * as objectionOutcome from './016-objection-outcome';
+import * as audits from './017-audits';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '014-objection-windows': objectionWindows,
   '015-urgent-change': urgentChange,
   '016-objection-outcome': objectionOutcome,
+  '017-audits': audits,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,15 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
+import { Client, type WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { createMailer } from '../../activities/email/mailer';
 import { takeObjection } from '../../client/webhooks/handlers/subprocessor';
+import { auditConfidentialityConfirmedUpdate, auditDateProposedUpdate } from '../../domain/audit';
 import { breachClosedSignal } from '../../domain/breach';
+import { addLocalDays, earliestAuditDate } from '../../domain/clocks';
 import { customerUpsertedSignal } from '../../domain/customer-messages';
 import { workflowIds } from '../../domain/ids';
 import { instructionStatusQuery } from '../../domain/instruction';
 import * as objection from '../../domain/subprocessor-change';
 import {
+  auditRequest,
   authorityRequest,
   breachIncident,
   customerCannotComply,
@@ -215,6 +218,56 @@ async function main(): Promise<void> {
     });
     await cannotComply.result();
 
+    // 12.2-12.3: an audit proposed too early, asked for another date, invited for it, its auditors bound.
+    // Received "now" on the server's clock, which the cases above have moved on.
+    const auditReceivedAt = new Date(await env.currentTimeMs()).toISOString();
+    const earliestDate = earliestAuditDate(auditReceivedAt, 'Europe/Brussels');
+    const tooEarly = addLocalDays(earliestDate, -1);
+    await records.audits.recordReceipt({
+      auditId: 'REPLAY-AU',
+      customerId: 'replay-nl',
+      proposedDate: tooEarly,
+      receivedAt: auditReceivedAt,
+      timeZone: 'Europe/Brussels',
+      earliestDate,
+      auditor: { name: 'Replay Auditor', email: 'auditor@replay.test' },
+    });
+    // A plain client: env.client would let the server skip time while an update is awaited, past the audit.
+    const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+    const audit = await plain.workflow.start(auditRequest, {
+      workflowId: workflowIds.audit('REPLAY-AU'),
+      taskQueue,
+      args: [
+        { auditId: 'REPLAY-AU', customerId: 'replay-nl', proposedDate: tooEarly, receivedAt: auditReceivedAt, timeZone: 'Europe/Brussels' },
+      ],
+    });
+    const sentSteps = async () =>
+      (await records.emails.listForWorkflow(audit.workflowId)).filter((e) => e.status === 'sent').map((e) => e.step);
+    for (let i = 0; !(await sentSteps()).includes('another-date'); i += 1) {
+      if (i > 600) throw new Error('audit-REPLAY-AU did not ask for another date');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const at = new Date(Date.now() - 1000).toISOString();
+    await audit.executeUpdate(auditDateProposedUpdate, {
+      args: [{ proposedDate: earliestDate, receivedAt: at, source: 'product', webhookId: 'msg_replay_audit_1' }],
+      updateId: 'msg_replay_audit_1',
+    });
+    await audit.executeUpdate(auditConfidentialityConfirmedUpdate, {
+      args: [{ reference: 'NDA-1', confirmedAt: at, source: 'product', webhookId: 'msg_replay_audit_2' }],
+      updateId: 'msg_replay_audit_2',
+    });
+    for (
+      let i = 0;
+      (await sentSteps()).filter((step) => step === 'invitation-1').length < 3 ||
+      !(await records.audits.get('REPLAY-AU'))?.confidentialityConfirmedAt;
+      i += 1
+    ) {
+      if (i > 600) throw new Error('audit-REPLAY-AU did not send its invitation');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await audit.terminate('history recorded');
+
     const recorded = [
       'customer-replay-nl',
       'breach-REPLAY-1',
@@ -222,6 +275,7 @@ async function main(): Promise<void> {
       workflowIds.breachNotice('REPLAY-1', 'replay-unknown'),
       ...opened.map((handle) => handle.workflowId),
       cannotComply.workflowId,
+      audit.workflowId,
       change.workflowId,
       window.workflowId,
     ];

@@ -20,6 +20,7 @@ const histories = readdirSync(folder)
 test('the committed histories cover every workflow type', () => {
   const types = new Set(histories.map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
   expect([...types].sort()).toEqual([
+    'auditRequest',
     'authorityRequest',
     'breachCustomerNotice',
     'breachIncident',

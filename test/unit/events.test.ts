@@ -87,8 +87,12 @@ const validData: Record<EventType, Record<string, unknown>> = {
     auditId: 'audit-1',
     customerId: 'cust-1',
     proposedDate: '2026-04-14',
-    auditor: { name: 'Audit BV', email: 'auditor@audit.example' },
+    auditor: { name: 'Audit BV', email: 'auditor@audit.example', organisation: 'Audit BV' },
+    scope: 'Access control of the hosting platform',
   },
+  'audit.date-proposed': { auditId: 'audit-1', proposedDate: '2026-05-04' },
+  'audit.confidentiality-confirmed': { auditId: 'audit-1', reference: 'NDA 2026-17' },
+  'audit.cancelled': { auditId: 'audit-1', reason: 'The audit is postponed to next year.' },
   'contract.terminated': { customerId: 'cust-1', terminatedAt: '2025-12-31T22:00:00Z', exportWindowDays: 60 },
   'export.completed': { customerId: 'cust-1' },
 };
@@ -121,7 +125,7 @@ function withData(type: EventType, changes: Record<string, unknown>): Record<str
 describe('every event type of the contract accepts a valid example', () => {
   it('has an example for each and only each event type', () => {
     expect(Object.keys(validData).sort()).toEqual([...eventTypes].sort());
-    expect(eventTypes).toHaveLength(23);
+    expect(eventTypes).toHaveLength(26);
   });
 
   it.each(Object.keys(validData) as EventType[])('%s is accepted with its data', (type) => {
@@ -188,7 +192,13 @@ describe('unknown fields are accepted and dropped', () => {
     expect(result).toEqual({
       type: 'audit.requested',
       timestamp: '2026-01-05T09:30:00.000Z',
-      data: { auditId: 'audit-1', customerId: 'cust-1', proposedDate: '2026-04-14', auditor: { name: 'Audit BV' } },
+      data: {
+        auditId: 'audit-1',
+        customerId: 'cust-1',
+        proposedDate: '2026-04-14',
+        auditor: { name: 'Audit BV' },
+        scope: 'Access control of the hosting platform',
+      },
     });
   });
 });

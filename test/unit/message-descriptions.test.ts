@@ -1,3 +1,4 @@
+import * as audit from '../../domain/audit';
 import * as authority from '../../domain/authority';
 import * as breach from '../../domain/breach';
 import * as customer from '../../domain/customer-messages';
@@ -7,7 +8,7 @@ import { messageDescriptions } from '../../domain/message-descriptions';
 import * as subprocessorChange from '../../domain/subprocessor-change';
 
 /** Every signal, update and query the domain defines, found among the modules' exports. */
-const definitions = [authority, breach, customer, dsr, instruction, subprocessorChange]
+const definitions = [audit, authority, breach, customer, dsr, instruction, subprocessorChange]
   .flatMap((module) => Object.values(module as Record<string, unknown>))
   .filter(
     (value): value is { type: string; name: string } =>

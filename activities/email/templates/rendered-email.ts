@@ -1,5 +1,14 @@
 /** An email ready to send: the same content as plain text and as HTML. */
-export type RenderedEmail = { subject: string; text: string; html: string };
+export type RenderedEmail = { subject: string; text: string; html: string; calendar?: CalendarPart; attachments?: EmailAttachment[] };
+
+/** A document sent with the email (an audit's subprocessor list, say): text only, named as the reader saves it. */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
+/**
+ * An iCalendar invitation (RFC 5546) sent with the email as its text/calendar part, which calendar
+ * clients offer to add, move or remove: METHOD:REQUEST for an invitation or a new date, CANCEL to withdraw it.
+ */
+export type CalendarPart = { method: 'REQUEST' | 'CANCEL'; filename: string; content: string };
 
 const htmlEntities: Readonly<Record<string, string>> = {
   '&': '&amp;',
