@@ -11,6 +11,8 @@ import { createEmailSender } from './email/send-email';
 import { createInstructionActivities } from './instruction';
 import { createObjectionWindowActivities } from './objection-windows';
 import { createSubprocessorChangeActivities } from './subprocessor-change';
+import { createTerminationActivities } from './termination';
+import { defaultTerminationConfig, type TerminationConfig } from '../domain/termination';
 
 export interface ActivityDeps {
   records: Records;
@@ -20,6 +22,8 @@ export interface ActivityDeps {
   /** Our contact point in every customer email; by default the privacy team at its own address. */
   contactPoint?: ContactPoint;
   productWebhook?: { url: string; secret: string };
+  /** The end of a contract's settings (config: EXPORT_WINDOW_DAYS, PRODUCT_DATA_STORES, EXPORT_TOOL_URL, EXPORT_INSTRUCTIONS_*). */
+  termination?: TerminationConfig;
   /** A client on the worker's own connection, for activities that start workflows. */
   temporal: Client;
 }
@@ -49,6 +53,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createInstructionActivities(processDeps),
     ...createSubprocessorChangeActivities(processDeps),
     ...createObjectionWindowActivities(processDeps),
+    ...createTerminationActivities({ ...processDeps, termination: deps.termination ?? defaultTerminationConfig }),
   };
 }
 

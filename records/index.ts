@@ -7,6 +7,7 @@ import { emailLogRepository } from './email-log';
 import { instructionRepository } from './instruction';
 import { objectionWindowRepository } from './objection-windows';
 import { subprocessorRepository } from './subprocessors';
+import { terminationRepository } from './terminations';
 import { webhookDeliveryRepository } from './webhook-deliveries';
 
 export { openDatabase, type Database, type Db } from './database';
@@ -23,6 +24,7 @@ export function createRecords(db: Db) {
     instructions: instructionRepository(db),
     subprocessors: subprocessorRepository(db),
     objectionWindows: objectionWindowRepository(db),
+    terminations: terminationRepository(db),
   };
 }
 

@@ -5,3 +5,4 @@ export * from './dsr';
 export * from './authority';
 export * from './instruction';
 export * from './subprocessor-change';
+export * from './termination';

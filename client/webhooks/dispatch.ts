@@ -9,6 +9,7 @@ import { dsrHandlers } from './handlers/dsr';
 import { instructionHandlers } from './handlers/instruction';
 import { objectionHandlers } from './handlers/objection';
 import { subprocessorHandlers } from './handlers/subprocessor';
+import { terminationHandlers } from './handlers/termination';
 import type { EventHandler, EventHandlers } from './handlers/types';
 
 export type { DispatchAnswer } from './answers';
@@ -21,6 +22,7 @@ const handlers: EventHandlers = {
   ...instructionHandlers,
   ...subprocessorHandlers,
   ...objectionHandlers,
+  ...terminationHandlers,
 };
 
 /**

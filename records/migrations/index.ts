@@ -14,6 +14,7 @@ import * as authorityBasis from './012-authority-basis';
 import * as instructionOrder from './013-instruction-order';
 import * as objectionWindows from './014-objection-windows';
 import * as objectionOutcome from './016-objection-outcome';
+import * as terminations from './018-terminations';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '013-instruction-order': instructionOrder,
   '014-objection-windows': objectionWindows,
   '016-objection-outcome': objectionOutcome,
+  '018-terminations': terminations,
 };
 
 export const migrationProvider: MigrationProvider = {
