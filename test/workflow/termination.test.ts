@@ -11,7 +11,8 @@ import {
   terminationStatusQuery,
   type TerminationInput,
 } from '../../domain/termination';
-import { contractTermination } from '../../workflows';
+import { dsrActionCompletedUpdate, dsrInstructedUpdate, dsrStatusQuery } from '../../domain/dsr';
+import { contractTermination, dsrRequest } from '../../workflows';
 import { testPrivacyTeam as privacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
 
@@ -303,5 +304,52 @@ test('a store that confirms late is asked again every day under the same webhook
       expect(record!.deletions.find((d) => d.store === 'backups')!.attempts).toBeGreaterThanOrEqual(4);
     },
     ['app-db', 'backups'],
+  );
+});
+
+test('a termination while a data subject request of the customer is open: both go on, the request to its own end', async () => {
+  await h.customer('both', { language: 'en', timeZone: 'Europe/Brussels' });
+  await h.skipTo('2027-09-01T08:00:00.000Z');
+  await withWorker(
+    'termination-both',
+    async () => {
+      const receivedAt = await serverAgo(60_000);
+      const dsr = await h.env.client.workflow.start(dsrRequest, {
+        workflowId: h.endsWithWorker('dsr-both-1'),
+        taskQueue: 'termination-both',
+        args: [{ requestId: 'both-1', customerId: 'both', receivedAt, requestType: 'erasure', reportedAt: receivedAt }],
+      });
+      await h.waitFor(async () => (await dsr.query(dsrStatusQuery)).customerNotice === 'notified');
+      const handle = await start('termination-both', 'both', await serverAgo(1000));
+      await waitForStep('both', 'export-notice');
+      await h.waitFor(async () => (await status(handle)).status === 'export-window');
+
+      // The open request still takes its instruction, and the product is asked to act on it.
+      const instructedAt = await serverAgo(500);
+      await dsr.executeUpdate(dsrInstructedUpdate, {
+        args: [{ instruction: 'erase', receivedAt: instructedAt, source: 'product', webhookId: 'both-erase' }],
+        updateId: 'both-erase',
+      });
+      await h.waitFor(async () => deliveries.some((d) => d.webhookId === 'dsr-both-1.action-erase'));
+
+      // The customer chooses deletion now: the stores are asked; the request is not touched.
+      const completedAt = await serverAgo(100);
+      await handle.executeUpdate(exportCompletedUpdate, {
+        args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'product', webhookId: 'both-done' }],
+        updateId: 'both-done',
+      });
+      await h.waitFor(async () => deliveriesFor('both', 'app-db').length === 1);
+      await confirm(handle, 'app-db');
+      await completed(handle);
+      expect((await dsr.query(dsrStatusQuery)).status).toBe('action-requested');
+
+      await dsr.executeUpdate(dsrActionCompletedUpdate, {
+        args: [{ action: 'erase', completedAt: await serverAgo(10), source: 'product', webhookId: 'both-erased' }],
+        updateId: 'both-erased',
+      });
+      await completed(dsr);
+      expect((await dsr.query(dsrStatusQuery)).closed?.outcome).toBe('carried-out');
+    },
+    ['app-db'],
   );
 });
