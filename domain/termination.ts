@@ -223,8 +223,9 @@ export function terminationStatus(state: TerminationState, alertAfterDays: numbe
     return state.stores.some((store) => !store.confirmed && (store.followUps >= alertAfterDays || store.delivery !== 'accepted'))
       ? 'deletion-unconfirmed'
       : 'deleting';
-  if (state.notice === 'undeliverable' || state.notice === 'customer-unknown') return 'customer-unreached';
+  // Told another way (recordExportNotice), the window runs like any other.
   if (state.phase === 'export-window') return 'export-window';
+  if (state.notice === 'undeliverable' || state.notice === 'customer-unknown') return 'customer-unreached';
   return 'notifying';
 }
 
@@ -389,6 +390,8 @@ export function refuseExportNotice(state: TerminationState, message: ExportNotic
   const shape = refuseInstant('givenAt', message?.givenAt, now) ?? refuseText('channel', message.channel, 200);
   if (shape) return shape;
   if (message.channel === undefined) return 'channel is required (letter, telephone, ...)';
+  if (parseInstant(message.givenAt) < parseInstant(state.terminatedAt))
+    return `givenAt (${message.givenAt}) lies before the contract ended (${state.terminatedAt})`;
   if (state.noticeAcceptedAt) return `customer ${state.customerId} was already told of its export window (${state.noticeAcceptedAt})`;
   if (state.notice === 'pending') return `the notice to customer ${state.customerId} is still being sent`;
   return undefined;

@@ -7,6 +7,7 @@ import {
   deletionConfirmedUpdate,
   exportCompletedUpdate,
   exportExtendedUpdate,
+  exportNoticeGivenUpdate,
   exportWindowClosesAt,
   terminationStatusQuery,
   type TerminationInput,
@@ -349,6 +350,47 @@ test('a termination while a data subject request of the customer is open: both g
       });
       await completed(dsr);
       expect((await dsr.query(dsrStatusQuery)).closed?.outcome).toBe('carried-out');
+    },
+    ['app-db'],
+  );
+});
+
+test('a customer the product never described: the privacy team is alerted, nothing starts until an operator records the notice given another way', async () => {
+  await h.skipTo('2027-11-02T08:00:00.000Z');
+  await withWorker(
+    'termination-unknown',
+    async () => {
+      const handle = await start('termination-unknown', 'ghost', await serverAgo(60_000));
+      await h.skipTo('2027-11-02T08:10:00.000Z');
+      await waitForStep('ghost', 'alert-no-customer-record');
+      const unreached = await status(handle);
+      expect(unreached).toMatchObject({
+        status: 'customer-unreached',
+        notice: 'customer-unknown',
+        phase: 'notifying',
+        windowSource: 'setting',
+      });
+      expect(unreached.closesAt).toBeUndefined();
+      // Nothing to confirm yet, and no extension reaches a window that has not started.
+      await expect(h.refusal(confirm(handle, 'app-db'))).resolves.toMatch(/export window is still open/);
+      await expect(
+        h.refusal(handle.executeUpdate(exportNoticeGivenUpdate, { args: [{ givenAt: '2027-01-01T00:00:00.000Z', channel: 'letter' }] })),
+      ).resolves.toMatch(/before the contract ended/);
+      const givenAt = await serverAgo(1000);
+      await expect(handle.executeUpdate(exportNoticeGivenUpdate, { args: [{ givenAt, channel: 'registered letter' }] })).resolves.toEqual({
+        closesAt: exportWindowClosesAt(givenAt, 'Europe/Brussels', 30),
+      });
+      await h.waitFor(async () => (await h.records.terminations.get('ghost'))?.noticeAcceptedAt === givenAt);
+      expect((await status(handle)).status).toBe('export-window');
+      // Deletion chosen in writing: the store is asked (the customer, without a record, cannot be emailed).
+      const completedAt = await serverAgo(100);
+      await handle.executeUpdate(exportCompletedUpdate, {
+        args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'operator' }],
+      });
+      await h.waitFor(async () => deliveriesFor('ghost', 'app-db').length === 1);
+      await confirm(handle, 'app-db');
+      await completed(handle);
+      expect(deliveries.filter((d) => d.body.data.customerId === 'ghost')).toHaveLength(1);
     },
     ['app-db'],
   );
