@@ -12,6 +12,8 @@ import { createEmailSender } from './email/send-email';
 import { createInstructionActivities } from './instruction';
 import { createObjectionWindowActivities } from './objection-windows';
 import { createSubprocessorChangeActivities } from './subprocessor-change';
+import { createTerminationActivities } from './termination';
+import { defaultTerminationConfig, type TerminationConfig } from '../domain/termination';
 
 export interface ActivityDeps {
   records: Records;
@@ -21,6 +23,8 @@ export interface ActivityDeps {
   /** Our contact point in every customer email; by default the privacy team at its own address. */
   contactPoint?: ContactPoint;
   productWebhook?: { url: string; secret: string };
+  /** The end of a contract's settings (config: EXPORT_WINDOW_DAYS, PRODUCT_DATA_STORES, EXPORT_TOOL_URL, EXPORT_INSTRUCTIONS_*). */
+  termination?: TerminationConfig;
   /** A client on the worker's own connection, for activities that start workflows. */
   temporal: Client;
 }
@@ -51,6 +55,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSubprocessorChangeActivities(processDeps),
     ...createObjectionWindowActivities(processDeps),
     ...createAuditActivities(processDeps),
+    ...createTerminationActivities({ ...processDeps, termination: deps.termination ?? defaultTerminationConfig }),
   };
 }
 

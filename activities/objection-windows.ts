@@ -68,7 +68,7 @@ export interface SettleWindowsResult {
  * the time it has run. A window's instants are the server's, like the timers the change sleeps on (on
  * the time-skipping test server they are far from the machine's clock).
  */
-function serverClock(): () => number {
+export function serverClock(): () => number {
   const scheduledMs = Context.current().info.currentAttemptScheduledTimestampMs;
   const startedMs = Date.now();
   return () => scheduledMs + (Date.now() - startedMs);

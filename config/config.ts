@@ -1,6 +1,8 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import path from 'node:path';
 import { defaultContactPoint, type ContactPoint } from '../domain/contact-point';
+import { isValidId } from '../domain/ids';
+import { defaultTerminationConfig, type TerminationConfig } from '../domain/termination';
 
 /** Every setting of the product, read from the environment once (README: "Settings"). */
 export interface Config {
@@ -36,6 +38,12 @@ export interface Config {
    * Required, with a real WEBHOOK_SECRET, on any HOST beyond loopback (`checkExposure`).
    */
   operatorToken?: string;
+  /**
+   * The end of a contract (11.2-11.3): EXPORT_WINDOW_DAYS (the window when neither the event nor the
+   * contract states one), PRODUCT_DATA_STORES (comma-separated store ids, each asked to delete),
+   * EXPORT_TOOL_URL and EXPORT_INSTRUCTIONS_NL/_FR/_EN (how the customer exports, in its language).
+   */
+  termination: TerminationConfig;
 }
 
 /** A fixed development secret, so that `npm start` and `npm run send-event` agree out of the box. */
@@ -81,7 +89,33 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpCatcherPort: port('SMTP_CATCHER_PORT', 1025),
     workerMaxCachedWorkflows: positive('WORKER_MAX_CACHED_WORKFLOWS', 500),
     operatorToken: optional('OPERATOR_TOKEN'),
+    termination: readTerminationConfig(optional, positive),
   };
+}
+
+/** The end of a contract's settings, checked at start-up so that no notice goes out with a window or tool it cannot use. */
+function readTerminationConfig(
+  optional: (name: string) => string | undefined,
+  positive: (name: string, fallback: number) => number,
+): TerminationConfig {
+  const defaults = defaultTerminationConfig;
+  const days = positive('EXPORT_WINDOW_DAYS', defaults.defaultExportWindowDays);
+  if (days > 365) throw new Error(`EXPORT_WINDOW_DAYS must be at most 365, not "${days}"`);
+  const storesText = optional('PRODUCT_DATA_STORES');
+  const dataStores = storesText === undefined ? defaults.dataStores : storesText.split(',').map((store) => store.trim());
+  if (dataStores.length === 0 || !dataStores.every(isValidId) || new Set(dataStores).size !== dataStores.length)
+    throw new Error(`PRODUCT_DATA_STORES must be distinct store ids separated by commas (e.g. app-db,search,backups), not "${storesText}"`);
+  const url = optional('EXPORT_TOOL_URL') ?? defaults.exportTool.url;
+  if (!/^https?:\/\/\S+$/.test(url)) throw new Error(`EXPORT_TOOL_URL must be an http(s) URL, not "${url}"`);
+  const instructions = { ...defaults.exportTool.instructions };
+  for (const language of ['nl', 'fr', 'en'] as const) {
+    const name = `EXPORT_INSTRUCTIONS_${language.toUpperCase()}`;
+    const text = optional(name);
+    if (text === undefined) continue;
+    if (text.length > 2000) throw new Error(`${name} must be at most 2000 characters`);
+    instructions[language] = text;
+  }
+  return { defaultExportWindowDays: days, dataStores, exportTool: { url, instructions } };
 }
 
 /**
@@ -228,6 +262,7 @@ export function workerSettings(config: Config) {
     privacyTeamEmail: config.privacyTeamEmail,
     contactPoint: config.contactPoint,
     maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    termination: config.termination,
     ...(config.productWebhookUrl &&
       config.productWebhookSecret && { productWebhook: { url: config.productWebhookUrl, secret: config.productWebhookSecret } }),
   };

@@ -294,7 +294,24 @@ export const ContractTerminated = z.object({
   terminatedAt: UtcInstant,
   exportWindowDays: z.number().int().positive().max(365).optional(),
 });
-export const ExportCompleted = z.object({ customerId: Id });
+/** Added to the contract (11.2): the customer's export window extended by some days. */
+export const ContractExportExtended = z.object({
+  customerId: Id,
+  extraDays: z.number().int().positive().max(365),
+  reason: Text(5000).optional(),
+});
+/** 11.2: the customer finished its export; `deleteNow: true` is its written choice to waive the rest of the window. */
+export const ExportCompleted = z.object({ customerId: Id, completedAt: UtcInstant, deleteNow: z.boolean().optional() });
+/** Added to the contract (11.3): one store of the product deleted or anonymised the customer's personal data. */
+export const DeletionConfirmed = z.object({
+  customerId: Id,
+  store: Id,
+  method: z.enum(['delete', 'anonymise']),
+  completedAt: UtcInstant,
+  reference: Text(200),
+  /** Backups: when the last copy holding the data expires. */
+  lastCopyExpiresAt: UtcInstant.optional(),
+});
 
 /** Every event type of the contract, with the schema of its `data`. */
 export const eventSchemas = {
@@ -323,7 +340,9 @@ export const eventSchemas = {
   'audit.confidentiality-confirmed': AuditConfidentialityConfirmed,
   'audit.cancelled': AuditCancelled,
   'contract.terminated': ContractTerminated,
+  'contract.export-extended': ContractExportExtended,
   'export.completed': ExportCompleted,
+  'deletion.confirmed': DeletionConfirmed,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -361,6 +380,8 @@ const factInstants: Partial<Record<EventType, readonly string[]>> = {
   'authority.requested': ['receivedAt'],
   'subprocessor.objected': ['receivedAt'],
   'contract.terminated': ['terminatedAt'],
+  'export.completed': ['completedAt'],
+  'deletion.confirmed': ['completedAt'],
 };
 
 /**

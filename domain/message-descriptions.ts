@@ -90,4 +90,15 @@ export const messageDescriptions: Record<string, string> = {
     'After a declined offer (5.3): {"decision": "termination-right" | "offer-stands", "reason"}; another offer is recordRemedyOffer.',
   recordServicesTerminated:
     'The customer\'s written notice that it terminates the services affected (5.3): {"services": [...], "receivedAt"}.',
+  // termination-<customerId>
+  terminationStatus:
+    'The end of the contract: the export window (period, start, end, extensions), the export, each store asked to delete and its confirmation.',
+  exportExtended:
+    'Extend the export window (11.2): {"extraDays", "reason"?, "receivedAt", "source": "product" | "operator"}; every later reminder moves and the customer gets the new end. Refused once deletion started.',
+  exportCompleted:
+    'The customer finished its export: {"completedAt", "deleteNow"?, "receivedAt", "source"}; deleteNow true (the controller\'s written choice) starts deletion before the window ends.',
+  deletionConfirmed:
+    'A store deleted or anonymised the customer\'s data (11.3): {"store", "method": "delete" | "anonymise", "completedAt", "reference", "lastCopyExpiresAt"?, "source"}.',
+  recordExportNotice:
+    'The customer was told of its export window another way, after the email reached nobody: {"givenAt", "channel"}; the window starts then.',
 };

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { addLocalDays, localDateOf, startOfLocalDate } from './clocks';
+import { endOfLastLocalDay } from './clocks';
 import { defaultTimeZone } from './language';
 import type { UndeliveredAlertView } from './breach';
 import type { EventData } from './events';
@@ -162,8 +162,7 @@ export interface ObjectionWindowCounts {
  * a daylight-saving change in between moves nothing. Gives the last instant of that day.
  */
 export function objectionWindowClosesAt(noticeAt: string, timeZone: string, days: number): string {
-  const dayAfterLast = addLocalDays(localDateOf(noticeAt, timeZone), days + 1);
-  return new Date(Date.parse(startOfLocalDate(dayAfterLast, timeZone)) - 1).toISOString();
+  return endOfLastLocalDay(noticeAt, timeZone, days);
 }
 
 /**

@@ -8,6 +8,7 @@ import { emailLogRepository } from './email-log';
 import { instructionRepository } from './instruction';
 import { objectionWindowRepository } from './objection-windows';
 import { subprocessorRepository } from './subprocessors';
+import { terminationRepository } from './terminations';
 import { webhookDeliveryRepository } from './webhook-deliveries';
 
 export { openDatabase, type Database, type Db } from './database';
@@ -25,6 +26,7 @@ export function createRecords(db: Db) {
     subprocessors: subprocessorRepository(db),
     objectionWindows: objectionWindowRepository(db),
     audits: auditRepository(db),
+    terminations: terminationRepository(db),
   };
 }
 

@@ -39,6 +39,9 @@ export interface Schema {
   subprocessor_change_recipients: SubprocessorChangeRecipientsTable;
   subprocessor_objections: SubprocessorObjectionsTable;
   audit_requests: AuditRequestsTable;
+  terminations: TerminationsTable;
+  termination_extensions: TerminationExtensionsTable;
+  termination_deletions: TerminationDeletionsTable;
 }
 
 export interface CustomersTable {
@@ -435,4 +438,46 @@ export interface AuditRequestsTable {
   cancel_reason: string | null;
   created_at: Defaulted<Date>;
   updated_at: Defaulted<Date>;
+}
+
+/** The end of a contract (11.1-11.3): see records/migrations/018-terminations.ts. */
+export interface TerminationsTable {
+  customer_id: string;
+  terminated_at: Timestamp;
+  reported_at: Timestamp;
+  requested_window_days: number | null;
+  export_window_days: number | null;
+  window_source: 'event' | 'contract' | 'setting' | null;
+  time_zone: string | null;
+  notice_accepted_at: NullableTimestamp;
+  export_closes_at: NullableTimestamp;
+  export_completed_at: NullableTimestamp;
+  delete_now: Defaulted<boolean>;
+  deletion_started_at: NullableTimestamp;
+  deleted_at: NullableTimestamp;
+  recorded_at: DefaultedTimestamp;
+}
+
+export interface TerminationExtensionsTable {
+  customer_id: string;
+  sequence: number;
+  extra_days: number;
+  reason: string | null;
+  source: string;
+  requested_at: Timestamp;
+  closes_at: Timestamp;
+}
+
+export interface TerminationDeletionsTable {
+  customer_id: string;
+  store: string;
+  webhook_id: string;
+  requested_at: Timestamp;
+  attempts: Defaulted<number>;
+  last_answer: string | null;
+  method: 'delete' | 'anonymise' | null;
+  completed_at: NullableTimestamp;
+  reference: string | null;
+  last_copy_expires_at: NullableTimestamp;
+  confirmed_by: string | null;
 }

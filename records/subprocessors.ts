@@ -304,7 +304,7 @@ export function subprocessorRepository(db: Db): SubprocessorRepository {
 /** Rows per insert: four parameters each, well under PostgreSQL's 65,535. */
 const recipientsPerInsert = 5_000;
 
-/** Fixes whom a new change concerns: the customers named, or every customer on record now. */
+/** Fixes whom a new change concerns: the customers named, or every customer on record now whose contract has not ended. */
 async function recordRecipients(trx: Transaction<Schema>, changeId: string, customerIds: readonly string[] | undefined): Promise<number> {
   if (customerIds === undefined) {
     await trx
@@ -318,7 +318,17 @@ async function recordRecipients(trx: Transaction<Schema>, changeId: string, cust
             sql<number>`(row_number() over (order by customer_id) - 1)::integer`.as('position'),
             'customer_id',
             sql<'notifying'>`'notifying'`.as('window_state'),
-          ]),
+          ])
+          // 13: a customer whose contract ended (contract.terminated) is not told of changes any more.
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('terminations')
+                  .select('terminations.customer_id')
+                  .whereRef('terminations.customer_id', '=', 'customers.customer_id'),
+              ),
+            ),
+          ),
       )
       .execute();
     const { count } = await trx

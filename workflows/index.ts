@@ -6,3 +6,4 @@ export * from './authority';
 export * from './instruction';
 export * from './subprocessor-change';
 export * from './audit';
+export * from './termination';

@@ -10,6 +10,7 @@ import { dsrHandlers } from './handlers/dsr';
 import { instructionHandlers } from './handlers/instruction';
 import { objectionHandlers } from './handlers/objection';
 import { subprocessorHandlers } from './handlers/subprocessor';
+import { terminationHandlers } from './handlers/termination';
 import type { EventHandler, EventHandlers } from './handlers/types';
 
 export type { DispatchAnswer } from './answers';
@@ -23,6 +24,7 @@ const handlers: EventHandlers = {
   ...subprocessorHandlers,
   ...objectionHandlers,
   ...auditHandlers,
+  ...terminationHandlers,
 };
 
 /**

@@ -6,6 +6,7 @@ export { addLocalDays, compareLocalDates, dayOfWeek, daysInMonth, formatLocalDat
 export type { LocalDateTime } from './time-zone';
 export { fromLocalDateTime, isValidTimeZone, localDateOf, startOfLocalDate, toLocalDateTime, utcOffsetMinutes } from './time-zone';
 export { addCalendarMonths, addDays, addHours, hoursBetween, millisUntil } from './durations';
+export { endOfLastLocalDay } from './whole-days';
 export type { WorkingCalendar } from './holidays';
 export { belgianCalendar, belgianPublicHolidays, calendarFromDates, easterSunday, withExtraHolidays } from './holidays';
 export type { AuditDateCheck } from './working-days';

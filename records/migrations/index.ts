@@ -16,6 +16,7 @@ import * as objectionWindows from './014-objection-windows';
 import * as urgentChange from './015-urgent-change';
 import * as objectionOutcome from './016-objection-outcome';
 import * as audits from './017-audits';
+import * as terminations from './018-terminations';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '015-urgent-change': urgentChange,
   '016-objection-outcome': objectionOutcome,
   '017-audits': audits,
+  '018-terminations': terminations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,10 +11,12 @@ import { customerUpsertedSignal } from '../../domain/customer-messages';
 import { workflowIds } from '../../domain/ids';
 import { instructionStatusQuery } from '../../domain/instruction';
 import * as objection from '../../domain/subprocessor-change';
+import { deletionConfirmedUpdate, exportExtendedUpdate, terminationStatusQuery } from '../../domain/termination';
 import {
   auditRequest,
   authorityRequest,
   breachIncident,
+  contractTermination,
   customerCannotComply,
   customerRecord,
   dsrRequest,
@@ -267,6 +269,32 @@ async function main(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await audit.terminate('history recorded');
+    // 11.2-11.3: the end of a contract through its loop: the notice, an extension, the reminder of the
+    // moved end, the window's end, the store asked (no product webhook here: the team is alerted) and
+    // its confirmation recorded by an operator.
+    const serverNow = async (agoMs = 0) => new Date((await env.currentTimeMs()) - agoMs).toISOString();
+    const terminatedAt = await serverNow(60_000);
+    const termination = await env.client.workflow.start(contractTermination, {
+      workflowId: workflowIds.termination('replay-nl'),
+      taskQueue,
+      args: [{ customerId: 'replay-nl', terminatedAt, reportedAt: terminatedAt, exportWindowDays: 1 }],
+    });
+    for (let i = 0; (await termination.query(terminationStatusQuery)).status !== 'export-window'; i += 1) {
+      if (i > 600) throw new Error('termination-replay-nl did not open its window');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await termination.executeUpdate(exportExtendedUpdate, {
+      args: [{ extraDays: 1, reason: 'replay', receivedAt: await serverNow(1000), source: 'operator' }],
+    });
+    await env.sleep('4 days');
+    for (let i = 0; (await termination.query(terminationStatusQuery)).stores[0]?.delivery !== 'not-configured'; i += 1) {
+      if (i > 600) throw new Error('termination-replay-nl did not ask its store');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await termination.executeUpdate(deletionConfirmedUpdate, {
+      args: [{ store: 'app-db', method: 'delete', completedAt: await serverNow(1000), reference: 'REPLAY-DEL', source: 'operator' }],
+    });
+    await termination.result();
 
     const recorded = [
       'customer-replay-nl',
@@ -276,6 +304,7 @@ async function main(): Promise<void> {
       ...opened.map((handle) => handle.workflowId),
       cannotComply.workflowId,
       audit.workflowId,
+      termination.workflowId,
       change.workflowId,
       window.workflowId,
     ];

@@ -24,6 +24,7 @@ test('the committed histories cover every workflow type', () => {
     'authorityRequest',
     'breachCustomerNotice',
     'breachIncident',
+    'contractTermination',
     'customerCannotComply',
     'customerRecord',
     'dsrRequest',

@@ -10,7 +10,7 @@ import { createMailer } from '../../activities/email/mailer';
 import { buildHttpServer } from '../../client/http/server';
 import { signedHeaders } from '../../webhook-signing/standard-webhooks';
 import type { Database, Records } from '../../records';
-import { createWorker } from '../../worker/create-worker';
+import { createWorker, type WorkerSetup } from '../../worker/create-worker';
 import { startMailCatcher, type MailCatcher, type MailCatcherOptions } from './mail';
 import { freshDatabase } from './records';
 import { startDevServer, workflowBundle } from './temporal';
@@ -54,6 +54,8 @@ export async function startStack(options: {
   mail?: MailCatcherOptions;
   /** Where the worker asks the product to act (a test's own product server), and the secret it signs with. */
   productWebhook?: { url: string; secret: string };
+  /** The end of a contract's settings (PRODUCT_DATA_STORES and the rest); the defaults otherwise. */
+  termination?: WorkerSetup['termination'];
 }): Promise<Stack> {
   const env = await startDevServer();
   const { database, records, url } = await freshDatabase(options.database ?? 'pglite');
@@ -72,6 +74,7 @@ export async function startStack(options: {
       mailFrom,
       privacyTeamEmail,
       ...(options.productWebhook && { productWebhook: options.productWebhook }),
+      ...(options.termination && { termination: options.termination }),
     });
     workerRun = worker.run();
   }

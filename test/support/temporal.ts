@@ -110,7 +110,7 @@ export const testMailFrom = 'Privacy team <privacy@processor.test>';
 export async function testWorker(
   env: TestWorkflowEnvironment,
   taskQueue: string,
-  deps: { records: Records; mailer: Transporter } & Pick<WorkerSetup, 'productWebhook'>,
+  deps: { records: Records; mailer: Transporter } & Pick<WorkerSetup, 'productWebhook' | 'termination'>,
 ): Promise<Worker> {
   return createWorker({
     connection: env.nativeConnection,
@@ -122,5 +122,6 @@ export async function testWorker(
     mailFrom: testMailFrom,
     privacyTeamEmail: testPrivacyTeam,
     ...(deps.productWebhook && { productWebhook: deps.productWebhook }),
+    ...(deps.termination && { termination: deps.termination }),
   });
 }

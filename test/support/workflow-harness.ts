@@ -56,7 +56,11 @@ export interface WorkflowHarness {
    * schedule activities that nobody runs, and the test server stops skipping time while an activity is
    * outstanding, which would stall every later test.
    */
-  withWorker<T>(taskQueue: string, fn: (worker: Worker) => Promise<T>, deps?: Pick<WorkerSetup, 'productWebhook'>): Promise<T>;
+  withWorker<T>(
+    taskQueue: string,
+    fn: (worker: Worker) => Promise<T>,
+    deps?: Pick<WorkerSetup, 'productWebhook' | 'termination'>,
+  ): Promise<T>;
   /** Marks a workflow the test starts, to be terminated when its worker stops; gives the id back. */
   endsWithWorker(workflowId: string): string;
   /** The reason an update's validator gave for refusing it (what the webhook endpoint answers with 409). */

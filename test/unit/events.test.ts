@@ -94,7 +94,16 @@ const validData: Record<EventType, Record<string, unknown>> = {
   'audit.confidentiality-confirmed': { auditId: 'audit-1', reference: 'NDA 2026-17' },
   'audit.cancelled': { auditId: 'audit-1', reason: 'The audit is postponed to next year.' },
   'contract.terminated': { customerId: 'cust-1', terminatedAt: '2025-12-31T22:00:00Z', exportWindowDays: 60 },
-  'export.completed': { customerId: 'cust-1' },
+  'contract.export-extended': { customerId: 'cust-1', extraDays: 14, reason: 'migration to a new supplier' },
+  'export.completed': { customerId: 'cust-1', completedAt: '2026-01-04T10:00:00Z', deleteNow: true },
+  'deletion.confirmed': {
+    customerId: 'cust-1',
+    store: 'backups',
+    method: 'delete',
+    completedAt: '2026-01-04T12:00:00Z',
+    reference: 'DEL-42',
+    lastCopyExpiresAt: '2026-04-01T00:00:00Z',
+  },
 };
 
 function event(type: string, data: unknown): Record<string, unknown> {
@@ -125,7 +134,7 @@ function withData(type: EventType, changes: Record<string, unknown>): Record<str
 describe('every event type of the contract accepts a valid example', () => {
   it('has an example for each and only each event type', () => {
     expect(Object.keys(validData).sort()).toEqual([...eventTypes].sort());
-    expect(eventTypes).toHaveLength(26);
+    expect(eventTypes).toHaveLength(28);
   });
 
   it.each(Object.keys(validData) as EventType[])('%s is accepted with its data', (type) => {
@@ -154,7 +163,10 @@ describe('every event type of the contract accepts a valid example', () => {
 
 describe('instants are normalised to UTC', () => {
   it('turns an envelope timestamp with an offset into UTC', () => {
-    const result = parsed({ ...event('export.completed', { customerId: 'c' }), timestamp: '2026-01-01T10:00:00+01:00' });
+    const result = parsed({
+      ...event('export.completed', { customerId: 'c', completedAt: '2026-01-01T08:00:00Z' }),
+      timestamp: '2026-01-01T10:00:00+01:00',
+    });
     expect(result.timestamp).toBe('2026-01-01T09:00:00.000Z');
   });
 
@@ -170,7 +182,12 @@ describe('instants are normalised to UTC', () => {
   });
 
   it('refuses an envelope timestamp without a time zone', () => {
-    expect(problemPaths({ ...event('export.completed', { customerId: 'c' }), timestamp: '2026-01-01T10:00:00' })).toEqual(['timestamp']);
+    expect(
+      problemPaths({
+        ...event('export.completed', { customerId: 'c', completedAt: '2026-01-01T08:00:00Z' }),
+        timestamp: '2026-01-01T10:00:00',
+      }),
+    ).toEqual(['timestamp']);
   });
 
   it('refuses a data instant without a time zone', () => {
@@ -281,7 +298,7 @@ describe('bad inputs are refused with the path of the problem', () => {
   it('accepts an id of exactly 64 allowed characters', () => {
     const id = `${'a'.repeat(60)}._-9`;
     expect(id).toHaveLength(64);
-    expect(parsed(withData('export.completed', { customerId: id })).data).toEqual({ customerId: id });
+    expect(parsed(withData('export.completed', { customerId: id })).data).toMatchObject({ customerId: id });
   });
 
   it('accepts 29 February in a leap year', () => {
@@ -426,7 +443,7 @@ describe('instants lie between 2000-01-01 and 2100-12-31', () => {
     ['a receivedAt of the Unix epoch', withData('dsr.received', { receivedAt: '1970-01-01T00:00:00Z' }), 'data.receivedAt'],
     [
       'an envelope timestamp in 1999',
-      { ...event('export.completed', { customerId: 'c' }), timestamp: '1999-06-01T00:00:00Z' },
+      { ...event('export.completed', { customerId: 'c', completedAt: '2026-01-01T08:00:00Z' }), timestamp: '1999-06-01T00:00:00Z' },
       'timestamp',
     ],
     ['an audit date in 2101', withData('audit.requested', { proposedDate: '2101-01-01' }), 'data.proposedDate'],

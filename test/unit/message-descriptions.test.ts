@@ -6,9 +6,10 @@ import * as dsr from '../../domain/dsr';
 import * as instruction from '../../domain/instruction';
 import { messageDescriptions } from '../../domain/message-descriptions';
 import * as subprocessorChange from '../../domain/subprocessor-change';
+import * as termination from '../../domain/termination';
 
 /** Every signal, update and query the domain defines, found among the modules' exports. */
-const definitions = [audit, authority, breach, customer, dsr, instruction, subprocessorChange]
+const definitions = [audit, authority, breach, customer, dsr, instruction, subprocessorChange, termination]
   .flatMap((module) => Object.values(module as Record<string, unknown>))
   .filter(
     (value): value is { type: string; name: string } =>

@@ -7,6 +7,7 @@ import {
 } from '../../../domain/audit';
 import { earliestAuditDate } from '../../../domain/clocks';
 import { workflowIds } from '../../../domain/ids';
+import { refuseNewCaseForEndedContract } from '../../../domain/termination';
 import type { auditRequest } from '../../../workflows';
 import { accepted, decide, openCase, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
@@ -28,6 +29,9 @@ import type { EventHandlers } from './types';
 export const auditHandlers: EventHandlers = {
   async 'audit.requested'(context, data) {
     const workflowId = workflowIds.audit(data.auditId);
+    // 13: no new audit for a customer whose contract ended; a request reported before (a retried delivery) goes on.
+    const ended = refuseNewCaseForEndedContract(data.customerId, await context.records.terminations.ended(data.customerId), 'audit');
+    if (ended && !(await context.records.audits.get(data.auditId))) return refused(409, ended, workflowId);
     const customer = await context.records.customers.get(data.customerId);
     if (!customer) {
       return refused(

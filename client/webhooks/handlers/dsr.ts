@@ -1,5 +1,6 @@
 import { dsrActionCompletedUpdate, dsrExtendedUpdate, dsrInstructedUpdate, dsrRequestInput } from '../../../domain/dsr';
 import { workflowIds } from '../../../domain/ids';
+import { refuseNewCaseForEndedContract } from '../../../domain/termination';
 import type { dsrRequest } from '../../../workflows';
 import { decide, openCase, refused, sendToCase } from '../answers';
 import type { EventHandlers } from './types';
@@ -18,6 +19,13 @@ import type { EventHandlers } from './types';
 export const dsrHandlers: EventHandlers = {
   async 'dsr.received'(context, data) {
     const workflowId = workflowIds.dsr(data.requestId);
+    // 13: no new request for a customer whose contract ended; a request reported before (a retried delivery) goes on.
+    const ended = refuseNewCaseForEndedContract(
+      data.customerId,
+      await context.records.terminations.ended(data.customerId),
+      'data subject request',
+    );
+    if (ended && !(await context.records.dsr.get(data.requestId))) return refused(409, ended, workflowId);
     // The subject's address is personal data: it goes to the records, never into Temporal (no workflow
     // input, memo, search attribute or id). Written first, so that the workflow's activities find it.
     // A 503 after this write leaves the receipt: the retried delivery finds the same facts

@@ -1,0 +1,3 @@
+export type { RenderedEmail } from '../rendered-email';
+export type * from './facts';
+export * from './render';

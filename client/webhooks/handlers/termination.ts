@@ -1,0 +1,109 @@
+import { workflowIds } from '../../../domain/ids';
+import { deletionConfirmedUpdate, exportCompletedUpdate, exportExtendedUpdate } from '../../../domain/termination';
+import type { contractTermination } from '../../../workflows';
+import { decide, openCase, refused, sendToCase } from '../answers';
+import type { EventHandlers } from './types';
+
+/**
+ * The end of a contract (policy 11.1-11.3, 13). `contract.terminated` is written to the records first
+ * (so that a new case for the customer is refused from then on) and starts `termination-<customerId>`;
+ * an extension, the export's completion and each store's deletion confirmation are updates, so that the
+ * case's own state decides whether they fit (a 409 with the validator's reason when not), each under
+ * the delivery's webhook-id.
+ */
+export const terminationHandlers: EventHandlers = {
+  async 'contract.terminated'(context, data) {
+    const workflowId = workflowIds.termination(data.customerId);
+    const receipt = await context.records.terminations.recordReceipt({
+      customerId: data.customerId,
+      terminatedAt: data.terminatedAt,
+      reportedAt: context.timestamp,
+      ...(data.exportWindowDays !== undefined && { exportWindowDays: data.exportWindowDays }),
+    });
+    if (receipt.outcome === 'conflict') {
+      return refused(
+        409,
+        `the contract of customer ${data.customerId} was already reported ended with another ${receipt.differs.join(', ')}; ` +
+          'a contract ends once: an extension of the export window is contract.export-extended',
+        workflowId,
+      );
+    }
+    return openCase<typeof contractTermination>(context.client, 'contractTermination', {
+      workflowId,
+      args: [
+        {
+          customerId: data.customerId,
+          terminatedAt: data.terminatedAt,
+          reportedAt: context.timestamp,
+          ...(data.exportWindowDays !== undefined && { exportWindowDays: data.exportWindowDays }),
+        },
+      ],
+      process: 'termination',
+      customerIds: [data.customerId],
+      staticSummary: `End of contract of customer ${data.customerId}`,
+      closedReason: `the end of the contract of customer ${data.customerId} is already completed: its data was deleted`,
+    });
+  },
+
+  async 'contract.export-extended'({ client, webhookId, timestamp }, data) {
+    const workflowId = workflowIds.termination(data.customerId);
+    return sendToCase(client, workflowId, `the end of the contract of customer ${data.customerId}`, (handle) =>
+      decide(workflowId, () =>
+        handle.executeUpdate(exportExtendedUpdate, {
+          args: [
+            {
+              extraDays: data.extraDays,
+              ...(data.reason !== undefined && { reason: data.reason }),
+              receivedAt: timestamp,
+              source: 'product',
+              webhookId,
+            },
+          ],
+          updateId: webhookId,
+        }),
+      ),
+    );
+  },
+
+  async 'export.completed'({ client, webhookId, timestamp }, data) {
+    const workflowId = workflowIds.termination(data.customerId);
+    return sendToCase(client, workflowId, `the end of the contract of customer ${data.customerId}`, (handle) =>
+      decide(workflowId, () =>
+        handle.executeUpdate(exportCompletedUpdate, {
+          args: [
+            {
+              completedAt: data.completedAt,
+              ...(data.deleteNow !== undefined && { deleteNow: data.deleteNow }),
+              receivedAt: timestamp,
+              source: 'product',
+              webhookId,
+            },
+          ],
+          updateId: webhookId,
+        }),
+      ),
+    );
+  },
+
+  async 'deletion.confirmed'({ client, webhookId }, data) {
+    const workflowId = workflowIds.termination(data.customerId);
+    return sendToCase(client, workflowId, `the end of the contract of customer ${data.customerId}`, (handle) =>
+      decide(workflowId, () =>
+        handle.executeUpdate(deletionConfirmedUpdate, {
+          args: [
+            {
+              store: data.store,
+              method: data.method,
+              completedAt: data.completedAt,
+              reference: data.reference,
+              ...(data.lastCopyExpiresAt !== undefined && { lastCopyExpiresAt: data.lastCopyExpiresAt }),
+              source: 'product',
+              webhookId,
+            },
+          ],
+          updateId: webhookId,
+        }),
+      ),
+    );
+  },
+};

@@ -1,0 +1,397 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WorkflowHandle } from '@temporalio/client';
+import { verify } from '../../webhook-signing/standard-webhooks';
+import {
+  defaultTerminationConfig,
+  deletionConfirmedUpdate,
+  exportCompletedUpdate,
+  exportExtendedUpdate,
+  exportNoticeGivenUpdate,
+  exportWindowClosesAt,
+  terminationStatusQuery,
+  type TerminationInput,
+} from '../../domain/termination';
+import { dsrActionCompletedUpdate, dsrInstructedUpdate, dsrStatusQuery } from '../../domain/dsr';
+import { contractTermination, dsrRequest } from '../../workflows';
+import { testPrivacyTeam as privacyTeam } from '../support/temporal';
+import { useWorkflowHarness } from '../support/workflow-harness';
+
+const productSecret = 'whsec_cHJvZHVjdC1zZWNyZXQtZm9yLXRlcm1pbmF0aW9uLXRlc3Rz';
+
+const h = useWorkflowHarness();
+
+/** The product's webhook receiver: a real HTTP server that checks every request's signature. */
+interface Delivery {
+  webhookId: string;
+  verified: boolean;
+  body: { type: string; timestamp: string; data: { customerId: string; store: string; requestedAt: string } };
+}
+let deliveries: Delivery[] = [];
+let productUrl = '';
+let server: Server;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const header = (name: string) => request.headers[name] as string | undefined;
+      const verification = verify(
+        productSecret,
+        { id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature') },
+        raw,
+      );
+      deliveries.push({ webhookId: header('webhook-id')!, verified: verification.ok, body: JSON.parse(raw.toString('utf8')) });
+      response.statusCode = verification.ok ? 200 : 401;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  productUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/dpa`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+beforeEach(() => {
+  deliveries = [];
+});
+
+function withWorker<T>(taskQueue: string, fn: () => Promise<T>, stores = ['app-db', 'search', 'backups']): Promise<T> {
+  return h.withWorker(taskQueue, fn, {
+    productWebhook: { url: productUrl, secret: productSecret },
+    termination: { ...defaultTerminationConfig, dataStores: stores },
+  });
+}
+
+function start(taskQueue: string, customerId: string, terminatedAt: string, exportWindowDays?: number) {
+  const input: TerminationInput = {
+    customerId,
+    terminatedAt,
+    reportedAt: terminatedAt,
+    ...(exportWindowDays !== undefined && { exportWindowDays }),
+  };
+  return h.env.client.workflow.start(contractTermination, {
+    workflowId: h.endsWithWorker(`termination-${customerId}`),
+    taskQueue,
+    args: [input],
+  });
+}
+
+const sentSteps = async (customerId: string) =>
+  (await h.records.emails.listForWorkflow(`termination-${customerId}`)).filter((e) => e.status === 'sent').map((e) => e.step);
+
+const waitForStep = (customerId: string, step: string) =>
+  h.waitFor(async () => (await sentSteps(customerId)).includes(step), { what: `email ${step} of ${customerId}` });
+
+/** An instant on the test server's clock, `ms` ago. */
+const serverAgo = async (ms: number) => new Date(Date.parse(await h.serverNow()) - ms).toISOString();
+
+const status = (handle: WorkflowHandle) => handle.query(terminationStatusQuery);
+
+async function extend(handle: WorkflowHandle, extraDays: number, webhookId: string) {
+  return handle.executeUpdate(exportExtendedUpdate, {
+    args: [{ extraDays, reason: 'migration takes longer', receivedAt: await serverAgo(1000), source: 'product', webhookId }],
+    updateId: webhookId,
+  });
+}
+
+async function confirm(handle: WorkflowHandle, store: string, extra: { lastCopyExpiresAt?: string } = {}) {
+  return handle.executeUpdate(deletionConfirmedUpdate, {
+    args: [
+      {
+        store,
+        method: store === 'search' ? 'anonymise' : 'delete',
+        completedAt: await serverAgo(1000),
+        reference: `REF-${store}`,
+        source: 'product',
+        ...extra,
+      },
+    ],
+    updateId: `confirm-${store}-${handle.workflowId}`,
+  });
+}
+
+async function completed(handle: WorkflowHandle): Promise<void> {
+  await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', { what: `${handle.workflowId} to complete` });
+}
+
+const deliveriesFor = (customerId: string, store: string) =>
+  deliveries.filter((d) => d.body.data.customerId === customerId && d.body.data.store === store);
+
+test('an export window extended twice: the notice states the end, each extension tells the new end, every reminder follows the stored end', async () => {
+  await h.customer('ext', { language: 'nl', timeZone: 'Europe/Brussels' });
+  await h.skipTo('2027-03-01T09:00:00.000Z');
+  await withWorker('termination-ext', async () => {
+    const handle = await start('termination-ext', 'ext', '2027-02-28T23:00:00.000Z', 30);
+    await waitForStep('ext', 'export-notice');
+    const opened = await h.waitFor(async () => {
+      const state = await status(handle);
+      return state.closesAt !== undefined && state;
+    });
+    // 30 days from 1 March, the last one whole in Brussels (summer time from 28 March).
+    expect(opened.closesAt).toBe('2027-03-31T21:59:59.999Z');
+    expect(opened.closesAt).toBe(exportWindowClosesAt(opened.noticeAcceptedAt!, 'Europe/Brussels', 30));
+    expect(opened).toMatchObject({ windowDays: 30, windowSource: 'event', status: 'export-window' });
+    const [notice] = await h.mailOf('termination-ext');
+    expect(notice!.subject).toContain('[Einde overeenkomst]');
+    expect(notice!.text).toContain('31 maart 2027');
+    expect(notice!.text).toContain(defaultTerminationConfig.exportTool.url);
+    expect(notice!.text).toContain(defaultTerminationConfig.exportTool.instructions.nl);
+
+    // First extension before the first reminder: the old 7-day reminder (24 March) never goes out.
+    await expect(extend(handle, 10, 'ext-1')).resolves.toMatchObject({ extraDays: 10, closesAt: '2027-04-10T21:59:59.999Z' });
+    await waitForStep('ext', 'extension-1');
+    await h.skipTo('2027-04-04T06:00:00.000Z');
+    await waitForStep('ext', 'reminder-P7D@2027-04-10T21:59:59.999Z');
+
+    // Second extension after that reminder: its 7-day and 1-day reminders follow the new end.
+    await expect(extend(handle, 5, 'ext-2')).resolves.toMatchObject({ extraDays: 15, closesAt: '2027-04-15T21:59:59.999Z' });
+    await expect(extend(handle, 5, 'ext-2')).resolves.toMatchObject({ extraDays: 15, duplicate: false });
+    await waitForStep('ext', 'extension-2');
+    await h.skipTo('2027-04-09T06:00:00.000Z');
+    await waitForStep('ext', 'reminder-P7D@2027-04-15T21:59:59.999Z');
+    expect((await status(handle)).stores).toEqual([]);
+    await h.skipTo('2027-04-15T06:00:00.000Z');
+    await waitForStep('ext', 'reminder-P1D@2027-04-15T21:59:59.999Z');
+    expect(await sentSteps('ext')).toEqual([
+      'export-notice',
+      'extension-1',
+      'reminder-P7D@2027-04-10T21:59:59.999Z',
+      'extension-2',
+      'reminder-P7D@2027-04-15T21:59:59.999Z',
+      'reminder-P1D@2027-04-15T21:59:59.999Z',
+    ]);
+    const mails = await h.mailOf('termination-ext');
+    expect(mails.find((mail) => mail.subject.includes('verlengd') && mail.text.includes('15 april 2027'))).toBeDefined();
+
+    // Nothing is deleted before the end; at the end every store is asked once, signed, under its stable id.
+    expect(deliveries).toEqual([]);
+    await h.skipTo('2027-04-15T22:00:00.000Z');
+    await h.waitFor(async () => deliveries.filter((d) => d.body.data.customerId === 'ext').length === 3);
+    expect(deliveries.every((d) => d.verified && d.body.type === 'deletion.requested')).toBe(true);
+    expect(deliveries.map((d) => d.webhookId).sort()).toEqual([
+      'termination-ext.delete-app-db',
+      'termination-ext.delete-backups',
+      'termination-ext.delete-search',
+    ]);
+    await expect(h.refusal(extend(handle, 3, 'ext-late'))).resolves.toMatch(/ended at 2027-04-15T21:59:59.999Z; deletion has started/);
+    for (const store of ['app-db', 'search', 'backups']) await confirm(handle, store);
+    await completed(handle);
+    const record = await h.records.terminations.get('ext');
+    expect(record).toMatchObject({
+      exportWindowDays: 30,
+      exportClosesAt: '2027-04-15T21:59:59.999Z',
+      extensions: [
+        { sequence: 1, extraDays: 10, closesAt: '2027-04-10T21:59:59.999Z' },
+        { sequence: 2, extraDays: 5, closesAt: '2027-04-15T21:59:59.999Z' },
+      ],
+    });
+    expect(record!.deletions.map((d) => [d.store, d.method, d.reference])).toEqual([
+      ['app-db', 'delete', 'REF-app-db'],
+      ['backups', 'delete', 'REF-backups'],
+      ['search', 'anonymise', 'REF-search'],
+    ]);
+    expect(record!.deletedAt).toBeDefined();
+  });
+});
+
+test('deleteNow: the controller’s written choice starts deletion before the window ends, and the customer is told its window was waived', async () => {
+  await h.customer('now', { language: 'fr', timeZone: 'Europe/Brussels', contract: { exportWindowDays: 45 } });
+  await h.skipTo('2027-05-03T09:00:00.000Z');
+  await withWorker(
+    'termination-now',
+    async () => {
+      const handle = await start('termination-now', 'now', '2027-05-02T22:00:00.000Z');
+      await waitForStep('now', 'export-notice');
+      const opened = await h.waitFor(async () => {
+        const state = await status(handle);
+        return state.closesAt !== undefined && state;
+      });
+      expect(opened).toMatchObject({ windowDays: 45, windowSource: 'contract', closesAt: '2027-06-17T21:59:59.999Z' });
+
+      // An export without the choice changes nothing: the window runs on.
+      const completedAt = await serverAgo(5000);
+      await handle.executeUpdate(exportCompletedUpdate, {
+        args: [{ completedAt, receivedAt: completedAt, source: 'product', webhookId: 'done-1' }],
+        updateId: 'done-1',
+      });
+      await h.skipTo('2027-05-10T09:00:00.000Z');
+      expect((await status(handle)).stores).toEqual([]);
+      // A second, different report is refused with the reason.
+      await expect(
+        h.refusal(
+          handle.executeUpdate(exportCompletedUpdate, {
+            args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'product', webhookId: 'done-2' }],
+            updateId: 'done-2',
+          }),
+        ),
+      ).resolves.toMatch(/already reported completed/);
+      expect(deliveries).toEqual([]);
+    },
+    ['app-db'],
+  );
+
+  await h.customer('now2', { language: 'en', timeZone: 'Europe/Brussels' });
+  await withWorker(
+    'termination-now2',
+    async () => {
+      const handle = await start('termination-now2', 'now2', '2027-05-09T22:00:00.000Z');
+      await waitForStep('now2', 'export-notice');
+      expect(await h.waitFor(async () => (await status(handle)).closesAt)).toBe('2027-06-09T21:59:59.999Z');
+      const completedAt = await serverAgo(5000);
+      await handle.executeUpdate(exportCompletedUpdate, {
+        args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'product', webhookId: 'now2-done' }],
+        updateId: 'now2-done',
+      });
+      await waitForStep('now2', 'export-waived');
+      await h.waitFor(async () => deliveriesFor('now2', 'app-db').length === 1);
+      const waiver = (await h.mailOf('termination-now2')).find((mail) => mail.subject.includes('at your request'))!;
+      expect(waiver.text).toContain('has been waived');
+      expect(waiver.text).toContain('9 June 2027');
+      const state = await status(handle);
+      expect(state.waivedAt).toBeDefined();
+      expect(Date.parse(state.deletionStartedAt!)).toBeLessThan(Date.parse(state.closesAt!));
+      await confirm(handle, 'app-db');
+      await completed(handle);
+      expect((await h.records.terminations.get('now2'))!.deleteNow).toBe(true);
+    },
+    ['app-db'],
+  );
+  // The first case is still in its window: it ends with its worker.
+});
+
+test('a store that confirms late is asked again every day under the same webhook id; the privacy team is alerted after 3 days', async () => {
+  await h.customer('late', { language: 'en', timeZone: 'Europe/Brussels' });
+  await h.skipTo('2027-07-01T08:00:00.000Z');
+  await withWorker(
+    'termination-late',
+    async () => {
+      const handle = await start('termination-late', 'late', '2027-07-01T07:00:00.000Z', 1);
+      await waitForStep('late', 'export-notice');
+      const closesAt = await h.waitFor(async () => (await status(handle)).closesAt);
+      expect(closesAt).toBe('2027-07-02T21:59:59.999Z');
+      await h.skipTo('2027-07-02T22:00:00.000Z');
+      await h.waitFor(async () => deliveriesFor('late', 'app-db').length === 1 && deliveriesFor('late', 'backups').length === 1);
+      await confirm(handle, 'app-db');
+
+      for (const [day, expected] of [
+        ['2027-07-03T22:05:00.000Z', 2],
+        ['2027-07-04T22:05:00.000Z', 3],
+      ] as const) {
+        await h.skipTo(day);
+        await h.waitFor(async () => deliveriesFor('late', 'backups').length === expected, { what: `re-ask ${expected}` });
+      }
+      expect(await sentSteps('late')).not.toContain('alert-deletion-unconfirmed-backups');
+      await h.skipTo('2027-07-05T22:05:00.000Z');
+      await waitForStep('late', 'alert-deletion-unconfirmed-backups');
+      expect(new Set(deliveriesFor('late', 'backups').map((d) => d.webhookId))).toEqual(new Set(['termination-late.delete-backups']));
+      expect(deliveriesFor('late', 'app-db')).toHaveLength(1);
+      const alert = (await h.mailOf('termination-late')).find((mail) => mail.envelope.to.includes(privacyTeam))!;
+      expect(alert.subject).toContain('A store has not confirmed the deletion');
+      expect(alert.text).toContain('backups');
+      expect((await status(handle)).status).toBe('deletion-unconfirmed');
+
+      await confirm(handle, 'backups', { lastCopyExpiresAt: '2027-10-01T00:00:00.000Z' });
+      await completed(handle);
+      const record = await h.records.terminations.get('late');
+      expect(record!.deletions.find((d) => d.store === 'backups')).toMatchObject({
+        lastCopyExpiresAt: '2027-10-01T00:00:00.000Z',
+        webhookId: 'termination-late.delete-backups',
+      });
+      expect(record!.deletions.find((d) => d.store === 'backups')!.attempts).toBeGreaterThanOrEqual(4);
+    },
+    ['app-db', 'backups'],
+  );
+});
+
+test('a termination while a data subject request of the customer is open: both go on, the request to its own end', async () => {
+  await h.customer('both', { language: 'en', timeZone: 'Europe/Brussels' });
+  await h.skipTo('2027-09-01T08:00:00.000Z');
+  await withWorker(
+    'termination-both',
+    async () => {
+      const receivedAt = await serverAgo(60_000);
+      const dsr = await h.env.client.workflow.start(dsrRequest, {
+        workflowId: h.endsWithWorker('dsr-both-1'),
+        taskQueue: 'termination-both',
+        args: [{ requestId: 'both-1', customerId: 'both', receivedAt, requestType: 'erasure', reportedAt: receivedAt }],
+      });
+      await h.waitFor(async () => (await dsr.query(dsrStatusQuery)).customerNotice === 'notified');
+      const handle = await start('termination-both', 'both', await serverAgo(1000));
+      await waitForStep('both', 'export-notice');
+      await h.waitFor(async () => (await status(handle)).status === 'export-window');
+
+      // The open request still takes its instruction, and the product is asked to act on it.
+      const instructedAt = await serverAgo(500);
+      await dsr.executeUpdate(dsrInstructedUpdate, {
+        args: [{ instruction: 'erase', receivedAt: instructedAt, source: 'product', webhookId: 'both-erase' }],
+        updateId: 'both-erase',
+      });
+      await h.waitFor(async () => deliveries.some((d) => d.webhookId === 'dsr-both-1.action-erase'));
+
+      // The customer chooses deletion now: the stores are asked; the request is not touched.
+      const completedAt = await serverAgo(100);
+      await handle.executeUpdate(exportCompletedUpdate, {
+        args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'product', webhookId: 'both-done' }],
+        updateId: 'both-done',
+      });
+      await h.waitFor(async () => deliveriesFor('both', 'app-db').length === 1);
+      await confirm(handle, 'app-db');
+      await completed(handle);
+      expect((await dsr.query(dsrStatusQuery)).status).toBe('action-requested');
+
+      await dsr.executeUpdate(dsrActionCompletedUpdate, {
+        args: [{ action: 'erase', completedAt: await serverAgo(10), source: 'product', webhookId: 'both-erased' }],
+        updateId: 'both-erased',
+      });
+      await completed(dsr);
+      expect((await dsr.query(dsrStatusQuery)).closed?.outcome).toBe('carried-out');
+    },
+    ['app-db'],
+  );
+});
+
+test('a customer the product never described: the privacy team is alerted, nothing starts until an operator records the notice given another way', async () => {
+  await h.skipTo('2027-11-02T08:00:00.000Z');
+  await withWorker(
+    'termination-unknown',
+    async () => {
+      const handle = await start('termination-unknown', 'ghost', await serverAgo(60_000));
+      await h.skipTo('2027-11-02T08:10:00.000Z');
+      await waitForStep('ghost', 'alert-no-customer-record');
+      const unreached = await status(handle);
+      expect(unreached).toMatchObject({
+        status: 'customer-unreached',
+        notice: 'customer-unknown',
+        phase: 'notifying',
+        windowSource: 'setting',
+      });
+      expect(unreached.closesAt).toBeUndefined();
+      // Nothing to confirm yet, and no extension reaches a window that has not started.
+      await expect(h.refusal(confirm(handle, 'app-db'))).resolves.toMatch(/export window is still open/);
+      await expect(
+        h.refusal(handle.executeUpdate(exportNoticeGivenUpdate, { args: [{ givenAt: '2027-01-01T00:00:00.000Z', channel: 'letter' }] })),
+      ).resolves.toMatch(/before the contract ended/);
+      const givenAt = await serverAgo(1000);
+      await expect(handle.executeUpdate(exportNoticeGivenUpdate, { args: [{ givenAt, channel: 'registered letter' }] })).resolves.toEqual({
+        closesAt: exportWindowClosesAt(givenAt, 'Europe/Brussels', 30),
+      });
+      await h.waitFor(async () => (await h.records.terminations.get('ghost'))?.noticeAcceptedAt === givenAt);
+      expect((await status(handle)).status).toBe('export-window');
+      // Deletion chosen in writing: the store is asked (the customer, without a record, cannot be emailed).
+      const completedAt = await serverAgo(100);
+      await handle.executeUpdate(exportCompletedUpdate, {
+        args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'operator' }],
+      });
+      await h.waitFor(async () => deliveriesFor('ghost', 'app-db').length === 1);
+      await confirm(handle, 'app-db');
+      await completed(handle);
+      expect(deliveries.filter((d) => d.body.data.customerId === 'ghost')).toHaveLength(1);
+    },
+    ['app-db'],
+  );
+});
