@@ -41,12 +41,12 @@ import {
 import { defaultTimeZone } from '../domain/language';
 import { searchAttributes } from '../domain/search-attributes';
 import { emailOptions, recordOptions } from './activity-options';
-import { failureMessage, refuse } from './failures';
+import { failureMessage } from './failures';
 import { caseViewer } from './case-view';
 import { privacyTeamAlerts } from './privacy-team-alerts';
 import { untilCustomerDescribed } from './customer-grace';
 import { waitUntil } from './wait';
-import { handle } from './handlers';
+import { decideUpdate, handle } from './handlers';
 
 /** An alert raised and not yet taken by the privacy team's address: handed to the next run by continue-as-new. */
 export interface DsrAlertRequest {
@@ -109,32 +109,23 @@ export async function dsrRequest(input: DsrRequestInput & { carriedAlerts?: DsrA
   // Every handler before the first await. Handlers only decide and change the state; the main loop below
   // does the I/O, so an update answers as soon as its decision is in the history.
   handle(dsrStatusQuery, () => state);
-  handle(
+  decideUpdate(
     dsrInstructedUpdate,
-    (message) => {
-      const result = applyInstruction(state, message);
-      refresh();
-      return result;
-    },
-    { validator: (message) => refuse(refuseInstruction(state, message, now())) },
+    (message) => refuseInstruction(state, message, now()),
+    (message) => applyInstruction(state, message),
+    refresh,
   );
-  handle(
+  decideUpdate(
     dsrExtendedUpdate,
-    (message) => {
-      const result = applyExtension(state, message);
-      refresh();
-      return result;
-    },
-    { validator: (message) => refuse(refuseExtension(state, message, now())) },
+    (message) => refuseExtension(state, message, now()),
+    (message) => applyExtension(state, message),
+    refresh,
   );
-  handle(
+  decideUpdate(
     dsrActionCompletedUpdate,
-    (message) => {
-      const result = applyActionCompletion(state, message);
-      refresh();
-      return result;
-    },
-    { validator: (message) => refuse(refuseActionCompletion(state, message, now())) },
+    (message) => refuseActionCompletion(state, message, now()),
+    (message) => applyActionCompletion(state, message),
+    refresh,
   );
 
   // ---- what operators see in the Web UI

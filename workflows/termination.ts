@@ -44,7 +44,7 @@ import { emailOptions, recordOptions } from './activity-options';
 import { caseViewer } from './case-view';
 import { untilCustomerDescribed } from './customer-grace';
 import { failureMessage, refuse } from './failures';
-import { handle } from './handlers';
+import { decideUpdate, handle } from './handlers';
 import { privacyTeamAlerts } from './privacy-team-alerts';
 import { waitUntil } from './wait';
 
@@ -109,23 +109,17 @@ export async function contractTermination(
   });
 
   handle(terminationStatusQuery, () => state);
-  handle(
+  decideUpdate(
     exportExtendedUpdate,
-    (message) => {
-      const result = applyExportExtension(state, message);
-      refresh();
-      return result;
-    },
-    { validator: (message) => refuse(refuseExportExtension(state, message, now())) },
+    (message) => refuseExportExtension(state, message, now()),
+    (message) => applyExportExtension(state, message),
+    refresh,
   );
-  handle(
+  decideUpdate(
     exportCompletedUpdate,
-    (message) => {
-      const result = applyExportCompletion(state, message);
-      refresh();
-      return result;
-    },
-    { validator: (message) => refuse(refuseExportCompletion(state, message, now())) },
+    (message) => refuseExportCompletion(state, message, now()),
+    (message) => applyExportCompletion(state, message),
+    refresh,
   );
   handle(
     deletionConfirmedUpdate,
