@@ -547,10 +547,12 @@ export async function subprocessorObjection(input: ObjectionInput): Promise<Obje
 
     // 5.3: a declined offer does not grant the right by itself; the privacy team decides.
     const decided = () => state.decision !== undefined || offerPending() || terminated();
+    // Counted from when the case learnt of the refusal, not from the answer's own (perhaps stale) instant.
+    const declinedAt = Date.now();
     const declined = `The customer declined the offer of ${offer.offeredAt}${state.remedyAnswer!.reason ? ` (its reason is in the objection's timeline)` : ''}; ${deadlineText}.`;
     alertPrivacyTeam('offer-declined', declined, String(round));
     for (let reminder = 1; !decided(); reminder += 1) {
-      const at = iso(Date.parse(state.remedyAnswer!.answeredAt) + reminder * days(settings.teamReminderDays));
+      const at = iso(declinedAt + reminder * days(settings.teamReminderDays));
       show('offer-declined', at);
       if (!(await waitUntil(at, decided, 'remind the privacy team: a declined offer awaits its decision (5.3)'))) {
         alertPrivacyTeam('offer-declined', `Still undecided. ${declined}`, `${round}.${reminder}`);

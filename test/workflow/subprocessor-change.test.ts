@@ -750,6 +750,32 @@ describe('after an objection: its own workflow (5.3-5.4)', () => {
     });
   });
 
+  test('a refusal of the offer stamped a year ago brings the team one alert now, not a year of reminders at once', async () => {
+    await h.customer('stale-answer');
+    const taskQueue = 'spc-stale-answer';
+    await withChanges(taskQueue, async () => {
+      const handle = await objected(taskQueue, 'CHG-STALE', 'stale-answer');
+      const id = workflowIds.objection('CHG-STALE', 'stale-answer');
+      await handle.executeUpdate(judgeObjectionUpdate, { args: [{ reasonable: true, reason: 'Reasonable.' }] });
+      await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'A Belgian relay.' }] });
+      const yearAgo = new Date((await h.env.currentTimeMs()) - 365 * DAY).toISOString();
+      const answer = await objectionHandlers['subprocessor.remedy-answered']!(
+        { client: h.env.client, records: h.records, webhookId: 'msg_stale_answer', timestamp: yearAgo },
+        { changeId: 'CHG-STALE', customerId: 'stale-answer', accepted: false },
+      );
+      expect(answer.statusCode).toBe(202);
+      const declined = await objectionIn('CHG-STALE', 'stale-answer', 'offer-declined');
+      expect(declined.remedyAnswer!.answeredAt).toBe(yearAgo);
+      await h.waitFor(async () => (await stepsOf(id)).includes('alert-offer-declined~1'));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect((await stepsOf(id)).filter((step) => step.startsWith('alert-offer-declined'))).toEqual(['alert-offer-declined~1']);
+      await handle.executeUpdate(decideOnDeclinedOfferUpdate, {
+        args: [{ decision: 'offer-stands', reason: 'It avoids the subprocessor.' }],
+      });
+      await objectionIn('CHG-STALE', 'stale-answer', 'offer-stands');
+    });
+  });
+
   test("the customer's notice of termination before any right is never lost: it ends the objection, and the team is told", async () => {
     await h.customer('impatient');
     const taskQueue = 'spc-impatient';
