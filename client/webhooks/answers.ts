@@ -5,7 +5,7 @@ import {
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
-import type { Workflow } from '@temporalio/common';
+import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../../domain/search-attributes';
 import { taskQueue } from '../../domain/task-queue';
 
@@ -122,4 +122,22 @@ export async function decide(workflowId: string, update: () => Promise<unknown>)
     }
     throw error;
   }
+}
+
+/**
+ * The contract's usual way of handing an event to an open case: a Temporal update under the delivery's
+ * webhook-id (a redelivery is answered from the first), refused with 409 and the case's own reason, and
+ * answered 404 or 409 when the case is unknown or has ended (`sendToCase`).
+ */
+export function updateCase<Ret, Message>(
+  client: Client,
+  workflowId: string,
+  caseName: string,
+  update: UpdateDefinition<Ret, [Message]>,
+  message: Message,
+  webhookId: string,
+): Promise<DispatchAnswer> {
+  return sendToCase(client, workflowId, caseName, (handle) =>
+    decide(workflowId, () => handle.executeUpdate(update, { args: [message], updateId: webhookId })),
+  );
 }

@@ -1,6 +1,6 @@
 import { workflowIds } from '../../../domain/ids';
 import { recordRemedyAnswerUpdate, recordServicesTerminatedUpdate } from '../../../domain/subprocessor-change';
-import { decide, sendToCase } from '../answers';
+import { updateCase } from '../answers';
 import type { EventHandlers } from './types';
 
 /**
@@ -12,26 +12,24 @@ import type { EventHandlers } from './types';
  */
 export const objectionHandlers: EventHandlers = {
   async 'subprocessor.remedy-answered'({ client, webhookId, timestamp }, data) {
-    const workflowId = workflowIds.objection(data.changeId, data.customerId);
-    return sendToCase(client, workflowId, `the objection of customer ${data.customerId} to change ${data.changeId}`, (handle) =>
-      decide(workflowId, () =>
-        handle.executeUpdate(recordRemedyAnswerUpdate, {
-          args: [{ accepted: data.accepted, ...(data.reason !== undefined && { reason: data.reason }), receivedAt: timestamp, webhookId }],
-          updateId: webhookId,
-        }),
-      ),
+    return updateCase(
+      client,
+      workflowIds.objection(data.changeId, data.customerId),
+      `the objection of customer ${data.customerId} to change ${data.changeId}`,
+      recordRemedyAnswerUpdate,
+      { accepted: data.accepted, ...(data.reason !== undefined && { reason: data.reason }), receivedAt: timestamp, webhookId },
+      webhookId,
     );
   },
 
   async 'subprocessor.services-terminated'({ client, webhookId, timestamp }, data) {
-    const workflowId = workflowIds.objection(data.changeId, data.customerId);
-    return sendToCase(client, workflowId, `the objection of customer ${data.customerId} to change ${data.changeId}`, (handle) =>
-      decide(workflowId, () =>
-        handle.executeUpdate(recordServicesTerminatedUpdate, {
-          args: [{ services: data.services, receivedAt: timestamp, webhookId }],
-          updateId: webhookId,
-        }),
-      ),
+    return updateCase(
+      client,
+      workflowIds.objection(data.changeId, data.customerId),
+      `the objection of customer ${data.customerId} to change ${data.changeId}`,
+      recordServicesTerminatedUpdate,
+      { services: data.services, receivedAt: timestamp, webhookId },
+      webhookId,
     );
   },
 };

@@ -1,7 +1,7 @@
 import { workflowIds } from '../../../domain/ids';
 import { deletionConfirmedUpdate, exportCompletedUpdate, exportExtendedUpdate } from '../../../domain/termination';
 import type { contractTermination } from '../../../workflows';
-import { decide, openCase, refused, sendToCase } from '../answers';
+import { openCase, refused, updateCase } from '../answers';
 import type { EventHandlers } from './types';
 
 /**
@@ -46,64 +46,55 @@ export const terminationHandlers: EventHandlers = {
   },
 
   async 'contract.export-extended'({ client, webhookId, timestamp }, data) {
-    const workflowId = workflowIds.termination(data.customerId);
-    return sendToCase(client, workflowId, `the end of the contract of customer ${data.customerId}`, (handle) =>
-      decide(workflowId, () =>
-        handle.executeUpdate(exportExtendedUpdate, {
-          args: [
-            {
-              extraDays: data.extraDays,
-              ...(data.reason !== undefined && { reason: data.reason }),
-              receivedAt: timestamp,
-              source: 'product',
-              webhookId,
-            },
-          ],
-          updateId: webhookId,
-        }),
-      ),
+    return updateCase(
+      client,
+      workflowIds.termination(data.customerId),
+      `the end of the contract of customer ${data.customerId}`,
+      exportExtendedUpdate,
+      {
+        extraDays: data.extraDays,
+        ...(data.reason !== undefined && { reason: data.reason }),
+        receivedAt: timestamp,
+        source: 'product',
+        webhookId,
+      },
+      webhookId,
     );
   },
 
   async 'export.completed'({ client, webhookId, timestamp }, data) {
-    const workflowId = workflowIds.termination(data.customerId);
-    return sendToCase(client, workflowId, `the end of the contract of customer ${data.customerId}`, (handle) =>
-      decide(workflowId, () =>
-        handle.executeUpdate(exportCompletedUpdate, {
-          args: [
-            {
-              completedAt: data.completedAt,
-              ...(data.deleteNow !== undefined && { deleteNow: data.deleteNow }),
-              receivedAt: timestamp,
-              source: 'product',
-              webhookId,
-            },
-          ],
-          updateId: webhookId,
-        }),
-      ),
+    return updateCase(
+      client,
+      workflowIds.termination(data.customerId),
+      `the end of the contract of customer ${data.customerId}`,
+      exportCompletedUpdate,
+      {
+        completedAt: data.completedAt,
+        ...(data.deleteNow !== undefined && { deleteNow: data.deleteNow }),
+        receivedAt: timestamp,
+        source: 'product',
+        webhookId,
+      },
+      webhookId,
     );
   },
 
   async 'deletion.confirmed'({ client, webhookId }, data) {
-    const workflowId = workflowIds.termination(data.customerId);
-    return sendToCase(client, workflowId, `the end of the contract of customer ${data.customerId}`, (handle) =>
-      decide(workflowId, () =>
-        handle.executeUpdate(deletionConfirmedUpdate, {
-          args: [
-            {
-              store: data.store,
-              method: data.method,
-              completedAt: data.completedAt,
-              reference: data.reference,
-              ...(data.lastCopyExpiresAt !== undefined && { lastCopyExpiresAt: data.lastCopyExpiresAt }),
-              source: 'product',
-              webhookId,
-            },
-          ],
-          updateId: webhookId,
-        }),
-      ),
+    return updateCase(
+      client,
+      workflowIds.termination(data.customerId),
+      `the end of the contract of customer ${data.customerId}`,
+      deletionConfirmedUpdate,
+      {
+        store: data.store,
+        method: data.method,
+        completedAt: data.completedAt,
+        reference: data.reference,
+        ...(data.lastCopyExpiresAt !== undefined && { lastCopyExpiresAt: data.lastCopyExpiresAt }),
+        source: 'product',
+        webhookId,
+      },
+      webhookId,
     );
   },
 };
