@@ -22,10 +22,18 @@ export function resumableBatch<P extends { done: number }>(fresh: P) {
     /** For the sender: beats with the last checkpoint. */
     heartbeat: (): void => heartbeat(checkpoint),
     /** Handles every customer from `progress.done` on, `parallel` at a time, and checkpoints after each slice. */
-    async run(customerIds: readonly string[], handleOne: (customerId: string) => Promise<void>, parallel = parallelCustomers): Promise<P> {
+    run(customerIds: readonly string[], handleOne: (customerId: string) => Promise<void>, parallel = parallelCustomers): Promise<P> {
+      return this.runSlices(customerIds, async (slice) => void (await Promise.all(slice.map(handleOne))), parallel);
+    },
+    /** `run`, a whole slice handed to one call: for work done for the slice together (one query, one statement). */
+    async runSlices(
+      customerIds: readonly string[],
+      handleSlice: (slice: string[]) => Promise<void>,
+      parallel = parallelCustomers,
+    ): Promise<P> {
       while (progress.done < customerIds.length) {
         const slice = customerIds.slice(progress.done, progress.done + parallel);
-        await Promise.all(slice.map(handleOne));
+        await handleSlice(slice);
         progress.done += slice.length;
         checkpoint = structuredClone(progress);
         heartbeat(checkpoint);

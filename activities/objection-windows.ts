@@ -9,10 +9,11 @@ import {
   type StoredObjectionWindowSettings,
   type SubprocessorChangeNotice,
 } from '../domain/subprocessor-change';
+import type { OpeningWindow } from '../records/objection-windows';
 import { resumableBatch } from './customer-batch';
 import type { ProcessActivityDeps } from './deps';
-import type { CustomerEmailResult } from './email/customer-contacts';
-import { emailObjectionWindow, replacedName } from './subprocessor-change';
+import { emailCustomersTogether, type CustomerEmailResult } from './email/customer-contacts';
+import { emailObjectionWindow, objectionWindowEmail, replacedName } from './subprocessor-change';
 
 export interface AnnounceChangeInput {
   change: SubprocessorChangeNotice;
@@ -85,45 +86,59 @@ export function serverClock(): () => number {
 export function createObjectionWindowActivities(deps: ProcessActivityDeps) {
   const windows = deps.records.objectionWindows;
 
-  /** Sends one customer its notice and opens (or gives up) its window; a customer not described yet stays `notifying`. */
-  async function notify(
+  /**
+   * Sends a slice of customers their notices together and opens their windows in one statement (or
+   * gives up the window of a customer nobody could tell); a customer not described yet stays `notifying`.
+   */
+  async function notifySlice(
     sending: ProcessActivityDeps,
     change: SubprocessorChangeNotice,
-    customerId: string,
-    days: number,
-    reminderDays: number,
+    customerIds: readonly string[],
+    settings: ReturnType<typeof objectionWindowSettings>,
     replaced: string | undefined,
     clock: () => number,
-  ): Promise<CustomerEmailResult> {
-    let timeZone: string | undefined;
+  ): Promise<CustomerEmailResult[]> {
+    const days = settings.objectionWindowDays;
     const statedAt = new Date(clock()).toISOString();
-    const sent = await emailObjectionWindow(
+    const timeZones = new Map<string, string>();
+    const results = await emailCustomersTogether(
       sending,
-      workflowIds.objection(change.changeId, customerId),
-      {
-        customerId,
-        change,
-        windowClosesAt: (zone) => {
-          timeZone = zone;
-          return objectionWindowClosesAt(statedAt, zone, days);
-        },
-        email: { kind: 'change-notice' },
-      },
-      replaced,
+      customerIds.map((customerId) =>
+        objectionWindowEmail(
+          sending,
+          workflowIds.objection(change.changeId, customerId),
+          {
+            customerId,
+            change,
+            windowClosesAt: (zone) => {
+              timeZones.set(customerId, zone);
+              return objectionWindowClosesAt(statedAt, zone, days);
+            },
+            email: { kind: 'change-notice' },
+          },
+          replaced,
+        ),
+      ),
     );
-    if (sent.status === 'sent') {
-      const acceptedAt = new Date(clock()).toISOString();
-      // What the notice stated, or later should the send have passed midnight: never earlier than stated.
-      const closesAt = objectionWindowClosesAt(acceptedAt, timeZone!, days);
-      await windows.open(change.changeId, customerId, {
-        noticeAcceptedAt: acceptedAt,
-        closesAt,
-        reminderAt: objectionReminderAt(closesAt, reminderDays),
-      });
-    } else if (sent.status === 'undeliverable') {
-      await windows.undeliverable(change.changeId, customerId, sent.problem);
+    // What each notice stated, or later should the sends have passed midnight: never earlier than stated.
+    const acceptedAt = new Date(clock()).toISOString();
+    const opening: OpeningWindow[] = [];
+    for (const [index, customerId] of customerIds.entries()) {
+      const sent = results[index]!;
+      if (sent.status === 'sent') {
+        const closesAt = objectionWindowClosesAt(acceptedAt, timeZones.get(customerId)!, days);
+        opening.push({
+          customerId,
+          noticeAcceptedAt: acceptedAt,
+          closesAt,
+          reminderAt: objectionReminderAt(closesAt, settings.reminderDaysBeforeClose),
+        });
+      } else if (sent.status === 'undeliverable') {
+        await windows.undeliverable(change.changeId, customerId, sent.problem);
+      }
     }
-    return sent;
+    await windows.openMany(change.changeId, opening);
+    return results;
   }
 
   async function noticeBatch(
@@ -137,19 +152,13 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps) {
     const settings = objectionWindowSettings(stored);
     const replaced = await replacedName(deps, change);
     const clock = serverClock();
-    await batch.run(customerIds, async (customerId) => {
-      const sent = await notify(
-        sending,
-        change,
-        customerId,
-        settings.objectionWindowDays,
-        settings.reminderDaysBeforeClose,
-        replaced,
-        clock,
-      );
-      if (sent.status === 'sent') progress.notified += 1;
-      else if (sent.status === 'customer-unknown') progress.unknown += 1;
-      else progress.undeliverable.push({ customerId, problem: sent.problem });
+    await batch.runSlices(customerIds, async (slice) => {
+      const results = await notifySlice(sending, change, slice, settings, replaced, clock);
+      for (const [index, sent] of results.entries()) {
+        if (sent.status === 'sent') progress.notified += 1;
+        else if (sent.status === 'customer-unknown') progress.unknown += 1;
+        else progress.undeliverable.push({ customerId: slice[index]!, problem: sent.problem });
+      }
     });
     return { notified: progress.notified, unknown: progress.unknown, undeliverable: progress.undeliverable };
   }

@@ -1,7 +1,7 @@
 import { sendPrivacyTeamAlert, type AlertOutcome } from './privacy-team';
 import type { SubprocessorChangeNotice } from '../domain/subprocessor-change';
 import type { ProcessActivityDeps } from './deps';
-import { customerFacts, emailCustomerContacts, type CustomerEmailResult } from './email/customer-contacts';
+import { customerFacts, emailCustomerContacts, type CustomerEmailRequest, type CustomerEmailResult } from './email/customer-contacts';
 import * as changeEmails from './email/templates/subprocessor-change';
 import { currentWorkflowId } from './workflow-context';
 
@@ -64,9 +64,19 @@ export async function emailObjectionWindow(
   /** Looked up here when not given; a batch looks it up once for all its customers. */
   replaced?: string,
 ): Promise<CustomerEmailResult> {
+  replaced ??= await replacedName(deps, input.change);
+  return emailCustomerContacts(deps, objectionWindowEmail(deps, workflowId, input, replaced));
+}
+
+/** The email `emailObjectionWindow` sends, for a batch to send with others (`emailCustomersTogether`). */
+export function objectionWindowEmail(
+  deps: Pick<ProcessActivityDeps, 'contactPoint'>,
+  workflowId: string,
+  input: ObjectionWindowEmailRequest,
+  replaced: string | undefined,
+): CustomerEmailRequest {
   const { change } = input;
-  replaced ??= await replacedName(deps, change);
-  return emailCustomerContacts(deps, {
+  return {
     workflowId,
     step: input.step ?? input.email.kind,
     customerId: input.customerId,
@@ -105,5 +115,5 @@ export async function emailObjectionWindow(
           );
       }
     },
-  });
+  };
 }

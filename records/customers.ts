@@ -1,13 +1,16 @@
 import type { Customer } from '../domain/customer';
 import type { Language } from '../domain/language';
 import type { ConcernedCustomers } from '../domain/subprocessor-change';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from './database';
+import type { CustomersTable } from './schema';
 
 export interface CustomerRepository {
   /** Last writer wins by the event's own timestamp; returns false when a newer version was already stored. */
   upsert(customer: Customer, sourceTimestamp: string): Promise<boolean>;
   get(customerId: string): Promise<Customer | undefined>;
+  /** The customers named that are described, by id: one query for a batch's slice. */
+  getMany(customerIds: readonly string[]): Promise<Map<string, Customer>>;
   listIds(): Promise<string[]>;
   /**
    * The time zones of the customers named (every customer on record when none are), and whether any
@@ -54,18 +57,17 @@ export function customerRepository(db: Db): CustomerRepository {
 
     async get(customerId) {
       const row = await db.selectFrom('customers').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
-      if (!row) return undefined;
-      return {
-        customerId: row.customer_id,
-        name: row.name,
-        language: row.language as Language,
-        contacts: row.contacts,
-        timeZone: row.time_zone,
-        contract: {
-          ...(row.breach_notice_hours !== null && { breachNoticeHours: row.breach_notice_hours }),
-          ...(row.export_window_days !== null && { exportWindowDays: row.export_window_days }),
-        },
-      };
+      return row && toCustomer(row);
+    },
+
+    async getMany(customerIds) {
+      if (customerIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('customers')
+        .selectAll()
+        .where('customer_id', '=', sql<string>`any(${[...customerIds]}::text[])`)
+        .execute();
+      return new Map(rows.map((row) => [row.customer_id, toCustomer(row)]));
     },
 
     async timeZonesOf(customerIds) {
@@ -88,6 +90,20 @@ export function customerRepository(db: Db): CustomerRepository {
     async listIds() {
       const rows = await db.selectFrom('customers').select('customer_id').orderBy('customer_id').execute();
       return rows.map((row) => row.customer_id);
+    },
+  };
+}
+
+function toCustomer(row: Selectable<CustomersTable>): Customer {
+  return {
+    customerId: row.customer_id,
+    name: row.name,
+    language: row.language as Language,
+    contacts: row.contacts,
+    timeZone: row.time_zone,
+    contract: {
+      ...(row.breach_notice_hours !== null && { breachNoticeHours: row.breach_notice_hours }),
+      ...(row.export_window_days !== null && { exportWindowDays: row.export_window_days }),
     },
   };
 }

@@ -50,6 +50,16 @@ export interface EmailLogRepository {
    * claim of an unsent email is a new attempt.
    */
   claim(claim: EmailClaim, options?: { leaseMs?: number }): Promise<EmailRecord>;
+  /**
+   * `claim` for many emails in one statement (a batch's slice), answered in their order. Their
+   * idempotency keys must differ: a key claimed twice in one call would be sent twice.
+   */
+  claimMany(claims: readonly EmailClaim[], options?: { leaseMs?: number }): Promise<EmailRecord[]>;
+  /**
+   * Extends the lease of an email this attempt claimed (`attempts` as its claim answered) to `leaseMs`
+   * from now; false when the email is no longer held by that claim.
+   */
+  renewLease(idempotencyKey: string, attempts: number, leaseMs: number): Promise<boolean>;
   markSent(idempotencyKey: string, smtpResponse: string, acceptedAt: Date): Promise<void>;
   /** The recipient refused it: an answer, not retried (`failed`). */
   markFailed(idempotencyKey: string, error: string): Promise<void>;
@@ -86,63 +96,26 @@ export function emailLogRepository(db: Db): EmailLogRepository {
     ...(row.failure_kind && { failureKind: row.failure_kind }),
     ...(row.deferred_since && { deferredSince: new Date(row.deferred_since).toISOString() }),
   });
-  const leaseUntil = (leaseMs: number) => sql<Date>`now() + ${Math.max(0, Math.round(leaseMs))}::integer * interval '1 millisecond'`;
 
   return {
     async claim(claim, options = {}) {
-      const now = new Date();
-      // No lease: the email can be claimed again at once (what callers without one always had).
-      const claimedUntil = options.leaseMs ? leaseUntil(options.leaseMs) : null;
-      const row = await db
-        .insertInto('email_log')
-        .values({
-          idempotency_key: claim.idempotencyKey,
-          workflow_id: claim.workflowId,
-          step: claim.step,
-          recipient: claim.recipient,
-          subject: claim.subject,
-          language: claim.language,
-          message_id: claim.messageId,
-          status: 'sending',
-          attempts: 1,
-          created_at: now,
-          updated_at: now,
-          claimed_until: claimedUntil,
-        })
-        .onConflict((oc) =>
-          oc
-            .column('idempotency_key')
-            .doUpdateSet((eb) => ({
-              status: 'sending',
-              // A deferred email keeps its last error while it is tried again: the operator's clue.
-              error: sql<string | null>`case when email_log.status = 'deferred' then email_log.error else null end`,
-              attempts: eb(eb.ref('email_log.attempts'), '+', 1),
-              updated_at: now,
-              claimed_until: claimedUntil,
-            }))
-            // A row already sent stays as it is; so does one another attempt holds (it may be sending now).
-            .where('email_log.status', '<>', 'sent')
-            .where((eb) =>
-              eb.or([
-                eb('email_log.status', '<>', 'sending'),
-                eb('email_log.claimed_until', 'is', null),
-                eb('email_log.claimed_until', '<=', sql<Date>`now()`),
-              ]),
-            ),
-        )
-        .returningAll()
+      const [record] = await claimAll(db, toRecord, [claim], options);
+      return record!;
+    },
+
+    claimMany(claims, options = {}) {
+      return claimAll(db, toRecord, claims, options);
+    },
+
+    async renewLease(idempotencyKey, attempts, leaseMs) {
+      const result = await db
+        .updateTable('email_log')
+        .set({ claimed_until: leaseUntil(leaseMs), updated_at: new Date() })
+        .where('idempotency_key', '=', idempotencyKey)
+        .where('status', '=', 'sending')
+        .where('attempts', '=', attempts)
         .executeTakeFirst();
-      if (row) return toRecord(row);
-      const current = await db
-        .selectFrom('email_log')
-        .selectAll()
-        .select(sql<Date | null>`greatest(claimed_until, now())`.as('held_until'))
-        .where('idempotency_key', '=', claim.idempotencyKey)
-        .executeTakeFirstOrThrow();
-      const { held_until: heldUntil, ...stored } = current;
-      if (stored.status === 'sent') return toRecord(stored);
-      // Not ours: held by another attempt (or taken by one between the two statements).
-      return { ...toRecord(stored), sendingElsewhereUntil: new Date(heldUntil ?? Date.now()).toISOString() };
+      return Number(result.numUpdatedRows) > 0;
     },
 
     async markSent(idempotencyKey, smtpResponse, acceptedAt) {
@@ -241,4 +214,88 @@ export function emailLogRepository(db: Db): EmailLogRepository {
       };
     },
   };
+}
+
+/** The end of a lease taken now, in the database's time. */
+function leaseUntil(leaseMs: number) {
+  return sql<Date>`now() + ${Math.max(0, Math.round(leaseMs))}::integer * interval '1 millisecond'`;
+}
+
+/**
+ * The claims of `claim` and `claimMany`: one insert of every row, each taking the email's lease unless it
+ * is sent or held by another attempt; the rows it did not take are read in one more statement.
+ */
+async function claimAll(
+  db: Db,
+  toRecord: (row: Selectable<EmailLogTable>) => EmailRecord,
+  claims: readonly EmailClaim[],
+  options: { leaseMs?: number },
+): Promise<EmailRecord[]> {
+  if (claims.length === 0) return [];
+  const keys = claims.map((claim) => claim.idempotencyKey);
+  if (new Set(keys).size !== keys.length) throw new Error('claimMany: the same email (idempotency key) twice in one call');
+  const now = new Date();
+  // No lease: the email can be claimed again at once (what callers without one always had).
+  const claimedUntil = options.leaseMs ? leaseUntil(options.leaseMs) : null;
+  const taken = await db
+    .insertInto('email_log')
+    .values(
+      claims.map((claim) => ({
+        idempotency_key: claim.idempotencyKey,
+        workflow_id: claim.workflowId,
+        step: claim.step,
+        recipient: claim.recipient,
+        subject: claim.subject,
+        language: claim.language,
+        message_id: claim.messageId,
+        status: 'sending' as const,
+        attempts: 1,
+        created_at: now,
+        updated_at: now,
+        claimed_until: claimedUntil,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('idempotency_key')
+        .doUpdateSet((eb) => ({
+          status: 'sending',
+          // A deferred email keeps its last error while it is tried again: the operator's clue.
+          error: sql<string | null>`case when email_log.status = 'deferred' then email_log.error else null end`,
+          attempts: eb(eb.ref('email_log.attempts'), '+', 1),
+          updated_at: now,
+          claimed_until: claimedUntil,
+        }))
+        // A row already sent stays as it is; so does one another attempt holds (it may be sending now).
+        .where('email_log.status', '<>', 'sent')
+        .where((eb) =>
+          eb.or([
+            eb('email_log.status', '<>', 'sending'),
+            eb('email_log.claimed_until', 'is', null),
+            eb('email_log.claimed_until', '<=', sql<Date>`now()`),
+          ]),
+        ),
+    )
+    .returningAll()
+    .execute();
+  const records = new Map(taken.map((row) => [row.idempotency_key, toRecord(row)]));
+  const notTaken = keys.filter((key) => !records.has(key));
+  if (notTaken.length > 0) {
+    const rows = await db
+      .selectFrom('email_log')
+      .selectAll()
+      .select(sql<Date | null>`greatest(claimed_until, now())`.as('held_until'))
+      .where('idempotency_key', '=', sql<string>`any(${notTaken}::text[])`)
+      .execute();
+    for (const { held_until: heldUntil, ...stored } of rows) {
+      // Not ours unless sent: held by another attempt (or taken by one between the two statements).
+      records.set(
+        stored.idempotency_key,
+        stored.status === 'sent'
+          ? toRecord(stored)
+          : { ...toRecord(stored), sendingElsewhereUntil: new Date(heldUntil ?? Date.now()).toISOString() },
+      );
+    }
+  }
+  return keys.map((key) => records.get(key)!);
 }

@@ -10,6 +10,14 @@ import type {
 import type { Db } from './database';
 import type { SubprocessorChangeRecipientsTable } from './schema';
 
+/** A window the notice has just opened: the notice's acceptance, the window's close and its reminder. */
+export interface OpeningWindow {
+  customerId: string;
+  noticeAcceptedAt: string;
+  closesAt: string;
+  reminderAt: string;
+}
+
 /**
  * Every customer's objection window of a change (5.2), one row each beside whom the change concerns
  * (migration 014). `subprocessor-change-<changeId>` moves them on (notified, reminded, closed) a batch at
@@ -24,6 +32,8 @@ export interface ObjectionWindowRepository {
   counts(changeId: string): Promise<ObjectionWindowCounts>;
   /** The notice reached the customer: its window opens (a window no longer `notifying` stays as it is). */
   open(changeId: string, customerId: string, window: { noticeAcceptedAt: string; closesAt: string; reminderAt: string }): Promise<void>;
+  /** `open` for the windows of a batch's slice, in one statement. */
+  openMany(changeId: string, windows: readonly OpeningWindow[]): Promise<void>;
   /** Nobody could be told: the window never opens. */
   undeliverable(changeId: string, customerId: string, problem: string): Promise<void>;
   /** Customers still waiting for their notice (not described yet), in order, `limit` at most. */
@@ -147,19 +157,21 @@ export function objectionWindowRepository(db: Db): ObjectionWindowRepository {
       return counts;
     },
 
-    async open(changeId, customerId, window) {
-      await db
-        .updateTable('subprocessor_change_recipients')
-        .set({
-          window_state: 'open',
-          notice_accepted_at: window.noticeAcceptedAt,
-          closes_at: window.closesAt,
-          reminder_at: window.reminderAt,
-        })
-        .where('change_id', '=', changeId)
-        .where('customer_id', '=', customerId)
-        .where('window_state', '=', 'notifying')
-        .execute();
+    open(changeId, customerId, window) {
+      return this.openMany(changeId, [{ customerId, ...window }]);
+    },
+
+    async openMany(changeId, opening) {
+      if (opening.length === 0) return;
+      // One array parameter per column, whatever the slice's size (PostgreSQL takes 65,535 parameters).
+      const column = <K extends keyof OpeningWindow>(key: K) => opening.map((window) => window[key]);
+      await sql`
+        update subprocessor_change_recipients as w
+        set window_state = 'open', notice_accepted_at = o.notice_accepted_at, closes_at = o.closes_at, reminder_at = o.reminder_at
+        from unnest(${column('customerId')}::text[], ${column('noticeAcceptedAt')}::timestamptz[], ${column('closesAt')}::timestamptz[],
+                    ${column('reminderAt')}::timestamptz[]) as o(customer_id, notice_accepted_at, closes_at, reminder_at)
+        where w.change_id = ${changeId} and w.customer_id = o.customer_id and w.window_state = 'notifying'
+      `.execute(db);
     },
 
     async undeliverable(changeId, customerId, problem) {

@@ -3,8 +3,9 @@ import type { ContactPoint } from '../../domain/contact-point';
 import type { Customer } from '../../domain/customer';
 import type { Language } from '../../domain/language';
 import type { Records } from '../../records';
+import type { EmailRecord } from '../../records/email-log';
 import { currentWorkflowId } from '../workflow-context';
-import type { EmailSender } from './send-email';
+import { emailIdempotencyKey, type EmailRequest, type EmailSender } from './send-email';
 import type { RenderedEmail } from './templates/rendered-email';
 
 export type CustomerEmailResult =
@@ -26,39 +27,96 @@ export type CustomerEmailResult =
  */
 export async function emailCustomerContacts(
   deps: { records: Records; emails: EmailSender; heartbeat?: () => void },
-  request: { workflowId: string; step: string; customerId: string; render: (customer: Customer) => RenderedEmail },
+  request: CustomerEmailRequest,
 ): Promise<CustomerEmailResult> {
-  const customer = await deps.records.customers.get(request.customerId);
-  if (!customer) return { status: 'customer-unknown' };
-  const email = request.render(customer);
+  const [result] = await emailCustomersTogether(deps, [request]);
+  return result!;
+}
+
+export interface CustomerEmailRequest {
+  workflowId: string;
+  step: string;
+  customerId: string;
+  render: (customer: Customer) => RenderedEmail;
+}
+
+/**
+ * `emailCustomerContacts` for several customers side by side (a batch's slice), with one query for
+ * their records and one statement claiming all their emails; each contact's send is then its own, and
+ * so is its answer in the evidence log. Results come in the requests' order.
+ */
+export async function emailCustomersTogether(
+  deps: { records: Records; emails: EmailSender; heartbeat?: () => void },
+  requests: readonly CustomerEmailRequest[],
+): Promise<CustomerEmailResult[]> {
+  const customers = await deps.records.customers.getMany([...new Set(requests.map((request) => request.customerId))]);
   const beat = deps.heartbeat ?? (() => heartbeat());
+  // Each customer's emails, one per contact; a contact listed twice (in any case) is one email.
+  const planned = requests.map((request) => {
+    const customer = customers.get(request.customerId);
+    if (!customer) return undefined;
+    const email = request.render(customer);
+    const byKey = new Map<string, EmailRequest>();
+    for (const contact of customer.contacts) {
+      const emailRequest: EmailRequest = {
+        workflowId: request.workflowId,
+        step: request.step,
+        recipient: contact.email,
+        language: customer.language,
+        email,
+        heartbeat: beat,
+      };
+      const key = emailIdempotencyKey(emailRequest);
+      if (!byKey.has(key)) byKey.set(key, emailRequest);
+    }
+    return [...byKey.values()];
+  });
+  const toClaim = planned.flatMap((emails) => emails ?? []);
+  const claims = await deps.emails.claimAll(toClaim);
+  const claimOf = new Map(toClaim.map((emailRequest, index) => [emailRequest, claims[index]!]));
   const cancellation = activityCancellation();
-  let sent = 0;
-  let firstAcceptedAt: string | undefined;
-  const refusals: string[] = [];
-  for (const contact of customer.contacts) {
-    if (cancellation?.aborted) throw cancellation.reason ?? new CancelledFailure('cancelled');
-    const outcome = await deps.emails.send({
-      workflowId: request.workflowId,
-      step: request.step,
-      recipient: contact.email,
-      language: customer.language,
-      email,
-      heartbeat: beat,
-    });
-    beat();
-    if (outcome.status === 'sent') {
-      sent += 1;
-      if (!firstAcceptedAt || outcome.acceptedAt < firstAcceptedAt) firstAcceptedAt = outcome.acceptedAt;
-    } else {
-      refusals.push(outcome.reason);
+  return Promise.all(
+    planned.map(async (emails): Promise<CustomerEmailResult> => {
+      if (!emails) return { status: 'customer-unknown' };
+      let sent = 0;
+      let firstAcceptedAt: string | undefined;
+      const refusals: string[] = [];
+      for (const [index, emailRequest] of emails.entries()) {
+        let outcome;
+        try {
+          if (cancellation?.aborted) throw cancellation.reason ?? new CancelledFailure('cancelled');
+          outcome = await deps.emails.send(emailRequest, claimOf.get(emailRequest));
+        } catch (error) {
+          // The contacts after this one were claimed with it: give them up now, so the retry need not
+          // wait for their leases to run out.
+          await releaseClaims(deps.records, emails.slice(index + 1), claimOf);
+          throw error;
+        }
+        beat();
+        if (outcome.status === 'sent') {
+          sent += 1;
+          if (!firstAcceptedAt || outcome.acceptedAt < firstAcceptedAt) firstAcceptedAt = outcome.acceptedAt;
+        } else {
+          refusals.push(outcome.reason);
+        }
+      }
+      if (sent === 0) {
+        // The reasons are SMTP answers; the addresses themselves stay out of the result.
+        return { status: 'undeliverable', problem: `no contact accepted the email (${refusals.length} refused: ${refusals.join('; ')})` };
+      }
+      return { status: 'sent', firstAcceptedAt: firstAcceptedAt!, recipients: sent, refused: refusals.length };
+    }),
+  );
+}
+
+/** Claims taken for emails that will not be sent by this attempt, handed back (as a cancelled attempt). */
+async function releaseClaims(records: Records, unsent: readonly EmailRequest[], claimOf: Map<EmailRequest, EmailRecord>): Promise<void> {
+  for (const emailRequest of unsent) {
+    const claim = claimOf.get(emailRequest);
+    if (claim && claim.status !== 'sent' && !claim.sendingElsewhereUntil) {
+      await records.emails.markDeferred(claim.idempotencyKey, 'not sent: an earlier email to this customer failed', 'cancelled');
     }
   }
-  if (sent === 0) {
-    // The reasons are SMTP answers; the addresses themselves stay out of the result.
-    return { status: 'undeliverable', problem: `no contact accepted the email (${refusals.length} refused: ${refusals.join('; ')})` };
-  }
-  return { status: 'sent', firstAcceptedAt: firstAcceptedAt!, recipients: sent, refused: refusals.length };
 }
 
 /** What every customer email shows of the customer and of us: its name, its time zone, our contact point. */

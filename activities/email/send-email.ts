@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Transporter } from 'nodemailer';
-import type { EmailFailureKind, EmailLogRepository, EmailRecord } from '../../records/email-log';
+import type { EmailClaim, EmailFailureKind, EmailLogRepository, EmailRecord } from '../../records/email-log';
 import { emailLeaseMs, emailSendTimeoutMs } from './mailer';
 import type { RenderedEmail } from './templates/rendered-email';
 
@@ -25,7 +25,13 @@ export interface EmailRequest {
 export type EmailOutcome = { status: 'sent'; messageId: string; acceptedAt: string } | { status: 'rejected'; reason: string };
 
 export interface EmailSender {
-  send(request: EmailRequest): Promise<EmailOutcome>;
+  /**
+   * Sends one email. `claimed` is its claim from `claimAll`, when a batch claimed its slice's emails
+   * together; without it, the email is claimed here.
+   */
+  send(request: EmailRequest, claimed?: EmailRecord): Promise<EmailOutcome>;
+  /** Claims many emails in one statement (their evidence rows before any send), in their order. */
+  claimAll(requests: readonly EmailRequest[]): Promise<EmailRecord[]>;
 }
 
 /** A failed attempt, as the warning log line gives it: never an address. */
@@ -83,26 +89,46 @@ export function createEmailSender(deps: EmailSenderDeps): EmailSender {
   const domain = deps.from.replace(/^.*@/, '').replace(/[>\s].*$/, '') || 'dpa-orchestrator.invalid';
   const sendTimeoutMs = deps.sendTimeoutMs ?? emailSendTimeoutMs;
   const leaseMs = deps.leaseMs ?? Math.max(emailLeaseMs, sendTimeoutMs + 15_000);
+  /** When `claimAll` took each claim it gave: a send long after it renews the lease first. */
+  const claimTimes = new WeakMap<EmailRecord, number>();
+  const claimOf = (request: EmailRequest): EmailClaim => {
+    const idempotencyKey = emailIdempotencyKey(request);
+    return {
+      idempotencyKey,
+      workflowId: request.workflowId,
+      step: request.step,
+      recipient: request.recipient,
+      subject: request.email.subject,
+      language: request.language,
+      messageId: `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}@${domain}>`,
+    };
+  };
   return {
-    async send(request) {
+    async claimAll(requests) {
+      const records = await deps.emails.claimMany(requests.map(claimOf), { leaseMs });
+      const at = Date.now();
+      for (const record of records) claimTimes.set(record, at);
+      return records;
+    },
+
+    async send(request, claimed) {
       const activity = currentActivity();
       const cancellation = activity?.cancellationSignal;
       if (cancellation?.aborted) throw cancellation.reason;
-      const idempotencyKey = `${request.workflowId}:${request.step}:${request.recipient.toLowerCase()}`;
-      const messageId = `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}@${domain}>`;
-      const record = await deps.emails.claim(
-        {
-          idempotencyKey,
-          workflowId: request.workflowId,
-          step: request.step,
-          recipient: request.recipient,
-          subject: request.email.subject,
-          language: request.language,
-          messageId,
-        },
-        { leaseMs },
-      );
+      const { idempotencyKey, messageId } = claimOf(request);
+      const record = claimed ?? (await deps.emails.claim(claimOf(request), { leaseMs }));
+      if (record.idempotencyKey !== idempotencyKey) throw new Error(`the claim given is of another email (step ${request.step})`);
       if (record.status === 'sent') return sentOutcome(record);
+      // Claimed with its batch a while ago (behind a slow mail server): the lease must outlast this send too.
+      const claimedAt = claimTimes.get(record);
+      if (!record.sendingElsewhereUntil && claimedAt !== undefined && Date.now() - claimedAt > leaseMs - sendTimeoutMs - 5_000) {
+        if (!(await deps.emails.renewLease(idempotencyKey, record.attempts, leaseMs))) {
+          throw ApplicationFailure.retryable(
+            `another attempt has taken this email (step ${request.step}) since it was claimed`,
+            'EmailSendingElsewhere',
+          );
+        }
+      }
       if (record.sendingElsewhereUntil) {
         // Retried: by then the other attempt has recorded its answer, or its lease is over.
         throw ApplicationFailure.retryable(
@@ -188,6 +214,11 @@ export function createEmailSender(deps: EmailSenderDeps): EmailSender {
       }
     },
   };
+}
+
+/** One email of a workflow's step to one recipient: sent once, whatever retries (addresses compared in lower case). */
+export function emailIdempotencyKey(request: Pick<EmailRequest, 'workflowId' | 'step' | 'recipient'>): string {
+  return `${request.workflowId}:${request.step}:${request.recipient.toLowerCase()}`;
 }
 
 /** Any email address in a text, as SMTP servers quote them (bare or in angle brackets), replaced. */

@@ -269,9 +269,41 @@ describe('one attempt at a time', () => {
     activity.cancel();
     await expect(run).rejects.toBeInstanceOf(CancelledFailure);
     const rows = await records.emails.listForWorkflow('breach-CANCEL-1-cancel-1');
-    expect(rows.map((r) => [r.recipient, r.status, r.failureKind])).toEqual([['one@cancel.test', 'deferred', 'cancelled']]);
+    // The three were claimed together; the two never sent are handed back with the cancelled one.
+    expect(rows.map((r) => [r.recipient, r.status, r.failureKind]).sort()).toEqual([
+      ['one@cancel.test', 'deferred', 'cancelled'],
+      ['three@cancel.test', 'deferred', 'cancelled'],
+      ['two@cancel.test', 'deferred', 'cancelled'],
+    ]);
+    expect((await server.messages()).flatMap((m) => m.envelope.to).filter((to) => to !== 'one@cancel.test')).toEqual([]);
     // A cancellation is no fault of the mail: it does not start the stuck clock.
-    expect(rows[0]!.deferredSince).toBeUndefined();
+    for (const r of rows) expect(r.deferredSince).toBeUndefined();
+    // And the retry need not wait for a lease: it claims them at once.
+    const again = await records.emails.claimMany(
+      rows.map((r) => ({ ...r })),
+      { leaseMs: 60_000 },
+    );
+    expect(again.filter((r) => r.sendingElsewhereUntil)).toEqual([]);
+  });
+
+  test('an email claimed with its slice long before its turn renews its lease first; one another attempt took meanwhile is not sent', async () => {
+    const server = await catcher({});
+    // Fresh for 0.5 s (lease 6 s less the send timeout and 5 s of margin), then renewed before the send.
+    const emails = sender(transport(server.smtpUrl), { sendTimeoutMs: 500, leaseMs: 6_000 });
+    const [kept, taken] = [request('breach-SLICE-1~c1'), request('breach-SLICE-1~c2')];
+    const [keptClaim, takenClaim] = await emails.claimAll([kept, taken]);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    // Another attempt takes the second once its lease is over (say this one was thought dead).
+    await sql`update email_log set claimed_until = now() - interval '1 second' where workflow_id = 'breach-SLICE-1~c2'`.execute(
+      database.db,
+    );
+    expect(await records.emails.claim({ ...takenClaim! }, { leaseMs: 60_000 })).toMatchObject({ attempts: 2 });
+
+    expect(await emails.send(kept, keptClaim)).toMatchObject({ status: 'sent' });
+    const refused = await thrown(emails.send(taken, takenClaim));
+    expect(refused.message).toMatch(/another attempt has taken this email/);
+    expect(refused.nonRetryable).toBe(false);
+    expect((await server.messages()).map((m) => m.subject)).toEqual(['Notice breach-SLICE-1~c1']);
   });
 });
 

@@ -61,6 +61,54 @@ describe.each(databaseKinds)('email log on %s', (kind) => {
       expect(again.sendingElsewhereUntil).toBeUndefined();
     });
 
+    it('claims a slice of emails in one call, each as its own claim would: new, held elsewhere, sent, deferred', async () => {
+      const fresh = claimOf('objection-SLICE~a');
+      const held = claimOf('objection-SLICE~b');
+      const sent = claimOf('objection-SLICE~c');
+      const deferred = claimOf('objection-SLICE~d');
+      await h.records.emails.claim(held, { leaseMs: 60_000 });
+      await h.records.emails.claim(sent, { leaseMs: 60_000 });
+      await h.records.emails.markSent(sent.idempotencyKey, '250 Ok', new Date('2026-01-05T09:30:00Z'));
+      await h.records.emails.claim(deferred, { leaseMs: 60_000 });
+      await h.records.emails.markDeferred(deferred.idempotencyKey, '421 try later', 'connection');
+
+      const claimed = await h.records.emails.claimMany([sent, fresh, deferred, held], { leaseMs: 60_000 });
+      // In the order asked, whatever order the database answered in.
+      expect(claimed.map((record) => record.idempotencyKey)).toEqual([sent, fresh, deferred, held].map((c) => c.idempotencyKey));
+      expect(claimed[0]).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(claimed[0]!.sendingElsewhereUntil).toBeUndefined();
+      expect(claimed[1]).toMatchObject({ status: 'sending', attempts: 1 });
+      expect(claimed[1]!.sendingElsewhereUntil).toBeUndefined();
+      expect(claimed[2]).toMatchObject({ status: 'sending', attempts: 2, failureKind: 'connection' });
+      expect(claimed[2]!.sendingElsewhereUntil).toBeUndefined();
+      expect(claimed[3]).toMatchObject({ status: 'sending', attempts: 1 });
+      expect(Date.parse(claimed[3]!.sendingElsewhereUntil!)).toBeGreaterThan(Date.now() + 50_000);
+      expect(await h.records.emails.claimMany([], { leaseMs: 60_000 })).toEqual([]);
+    });
+
+    it('refuses the same email twice in one claim, which would send it twice, and records nothing', async () => {
+      const claim = claimOf('objection-TWICE~a');
+      await expect(h.records.emails.claimMany([claim, claimOf('objection-TWICE~b'), claim])).rejects.toThrow(/twice in one call/);
+      expect(await h.records.emails.listForWorkflow('objection-TWICE~b')).toEqual([]);
+    });
+
+    it('renews the lease only for the claim that holds it', async () => {
+      const claim = claimOf('breach-RENEW-a');
+      const mine = await h.records.emails.claim(claim, { leaseMs: 1_000 });
+      expect(await h.records.emails.renewLease(claim.idempotencyKey, mine.attempts, 60_000)).toBe(true);
+      const other = await h.records.emails.claim(claim, { leaseMs: 60_000 });
+      expect(Date.parse(other.sendingElsewhereUntil!)).toBeGreaterThan(Date.now() + 50_000);
+      // Another attempt took it over once the lease ran out: the old claim renews nothing.
+      await sql`update email_log set claimed_until = now() - interval '1 second' where workflow_id = 'breach-RENEW-a'`.execute(
+        h.database.db,
+      );
+      const taken = await h.records.emails.claim(claim, { leaseMs: 60_000 });
+      expect(taken.attempts).toBe(2);
+      expect(await h.records.emails.renewLease(claim.idempotencyKey, mine.attempts, 60_000)).toBe(false);
+      await h.records.emails.markSent(claim.idempotencyKey, '250 Ok', new Date());
+      expect(await h.records.emails.renewLease(claim.idempotencyKey, taken.attempts, 60_000)).toBe(false);
+    });
+
     it('lets exactly one of many simultaneous attempts have it', async () => {
       const claim = claimOf('breach-LEASE-e');
       const claims = await Promise.all(Array.from({ length: 8 }, () => h.records.emails.claim(claim, { leaseMs: 60_000 })));
