@@ -160,6 +160,7 @@ export function createAuditActivities(deps: ProcessActivityDeps) {
     async sendAuditInvitation(input: AuditCaseInput & AuditCalendarInput & { previousDate?: string }): Promise<InviteesEmailResult> {
       const auditor = await deps.records.audits.auditor(input.auditId);
       const auditorLine = auditor ? [auditor.name, auditor.organisation].filter(Boolean).join(', ') : undefined;
+      const scope = (await deps.records.audits.get(input.auditId))?.scope;
       // 12.1: the customer's contacts get what they need to verify compliance with the invitation,
       // as of the day the date was fixed (the same documents on every retry of that day's invitation).
       const attachments = await auditAttachments(deps.records, input.customerId, input.stampedAt);
@@ -170,6 +171,7 @@ export function createAuditActivities(deps: ProcessActivityDeps) {
             date: input.date,
             ...(input.previousDate !== undefined && { previousDate: input.previousDate }),
             ...(auditorLine !== undefined && { auditor: auditorLine }),
+            ...(scope !== undefined && { scope }),
             calendar: auditEmails.auditCalendar(calendarFacts(input, customer, language, attendees), 'REQUEST'),
             withDocuments: audience === 'customer',
           },
@@ -195,9 +197,15 @@ export function createAuditActivities(deps: ProcessActivityDeps) {
 
     /** Everyone invited, some working days before the date. */
     async remindAuditInvitees(input: AuditCaseInput & { date: string; confidentialityMissing: boolean }): Promise<InviteesEmailResult> {
+      const scope = (await deps.records.audits.get(input.auditId))?.scope;
       return emailInvitees(input, (customer, language) =>
         auditEmails.renderAuditReminder(
-          { ...caseFacts(input, customer), date: input.date, confidentialityMissing: input.confidentialityMissing },
+          {
+            ...caseFacts(input, customer),
+            date: input.date,
+            confidentialityMissing: input.confidentialityMissing,
+            ...(scope !== undefined && { scope }),
+          },
           language,
         ),
       );

@@ -31,10 +31,16 @@ const handlers: EventHandlers = {
  * Turns one accepted event into the Temporal call of the public contract. Every call is idempotent on
  * its own: deterministic workflow ids with USE_EXISTING, and signals that carry the webhook id.
  */
-export async function dispatchEvent(client: Client, records: Records, event: WebhookEvent, webhookId: string): Promise<DispatchAnswer> {
+export async function dispatchEvent(
+  client: Client,
+  records: Records,
+  event: WebhookEvent,
+  webhookId: string,
+  receivedAt: string = new Date().toISOString(),
+): Promise<DispatchAnswer> {
   const handler = handlers[event.type] as EventHandler<EventType> | undefined;
   if (!handler) {
     return refused(501, `events of type ${event.type} are part of the contract but their process is not running yet`);
   }
-  return handler({ client, records, webhookId, timestamp: event.timestamp }, event.data as never);
+  return handler({ client, records, webhookId, timestamp: event.timestamp, receivedAt }, event.data as never);
 }

@@ -107,6 +107,8 @@ test('an audit by signed webhooks: too early, the earliest date back, a new date
       start: earliest,
       allDay: true,
     });
+    // What the customer said the audit covers goes to everyone invited.
+    expect(invitation.text).toContain('Access control');
   }
   await waitFor('the date in the records', async () => (await records.audits.get('E2E-AUD-1'))?.date === earliest);
 
@@ -134,4 +136,25 @@ test('an audit by signed webhooks: too early, the earliest date back, a new date
     'msg_audit_date_3',
   );
   expect(late.status).toBe(409);
+});
+
+test('a request the product dated back 40 days still gets its 30 working days from the day it reached us', async () => {
+  expect((await post(customerEvent('e2e-audit-late', 'en', ['dpo@audit-late.e2e.test']), 'msg_audit_late_customer')).status).toBe(202);
+  await waitFor('the customer record', () => records.customers.get('e2e-audit-late'));
+  const backdated = {
+    ...event('audit.requested', {
+      auditId: 'E2E-AUD-LATE',
+      customerId: 'e2e-audit-late',
+      proposedDate: '2000-01-03',
+      auditor: { name: 'Late Auditor' },
+    }),
+    timestamp: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+  };
+  const receivedAt = new Date().toISOString();
+  const answer = await post(backdated, 'msg_audit_late');
+  expect(answer.status).toBe(202);
+  // Counted from the event's own timestamp it would be 40 days (about 28 working days) earlier.
+  expect(answer.body.earliestDate).toBe(earliestAuditDate(receivedAt, 'Europe/Brussels'));
+  expect(answer.body.earliestDate).not.toBe(earliestAuditDate(backdated.timestamp, 'Europe/Brussels'));
+  expect(await records.audits.get('E2E-AUD-LATE')).toMatchObject({ earliestDate: earliestAuditDate(receivedAt, 'Europe/Brussels') });
 });

@@ -163,10 +163,16 @@ async function objected(taskQueue: string, changeId: string, customerId: string)
   return objectionOf(changeId, customerId);
 }
 
+/** A delivery stamped and received now, on the test server's clock. */
+async function receivedNow(): Promise<{ timestamp: string; receivedAt: string }> {
+  const now = await h.serverNow();
+  return { timestamp: now, receivedAt: now };
+}
+
 /** The product's `subprocessor.remedy-answered`, as the webhook endpoint hands it on, on the test server's clock. */
 async function answerOffer(changeId: string, customerId: string, answer: { accepted: boolean; reason?: string }, webhookId: string) {
   return objectionHandlers['subprocessor.remedy-answered']!(
-    { client: h.env.client, records: h.records, webhookId, timestamp: await h.serverNow() },
+    { client: h.env.client, records: h.records, webhookId, ...(await receivedNow()) },
     { changeId, customerId, ...answer },
   );
 }
@@ -174,7 +180,7 @@ async function answerOffer(changeId: string, customerId: string, answer: { accep
 /** The product's `subprocessor.services-terminated`, as the webhook endpoint hands it on. */
 async function terminateServices(changeId: string, customerId: string, services: string[]) {
   return objectionHandlers['subprocessor.services-terminated']!(
-    { client: h.env.client, records: h.records, webhookId: `msg_test_${(deliveries += 1)}`, timestamp: await h.serverNow() },
+    { client: h.env.client, records: h.records, webhookId: `msg_test_${(deliveries += 1)}`, ...(await receivedNow()) },
     { changeId, customerId, services },
   );
 }
@@ -760,7 +766,7 @@ describe('after an objection: its own workflow (5.3-5.4)', () => {
       await handle.executeUpdate(recordRemedyOfferUpdate, { args: [{ offer: 'A Belgian relay.' }] });
       const yearAgo = new Date((await h.env.currentTimeMs()) - 365 * DAY).toISOString();
       const answer = await objectionHandlers['subprocessor.remedy-answered']!(
-        { client: h.env.client, records: h.records, webhookId: 'msg_stale_answer', timestamp: yearAgo },
+        { client: h.env.client, records: h.records, webhookId: 'msg_stale_answer', timestamp: yearAgo, receivedAt: await h.serverNow() },
         { changeId: 'CHG-STALE', customerId: 'stale-answer', accepted: false },
       );
       expect(answer.statusCode).toBe(202);

@@ -41,12 +41,15 @@ export const auditHandlers: EventHandlers = {
       );
     }
     const timeZone = customer.timeZone;
-    const earliestDate = earliestAuditDate(context.timestamp, timeZone);
+    // 12.2 counts from the day the request reached us: a timestamp the product dated back (or a
+    // delivery it held back) must not shorten the notice.
+    const receivedAt = context.receivedAt;
+    const earliestDate = earliestAuditDate(receivedAt, timeZone);
     const receipt = await context.records.audits.recordReceipt({
       auditId: data.auditId,
       customerId: data.customerId,
       proposedDate: data.proposedDate,
-      receivedAt: context.timestamp,
+      receivedAt,
       timeZone,
       earliestDate,
       auditor: data.auditor,
@@ -61,7 +64,7 @@ export const auditHandlers: EventHandlers = {
       );
     }
     // A request reported again counts from its first receipt, as the case does.
-    const first = receipt.outcome === 'already-recorded' ? receipt.receipt : { receivedAt: context.timestamp, timeZone };
+    const first = receipt.outcome === 'already-recorded' ? receipt.receipt : { receivedAt, timeZone };
     const input: AuditRequestInput = {
       auditId: data.auditId,
       customerId: data.customerId,

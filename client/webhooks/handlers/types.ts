@@ -9,8 +9,10 @@ export interface EventContext {
   records: Records;
   /** The delivery's `webhook-id`: signals carry it so that a workflow applies each delivery once. */
   webhookId: string;
-  /** The event's own timestamp, in UTC. */
+  /** The event's own timestamp, in UTC: when the product says it happened, which may be long before. */
   timestamp: string;
+  /** When this endpoint received the delivery, by its own clock: where a notice period owed to us counts from. */
+  receivedAt: string;
 }
 
 export type EventHandler<T extends EventType> = (context: EventContext, data: EventData<T>) => Promise<DispatchAnswer>;

@@ -10,6 +10,8 @@ export type AuditCopy = CaseCopy & {
   date: string;
   earliestDate: string;
   auditor: string;
+  /** What the customer said the audit covers (its `scope`). */
+  scope: string;
   /** An audit date as the reader says it: "Tuesday 14 April 2026". */
   formatDate(date: string): string;
   tooEarly: {

@@ -11,6 +11,7 @@ export const en = {
   date: 'Date of the audit',
   earliestDate: 'Earliest possible date',
   auditor: 'Auditor',
+  scope: 'Scope',
   formatDate: (date) => formatAuditDate(date, 'en'),
   questions: (email, id) => `If you have any questions, please contact our privacy team at ${email}, quoting reference ${id}.`,
   tooEarly: {

@@ -11,6 +11,7 @@ export const fr = {
   date: "Date de l'audit",
   earliestDate: 'Date la plus proche possible',
   auditor: 'Auditeur',
+  scope: 'Périmètre',
   formatDate: (date) => formatAuditDate(date, 'fr'),
   questions: (email, id) =>
     `Pour toute question, veuillez contacter notre équipe vie privée à l'adresse ${email}, en mentionnant la référence ${id}.`,

@@ -11,6 +11,7 @@ export const nl = {
   date: 'Datum van de audit',
   earliestDate: 'Vroegst mogelijke datum',
   auditor: 'Auditor',
+  scope: 'Reikwijdte',
   formatDate: (date) => formatAuditDate(date, 'nl'),
   questions: (email, id) => `Heeft u vragen, neem dan contact op met ons privacyteam via ${email}, met vermelding van referentie ${id}.`,
   tooEarly: {

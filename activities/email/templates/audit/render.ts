@@ -48,11 +48,12 @@ function auditEmail(
   return options.calendar ? { ...rendered, calendar: options.calendar } : rendered;
 }
 
-function auditRows(copy: AuditCopy, auditId: string, date: string | undefined, auditor?: string): FactRow[] {
+function auditRows(copy: AuditCopy, auditId: string, date: string | undefined, auditor?: string, scope?: string): FactRow[] {
   return [
     { label: copy.reference, value: auditId },
     ...optionalRow(copy.date, date, copy.formatDate),
     ...optionalRow(copy.auditor, auditor),
+    ...optionalRow(copy.scope, scope),
   ];
 }
 
@@ -68,7 +69,14 @@ export function renderAuditTooEarly(facts: AuditCaseFacts & { proposedDate: stri
 
 /** The invitation, or a new date: with the calendar event (METHOD:REQUEST). */
 export function renderAuditInvitation(
-  facts: AuditCaseFacts & { date: string; previousDate?: string; auditor?: string; calendar: CalendarPart; withDocuments?: boolean },
+  facts: AuditCaseFacts & {
+    date: string;
+    previousDate?: string;
+    auditor?: string;
+    scope?: string;
+    calendar: CalendarPart;
+    withDocuments?: boolean;
+  },
   language: Language,
 ) {
   return auditEmail(
@@ -81,7 +89,7 @@ export function renderAuditInvitation(
           ? copy.invitation.intro(facts.customerName, copy.formatDate(facts.date))
           : copy.invitation.moved(copy.formatDate(facts.previousDate), copy.formatDate(facts.date)),
       ),
-      factsTable(auditRows(copy, facts.auditId, facts.date, facts.auditor)),
+      factsTable(auditRows(copy, facts.auditId, facts.date, facts.auditor, facts.scope)),
       paragraph(copy.invitation.calendar),
       ...(facts.withDocuments ? [paragraph(copy.invitation.documents)] : []),
       paragraph(copy.invitation.confidentiality),
@@ -111,10 +119,13 @@ export function renderAuditCancellation(facts: AuditCaseFacts & { date: string; 
 }
 
 /** Everyone invited, before the date. */
-export function renderAuditReminder(facts: AuditCaseFacts & { date: string; confidentialityMissing: boolean }, language: Language) {
+export function renderAuditReminder(
+  facts: AuditCaseFacts & { date: string; confidentialityMissing: boolean; scope?: string },
+  language: Language,
+) {
   return auditEmail(facts, language, 'reminder', (copy) => [
     paragraph(copy.reminder.intro(copy.formatDate(facts.date))),
-    factsTable(auditRows(copy, facts.auditId, facts.date)),
+    factsTable(auditRows(copy, facts.auditId, facts.date, undefined, facts.scope)),
     ...(facts.confidentialityMissing ? [paragraph(copy.reminder.confidentialityMissing)] : []),
   ]);
 }
