@@ -12,6 +12,7 @@ import packageJson from '../../package.json';
 import { cacheDir, temporalCliPath } from '../../client/embedded/temporal-binaries';
 import { developmentWebhookSecret } from '../../config/config';
 import { searchAttributeRegistrations } from '../../domain/search-attributes';
+import { startMailCatcher, type MailCatcher } from './mail';
 
 /**
  * The compose topology (docker-compose.yml) without Docker: the Temporal server built from its Go module
@@ -527,25 +528,39 @@ async function runByHand(): Promise<void> {
     namespace: setting('TEMPORAL_NAMESPACE', 'default'),
     workDir: path.join(workDir, 'temporal'),
   });
-  let catcher: { smtpUrl: string; close(): Promise<void> } | undefined;
+  let catcher: MailCatcher | undefined;
+  let product: ProductProcesses;
   let smtpUrl = process.env.SMTP_URL?.trim();
-  if (!smtpUrl) {
-    const { startMailCatcher } = await import('../../client/embedded/mail-catcher');
-    catcher = await startMailCatcher({ port: Number(setting('SMTP_CATCHER_PORT', '1025')), storeDir: path.join(workDir, 'mail') });
-    smtpUrl = catcher.smtpUrl;
+  try {
+    if (!smtpUrl) {
+      catcher = await startMailCatcher({ port: Number(setting('SMTP_CATCHER_PORT', '1025')), storeDir: path.join(workDir, 'mail') });
+      smtpUrl = catcher.smtpUrl;
+    }
+    product = await startProduct({
+      temporalAddress: cluster.address,
+      namespace: cluster.namespace,
+      databaseUrl: databaseUrl.toString(),
+      smtpUrl,
+      webhookSecret: setting('WEBHOOK_SECRET', developmentWebhookSecret),
+      ...(process.env.OPERATOR_TOKEN?.trim() && { operatorToken: process.env.OPERATOR_TOKEN.trim() }),
+      host: setting('HOST', '127.0.0.1'),
+      port: Number(setting('PORT', '3000')),
+      workers: Number(setting('WORKERS', '2')),
+      logLevel: setting('LOG_LEVEL', 'info'),
+    });
+  } catch (error) {
+    // Nothing left running: the server would otherwise outlive this process.
+    await catcher?.close();
+    await cluster.stop();
+    throw error;
   }
-  const product = await startProduct({
-    temporalAddress: cluster.address,
-    namespace: cluster.namespace,
-    databaseUrl: databaseUrl.toString(),
-    smtpUrl,
-    webhookSecret: setting('WEBHOOK_SECRET', developmentWebhookSecret),
-    ...(process.env.OPERATOR_TOKEN?.trim() && { operatorToken: process.env.OPERATOR_TOKEN.trim() }),
-    host: setting('HOST', '127.0.0.1'),
-    port: Number(setting('PORT', '3000')),
-    workers: Number(setting('WORKERS', '2')),
-    logLevel: setting('LOG_LEVEL', 'info'),
-  });
+  let stopping = false;
+  for (const child of [product.http, ...product.workers]) {
+    child.once('exit', (code, signal) => {
+      if (!stopping)
+        console.error(`process ${child.pid} (${child === product.http ? 'webhook endpoint' : 'worker'}) exited (${code ?? signal})`);
+    });
+  }
   console.log(
     [
       `Temporal frontend   ${cluster.address} (namespace ${cluster.namespace}; log ${cluster.logFile})`,
@@ -556,7 +571,6 @@ async function runByHand(): Promise<void> {
       'Ctrl-C stops them all.',
     ].join('\n'),
   );
-  let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
