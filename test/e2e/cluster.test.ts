@@ -109,7 +109,7 @@ beforeAll(async () => {
   });
   const database = await openDatabase({ databaseUrl });
   records = { database, records: createRecords(database.db) };
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await product?.stop();
