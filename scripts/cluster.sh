@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/provision-temporal.sh
+bash scripts/provision-temporal-server.sh
 if [[ -z "${CLUSTER_POSTGRES_URL:-}" ]]; then
   CLUSTER_POSTGRES_URL="$(bash scripts/test-postgres.sh)"
   export CLUSTER_POSTGRES_URL

@@ -2,8 +2,8 @@
 # Makes the two Temporal servers available without any download at run time:
 #   - the Temporal CLI (dev server with Web UI and SQLite persistence), built from its Go module;
 #   - the time-skipping test server, resolved from Maven Central and started by a wrapper that execs java.
-# and, for the cluster test (test/e2e/cluster.test.ts) and `npm run cluster`, the Temporal server itself
-# with its SQL tool, built from their Go module (scripts/provision-temporal-server.sh).
+# (The Temporal server itself, for the cluster test and `npm run cluster`, is scripts/provision-temporal-server.sh:
+# `npm start` does not need it, so it is not built here.)
 # Both land in a cache outside the work tree, so later runs (and other clones) reuse them.
 # Prints nothing but a line per part when the cache is warm. Where a machine has neither Go nor Java,
 # nothing is provisioned and @temporalio/testing downloads its servers as usual.
@@ -73,4 +73,3 @@ WRAPPER
 mkdir -p "$CACHE_DIR"
 provision_cli
 provision_test_server
-bash "$HERE/provision-temporal-server.sh"

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/provision-temporal.sh
+# The Temporal server and its SQL tool, for the cluster on PostgreSQL (test/e2e/cluster.test.ts).
+bash scripts/provision-temporal-server.sh
 if [[ -z "${TEST_DATABASE_URL:-}" ]]; then
   TEST_DATABASE_URL="$(bash scripts/test-postgres.sh)"
   export TEST_DATABASE_URL

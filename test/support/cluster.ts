@@ -43,7 +43,7 @@ export function temporalServerBinaries(): TemporalServerBinaries {
   if (missing.length > 0) {
     throw new Error(
       `the Temporal server ${packageJson.config.temporalServerVersion} is not provisioned (missing ${missing.join(', ')}): ` +
-        'run `bash scripts/provision-temporal.sh` (npm test does), which builds it from its Go module with go',
+        'run `bash scripts/provision-temporal-server.sh` (npm test does), which builds it from its Go module with go',
     );
   }
   return found;
