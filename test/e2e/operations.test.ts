@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
+import { parse } from 'yaml';
+import { buildHttpServer } from '../../client/http/server';
 import { connectClient, readTemporalConnection } from '../../config/temporal-connection';
 import { waitForMessages } from '../support/mail';
-import { customerEvent, postEvent, startStack, type Stack } from '../support/stack';
+import { customerEvent, postEvent, startStack, webhookSecret, type Stack } from '../support/stack';
 import { emailAddressesIn } from '../support/temporal';
 
 /**
@@ -156,4 +159,45 @@ test('a delivered email shows in the metrics of both processes and in the worker
   expect(worker!.output()).not.toContain(contact);
   expect(worker!.output()).not.toContain(subject);
   expect(emailAddressesIn(worker!.output())).toEqual([]);
+});
+
+test('the compose healthchecks pass against the running worker and endpoint', async () => {
+  const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+    services: Record<string, { healthcheck: { test: string[] } }>;
+  };
+  const check = (service: string, from: string, to: string) => {
+    const [kind, command, flag, script] = compose.services[service]!.healthcheck.test;
+    expect([kind, command, flag]).toEqual(['CMD', 'node', '-e']);
+    expect(script).toContain(from);
+    // Not spawnSync: the endpoint answering it runs in this process.
+    const child = spawn(process.execPath, ['-e', script!.replace(from, to)], { stdio: 'ignore', timeout: 20_000 });
+    return new Promise<number | null>((resolve) => child.once('exit', resolve));
+  };
+  expect(await check('worker', '127.0.0.1:9464', `127.0.0.1:${metricsPort}`)).toBe(0);
+  expect(await check('webhooks', 'http://127.0.0.1:3000', stack.baseUrl)).toBe(0);
+  // And they fail where nothing answers.
+  expect(await check('worker', '127.0.0.1:9464', '127.0.0.1:1')).toBe(1);
+  expect(await check('webhooks', 'http://127.0.0.1:3000', 'http://127.0.0.1:1')).toBe(1);
+});
+
+test('with an operator token, /metrics asks for it', async () => {
+  const operatorToken = 'an-operator-token-of-at-least-32-characters';
+  const app = buildHttpServer({
+    records: stack.records,
+    temporal: stack.env.client,
+    webhookSecret,
+    operatorToken,
+    logLevel: 'warn',
+    ready: async () => true,
+  });
+  try {
+    const url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/metrics`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const scrape = await fetch(url, { headers: { authorization: `Bearer ${operatorToken}` } });
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toContain('# TYPE dpa_webhooks_total counter');
+  } finally {
+    await app.close();
+  }
 });
