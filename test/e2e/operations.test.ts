@@ -20,6 +20,8 @@ import { emailAddressesIn } from '../support/temporal';
 const root = path.resolve(__dirname, '../..');
 const contact = 'dpo@ops-metrics.e2e.test';
 const subject = 'someone@subject-ops.e2e.test';
+/** A second contact, whose mail server refuses it (550): an email `rejected`. */
+const refusedContact = 'left-the-company@ops-metrics.e2e.test';
 
 let stack: Stack;
 let worker: { child: ChildProcess; output: () => string; exited: Promise<number | null> } | undefined;
@@ -55,7 +57,7 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 }
 
 beforeAll(async () => {
-  stack = await startStack({ database: 'postgres', runWorker: false });
+  stack = await startStack({ database: 'postgres', runWorker: false, mail: { refuseRecipient: (address) => address === refusedContact } });
   metricsPort = await freePort();
   // Only the settings of this test: none of the machine's TEMPORAL_* variables or profiles.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(TEMPORAL_|DATABASE_URL|SMTP_URL)/.test(name)));
@@ -104,8 +106,8 @@ test('a client connects through the envconfig settings to the dev server the wor
   }
 });
 
-test('a delivered email shows in the metrics of both processes and in the worker log, without an address', async () => {
-  expect((await stack.post(customerEvent('ops-metrics', 'en', [contact]))).status).toBe(202);
+test('emails sent and refused in the worker metrics, deliveries and open cases in the endpoint metrics, each activity in the worker log, no address anywhere', async () => {
+  expect((await stack.post(customerEvent('ops-metrics', 'en', [contact, refusedContact]))).status).toBe(202);
   await waitFor('the customer record', () => stack.records.customers.get('ops-metrics'));
   const received = await stack.post({
     type: 'dsr.received',
@@ -128,6 +130,7 @@ test('a delivered email shows in the metrics of both processes and in the worker
     const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     return (sample(text, 'dpa_emails_total', { outcome: 'sent' }) ?? 0) >= 2 && text;
   });
+  expect(sample(workerMetrics, 'dpa_emails_total', { outcome: 'rejected' })).toBe(1);
   expect(workerMetrics).toMatch(/^temporal_worker_task_slots_available\{/m);
   expect(workerMetrics).toMatch(/^temporal_activity_execution_latency/m);
 
@@ -158,6 +161,7 @@ test('a delivered email shows in the metrics of both processes and in the worker
   expect(completed).toContainEqual(expect.objectContaining({ activityType: 'notifyCustomerOfDsr', resultStatus: 'sent' }));
   expect(worker!.output()).not.toContain(contact);
   expect(worker!.output()).not.toContain(subject);
+  expect(worker!.output()).not.toContain(refusedContact);
   expect(emailAddressesIn(worker!.output())).toEqual([]);
 });
 
