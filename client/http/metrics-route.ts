@@ -23,7 +23,7 @@ export const countedProcesses = [
 
 /** How long a count of open cases is reused: a scrape every few seconds costs Temporal one query per process per window. */
 const openCasesCacheMs = 15_000;
-/** A scrape does not wait longer than this on Temporal; the counts are then left out of that scrape. */
+/** When the count calls are cancelled; the counts are then left out of that scrape. */
 const openCasesTimeoutMs = 3_000;
 
 const knownEventTypes = new Set<string>(eventTypes);
@@ -32,8 +32,6 @@ export interface MetricsRouteDeps {
   temporal: Client;
   /** The same guard as the other read endpoints (the operator token, when one is set). */
   onRequest: (request: FastifyRequest) => Promise<void>;
-  /** Tests shorten the cache. */
-  openCasesCacheMs?: number;
 }
 
 /**
@@ -59,7 +57,6 @@ export function registerMetricsRoute(app: FastifyInstance, deps: MetricsRouteDep
   });
 
   let cached: { at: number; counts: Map<string, number> } | undefined;
-  const cacheMs = deps.openCasesCacheMs ?? openCasesCacheMs;
   new Gauge({
     name: 'dpa_open_cases',
     help: 'Running workflows by process (search attribute DpaProcess), counted in Temporal visibility at scrape time, cached 15 s.',
@@ -67,12 +64,17 @@ export function registerMetricsRoute(app: FastifyInstance, deps: MetricsRouteDep
     registers: [registry],
     async collect() {
       this.reset();
-      if (!cached || Date.now() - cached.at > cacheMs) {
-        const counts = await withTimeout(countOpenCases(deps.temporal), openCasesTimeoutMs).catch((error: unknown) => {
-          app.log.warn({ err: error }, 'open cases could not be counted for /metrics');
-          return undefined;
+      if (!cached || Date.now() - cached.at > openCasesCacheMs) {
+        // A failure is kept for the same window (no series then): a scrape every few seconds against a
+        // cluster that is down, or lacks the search attribute, logs one line per window, not per scrape.
+        // The signal cancels the calls (a deadline left their retries running on); the timeout answers the
+        // scrape even while a lazy client is still trying to connect.
+        const signal = AbortSignal.timeout(openCasesTimeoutMs);
+        const counting = deps.temporal.withAbortSignal(signal, () => countOpenCases(deps.temporal));
+        const counts = await withTimeout(counting, openCasesTimeoutMs + 2_000).catch((error: unknown) => {
+          app.log.warn({ reason: reasonOf(error) }, 'open cases could not be counted for /metrics');
+          return new Map<string, number>();
         });
-        if (!counts) return;
         cached = { at: Date.now(), counts };
       }
       for (const [process, count] of cached.counts) this.set({ process }, count);
@@ -85,14 +87,17 @@ export function registerMetricsRoute(app: FastifyInstance, deps: MetricsRouteDep
   return registry;
 }
 
+/** Every count settles before the scrape goes on (none left retrying in the background), then the first failure is thrown. */
 async function countOpenCases(temporal: Client): Promise<Map<string, number>> {
-  const counts = await Promise.all(
+  const counts = await Promise.allSettled(
     countedProcesses.map(async (process) => {
       const { count } = await temporal.workflow.count(`${searchAttributes.process.name} = '${process}' AND ExecutionStatus = 'Running'`);
       return [process, Number(count)] as const;
     }),
   );
-  return new Map(counts);
+  const failed = counts.find((count) => count.status === 'rejected');
+  if (failed) throw failed.reason;
+  return new Map(counts.map((count) => (count as PromiseFulfilledResult<readonly [string, number]>).value));
 }
 
 /** The event type a body claims, if it is one of the contract's; read only for the label. */
@@ -104,6 +109,12 @@ function claimedEventType(body: unknown): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** The gRPC answer under the client's "Failed to count workflows", without its stack. */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

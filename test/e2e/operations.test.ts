@@ -205,3 +205,21 @@ test('with an operator token, /metrics asks for it', async () => {
     await app.close();
   }
 });
+
+test('when Temporal cannot count the cases, /metrics still answers, without them', async () => {
+  // A namespace the server does not have: the counts fail at once. (An unreachable address fails the same
+  // way after 3 s, but its client goes on trying to connect in the background and holds the test process.)
+  const temporal = new Client({ connection: stack.env.connection, namespace: 'no-such-namespace' });
+  const app = buildHttpServer({ records: stack.records, temporal, webhookSecret, logLevel: 'error', ready: async () => true });
+  try {
+    const url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/metrics`;
+    const scrape = await fetch(url);
+    expect(scrape.status).toBe(200);
+    const text = await scrape.text();
+    expect(text).toContain('# TYPE dpa_webhooks_total counter');
+    expect(text).toContain('# TYPE dpa_open_cases gauge');
+    expect(text).not.toMatch(/^dpa_open_cases\{/m);
+  } finally {
+    await app.close();
+  }
+});
