@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Connection } from '@temporalio/client';
 import { loadClientConfigProfile, toClientOptions, type ClientConfigProfile, type ConfigDataSource } from '@temporalio/envconfig';
 import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
@@ -148,9 +148,14 @@ function loadProfile(env: NodeJS.ProcessEnv): {
   if (configFile !== undefined && !existsSync(configFile)) {
     throw new Error(`TEMPORAL_CONFIG_FILE names ${configFile}, and there is no such file`);
   }
+  // envconfig fails on a file without a single table; an empty one (/dev/null) means no profile at all.
+  const emptyFile = configFile !== undefined && readFileSync(configFile, 'utf8').replace(/#.*$/gm, '').trim() === '';
   const profileName = settings.TEMPORAL_PROFILE ?? 'default';
+  if (emptyFile && settings.TEMPORAL_PROFILE !== undefined) {
+    throw new Error(`TEMPORAL_PROFILE names the profile "${profileName}", and ${configFile} (TEMPORAL_CONFIG_FILE) holds no profile`);
+  }
   try {
-    const profile = loadClientConfigProfile({ overrideEnvVars: settings });
+    const profile = loadClientConfigProfile({ overrideEnvVars: settings, disableFile: emptyFile });
     return { profile, profileName, ...(configFile && { configFile }), settings };
   } catch (error) {
     throw new Error(

@@ -109,6 +109,21 @@ describe('readTemporalConnection', () => {
     });
   });
 
+  test('an empty configuration file (TEMPORAL_CONFIG_FILE=/dev/null) has no profile: the environment alone', () => {
+    expect(readTemporalConnection({ TEMPORAL_CONFIG_FILE: '/dev/null' }).summary).toEqual({
+      namespace: 'default',
+      profile: 'default',
+      configFile: '/dev/null',
+      tls: 'off',
+      apiKey: false,
+    });
+    const comments = file('temporal.toml', '# nothing yet\n');
+    expect(readTemporalConnection({ TEMPORAL_CONFIG_FILE: comments, TEMPORAL_ADDRESS: 'temporal:7233' }).address).toBe('temporal:7233');
+    expect(() => readTemporalConnection({ TEMPORAL_CONFIG_FILE: comments, TEMPORAL_PROFILE: 'cloud' })).toThrow(
+      `TEMPORAL_PROFILE names the profile "cloud", and ${comments} (TEMPORAL_CONFIG_FILE) holds no profile`,
+    );
+  });
+
   test('empty variables count as unset, as compose passes ${VAR:-}', () => {
     const settings = readTemporalConnection({
       TEMPORAL_ADDRESS: 'temporal:7233',
