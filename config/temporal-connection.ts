@@ -61,7 +61,7 @@ export function readTemporalConnection(env: NodeJS.ProcessEnv = process.env): Te
       );
     }
   }
-  if (settings.TEMPORAL_TLS_DISABLE_HOST_VERIFICATION !== undefined) {
+  if (['true', '1'].includes(settings.TEMPORAL_TLS_DISABLE_HOST_VERIFICATION ?? '')) {
     throw new Error(
       "TEMPORAL_TLS_DISABLE_HOST_VERIFICATION is not supported by Temporal's TypeScript SDK: " +
         "set TEMPORAL_TLS_SERVER_NAME to the name in the server's certificate instead",

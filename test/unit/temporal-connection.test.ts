@@ -164,6 +164,7 @@ describe('readTemporalConnection', () => {
       'TEMPORAL_API_KEY would travel unencrypted',
     );
     expect(() => readTemporalConnection({ TEMPORAL_TLS_DISABLE_HOST_VERIFICATION: 'true' })).toThrow('set TEMPORAL_TLS_SERVER_NAME');
+    expect(() => readTemporalConnection({ TEMPORAL_TLS_DISABLE_HOST_VERIFICATION: 'false' })).not.toThrow();
     expect(() => readTemporalConnection({ TEMPORAL_CONFIG_FILE: path.join(dir, 'missing.toml') })).toThrow(
       `TEMPORAL_CONFIG_FILE names ${dir}/missing.toml, and there is no such file`,
     );
