@@ -1,8 +1,10 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { readServingConfig } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
+import { lazyClientConnection, readTemporalConnection } from '../config/temporal-connection';
+import { installRuntime } from '../worker/runtime';
 import { createRecords } from '../records';
 import { buildHttpServer } from './http/server';
 
@@ -13,12 +15,14 @@ import { buildHttpServer } from './http/server';
  */
 async function main(): Promise<void> {
   const config = readServingConfig();
+  const temporalSettings = readTemporalConnection();
+  installRuntime();
   if (!config.temporalAddress || !config.databaseUrl) {
     throw new Error('the standalone HTTP server needs TEMPORAL_ADDRESS and DATABASE_URL (npm start runs everything embedded)');
   }
   const database = await openConfiguredDatabase(config);
-  const connection = Connection.lazy({ address: config.temporalAddress });
-  const temporal = new Client({ connection, namespace: config.temporalNamespace });
+  const connection = lazyClientConnection(temporalSettings);
+  const temporal = new Client({ connection, namespace: temporalSettings.namespace });
   const app = buildHttpServer({
     records: createRecords(database.db),
     temporal,
@@ -39,7 +43,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   await app.listen({ host: config.host, port: config.port });
-  logger.info({ port: config.port }, 'webhook endpoint listening');
+  logger.info({ port: config.port, temporal: temporalSettings.summary }, 'webhook endpoint listening');
 }
 
 main().catch((error: unknown) => {

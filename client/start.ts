@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { createMailer } from '../activities/email/mailer';
 import { readServingConfig, workerSettings } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
+import { connectClient, connectWorker, embeddedDevServerConnection, readTemporalConnection } from '../config/temporal-connection';
 import { createRecords } from '../records';
 import { createWorker } from '../worker/create-worker';
-import { installSdkLogging } from '../worker/sdk-logger';
+import { installRuntime } from '../worker/runtime';
 import { startMailCatcher, type MailCatcher } from './embedded/mail-catcher';
 import { startDevServer, type DevServer } from './embedded/temporal-dev-server';
 import { buildHttpServer } from './http/server';
@@ -44,11 +44,11 @@ async function main(): Promise<void> {
   // the shutdown short: the embedded dev server would be left running without its parent.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  installSdkLogging();
+  let temporalSettings = readTemporalConnection();
+  installRuntime();
 
   let devServer: DevServer | undefined;
-  let address = config.temporalAddress;
-  if (!address) {
+  if (!temporalSettings.address) {
     devServer = await startDevServer({
       dataDir: path.join(config.dataDir, 'temporal'),
       namespace: config.temporalNamespace,
@@ -57,8 +57,9 @@ async function main(): Promise<void> {
       log: (line) => logger.debug({ part: 'temporal dev server' }, line),
     });
     stops.push({ name: 'temporal dev server', stop: devServer.stop });
-    address = devServer.address;
+    temporalSettings = embeddedDevServerConnection(temporalSettings, devServer.address);
   }
+  const address = temporalSettings.address!;
 
   const database = await openConfiguredDatabase(config);
   stops.push({ name: 'records', stop: database.close });
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   const mailer = createMailer(smtpUrl);
   stops.push({ name: 'mailer', stop: async () => mailer.close() });
 
-  const workerConnection = await NativeConnection.connect({ address });
+  const workerConnection = await connectWorker(temporalSettings);
   stops.push({ name: 'worker connection', stop: () => workerConnection.close() });
   const worker = await createWorker({
     connection: workerConnection,
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
   };
   stops.push({ name: 'worker', stop: stopWorker });
 
-  const clientConnection = await Connection.connect({ address });
+  const clientConnection = await connectClient(temporalSettings);
   stops.push({ name: 'client connection', stop: () => clientConnection.close() });
   const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defaultContactPoint, type ContactPoint } from '../domain/contact-point';
 import { isValidId } from '../domain/ids';
 import { defaultTerminationConfig, type TerminationConfig } from '../domain/termination';
+import { temporalTarget } from './temporal-connection';
 
 /** Every setting of the product, read from the environment once (README: "Settings"). */
 export interface Config {
@@ -71,8 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const productWebhookSecret = optional('PRODUCT_WEBHOOK_SECRET');
   if (productWebhookSecret) webhookSecretKey('PRODUCT_WEBHOOK_SECRET', productWebhookSecret);
   return {
-    temporalAddress: optional('TEMPORAL_ADDRESS'),
-    temporalNamespace: optional('TEMPORAL_NAMESPACE') ?? 'default',
+    // TEMPORAL_ADDRESS and TEMPORAL_NAMESPACE, or the envconfig profile's (config/temporal-connection.ts).
+    ...temporalTarget(env),
     databaseUrl: optional('DATABASE_URL'),
     smtpUrl: optional('SMTP_URL'),
     mailFrom: optional('MAIL_FROM') ?? 'Privacy team <privacy@processor.example>',

@@ -1,8 +1,10 @@
 import { Client } from '@temporalio/client';
 import { SdkComponent } from '@temporalio/common';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { taskQueue } from '../domain/task-queue';
+import { activityOutcomeLogging } from './activity-outcome-log';
+import { countEmailOutcomes } from './email-metrics';
 import { sdkLogger } from './sdk-logger';
 
 export interface WorkerSetup extends Omit<ActivityDeps, 'temporal'> {
@@ -28,7 +30,14 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     taskQueue: setup.taskQueue ?? taskQueue,
     workflowBundle,
     // The activities' client shares the worker's connection: no second connection to configure or close.
-    activities: createActivities({ ...setup, temporal: new Client({ connection: setup.connection, namespace: setup.namespace }) }),
+    activities: createActivities({
+      ...setup,
+      records: { ...setup.records, emails: countEmailOutcomes(setup.records.emails, Runtime.instance().metricMeter) },
+      temporal: new Client({ connection: setup.connection, namespace: setup.namespace }),
+    }),
+    // One line per activity attempt with its outcome (ids and states only); the SDK keeps its own
+    // (debug) activity log interceptor beside it.
+    interceptors: { activity: [activityOutcomeLogging] },
     ...(setup.maxCachedWorkflows !== undefined && { maxCachedWorkflows: setup.maxCachedWorkflows }),
     // The time a running activity gets to finish on Ctrl-C before it is cancelled.
     shutdownGraceTime: '10 seconds',

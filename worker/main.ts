@@ -1,11 +1,11 @@
-import { NativeConnection } from '@temporalio/worker';
 import { createMailer } from '../activities/email/mailer';
 import { readConfig, workerSettings } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
+import { connectWorker, readTemporalConnection } from '../config/temporal-connection';
 import { createRecords } from '../records';
 import { createWorker } from './create-worker';
-import { installSdkLogging } from './sdk-logger';
+import { installRuntime } from './runtime';
 
 /**
  * The worker alone (`npm run start:worker`), for a deployment where Temporal, PostgreSQL and SMTP run
@@ -14,21 +14,22 @@ import { installSdkLogging } from './sdk-logger';
  */
 async function main(): Promise<void> {
   const config = readConfig();
-  installSdkLogging();
+  const temporal = readTemporalConnection();
+  installRuntime();
   const missing = (['temporalAddress', 'databaseUrl', 'smtpUrl'] as const).filter((key) => !config[key]);
   if (missing.length > 0) {
     throw new Error('the standalone worker needs TEMPORAL_ADDRESS, DATABASE_URL and SMTP_URL (npm start runs everything embedded)');
   }
   const database = await openConfiguredDatabase(config);
   const mailer = createMailer(config.smtpUrl!);
-  const connection = await NativeConnection.connect({ address: config.temporalAddress! });
+  const connection = await connectWorker(temporal);
   const worker = await createWorker({
     connection,
     records: createRecords(database.db),
     mailer,
     ...workerSettings(config),
   });
-  logger.info({ namespace: config.temporalNamespace }, 'worker running');
+  logger.info({ temporal: temporal.summary }, 'worker running');
   try {
     await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK turns into a graceful shutdown
   } finally {

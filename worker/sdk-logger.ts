@@ -1,5 +1,5 @@
 import { SdkComponent, type LogMetadata } from '@temporalio/common';
-import { DefaultLogger, Runtime, type LogEntry, type LogLevel } from '@temporalio/worker';
+import { DefaultLogger, type LogEntry, type LogLevel } from '@temporalio/worker';
 import { logger } from '../config/logger';
 
 const pinoLevels = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;
@@ -17,14 +17,6 @@ export function sdkLogger(bindings: LogMetadata = {}): DefaultLogger {
     const routine = level === 'INFO' && fields.sdkComponent === SdkComponent.worker;
     logger[routine ? 'debug' : pinoLevels[level]]({ ...fields, ...(error !== undefined && { err: error }) }, message);
   });
-}
-
-/**
- * Installs the SDK's runtime with `sdkLogger`, Core's own lines (WARN and up) forwarded to it rather
- * than printed in Core's format. Once per process, before the first NativeConnection.
- */
-export function installSdkLogging(): void {
-  Runtime.install({ logger: sdkLogger(), telemetryOptions: { logging: { forward: {} } } });
 }
 
 /** pino's levels beyond the SDK's (fatal, silent) leave the SDK at ERROR; pino filters the rest. */

@@ -6,6 +6,7 @@ import { logger } from '../../config/logger';
 import type { Records } from '../../records';
 import type { MailCatcher } from '../embedded/mail-catcher';
 import { breachRegisterCsv } from './breach-register-csv';
+import { registerMetricsRoute } from './metrics-route';
 import { registerSubprocessorRegisterRoutes } from './subprocessor-register';
 import { registerWebhookRoute } from './webhook-route';
 
@@ -66,6 +67,8 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       throw Object.assign(new Error('an operator token is needed'), { statusCode: 401 });
     }
   };
+
+  registerMetricsRoute(app, { temporal: deps.temporal, onRequest: operatorOnly });
 
   app.get('/breaches', { onRequest: operatorOnly }, async () => ({ incidents: await deps.records.breaches.list() }));
   app.get('/breaches.csv', { onRequest: operatorOnly }, async (_request, reply) =>
