@@ -90,6 +90,19 @@ function toWindow(row: Selectable<SubprocessorChangeRecipientsTable>): Objection
 
 export function objectionWindowRepository(db: Db): ObjectionWindowRepository {
   const windows = () => db.selectFrom('subprocessor_change_recipients');
+  async function openMany(changeId: string, opening: readonly OpeningWindow[]): Promise<void> {
+    if (opening.length === 0) return;
+    // One array parameter per column, whatever the slice's size (PostgreSQL takes 65,535 parameters).
+    const column = <K extends keyof OpeningWindow>(key: K) => opening.map((window) => window[key]);
+    await sql`
+      update subprocessor_change_recipients as w
+      set window_state = 'open', notice_accepted_at = o.notice_accepted_at, closes_at = o.closes_at, reminder_at = o.reminder_at
+      from unnest(${column('customerId')}::text[], ${column('noticeAcceptedAt')}::timestamptz[], ${column('closesAt')}::timestamptz[],
+                  ${column('reminderAt')}::timestamptz[]) as o(customer_id, notice_accepted_at, closes_at, reminder_at)
+      where w.change_id = ${changeId} and w.customer_id = o.customer_id and w.window_state = 'notifying'
+    `.execute(db);
+  }
+
   return {
     async changeNotice(changeId) {
       const row = await db
@@ -158,21 +171,10 @@ export function objectionWindowRepository(db: Db): ObjectionWindowRepository {
     },
 
     open(changeId, customerId, window) {
-      return this.openMany(changeId, [{ customerId, ...window }]);
+      return openMany(changeId, [{ customerId, ...window }]);
     },
 
-    async openMany(changeId, opening) {
-      if (opening.length === 0) return;
-      // One array parameter per column, whatever the slice's size (PostgreSQL takes 65,535 parameters).
-      const column = <K extends keyof OpeningWindow>(key: K) => opening.map((window) => window[key]);
-      await sql`
-        update subprocessor_change_recipients as w
-        set window_state = 'open', notice_accepted_at = o.notice_accepted_at, closes_at = o.closes_at, reminder_at = o.reminder_at
-        from unnest(${column('customerId')}::text[], ${column('noticeAcceptedAt')}::timestamptz[], ${column('closesAt')}::timestamptz[],
-                    ${column('reminderAt')}::timestamptz[]) as o(customer_id, notice_accepted_at, closes_at, reminder_at)
-        where w.change_id = ${changeId} and w.customer_id = o.customer_id and w.window_state = 'notifying'
-      `.execute(db);
-    },
+    openMany,
 
     async undeliverable(changeId, customerId, problem) {
       await db
