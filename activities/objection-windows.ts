@@ -101,6 +101,12 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps) {
     const days = settings.objectionWindowDays;
     const statedAt = new Date(clock()).toISOString();
     const timeZones = new Map<string, string>();
+    // The slice's customers share a few time zones: each close is counted once per zone.
+    const closing = (from: string) => {
+      const byZone = new Map<string, string>();
+      return (zone: string) => byZone.get(zone) ?? byZone.set(zone, objectionWindowClosesAt(from, zone, days)).get(zone)!;
+    };
+    const statedClose = closing(statedAt);
     const results = await emailCustomersTogether(
       sending,
       customerIds.map((customerId) =>
@@ -112,7 +118,7 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps) {
             change,
             windowClosesAt: (zone) => {
               timeZones.set(customerId, zone);
-              return objectionWindowClosesAt(statedAt, zone, days);
+              return statedClose(zone);
             },
             email: { kind: 'change-notice' },
           },
@@ -122,11 +128,12 @@ export function createObjectionWindowActivities(deps: ProcessActivityDeps) {
     );
     // What each notice stated, or later should the sends have passed midnight: never earlier than stated.
     const acceptedAt = new Date(clock()).toISOString();
+    const acceptedClose = closing(acceptedAt);
     const opening: OpeningWindow[] = [];
     for (const [index, customerId] of customerIds.entries()) {
       const sent = results[index]!;
       if (sent.status === 'sent') {
-        const closesAt = objectionWindowClosesAt(acceptedAt, timeZones.get(customerId)!, days);
+        const closesAt = acceptedClose(timeZones.get(customerId)!);
         opening.push({
           customerId,
           noticeAcceptedAt: acceptedAt,

@@ -80,6 +80,19 @@ export function likePrefix(prefix: string): string {
 }
 
 export function emailLogRepository(db: Db): EmailLogRepository {
+  // The answers of emails sent side by side (a batch's slice) that arrive while one is being recorded
+  // go into the next statement together; each caller still returns only once its own row is committed.
+  const sentMarks = groupCommit<{ idempotencyKey: string; smtpResponse: string; acceptedAt: Date }>(async (marks) => {
+    const column = <K extends keyof (typeof marks)[number]>(key: K) => marks.map((mark) => mark[key]);
+    await sql`
+      update email_log as e
+      set status = 'sent', smtp_response = m.smtp_response, accepted_at = m.accepted_at, error = null, updated_at = ${new Date()},
+          claimed_until = null, failure_kind = null, deferred_since = null
+      from unnest(${column('idempotencyKey')}::text[], ${column('smtpResponse')}::text[], ${column('acceptedAt')}::timestamptz[])
+        as m(idempotency_key, smtp_response, accepted_at)
+      where e.idempotency_key = m.idempotency_key
+    `.execute(db);
+  });
   const toRecord = (row: Selectable<EmailLogTable>): EmailRecord => ({
     idempotencyKey: row.idempotency_key,
     workflowId: row.workflow_id,
@@ -118,21 +131,8 @@ export function emailLogRepository(db: Db): EmailLogRepository {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    async markSent(idempotencyKey, smtpResponse, acceptedAt) {
-      await db
-        .updateTable('email_log')
-        .set({
-          status: 'sent',
-          smtp_response: smtpResponse,
-          accepted_at: acceptedAt,
-          error: null,
-          updated_at: new Date(),
-          claimed_until: null,
-          failure_kind: null,
-          deferred_since: null,
-        })
-        .where('idempotency_key', '=', idempotencyKey)
-        .execute();
+    markSent(idempotencyKey, smtpResponse, acceptedAt) {
+      return sentMarks.add({ idempotencyKey, smtpResponse, acceptedAt });
     },
 
     async markFailed(idempotencyKey, error) {
@@ -298,4 +298,39 @@ async function claimAll(
     }
   }
   return keys.map((key) => records.get(key)!);
+}
+
+/**
+ * Group commit: items added while a write is in progress (or in the same turn of the event loop) are
+ * written together by the next one. `add` resolves once the write holding its item has committed, and
+ * rejects with that write's error: no caller goes on before its own item is in the records.
+ */
+export function groupCommit<T>(write: (items: T[]) => Promise<void>): { add(item: T): Promise<void> } {
+  let pending: Array<{ item: T; resolve: () => void; reject: (error: unknown) => void }> = [];
+  let writing = false;
+  const flush = async (): Promise<void> => {
+    writing = true;
+    while (pending.length > 0) {
+      const group = pending;
+      pending = [];
+      try {
+        await write(group.map((entry) => entry.item));
+        for (const entry of group) entry.resolve();
+      } catch (error) {
+        for (const entry of group) entry.reject(error);
+      }
+    }
+    writing = false;
+  };
+  return {
+    add(item) {
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ item, resolve, reject });
+        if (!writing) {
+          writing = true;
+          setImmediate(() => void flush());
+        }
+      });
+    },
+  };
 }

@@ -50,7 +50,8 @@ export async function emailCustomersTogether(
   requests: readonly CustomerEmailRequest[],
 ): Promise<CustomerEmailResult[]> {
   const customers = await deps.records.customers.getMany([...new Set(requests.map((request) => request.customerId))]);
-  const beat = deps.heartbeat ?? (() => heartbeat());
+  // A beat after every email of a slice would cost more than the slice's sends; one a second is plenty.
+  const beat = throttled(deps.heartbeat ?? (() => heartbeat()), heartbeatEveryMs);
   // Each customer's emails, one per contact; a contact listed twice (in any case) is one email.
   const planned = requests.map((request) => {
     const customer = customers.get(request.customerId);
@@ -108,6 +109,19 @@ export async function emailCustomersTogether(
     }),
   );
 }
+
+/** Beats at most once per `everyMs`: the first call at once. */
+function throttled(beat: () => void, everyMs: number): () => void {
+  let last = -Infinity;
+  return () => {
+    const now = Date.now();
+    if (now - last < everyMs) return;
+    last = now;
+    beat();
+  };
+}
+
+const heartbeatEveryMs = 1_000;
 
 /** Claims taken for emails that will not be sent by this attempt, handed back (as a cancelled attempt). */
 async function releaseClaims(records: Records, unsent: readonly EmailRequest[], claimOf: Map<EmailRequest, EmailRecord>): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { likePrefix, type EmailClaim } from '../../records/email-log';
+import { groupCommit, likePrefix, type EmailClaim } from '../../records/email-log';
 import { databaseKinds, useFreshDatabase } from '../support/records';
 
 describe.each(databaseKinds)('email log on %s', (kind) => {
@@ -109,6 +109,24 @@ describe.each(databaseKinds)('email log on %s', (kind) => {
       expect(await h.records.emails.renewLease(claim.idempotencyKey, taken.attempts, 60_000)).toBe(false);
     });
 
+    it('records the answers of many sends at once, each committed when its caller goes on', async () => {
+      const claims = Array.from({ length: 50 }, (_, i) => claimOf(`objection-GROUP~c${i}`));
+      await h.records.emails.claimMany(claims, { leaseMs: 60_000 });
+      await Promise.all(
+        claims.map((claim, i) => h.records.emails.markSent(claim.idempotencyKey, `250 Ok ${i}`, new Date(Date.UTC(2026, 0, 5, 9, i)))),
+      );
+      const rows = await h.records.emails.list({ workflowIdPrefix: 'objection-GROUP~' });
+      expect(rows).toHaveLength(50);
+      for (const row of rows) {
+        const i = Number(row.workflowId.replace('objection-GROUP~c', ''));
+        expect(row).toMatchObject({
+          status: 'sent',
+          smtpResponse: `250 Ok ${i}`,
+          acceptedAt: new Date(Date.UTC(2026, 0, 5, 9, i)).toISOString(),
+        });
+      }
+    });
+
     it('lets exactly one of many simultaneous attempts have it', async () => {
       const claim = claimOf('breach-LEASE-e');
       const claims = await Promise.all(Array.from({ length: 8 }, () => h.records.emails.claim(claim, { leaseMs: 60_000 })));
@@ -170,5 +188,31 @@ describe.each(databaseKinds)('email log on %s', (kind) => {
     it("escapes the pattern's special characters", () => {
       expect(likePrefix('breach-INC_1%\\')).toBe('breach-INC\\_1\\%\\\\%');
     });
+  });
+});
+
+describe('group commit', () => {
+  it('writes what arrives during a write with the next one, and answers each caller with its own write', async () => {
+    const writes: number[][] = [];
+    let failNext = false;
+    const group = groupCommit<number>(async (items) => {
+      writes.push(items);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (failNext) {
+        failNext = false;
+        throw new Error('the database went away');
+      }
+    });
+    const first = group.add(0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Arrive while the first write runs: one write for the three of them.
+    const waiting = [1, 2, 3].map((n) => group.add(n));
+    await first;
+    failNext = true;
+    await expect(Promise.all(waiting)).rejects.toThrow('the database went away');
+    expect(writes).toEqual([[0], [1, 2, 3]]);
+    // A later item is written on its own, and succeeds.
+    await group.add(4);
+    expect(writes).toEqual([[0], [1, 2, 3], [4]]);
   });
 });
