@@ -8,6 +8,7 @@ import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
 import { createRecords } from '../records';
 import { createWorker } from '../worker/create-worker';
+import { ensureSchedules } from '../worker/schedules';
 import { installSdkLogging } from '../worker/sdk-logger';
 import { startMailCatcher, type MailCatcher } from './embedded/mail-catcher';
 import { startDevServer, type DevServer } from './embedded/temporal-dev-server';
@@ -93,6 +94,11 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address });
   stops.push({ name: 'client connection', stop: () => clientConnection.close() });
   const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
+  await ensureSchedules(
+    temporal,
+    config.schedules,
+    devServer && { closedWorkflowRetentionDays: config.schedules.retention.closedWorkflowDays },
+  );
 
   const app = buildHttpServer({
     records,

@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createMailer } from '../activities/email/mailer';
 import { readConfig, workerSettings } from '../config/config';
@@ -5,6 +6,7 @@ import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
 import { createRecords } from '../records';
 import { createWorker } from './create-worker';
+import { ensureSchedules } from './schedules';
 import { installSdkLogging } from './sdk-logger';
 
 /**
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     mailer,
     ...workerSettings(config),
   });
+  await ensureSchedules(new Client({ connection, namespace: config.temporalNamespace }), config.schedules);
   logger.info({ namespace: config.temporalNamespace }, 'worker running');
   try {
     await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK turns into a graceful shutdown
