@@ -137,12 +137,33 @@ test('the team digest lists the deadlines ahead by date, the overdue, the undeli
     (await stack.post(event('contract.terminated', { customerId: 'cust-fr', terminatedAt: daysAgo(0), exportWindowDays: 3 }))).status,
   ).toBe(202);
 
+  // Views asked of the Dutch customer on a disclosure; an audit of the English customer whose auditors are not bound yet.
+  expect(
+    (
+      await stack.post(
+        event('authority.requested', {
+          requestId: 'AUTH-D1',
+          customerIds: ['cust-nl'],
+          authority: 'Federal police',
+          requestKind: 'disclosure-intent',
+          receivedAt: daysAgo(0),
+        }),
+      )
+    ).status,
+  ).toBe(202);
+  const auditDate = new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10);
+  const audit = await stack.post(
+    event('audit.requested', { auditId: 'AUD-D1', customerId: 'cust-en', proposedDate: auditDate, auditor: { name: 'Auditor' } }),
+  );
+  expect(audit).toMatchObject({ status: 202, body: { date: auditDate } });
   const expected: Record<string, string> = {
     'dsr-dsr-soon': 'awaiting-instruction',
     'dsr-dsr-late': 'overdue',
     'breach-INC-D1~cust-en': 'notified',
     'breach-INC-D1~cust-gone': 'undeliverable',
     'termination-cust-fr': 'export-window',
+    'authority-AUTH-D1': 'awaiting-views',
+    'audit-AUD-D1': 'scheduled',
   };
   let shown: Record<string, string> = {};
   await waitFor(
@@ -203,12 +224,17 @@ test('the team digest lists the deadlines ahead by date, the overdue, the undeli
     );
   const nl = await reminderOf('cust-nl');
   expect(nl.envelope.to).toEqual(['dpo@cust-nl.test']);
-  expect(nl.subject).toBe('[Wekelijkse herinnering] Eén zaak wacht op uw antwoord – cust-nl');
+  expect(nl.subject).toBe('[Wekelijkse herinnering] 2 zaken wachten op uw antwoord – cust-nl');
   expect(nl.text).toContain('Geef ons uw schriftelijke instructie over een verzoek van een betrokkene');
   expect(nl.text).toContain('dsr-soon');
+  expect(nl.text).toContain('Geef ons uw standpunt over de omvang en de wijze van een mededeling aan een overheid');
+  expect(nl.text).toContain('AUTH-D1');
   expect(nl.headers['x-dpa-step']).toBe(`reminder-${reminders.week}`);
   const en = await reminderOf('cust-en');
-  expect(en.subject).toBe('[Weekly reminder] 2 matters await your answer – cust-en');
+  expect(en.subject).toBe('[Weekly reminder] 3 matters await your answer – cust-en');
+  expect(en.text).toContain('Confirm that your auditors are bound to confidentiality before the audit');
+  // Soonest first: the request's passed month, then the audit day in about 75 days.
+  expect(en.text.indexOf('dsr-late')).toBeLessThan(en.text.indexOf('AUD-D1'));
   expect(en.text).toContain('Acknowledge receipt of our notice of a personal data breach');
   expect(en.text).toContain('INC-D1');
   expect(en.text).toContain('Give us your written instruction on a data subject request');
