@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { defaultRetention, scheduleIds, type ScheduleSettings } from '../../domain/digests';
 import { ensureSchedules } from '../../worker/schedules';
@@ -11,14 +13,29 @@ import { breachEvent, customerEvent, privacyTeamEmail, startStack, type Stack } 
  * schedule fires by its own calendar.
  */
 const refusedAddress = 'nobody@gone.test';
+const productSecret = 'whsec_c2NoZWR1bGVzLXRlc3QtcHJvZHVjdC1zZWNyZXQtMDEyMw==';
 let stack: Stack;
+/** The product, down for maintenance: every action asked of it is answered 503. */
+let product: Server;
 
 beforeAll(async () => {
-  stack = await startStack({ mail: { refuseRecipient: (address) => address.toLowerCase() === refusedAddress } });
+  product = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.statusCode = 503;
+      response.end('maintenance');
+    });
+  });
+  await new Promise<void>((resolve) => product.listen(0, '127.0.0.1', resolve));
+  stack = await startStack({
+    mail: { refuseRecipient: (address) => address.toLowerCase() === refusedAddress },
+    productWebhook: { url: `http://127.0.0.1:${(product.address() as AddressInfo).port}/dpa-events`, secret: productSecret },
+  });
 }, 120_000);
 
 afterAll(async () => {
   await stack?.close();
+  await new Promise((resolve) => product?.close(resolve));
 });
 
 const webUiUrl = 'http://ui.test:8233';
@@ -73,10 +90,10 @@ function settings(overrides: Partial<ScheduleSettings> = {}): ScheduleSettings {
   };
 }
 
-const ensure = (value: ScheduleSettings, closedWorkflowRetentionDays?: number) =>
+const ensure = (value: ScheduleSettings, closedWorkflowRetentionDays?: number, stuckAfterMinutes = 60) =>
   ensureSchedules(stack.env.client, value, {
     // The digest's own holiday rule is tested by the clock tests; here it must send whatever day the test runs.
-    teamDigest: { ignoreHolidays: true },
+    teamDigest: { ignoreHolidays: true, stuckAfterMinutes },
     ...(closedWorkflowRetentionDays !== undefined && { closedWorkflowRetentionDays }),
   });
 
@@ -252,6 +269,36 @@ test('the team digest lists the deadlines ahead by date, the overdue, the undeli
     (await stack.catcher.messages()).filter((mail) => mail.headers['x-dpa-workflow-id']?.startsWith('customer-reminders~')),
   ).toHaveLength(3);
   expect((await stack.catcher.messages()).length).toBe(count);
+}, 120_000);
+
+test('an activity retried past the limit is listed as stuck, with its attempts and its last error', async () => {
+  expect((await stack.post(event('dsr.instructed', { requestId: 'dsr-soon', instruction: 'erase' }))).status).toBe(202);
+  // The product answers 503: the request is retried (2 s, 4 s, ...). With a limit of 0 minutes, a second attempt is stuck.
+  await waitFor(
+    'a second attempt',
+    async () => {
+      const description = await stack.env.client.workflow.getHandle('dsr-dsr-soon').describe();
+      return (description.raw.pendingActivities ?? []).some((activity) => (activity.attempt ?? 0) >= 2);
+    },
+    60_000,
+  );
+  await ensure(settings(), undefined, 0);
+  const digestsBefore = (await stack.catcher.messages()).filter((mail) => mail.subject.includes('Daily digest')).length;
+  const summary = await triggerAndAwait<{ stuck: number }>(scheduleIds.teamDigest, 'teamDigest');
+  expect(summary.stuck).toBe(1);
+  const digest = await waitFor('the second digest', async () => {
+    const digests = (await stack.catcher.messages()).filter((mail) => mail.subject.includes('Daily digest'));
+    return digests.length > digestsBefore && digests[digests.length - 1];
+  });
+  expect(digest.subject).toMatch(/, 1 stuck$/);
+  const html = digest.html!;
+  const stuck = html.slice(html.indexOf('>Stuck activities'));
+  expect(stuck).toContain('>requestDsrAction<');
+  expect(stuck).toContain('>dsr<');
+  expect(stuck).toContain('the product did not accept dsr-dsr-soon.action-erase: 503');
+  expect(stuck).toContain(`<a href="${webUiUrl}/namespaces/default/workflows/dsr-dsr-soon">dsr-dsr-soon</a>`);
+  expect(digest.text).toMatch(/Activity: requestDsrAction \| Attempt: \d+ \| Process: dsr/);
+  await ensure(settings());
 }, 120_000);
 
 test('a schedule fires by its own calendar: the retention job runs at the minute it is set for, and logs counts only', async () => {
