@@ -1,7 +1,20 @@
-import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleOptions, type ScheduleSpec } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleOptions,
+  type ScheduleSpec,
+} from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
-import { scheduleIds, type ScheduleSettings, type ScheduleTime } from '../domain/digests';
-import type { CustomerRemindersInput, RetentionInput, TeamDigestInput } from '../domain/digests';
+import {
+  scheduleIds,
+  type CustomerRemindersInput,
+  type RetentionInput,
+  type ScheduleSettings,
+  type ScheduleTime,
+  type TeamDigestInput,
+} from '../domain/digests';
 import { searchAttributes } from '../domain/search-attributes';
 import { taskQueue as productTaskQueue } from '../domain/task-queue';
 
@@ -126,7 +139,7 @@ async function ensureSchedule(client: Client, definition: ScheduleDefinition, ta
       return;
     } catch (createError) {
       // Another process created it meanwhile: update it like an existing one.
-      if ((createError as Error).name !== 'ScheduleAlreadyRunning') throw createError;
+      if (!(createError instanceof ScheduleAlreadyRunning)) throw createError;
     }
   }
   await handle.update((previous) => ({

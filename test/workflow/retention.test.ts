@@ -96,3 +96,16 @@ test('each kind of record is anonymised or deleted when its retention ends on th
   expect(await runRetention()).toEqual({ ...nothing, emailsDeleted: 1 });
   expect(await records.emails.listForWorkflow('retention-test')).toEqual([]);
 }, 120_000);
+
+test('the team digest sends nothing on a Belgian public holiday, though its schedule fires Monday to Friday', async () => {
+  const now = new Date(await harness.serverNow());
+  let christmas = Date.UTC(now.getUTCFullYear(), 11, 25, 7, 0);
+  if (christmas <= now.getTime()) christmas = Date.UTC(now.getUTCFullYear() + 1, 11, 25, 7, 0);
+  await harness.skipTo(new Date(christmas).toISOString());
+  const input = { webUiUrl: 'http://ui.test', timeZone: 'Europe/Brussels', horizonDays: 7, stuckAfterMinutes: 60 };
+  const result = await harness.withWorker(taskQueue, () =>
+    harness.plainClient.workflow.execute('teamDigest', { args: [input], workflowId: 'dpa-team-digest-christmas', taskQueue }),
+  );
+  expect(result).toEqual({ skipped: 'not a working day' });
+  expect(await harness.sentBy('dpa-team-digest')).toEqual([]);
+});
