@@ -28,7 +28,7 @@ export type TeamDigestSummary = {
   stuck: number;
   /** Nothing to report: no email was sent. */
   sent: boolean;
-  /** The team's address refused it (a fault of ours): the workflow fails the run so that it is seen. */
+  /** The team's address refused it (a fault of ours): the run logs it as a warning; the next run tries again. */
   refused?: string;
 };
 

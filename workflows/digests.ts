@@ -38,6 +38,7 @@ export async function teamDigest(input: TeamDigestInput): Promise<TeamDigestResu
     stuckAfterMinutes: input.stuckAfterMinutes,
   });
   if (summary.sent) log.info('team digest sent', { ...summary });
+  else if (summary.refused !== undefined) log.warn("team digest refused by the privacy team's address", { ...summary });
   else log.info('team digest: nothing to report, no email sent', { ...summary });
   return summary;
 }
