@@ -7,10 +7,12 @@ import { createAuthorityActivities } from './authority';
 import { createBreachActivities } from './breach';
 import { createBreachAnnouncementActivities } from './breach-announcement';
 import type { ProcessActivityDeps } from './deps';
+import { createDigestActivities } from './digests';
 import { createDsrActivities } from './dsr';
 import { createEmailSender } from './email/send-email';
 import { createInstructionActivities } from './instruction';
 import { createObjectionWindowActivities } from './objection-windows';
+import { createRetentionActivities } from './retention';
 import { createSubprocessorChangeActivities } from './subprocessor-change';
 import { createTerminationActivities } from './termination';
 import { defaultTerminationConfig, type TerminationConfig } from '../domain/termination';
@@ -56,6 +58,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createObjectionWindowActivities(processDeps),
     ...createAuditActivities(processDeps),
     ...createTerminationActivities({ ...processDeps, termination: deps.termination ?? defaultTerminationConfig }),
+    ...createDigestActivities({ ...processDeps, temporal: deps.temporal }),
+    ...createRetentionActivities({ records: deps.records }),
   };
 }
 

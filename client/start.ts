@@ -9,6 +9,7 @@ import { connectClient, connectWorker, embeddedDevServerConnection, readTemporal
 import { createRecords } from '../records';
 import { createWorker } from '../worker/create-worker';
 import { installRuntime } from '../worker/runtime';
+import { ensureSchedules } from '../worker/schedules';
 import { startMailCatcher, type MailCatcher } from './embedded/mail-catcher';
 import { startDevServer, type DevServer } from './embedded/temporal-dev-server';
 import { buildHttpServer } from './http/server';
@@ -94,6 +95,11 @@ async function main(): Promise<void> {
   const clientConnection = await connectClient(temporalSettings);
   stops.push({ name: 'client connection', stop: () => clientConnection.close() });
   const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
+  await ensureSchedules(
+    temporal,
+    config.schedules,
+    devServer && { closedWorkflowRetentionDays: config.schedules.retention.closedWorkflowDays },
+  );
 
   const app = buildHttpServer({
     records,

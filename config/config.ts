@@ -1,7 +1,10 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import path from 'node:path';
 import { defaultContactPoint, type ContactPoint } from '../domain/contact-point';
+import { isValidTimeZone } from '../domain/clocks';
+import { defaultRetention, parseScheduleTime, parseWeeklyScheduleTime, type ScheduleSettings } from '../domain/digests';
 import { isValidId } from '../domain/ids';
+import { defaultTimeZone } from '../domain/language';
 import { defaultTerminationConfig, type TerminationConfig } from '../domain/termination';
 import { temporalTarget } from './temporal-connection';
 
@@ -45,6 +48,12 @@ export interface Config {
    * EXPORT_TOOL_URL and EXPORT_INSTRUCTIONS_NL/_FR/_EN (how the customer exports, in its language).
    */
   termination: TerminationConfig;
+  /**
+   * Scheduled reminders and our own retention (issue 13): TEAM_DIGEST_SCHEDULE and _TIME_ZONE,
+   * CUSTOMER_REMINDER_SCHEDULE and _TIME_ZONE, RETENTION_SCHEDULE and _TIME_ZONE, RETENTION_*_DAYS per kind
+   * of record, WEB_UI_URL (the digest's links).
+   */
+  schedules: ScheduleSettings;
 }
 
 /** A fixed development secret, so that `npm start` and `npm run send-event` agree out of the box. */
@@ -91,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerMaxCachedWorkflows: positive('WORKER_MAX_CACHED_WORKFLOWS', 500),
     operatorToken: optional('OPERATOR_TOKEN'),
     termination: readTerminationConfig(optional, positive),
+    schedules: readScheduleSettings(optional, positive, port('TEMPORAL_UI_PORT', 8233)),
   };
 }
 
@@ -117,6 +127,54 @@ function readTerminationConfig(
     instructions[language] = text;
   }
   return { defaultExportWindowDays: days, dataStores, exportTool: { url, instructions } };
+}
+
+/** The contract promises a repeated webhook-id the same answer for 7 days at least. */
+function webhookDeliveryDays(days: number): number {
+  if (days < 7) throw new Error(`RETENTION_WEBHOOK_DELIVERY_DAYS must be at least 7 (the contract keeps answers 7 days), not "${days}"`);
+  return days;
+}
+
+/** The schedules' settings, checked at start-up: a schedule that cannot fire is refused, not silently dropped. */
+function readScheduleSettings(
+  optional: (name: string) => string | undefined,
+  positive: (name: string, fallback: number) => number,
+  uiPort: number,
+): ScheduleSettings {
+  const zone = (name: string) => {
+    const value = optional(name) ?? defaultTimeZone;
+    if (!isValidTimeZone(value)) throw new Error(`${name} must be an IANA time zone such as Europe/Brussels, not "${value}"`);
+    return value;
+  };
+  const daily = (name: string, fallback: string) => {
+    const value = optional(name) ?? fallback;
+    const at = parseScheduleTime(value);
+    if (at === undefined) throw new Error(`${name} must be off or a time HH:MM such as ${fallback}, not "${value}"`);
+    return at;
+  };
+  const weeklyText = optional('CUSTOMER_REMINDER_SCHEDULE') ?? 'mon 09:00';
+  const weekly = parseWeeklyScheduleTime(weeklyText);
+  if (weekly === undefined)
+    throw new Error(`CUSTOMER_REMINDER_SCHEDULE must be off or a day and a time such as "mon 09:00", not "${weeklyText}"`);
+  const webUiUrl = optional('WEB_UI_URL') ?? `http://127.0.0.1:${uiPort}`;
+  if (!/^https?:\/\/\S+$/.test(webUiUrl)) throw new Error(`WEB_UI_URL must be an http(s) URL, not "${webUiUrl}"`);
+  return {
+    teamDigest: { at: daily('TEAM_DIGEST_SCHEDULE', '08:00'), timeZone: zone('TEAM_DIGEST_TIME_ZONE') },
+    customerReminders: { at: weekly, timeZone: zone('CUSTOMER_REMINDER_TIME_ZONE') },
+    retention: {
+      at: daily('RETENTION_SCHEDULE', '03:00'),
+      timeZone: zone('RETENTION_TIME_ZONE'),
+      settings: {
+        dsrSubjectDays: positive('RETENTION_DSR_SUBJECT_DAYS', defaultRetention.dsrSubjectDays),
+        emailEvidenceDays: positive('RETENTION_EMAIL_EVIDENCE_DAYS', defaultRetention.emailEvidenceDays),
+        breachRegisterDays: positive('RETENTION_BREACH_REGISTER_DAYS', defaultRetention.breachRegisterDays),
+        webhookDeliveryDays: webhookDeliveryDays(positive('RETENTION_WEBHOOK_DELIVERY_DAYS', defaultRetention.webhookDeliveryDays)),
+        auditorDays: positive('RETENTION_AUDITOR_DAYS', defaultRetention.auditorDays),
+      },
+      closedWorkflowDays: positive('RETENTION_CLOSED_WORKFLOW_DAYS', 30),
+    },
+    webUiUrl,
+  };
 }
 
 /**

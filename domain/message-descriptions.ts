@@ -101,4 +101,7 @@ export const messageDescriptions: Record<string, string> = {
     'A store deleted or anonymised the customer\'s data (11.3): {"store", "method": "delete" | "anonymise", "completedAt", "reference", "lastCopyExpiresAt"?, "source"}.',
   recordExportNotice:
     'The customer was told of its export window another way, after the email reached nobody: {"givenAt", "channel"}; the window starts then.',
+  // every case that shows a view (the digests read it)
+  caseView:
+    'The view the case last showed: its status, next deadline, details, and what waits on its customer (kind, customer id, case id, deadline).',
 };

@@ -7,6 +7,7 @@ import { dsrRepository } from './dsr';
 import { emailLogRepository } from './email-log';
 import { instructionRepository } from './instruction';
 import { objectionWindowRepository } from './objection-windows';
+import { retentionRepository } from './retention';
 import { subprocessorRepository } from './subprocessors';
 import { terminationRepository } from './terminations';
 import { webhookDeliveryRepository } from './webhook-deliveries';
@@ -27,6 +28,7 @@ export function createRecords(db: Db) {
     objectionWindows: objectionWindowRepository(db),
     audits: auditRepository(db),
     terminations: terminationRepository(db),
+    retention: retentionRepository(db),
   };
 }
 

@@ -246,6 +246,8 @@ export interface DsrRequestsTable {
   closed_at: NullableTimestamp;
   created_at: Defaulted<Date>;
   updated_at: Defaulted<Date>;
+  /** When the retention job removed the subject's address and the notes (021). */
+  anonymised_at: NullableTimestamp;
 }
 
 export interface DsrDeadlinesTable {
@@ -438,6 +440,8 @@ export interface AuditRequestsTable {
   cancel_reason: string | null;
   created_at: Defaulted<Date>;
   updated_at: Defaulted<Date>;
+  /** When the retention job removed the auditor's name, address and organisation (021). */
+  auditor_anonymised_at: NullableTimestamp;
 }
 
 /** The end of a contract (11.1-11.3): see records/migrations/018-terminations.ts. */

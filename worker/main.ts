@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { createMailer } from '../activities/email/mailer';
 import { readConfig, workerSettings } from '../config/config';
 import { logger } from '../config/logger';
@@ -6,6 +7,7 @@ import { connectWorker, readTemporalConnection } from '../config/temporal-connec
 import { createRecords } from '../records';
 import { createWorker } from './create-worker';
 import { installRuntime } from './runtime';
+import { ensureSchedules } from './schedules';
 
 /**
  * The worker alone (`npm run start:worker`), for a deployment where Temporal, PostgreSQL and SMTP run
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     mailer,
     ...workerSettings(config),
   });
+  await ensureSchedules(new Client({ connection, namespace: config.temporalNamespace }), config.schedules);
   logger.info({ temporal: temporal.summary }, 'worker running');
   try {
     await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK turns into a graceful shutdown

@@ -144,6 +144,17 @@ export async function auditRequest(
       status: state.status,
       nextDeadline: state.closed || !state.date ? undefined : nextClock()?.at,
       details: describeAudit(state) + alerts.describe(),
+      waitingOnCustomer:
+        state.date && !state.confidentiality && !state.closed && !state.cancellation
+          ? [
+              {
+                kind: 'audit-confidentiality',
+                customerId: state.customerId,
+                caseId: state.auditId,
+                deadline: auditClockAt(state.date, state.timeZone),
+              },
+            ]
+          : [],
     });
   }
 

@@ -12,6 +12,7 @@ import {
   refuseCustomerNotified,
   customersObjecting,
   customersWithoutView,
+  viewsSought,
   refuseDisclosure,
   refuseViewsDeadlineExtension,
   extendViewsDeadlineUpdate,
@@ -284,7 +285,17 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
   const show = caseViewer();
   function refresh(): void {
     state.status = authorityCaseStatus(state, nowIso());
-    show({ status: state.status, nextDeadline: authorityNextDeadline(state), details: describeRequest(state) + alerts.describe() });
+    show({
+      status: state.status,
+      nextDeadline: authorityNextDeadline(state),
+      details: describeRequest(state) + alerts.describe(),
+      waitingOnCustomer:
+        viewsSought(state) && !state.viewsDeadlinePassed && !state.outcome
+          ? customersWithoutView(state)
+              .filter((customerId) => state.customers[customerId]?.notice.status === 'notified')
+              .map((customerId) => ({ kind: 'authority-views', customerId, caseId: input.requestId, deadline: state.viewsDueAt! }))
+          : [],
+    });
   }
 
   /**

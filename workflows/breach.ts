@@ -51,6 +51,7 @@ import {
   withFacts,
 } from '../domain/breach';
 import { isValidId, workflowIds } from '../domain/ids';
+import { caseViewQuery } from '../domain/digests';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
 import { emailOptions, fanOutOptions, recordOptions } from './activity-options';
 import { refuse } from './failures';
@@ -506,6 +507,24 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
   const raiseAlert = (step: string, alert: BreachPrivacyTeamAlert) => alerts.raise({ step, alert });
 
   handle(noticeStatusQuery, () => state);
+  // The weekly customer reminder reads what waits on the customer here: its acknowledgement, until the team would call.
+  const acknowledgement: { dueBy?: string } = {};
+  handle(caseViewQuery, () => ({
+    status: state.status,
+    nextDeadline: nextDeadline === undefined ? undefined : new Date(nextDeadline).toISOString(),
+    details: '',
+    waitingOnCustomer:
+      state.status === 'notified' && !state.acknowledgedAt
+        ? [
+            {
+              kind: 'breach-acknowledgement' as const,
+              customerId,
+              caseId: incidentId,
+              ...(acknowledgement.dueBy && { deadline: acknowledgement.dueBy }),
+            },
+          ]
+        : [],
+  }));
   handle(noticeAcknowledgedSignal, (ack) => {
     state.acknowledgedAt ??= ack.at;
   });
@@ -561,6 +580,7 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
   const notifiedAt = Date.now();
   const reminderAt = notifiedAt + hours(settings.acknowledgementReminderAfterHours);
   const escalationAt = notifiedAt + hours(settings.escalationAfterHours);
+  acknowledgement.dueBy = new Date(escalationAt).toISOString();
   let ruledOut = false;
   /** Art. 33(4): what is known of the breach now; each update shows it all, and says what is not known yet. */
   let known = input.facts;

@@ -137,6 +137,17 @@ export async function dsrRequest(input: DsrRequestInput & { carriedAlerts?: DsrA
       status: state.status,
       nextDeadline: state.closed ? undefined : state.deadlineAt,
       details: describeRequest(state) + alerts.describe(),
+      waitingOnCustomer:
+        state.phase === 'awaiting-instruction' && !state.closed
+          ? [
+              {
+                kind: 'dsr-instruction',
+                customerId: state.customerId,
+                caseId: state.requestId,
+                ...(state.deadlineAt && { deadline: state.deadlineAt }),
+              },
+            ]
+          : [],
     });
   }
 

@@ -7,3 +7,5 @@ export * from './instruction';
 export * from './subprocessor-change';
 export * from './audit';
 export * from './termination';
+export * from './digests';
+export * from './retention';

@@ -152,6 +152,17 @@ export async function contractTermination(
       status: state.status,
       nextDeadline: state.phase === 'export-window' ? state.closesAt : undefined,
       details: describeTermination(state) + alerts.describe(),
+      waitingOnCustomer:
+        state.phase === 'export-window' && !state.export
+          ? [
+              {
+                kind: 'export-window',
+                customerId: state.customerId,
+                caseId: state.customerId,
+                ...(state.closesAt && { deadline: state.closesAt }),
+              },
+            ]
+          : [],
     });
   }
 

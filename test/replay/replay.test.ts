@@ -27,9 +27,12 @@ test('the committed histories cover every workflow type', () => {
     'contractTermination',
     'customerCannotComply',
     'customerRecord',
+    'customerReminders',
     'dsrRequest',
+    'retention',
     'subprocessorChange',
     'subprocessorObjection',
+    'teamDigest',
     'unlawfulInstruction',
   ]);
 });

@@ -2,6 +2,7 @@ import * as audit from '../../domain/audit';
 import * as authority from '../../domain/authority';
 import * as breach from '../../domain/breach';
 import * as customer from '../../domain/customer-messages';
+import * as digests from '../../domain/digests';
 import * as dsr from '../../domain/dsr';
 import * as instruction from '../../domain/instruction';
 import { messageDescriptions } from '../../domain/message-descriptions';
@@ -9,7 +10,7 @@ import * as subprocessorChange from '../../domain/subprocessor-change';
 import * as termination from '../../domain/termination';
 
 /** Every signal, update and query the domain defines, found among the modules' exports. */
-const definitions = [audit, authority, breach, customer, dsr, instruction, subprocessorChange, termination]
+const definitions = [audit, authority, breach, customer, digests, dsr, instruction, subprocessorChange, termination]
   .flatMap((module) => Object.values(module as Record<string, unknown>))
   .filter(
     (value): value is { type: string; name: string } =>
