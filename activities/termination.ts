@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import {
+  certificateFilename,
   deletionRequestedType,
+  type CertifiedStore,
   exportWindowClosesAt,
   exportWindowDays,
   type DeletionMethod,
@@ -8,6 +10,7 @@ import {
   type TerminationConfig,
   type TerminationSource,
 } from '../domain/termination';
+import { defaultTimeZone } from '../domain/language';
 import type { ProcessActivityDeps } from './deps';
 import { emailCustomer, type CustomerEmailResult, type CustomerFacts } from './email/customer-contacts';
 import * as terminationEmails from './email/templates/termination';
@@ -218,6 +221,63 @@ export function createTerminationActivities(deps: ProcessActivityDeps & { termin
 
     async recordTerminationDeleted(input: { customerId: string; deletedAt: string }): Promise<void> {
       await terminations.recordDeleted(input.customerId, input.deletedAt);
+    },
+
+    /**
+     * 11.3: the certificate of deletion, once every store confirmed: built as a PDF in the customer's
+     * language, kept in the records (one per customer: a retry finds the first and sends it, byte for
+     * byte), and emailed to every contact with the stores listed in the body. The workflow gets back the
+     * hash, never the bytes. A customer the product never described gets one in English, kept and not sent.
+     */
+    async issueDeletionCertificate(input: {
+      customerId: string;
+      terminatedAt: string;
+      deletedAt: string;
+      stores: CertifiedStore[];
+    }): Promise<{ sha256: string; filename: string; language: string; email: CustomerEmailResult }> {
+      const certificates = deps.records.certificates;
+      let certificate = await certificates.get(input.customerId);
+      if (!certificate) {
+        const customer = await deps.records.customers.get(input.customerId);
+        const language = customer?.language ?? 'en';
+        const pdf = await terminationEmails.renderCertificatePdf(
+          {
+            customerId: input.customerId,
+            customerName: customer?.name ?? input.customerId,
+            timeZone: customer?.timeZone ?? defaultTimeZone,
+            deletedAt: input.deletedAt,
+            issuedAt: new Date(serverClock()()).toISOString(),
+            stores: input.stores,
+            ...(deps.termination.processorName !== undefined && { processorName: deps.termination.processorName }),
+            contact: deps.contactPoint,
+          },
+          language,
+        );
+        certificate = await certificates.keep({
+          customerId: input.customerId,
+          language,
+          filename: certificateFilename(input.customerId),
+          pdf,
+          stores: input.stores,
+          deletedAt: input.deletedAt,
+        });
+      }
+      const kept = certificate;
+      const email = await emailCustomer(deps, 'certificate-of-deletion', input.customerId, (customer, language) =>
+        terminationEmails.renderTerminationCertificate(
+          {
+            ...customer,
+            customerId: input.customerId,
+            terminatedAt: input.terminatedAt,
+            deletedAt: kept.deletedAt,
+            stores: kept.stores,
+            certificate: { filename: kept.filename, pdf: kept.pdf },
+          },
+          language,
+        ),
+      );
+      await certificates.recordEmailed(input.customerId, email.status, email.status === 'sent' ? email.firstAcceptedAt : undefined);
+      return { sha256: kept.sha256, filename: kept.filename, language: kept.language, email };
     },
 
     /** Internal alerts to the processor's privacy team (PRIVACY_TEAM_EMAIL), in English, identifiers only. */

@@ -28,6 +28,8 @@ export interface TerminationConfig {
   dataStores: string[];
   /** EXPORT_TOOL_URL and EXPORT_INSTRUCTIONS_NL/_FR/_EN. */
   exportTool: ExportTool;
+  /** 11.3: who signs the certificate of deletion; unset, the certificate says "the processor" in the customer's language. */
+  processorName?: string;
 }
 
 export const defaultTerminationConfig: TerminationConfig = {
@@ -179,6 +181,8 @@ export interface TerminationState {
   dataStores: string[];
   stores: StoreDeletion[];
   deletedAt?: Instant;
+  /** 11.3: the certificate of deletion, kept in the records (termination_certificates); here only its hash. */
+  certificate?: { sha256: string; filename: string; language: string; email: 'sent' | 'undeliverable' | 'customer-unknown' };
   alertsSent: string[];
   undeliveredAlerts: UndeliveredAlertView[];
   appliedWebhookIds: string[];
@@ -465,6 +469,32 @@ export function applyDeletionConfirmation(state: TerminationState, message: Dele
     event: `store ${store.store} confirmed: ${message.method} (reference ${message.reference}, from the ${message.source})`,
   });
   return { store: store.store, remaining: remaining(), duplicate: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 11.3: the certificate of deletion
+
+/** One store as the certificate of deletion states it: what it did, when, under which reference. */
+export interface CertifiedStore {
+  store: string;
+  method: DeletionMethod;
+  completedAt: Instant;
+  reference: string;
+  /** A backup store: when its last copy expires (it is not restored meanwhile). */
+  lastCopyExpiresAt?: Instant;
+}
+
+/** The stores of a case whose every store confirmed, in the order they were asked. */
+export function certifiedStores(state: TerminationState): CertifiedStore[] {
+  return state.stores.map((store) => {
+    const { method, completedAt, reference, lastCopyExpiresAt } = store.confirmed!;
+    return { store: store.store, method, completedAt, reference, ...(lastCopyExpiresAt !== undefined && { lastCopyExpiresAt }) };
+  });
+}
+
+/** The name of the PDF attachment: the customer id is an id ([A-Za-z0-9._-]), safe in a file name. */
+export function certificateFilename(customerId: string): string {
+  return `certificate-of-deletion-${customerId}.pdf`;
 }
 
 // ---------------------------------------------------------------------------------------------

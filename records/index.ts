@@ -1,5 +1,6 @@
 import { auditRepository } from './audits';
 import { breachRegisterRepository } from './breach-register';
+import { certificateRepository } from './certificates';
 import { authorityRepository } from './authority';
 import { customerRepository } from './customers';
 import type { Db } from './database';
@@ -27,6 +28,7 @@ export function createRecords(db: Db) {
     objectionWindows: objectionWindowRepository(db),
     audits: auditRepository(db),
     terminations: terminationRepository(db),
+    certificates: certificateRepository(db),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   upsertSearchAttributes,
   workflowInfo,
@@ -21,6 +22,7 @@ import {
   applyDeletionConfirmation,
   applyExportCompletion,
   applyExportExtension,
+  certifiedStores,
   currentClosesAt,
   deletionConfirmedUpdate,
   deletionWebhookId,
@@ -68,6 +70,7 @@ const {
   confirmExportExtension,
   confirmExportWaiver,
   alertPrivacyTeamOfTermination,
+  issueDeletionCertificate,
 } = proxyActivities<Activities>(emailOptions);
 
 /**
@@ -444,6 +447,28 @@ export async function contractTermination(
     refresh();
   }
 
+  // ---- 4. the certificate of deletion (11.3) and this product's own records
+
+  async function sendCertificate(): Promise<void> {
+    const issued = await issueDeletionCertificate({
+      customerId: state.customerId,
+      terminatedAt: state.terminatedAt,
+      deletedAt: state.deletedAt!,
+      stores: certifiedStores(state),
+    });
+    state.certificate = { sha256: issued.sha256, filename: issued.filename, language: issued.language, email: issued.email.status };
+    note(`certificate of deletion issued (sha256 ${issued.sha256.slice(0, 16)}…); customer ${emailOutcome(issued.email)}`);
+    if (issued.email.status !== 'sent')
+      alert(
+        'alert-certificate-undeliverable',
+        'certificate-undeliverable',
+        `The certificate of deletion of customer ${state.customerId} (${issued.filename}, sha256 ${issued.sha256}) could not ` +
+          `be emailed: ${issued.email.status === 'undeliverable' ? issued.email.problem : 'the product has not described the customer'}. ` +
+          'It is kept in the records (termination_certificates); send it another way.',
+      );
+    refresh();
+  }
+
   // ---- the case
 
   upsertSearchAttributes([
@@ -468,6 +493,8 @@ export async function contractTermination(
   state.phase = 'deleted';
   note('every store confirmed the deletion');
   refresh();
+  // Cases that ended before the certificate existed completed here; their histories replay unchanged.
+  if (patched('certificate-of-deletion')) await sendCertificate();
   await condition(allHandlersFinished);
   await alerts.delivered();
   return state;

@@ -17,6 +17,7 @@ import * as urgentChange from './015-urgent-change';
 import * as objectionOutcome from './016-objection-outcome';
 import * as audits from './017-audits';
 import * as terminations from './018-terminations';
+import * as terminationCertificates from './019-termination-certificates';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '016-objection-outcome': objectionOutcome,
   '017-audits': audits,
   '018-terminations': terminations,
+  '019-termination-certificates': terminationCertificates,
 };
 
 export const migrationProvider: MigrationProvider = {

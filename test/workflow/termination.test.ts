@@ -1,6 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { simpleParser } from 'mailparser';
+import { createActivities } from '../../activities';
 import { verify } from '../../webhook-signing/standard-webhooks';
 import {
   defaultTerminationConfig,
@@ -16,6 +20,7 @@ import { dsrActionCompletedUpdate, dsrInstructedUpdate, dsrStatusQuery } from '.
 import { contractTermination, dsrRequest } from '../../workflows';
 import { testPrivacyTeam as privacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
+import { pdfText } from '../support/pdf-text';
 
 const productSecret = 'whsec_cHJvZHVjdC1zZWNyZXQtZm9yLXRlcm1pbmF0aW9uLXRlc3Rz';
 
@@ -117,6 +122,15 @@ async function confirm(handle: WorkflowHandle, store: string, extra: { lastCopyE
 
 async function completed(handle: WorkflowHandle): Promise<void> {
   await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', { what: `${handle.workflowId} to complete` });
+}
+
+/** The certificate of deletion as the customer received it over SMTP: the email and the PDF attached. */
+async function certificateOf(customerId: string) {
+  const mail = (await h.mailOf(`termination-${customerId}`)).find((m) => m.headers['x-dpa-step'] === 'certificate-of-deletion');
+  if (!mail) return undefined;
+  const parsed = await simpleParser(h.catcher.raw(mail.id)!);
+  const attachment = parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
+  return { mail, filename: attachment.filename, pdf: attachment.content, ...(await pdfText(attachment.content)) };
 }
 
 const deliveriesFor = (customerId: string, store: string) =>
@@ -297,6 +311,11 @@ test('a store that confirms late is asked again every day under the same webhook
 
       await confirm(handle, 'backups', { lastCopyExpiresAt: '2027-10-01T00:00:00.000Z' });
       await completed(handle);
+      // The certificate names the late store too, with its last copy's expiry.
+      const certificate = (await certificateOf('late'))!;
+      expect(certificate.text).toContain('Certificate of deletion');
+      expect(certificate.text).toMatch(/backups .*REF-backups .*Last backup copy expires .*1 October 2027/);
+      expect(certificate.mail.text).toContain('the last backup copy expires on');
       const record = await h.records.terminations.get('late');
       expect(record!.deletions.find((d) => d.store === 'backups')).toMatchObject({
         lastCopyExpiresAt: '2027-10-01T00:00:00.000Z',
@@ -393,5 +412,89 @@ test('a customer the product never described: the privacy team is alerted, nothi
       expect(deliveries.filter((d) => d.body.data.customerId === 'ghost')).toHaveLength(1);
     },
     ['app-db'],
+  );
+});
+
+test('the certificate of deletion: once every store confirmed, the customer gets it as a PDF in its language, listing every store; the records keep it, and a retry sends it once', async () => {
+  await h.customer('cert', {
+    language: 'fr',
+    name: 'Société Générale d’Éléphants',
+    emails: ['dpo@cert.test', 'juridique@cert.test'],
+    timeZone: 'Europe/Brussels',
+  });
+  await h.skipTo('2028-01-10T08:00:00.000Z');
+  const stores = ['app-db', 'search', 'backups'];
+  await withWorker(
+    'termination-cert',
+    async () => {
+      const handle = await start('termination-cert', 'cert', await serverAgo(60_000));
+      await waitForStep('cert', 'export-notice');
+      const completedAt = await serverAgo(100);
+      await handle.executeUpdate(exportCompletedUpdate, {
+        args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'product', webhookId: 'cert-done' }],
+        updateId: 'cert-done',
+      });
+      await h.waitFor(async () => stores.every((store) => deliveriesFor('cert', store).length === 1));
+      await confirm(handle, 'app-db');
+      await confirm(handle, 'search');
+      expect(await certificateOf('cert')).toBeUndefined();
+      await confirm(handle, 'backups', { lastCopyExpiresAt: '2028-04-01T00:00:00.000Z' });
+      await completed(handle);
+
+      const certificate = (await certificateOf('cert'))!;
+      expect(certificate.filename).toBe('certificate-of-deletion-cert.pdf');
+      expect(certificate.mail.subject).toContain('Certificat d’effacement de vos données à caractère personnel');
+      for (const store of stores) {
+        expect(certificate.text).toContain(`Système : ${store}`);
+        expect(certificate.text).toContain(`REF-${store}`);
+        expect(certificate.mail.text).toContain(`${store} : `);
+        expect(certificate.mail.text).toContain(`REF-${store}`);
+      }
+      expect(certificate.text).toContain('Société Générale d’Éléphants (cert)');
+      expect(certificate.text).toContain('définitivement effacées ou anonymisées');
+      expect(certificate.text).toContain('anonymisées');
+      expect(certificate.text).toContain('1er avril 2028');
+      expect(certificate.text).toContain('Point de contact pour la protection des données');
+
+      // The records keep the PDF as sent; the workflow knows only its hash.
+      const kept = (await h.records.certificates.get('cert'))!;
+      const sha256 = createHash('sha256').update(certificate.pdf).digest('hex');
+      expect(kept).toMatchObject({ language: 'fr', sha256, emailOutcome: 'sent' });
+      expect(Buffer.compare(kept.pdf, certificate.pdf)).toBe(0);
+      expect(kept.stores.map((store) => [store.store, store.method, store.reference])).toEqual([
+        ['app-db', 'delete', 'REF-app-db'],
+        ['search', 'anonymise', 'REF-search'],
+        ['backups', 'delete', 'REF-backups'],
+      ]);
+      const state = await status(handle);
+      expect(state.certificate).toEqual({ sha256, filename: 'certificate-of-deletion-cert.pdf', language: 'fr', email: 'sent' });
+      expect(JSON.stringify(state)).not.toContain('JVBERi'); // no PDF (base64 "%PDF") in the history's result
+
+      // A retried activity finds the certificate kept and sent: the same bytes, no second email.
+      const before = (await h.catcher.messages()).length;
+      const activities = createActivities({
+        records: h.records,
+        mailer: h.mailer,
+        mailFrom: 'Privacy team <privacy@processor.example>',
+        privacyTeamEmail: privacyTeam,
+        temporal: h.env.client,
+        termination: { ...defaultTerminationConfig, dataStores: stores },
+      });
+      const retried = await new MockActivityEnvironment({
+        workflowExecution: { workflowId: handle.workflowId, runId: 'retry' },
+      }).run(() =>
+        activities.issueDeletionCertificate({
+          customerId: 'cert',
+          terminatedAt: state.terminatedAt,
+          deletedAt: state.deletedAt!,
+          stores: [],
+        }),
+      );
+      expect(retried).toMatchObject({ sha256, email: { status: 'sent', recipients: 2 } });
+      expect((await h.catcher.messages()).length).toBe(before);
+      const steps = (await h.records.emails.listForWorkflow('termination-cert')).filter((e) => e.step === 'certificate-of-deletion');
+      expect(steps.map((e) => e.status)).toEqual(['sent', 'sent']);
+    },
+    stores,
   );
 });
