@@ -55,7 +55,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSubprocessorChangeActivities(processDeps),
     ...createObjectionWindowActivities(processDeps),
     ...createAuditActivities(processDeps),
-    ...createTerminationActivities({ ...processDeps, termination: deps.termination ?? defaultTerminationConfig }),
+    ...createTerminationActivities({ ...processDeps, termination: deps.termination ?? defaultTerminationConfig, temporal: deps.temporal }),
   };
 }
 

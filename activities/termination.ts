@@ -1,4 +1,6 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { workflowIds } from '../domain/ids';
 import {
   certificateFilename,
   deletionRequestedType,
@@ -42,7 +44,7 @@ export type TerminationNoticeResult =
  * Activities of the end-of-contract process (policy 11.1-11.3, 13). Every email is keyed by workflow id
  * + step + recipient; every record write is idempotent.
  */
-export function createTerminationActivities(deps: ProcessActivityDeps & { termination: TerminationConfig }) {
+export function createTerminationActivities(deps: ProcessActivityDeps & { termination: TerminationConfig; temporal?: Client }) {
   const terminations = deps.records.terminations;
   const caseFacts = (input: TerminationCaseInput, customer: CustomerFacts): terminationEmails.TerminationCaseFacts => ({
     ...customer,
@@ -278,6 +280,53 @@ export function createTerminationActivities(deps: ProcessActivityDeps & { termin
       );
       await certificates.recordEmailed(input.customerId, email.status, email.status === 'sent' ? email.firstAcceptedAt : undefined);
       return { sha256: kept.sha256, filename: kept.filename, language: kept.language, email };
+    },
+
+    /**
+     * 13: the customer's other cases end with the contract, once its data is deleted. Its objection
+     * windows still running are closed with outcome `contract-ended` (the change stops waiting for
+     * them); an objection in progress gets that outcome and its workflow is ended with that reason
+     * (terminated: the objection workflow has no message for it). Gives the customer's open data
+     * subject requests, which the workflow tells itself (dsrContractEnded). Breach cases run on.
+     */
+    async endCasesOfEndedContract(input: { customerId: string; deletedAt: string }): Promise<{
+      dsrRequestIds: string[];
+      windowsClosed: number;
+      objectionsEnded: string[];
+    }> {
+      const ended = await deps.records.objectionWindowsAfterContract.endWindowsOf(
+        input.customerId,
+        new Date(serverClock()()).toISOString(),
+      );
+      const objectionsEnded: string[] = [];
+      for (const window of ended.filter((candidate) => candidate.objectionInProgress)) {
+        const workflowId = workflowIds.objection(window.changeId, input.customerId);
+        objectionsEnded.push(workflowId);
+        if (!deps.temporal) continue;
+        await deps.temporal.workflow
+          .getHandle(workflowId)
+          .terminate(`contract-ended: the contract of customer ${input.customerId} ended and its data was deleted (${input.deletedAt})`)
+          .catch((error: unknown) => {
+            // Ended already (or never started): the window's outcome is recorded all the same.
+            if (!(error instanceof WorkflowNotFoundError)) throw error;
+          });
+      }
+      return {
+        dsrRequestIds: await deps.records.dsrAfterContract.openRequestIds(input.customerId),
+        windowsClosed: ended.length - objectionsEnded.length,
+        objectionsEnded,
+      };
+    },
+
+    async openDsrRequestsOf(input: { customerId: string }): Promise<string[]> {
+      return deps.records.dsrAfterContract.openRequestIds(input.customerId);
+    },
+
+    /** After the certificate: no personal data of the customer's data subjects stays in this product's records. */
+    async anonymiseDataSubjectsOf(input: { customerId: string }): Promise<{ anonymisedAt: string; requests: number }> {
+      const anonymisedAt = new Date(serverClock()()).toISOString();
+      const requests = await deps.records.dsrAfterContract.anonymiseSubjects(input.customerId, anonymisedAt);
+      return { anonymisedAt, requests };
     },
 
     /** Internal alerts to the processor's privacy team (PRIVACY_TEAM_EMAIL), in English, identifiers only. */

@@ -59,6 +59,8 @@ export interface TerminationSettings {
   deletionFollowUpDays: number;
   /** After this many days without a store's confirmation the privacy team is alerted. */
   deletionAlertAfterDays: number;
+  /** How long, after telling them, the customer's open data subject requests are given to close before their records are anonymised. */
+  endedCasesWaitMinutes: number;
 }
 
 export const defaultTerminationSettings: TerminationSettings = {
@@ -69,6 +71,8 @@ export const defaultTerminationSettings: TerminationSettings = {
   deletionFollowUpDays: 1,
   // Three days of silence is a deletion that will not happen by itself: a person must look.
   deletionAlertAfterDays: 3,
+  // A request closes within seconds of being told; an hour covers a worker restart.
+  endedCasesWaitMinutes: 60,
 };
 
 export function terminationSettings(overrides: Partial<TerminationSettings> | undefined): TerminationSettings {
@@ -183,6 +187,10 @@ export interface TerminationState {
   deletedAt?: Instant;
   /** 11.3: the certificate of deletion, kept in the records (termination_certificates); here only its hash. */
   certificate?: { sha256: string; filename: string; language: string; email: 'sent' | 'undeliverable' | 'customer-unknown' };
+  /** 13: the customer's other cases ended with the contract (contract-ended). */
+  endedCases?: { dsrRequestIds: string[]; windowsClosed: number; objectionsEnded: string[] };
+  /** 13: when the personal data of the customer's data subjects was cleared from this product's records. */
+  dataSubjectsAnonymisedAt?: Instant;
   alertsSent: string[];
   undeliveredAlerts: UndeliveredAlertView[];
   appliedWebhookIds: string[];

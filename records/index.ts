@@ -4,10 +4,10 @@ import { certificateRepository } from './certificates';
 import { authorityRepository } from './authority';
 import { customerRepository } from './customers';
 import type { Db } from './database';
-import { dsrRepository } from './dsr';
+import { dsrAfterContractRepository, dsrRepository } from './dsr';
 import { emailLogRepository } from './email-log';
 import { instructionRepository } from './instruction';
-import { objectionWindowRepository } from './objection-windows';
+import { objectionWindowRepository, objectionWindowsAfterContractRepository } from './objection-windows';
 import { subprocessorRepository } from './subprocessors';
 import { terminationRepository } from './terminations';
 import { webhookDeliveryRepository } from './webhook-deliveries';
@@ -29,6 +29,8 @@ export function createRecords(db: Db) {
     audits: auditRepository(db),
     terminations: terminationRepository(db),
     certificates: certificateRepository(db),
+    dsrAfterContract: dsrAfterContractRepository(db),
+    objectionWindowsAfterContract: objectionWindowsAfterContractRepository(db),
   };
 }
 

@@ -248,6 +248,8 @@ export interface DsrRequestsTable {
   closed_at: NullableTimestamp;
   created_at: Defaulted<Date>;
   updated_at: Defaulted<Date>;
+  /** The subject's address and the notes cleared once the customer's contract ended (migration 020). */
+  anonymised_at: NullableTimestamp;
 }
 
 export interface DsrDeadlinesTable {

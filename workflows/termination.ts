@@ -4,9 +4,11 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
+  getExternalWorkflowHandle,
   isCancellation,
   patched,
   proxyActivities,
+  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -16,6 +18,8 @@ import type { CustomerEmailResult } from '../activities/email/customer-contacts'
 import type { TerminationNoticeResult } from '../activities/termination';
 import type { TerminationPrivacyTeamAlertFacts, TerminationPrivacyTeamAlertKind } from '../activities/email/templates/termination';
 import { deadlinePassed, nextReminder } from '../domain/clocks';
+import { dsrContractEndedSignal } from '../domain/dsr';
+import { workflowIds } from '../domain/ids';
 import { defaultTimeZone } from '../domain/language';
 import { searchAttributes } from '../domain/search-attributes';
 import {
@@ -63,6 +67,9 @@ const {
   recordExportCompleted,
   recordDeletionConfirmed,
   recordTerminationDeleted,
+  endCasesOfEndedContract,
+  openDsrRequestsOf,
+  anonymiseDataSubjectsOf,
 } = proxyActivities<Activities>(recordOptions);
 const {
   notifyCustomerOfTermination,
@@ -469,6 +476,43 @@ export async function contractTermination(
     refresh();
   }
 
+  /**
+   * 13: with the data deleted, the customer's other cases end with it (breach cases run on: the
+   * customer must still hear of a breach of the time its data was here). Open data subject requests end
+   * with reason `contract-ended`; once they have closed (an hour at most), the personal data of the
+   * customer's data subjects is cleared from this product's own records, the evidence kept.
+   */
+  async function endOwnRecords(): Promise<void> {
+    const ended = await endCasesOfEndedContract({ customerId: state.customerId, deletedAt: state.deletedAt! });
+    for (const requestId of ended.dsrRequestIds) {
+      const dsrWorkflowId = workflowIds.dsr(requestId);
+      await getExternalWorkflowHandle(dsrWorkflowId)
+        .signal(dsrContractEndedSignal, { deletedAt: state.deletedAt!, terminationWorkflowId: workflowId })
+        .then(
+          () => note(`data subject request ${requestId}: told the contract ended`),
+          () => note(`data subject request ${requestId}: no running case to tell (its record is anonymised all the same)`),
+        );
+    }
+    state.endedCases = { dsrRequestIds: ended.dsrRequestIds, windowsClosed: ended.windowsClosed, objectionsEnded: ended.objectionsEnded };
+    if (ended.windowsClosed + ended.objectionsEnded.length > 0)
+      note(
+        `objection windows closed: ${ended.windowsClosed}; objections ended: ${ended.objectionsEnded.join(', ') || 'none'} (contract-ended)`,
+      );
+    refresh();
+    // A request closes within seconds of the signal; one whose worker is away does not hold the rest up for long.
+    for (let minute = 0; minute < settings.endedCasesWaitMinutes; minute += 1) {
+      const open = await openDsrRequestsOf({ customerId: state.customerId });
+      if (!open.some((requestId) => ended.dsrRequestIds.includes(requestId))) break;
+      await sleep('1 minute');
+    }
+    const anonymised = await anonymiseDataSubjectsOf({ customerId: state.customerId });
+    state.dataSubjectsAnonymisedAt = anonymised.anonymisedAt;
+    note(
+      `personal data of the customer's data subjects cleared from our records (${anonymised.requests} request(s)); the evidence is kept`,
+    );
+    refresh();
+  }
+
   // ---- the case
 
   upsertSearchAttributes([
@@ -495,6 +539,7 @@ export async function contractTermination(
   refresh();
   // Cases that ended before the certificate existed completed here; their histories replay unchanged.
   if (patched('certificate-of-deletion')) await sendCertificate();
+  if (patched('own-records-after-contract')) await endOwnRecords();
   await condition(allHandlersFinished);
   await alerts.delivered();
   return state;

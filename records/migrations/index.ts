@@ -18,6 +18,7 @@ import * as objectionOutcome from './016-objection-outcome';
 import * as audits from './017-audits';
 import * as terminations from './018-terminations';
 import * as terminationCertificates from './019-termination-certificates';
+import * as ownRecordsAfterContract from './020-own-records-after-contract';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '017-audits': audits,
   '018-terminations': terminations,
   '019-termination-certificates': terminationCertificates,
+  '020-own-records-after-contract': ownRecordsAfterContract,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,8 +16,11 @@ import {
   terminationStatusQuery,
   type TerminationInput,
 } from '../../domain/termination';
-import { dsrActionCompletedUpdate, dsrInstructedUpdate, dsrStatusQuery } from '../../domain/dsr';
-import { contractTermination, dsrRequest } from '../../workflows';
+import { dsrInstructedUpdate, dsrStatusQuery } from '../../domain/dsr';
+import { workflowIds } from '../../domain/ids';
+import { objectionStatusQuery } from '../../domain/subprocessor-change';
+import { takeObjection } from '../../client/webhooks/handlers/subprocessor';
+import { contractTermination, dsrRequest, subprocessorChange } from '../../workflows';
 import { testPrivacyTeam as privacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
 import { pdfText } from '../support/pdf-text';
@@ -327,51 +330,138 @@ test('a store that confirms late is asked again every day under the same webhook
   );
 });
 
-test('a termination while a data subject request of the customer is open: both go on, the request to its own end', async () => {
+test('a termination while a data subject request and objection windows of the customer are open: they run on through the export window, and end with reason contract-ended once the data is deleted; the subject data is cleared', async () => {
   await h.customer('both', { language: 'en', timeZone: 'Europe/Brussels' });
+  await h.customer('other', { language: 'en', timeZone: 'Europe/Brussels' });
   await h.skipTo('2027-09-01T08:00:00.000Z');
-  await withWorker(
-    'termination-both',
-    async () => {
-      const receivedAt = await serverAgo(60_000);
-      const dsr = await h.env.client.workflow.start(dsrRequest, {
-        workflowId: h.endsWithWorker('dsr-both-1'),
-        taskQueue: 'termination-both',
-        args: [{ requestId: 'both-1', customerId: 'both', receivedAt, requestType: 'erasure', reportedAt: receivedAt }],
+  const taskQueue = 'termination-both';
+  await withWorker(taskQueue, async () => {
+    const receivedAt = await serverAgo(60_000);
+    const openRequest = async (requestId: string, customerId: string) => {
+      await h.records.dsr.recordReceipt({
+        requestId,
+        customerId,
+        requestType: 'erasure',
+        receivedAt,
+        reportedAt: receivedAt,
+        subjectEmail: `jan.${requestId}@subject.test`,
       });
-      await h.waitFor(async () => (await dsr.query(dsrStatusQuery)).customerNotice === 'notified');
-      const handle = await start('termination-both', 'both', await serverAgo(1000));
-      await waitForStep('both', 'export-notice');
-      await h.waitFor(async () => (await status(handle)).status === 'export-window');
+      return h.env.client.workflow.start(dsrRequest, {
+        workflowId: h.endsWithWorker(`dsr-${requestId}`),
+        taskQueue,
+        args: [{ requestId, customerId, receivedAt, requestType: 'erasure', reportedAt: receivedAt }],
+      });
+    };
+    const dsr = await openRequest('both-1', 'both');
+    const othersDsr = await openRequest('other-1', 'other');
+    for (const request of [dsr, othersDsr])
+      await h.waitFor(async () => (await request.query(dsrStatusQuery)).subjectConfirmation === 'confirmed');
 
-      // The open request still takes its instruction, and the product is asked to act on it.
-      const instructedAt = await serverAgo(500);
-      await dsr.executeUpdate(dsrInstructedUpdate, {
-        args: [{ instruction: 'erase', receivedAt: instructedAt, source: 'product', webhookId: 'both-erase' }],
-        updateId: 'both-erase',
+    // Two changes: one whose windows are open for both customers, one the customer objected to.
+    const announce = async (changeId: string, customerIds: string[]) => {
+      const notice = {
+        changeId,
+        action: 'added' as const,
+        subprocessor: { id: `sp-${changeId}`, name: 'CloudMail Inc.', country: 'US', purpose: 'email', safeguard: 'scc' as const },
+        transferBasis: 'scc' as const,
+        effectiveAt: new Date(Date.parse(await h.serverNow()) + 40 * 86_400_000).toISOString(),
+        announcedAt: await h.serverNow(),
+      };
+      const recorded = await h.records.subprocessors.recordChange({ ...notice, customerIds });
+      await h.env.client.workflow.start(subprocessorChange, {
+        workflowId: h.endsWithWorker(workflowIds.subprocessorChange(changeId)),
+        taskQueue,
+        args: [{ change: notice, recipients: recorded.recipients }],
       });
-      await h.waitFor(async () => deliveries.some((d) => d.webhookId === 'dsr-both-1.action-erase'));
+      for (const customerId of customerIds)
+        await h.waitFor(async () => (await h.records.objectionWindows.get(changeId, customerId))?.state === 'open');
+    };
+    await announce('END-OPEN', ['both', 'other']);
+    await announce('END-OBJ', ['both']);
+    const objected = await takeObjection(
+      { client: h.env.client, records: h.records, webhookId: 'both-objects', queue: taskQueue },
+      { changeId: 'END-OBJ', customerId: 'both', reasons: 'not outside the EEA', receivedAt: await h.serverNow() },
+      await h.env.currentTimeMs(),
+    );
+    expect(objected.statusCode).toBe(202);
+    const objection = h.env.client.workflow.getHandle(h.endsWithWorker(workflowIds.objection('END-OBJ', 'both')));
+    await h.waitFor(async () => (await objection.query(objectionStatusQuery).catch(() => undefined))?.status === 'objected');
 
-      // The customer chooses deletion now: the stores are asked; the request is not touched.
-      const completedAt = await serverAgo(100);
-      await handle.executeUpdate(exportCompletedUpdate, {
-        args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'product', webhookId: 'both-done' }],
-        updateId: 'both-done',
-      });
-      await h.waitFor(async () => deliveriesFor('both', 'app-db').length === 1);
-      await confirm(handle, 'app-db');
-      await completed(handle);
-      expect((await dsr.query(dsrStatusQuery)).status).toBe('action-requested');
+    const handle = await start(taskQueue, 'both', await serverAgo(1000));
+    await waitForStep('both', 'export-notice');
+    await h.waitFor(async () => (await status(handle)).status === 'export-window');
 
-      await dsr.executeUpdate(dsrActionCompletedUpdate, {
-        args: [{ action: 'erase', completedAt: await serverAgo(10), source: 'product', webhookId: 'both-erased' }],
-        updateId: 'both-erased',
-      });
-      await completed(dsr);
-      expect((await dsr.query(dsrStatusQuery)).closed?.outcome).toBe('carried-out');
-    },
-    ['app-db'],
-  );
+    // During the export window the data is still here: the request takes its instruction and runs on.
+    const instructedAt = await serverAgo(500);
+    await dsr.executeUpdate(dsrInstructedUpdate, {
+      args: [
+        {
+          instruction: 'erase',
+          note: 'Jan Peeters, klantnummer 123',
+          receivedAt: instructedAt,
+          source: 'product',
+          webhookId: 'both-erase',
+        },
+      ],
+      updateId: 'both-erase',
+    });
+    await h.waitFor(async () => deliveries.some((d) => d.webhookId === 'dsr-both-1.action-erase'));
+    await h.waitFor(async () => (await h.records.dsr.get('both-1'))?.instructionNote !== null);
+
+    // The customer chooses deletion now; once the store confirms, its cases end with the contract.
+    const completedAt = await serverAgo(100);
+    await handle.executeUpdate(exportCompletedUpdate, {
+      args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'product', webhookId: 'both-done' }],
+      updateId: 'both-done',
+    });
+    await h.waitFor(async () => deliveriesFor('both', 'app-db').length === 1);
+    expect((await dsr.query(dsrStatusQuery)).status).toBe('action-requested');
+    await confirm(handle, 'app-db');
+    // The request is told, closes, and the case looks again a minute later before anonymising.
+    await h.waitFor(async () => (await status(handle)).endedCases);
+    await completed(dsr);
+    await h.skipTo(new Date(Date.parse(await h.serverNow()) + 2 * 60_000).toISOString());
+    await completed(handle);
+
+    const request = await dsr.query(dsrStatusQuery);
+    expect(request.closed?.outcome).toBe('contract-ended');
+    expect(request.timeline.some((entry) => entry.event.includes('termination-both'))).toBe(true);
+    const record = (await h.records.dsr.get('both-1'))!;
+    expect(record).toMatchObject({
+      status: 'closed',
+      outcome: 'contract-ended',
+      subjectEmailKnown: false,
+      instructionNote: null,
+      instruction: 'erase',
+    });
+    const terminated = await status(handle);
+    expect(terminated.endedCases).toEqual({
+      dsrRequestIds: ['both-1'],
+      windowsClosed: 1,
+      objectionsEnded: [workflowIds.objection('END-OBJ', 'both')],
+    });
+    expect(terminated.dataSubjectsAnonymisedAt).toBeDefined();
+
+    // No subject data of the customer remains in the records; the evidence does, and the other customer's data too.
+    expect(await h.records.dsr.subjectEmail('both-1')).toBeUndefined();
+    expect(JSON.stringify(await h.records.emails.listForWorkflow('dsr-both-1'))).not.toContain('jan.both-1@subject.test');
+    expect(await h.records.dsr.subjectEmail('other-1')).toBe('jan.other-1@subject.test');
+    const confirmation = (await h.records.emails.listForWorkflow('dsr-both-1')).find((e) => e.step === 'subject-confirmation')!;
+    expect(confirmation).toMatchObject({ status: 'sent', recipient: 'data-subject@anonymised.invalid' });
+
+    // The windows: the open one closed without objection, the objection ended; the other customer's runs on.
+    expect(await h.records.objectionWindows.get('END-OPEN', 'both')).toMatchObject({
+      state: 'accepted',
+      outcome: { status: 'contract-ended' },
+    });
+    expect(await h.records.objectionWindows.get('END-OPEN', 'other')).toMatchObject({ state: 'open', outcome: null });
+    expect(await h.records.objectionWindows.get('END-OBJ', 'both')).toMatchObject({
+      state: 'objected',
+      outcome: { status: 'contract-ended' },
+    });
+    expect((await objection.describe()).status.name).toBe('TERMINATED');
+    expect((await othersDsr.query(dsrStatusQuery)).closed).toBeUndefined();
+  }, ['app-db']);
 });
 
 test('a customer the product never described: the privacy team is alerted, nothing starts until an operator records the notice given another way', async () => {
