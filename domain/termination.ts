@@ -123,7 +123,7 @@ export type TerminationStatus =
   | 'customer-unreached'
   | 'export-window'
   | 'deleting'
-  /** A store has not confirmed within the alert period. */
+  /** A store has not confirmed within the alert period, or could not be asked: the privacy team is alerted. */
   | 'deletion-unconfirmed'
   | 'deleted';
 
@@ -229,12 +229,25 @@ export function currentClosesAt(state: TerminationState): Instant | undefined {
   return exportWindowClosesAt(state.noticeAcceptedAt, state.timeZone, state.windowDays + extraDays(state));
 }
 
-export function terminationStatus(state: TerminationState, alertAfterDays: number): TerminationStatus {
+/**
+ * What is true of the case now. A store just asked, whose request the product has not yet answered with
+ * 2xx (a deployment, a slow answer), is being asked: `deleting`, not yet `deletion-unconfirmed`. That
+ * status, which the privacy team acts on, comes with the alert: a store silent for the alert period, or
+ * one that could not be asked at all (the request failed, or the product webhook is not configured).
+ */
+export function terminationStatus(
+  state: TerminationState,
+  settings: Pick<TerminationSettings, 'deletionAlertAfterDays' | 'deletionFollowUpDays'>,
+): TerminationStatus {
   if (state.phase === 'deleted') return 'deleted';
-  if (state.phase === 'deleting')
-    return state.stores.some((store) => !store.confirmed && (store.followUps >= alertAfterDays || store.delivery !== 'accepted'))
-      ? 'deletion-unconfirmed'
-      : 'deleting';
+  if (state.phase === 'deleting') {
+    const unconfirmed = (store: StoreDeletion) =>
+      !store.confirmed &&
+      (store.delivery === 'failed' ||
+        store.delivery === 'not-configured' ||
+        store.followUps * settings.deletionFollowUpDays >= settings.deletionAlertAfterDays);
+    return state.stores.some(unconfirmed) ? 'deletion-unconfirmed' : 'deleting';
+  }
   // Told another way (recordExportNotice), the window runs like any other.
   if (state.phase === 'export-window') return 'export-window';
   if (state.notice === 'undeliverable' || state.notice === 'customer-unknown') return 'customer-unreached';

@@ -157,7 +157,7 @@ export async function contractTermination(
 
   const show = caseViewer();
   function refresh(): void {
-    state.status = terminationStatus(state, settings.deletionAlertAfterDays);
+    state.status = terminationStatus(state, settings);
     show({
       status: state.status,
       nextDeadline: state.phase === 'export-window' ? state.closesAt : undefined,
