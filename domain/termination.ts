@@ -61,6 +61,11 @@ export interface TerminationSettings {
   deletionAlertAfterDays: number;
   /** How long, after telling them, the customer's open data subject requests are given to close before their records are anonymised. */
   endedCasesWaitMinutes: number;
+  /**
+   * The case continues as new once its history has this many events, or when the server suggests it
+   * (a store silent for months is asked again every day). Unset: only when the server suggests it.
+   */
+  continueAsNewAfterEvents?: number;
 }
 
 export const defaultTerminationSettings: TerminationSettings = {
@@ -111,6 +116,8 @@ export interface TerminationInput {
   /** When the product reported it (the event's timestamp). */
   reportedAt: Instant;
   settings?: Partial<TerminationSettings>;
+  /** The state of the previous run, when the case continued as new. */
+  resume?: TerminationState;
 }
 
 export type TerminationSource = 'product' | 'operator';
@@ -238,14 +245,18 @@ export function currentClosesAt(state: TerminationState): Instant | undefined {
 export function terminationStatus(
   state: TerminationState,
   settings: Pick<TerminationSettings, 'deletionAlertAfterDays' | 'deletionFollowUpDays'>,
+  /** Cases begun before this rule read `deletion-unconfirmed` until the product's 2xx; their histories keep it. */
+  rule: 'until-alert' | 'legacy' = 'until-alert',
 ): TerminationStatus {
   if (state.phase === 'deleted') return 'deleted';
   if (state.phase === 'deleting') {
     const unconfirmed = (store: StoreDeletion) =>
-      !store.confirmed &&
-      (store.delivery === 'failed' ||
-        store.delivery === 'not-configured' ||
-        store.followUps * settings.deletionFollowUpDays >= settings.deletionAlertAfterDays);
+      rule === 'legacy'
+        ? !store.confirmed && (store.followUps >= settings.deletionAlertAfterDays || store.delivery !== 'accepted')
+        : !store.confirmed &&
+          (store.delivery === 'failed' ||
+            store.delivery === 'not-configured' ||
+            store.followUps * settings.deletionFollowUpDays >= settings.deletionAlertAfterDays);
     return state.stores.some(unconfirmed) ? 'deletion-unconfirmed' : 'deleting';
   }
   // Told another way (recordExportNotice), the window runs like any other.

@@ -4,6 +4,7 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
+  continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
   patched,
@@ -106,7 +107,9 @@ export async function contractTermination(
   input: TerminationInput & { carriedAlerts?: TerminationAlertRequest[] },
 ): Promise<TerminationState> {
   const settings = terminationSettings(input.settings);
-  const state = openTerminationState(input);
+  const state = input.resume ?? openTerminationState(input);
+  // Each run starts with no alert known to be refused: a carried one shows again once refused again.
+  state.undeliveredAlerts = [];
   const { workflowId } = workflowInfo();
   const now = (): string => new Date().toISOString();
   const alerts = privacyTeamAlerts<TerminationAlertRequest>({
@@ -156,8 +159,10 @@ export async function contractTermination(
   // ---- what operators see in the Web UI
 
   const show = caseViewer();
+  // Each status change is a search-attribute command: a case begun before the new rule keeps the old one.
+  const statusRule = patched('status-deleting-until-alert') ? 'until-alert' : 'legacy';
   function refresh(): void {
-    state.status = terminationStatus(state, settings);
+    state.status = terminationStatus(state, settings, statusRule);
     show({
       status: state.status,
       nextDeadline: state.phase === 'export-window' ? state.closesAt : undefined,
@@ -430,7 +435,7 @@ export async function contractTermination(
     const confirmed = state.stores.filter((store) => store.confirmed).length;
     const interrupted = await waitUntil(
       wakeAt,
-      () => state.stores.filter((store) => store.confirmed).length !== confirmed || unsettled(),
+      () => state.stores.filter((store) => store.confirmed).length !== confirmed || unsettled() || readyToContinueAsNew(),
       `waiting for ${waiting.length} store(s) to confirm the deletion`,
     );
     if (interrupted) return;
@@ -513,6 +518,34 @@ export async function contractTermination(
     refresh();
   }
 
+  // ---- a long case continues as new (a store silent for months is asked again every day)
+
+  function historyIsLong(): boolean {
+    const info = workflowInfo();
+    return (
+      info.continueAsNewSuggested ||
+      (settings.continueAsNewAfterEvents !== undefined && info.historyLength >= settings.continueAsNewAfterEvents)
+    );
+  }
+
+  /** Also a wake-up condition: the round's requests just went out, and the case continues once they are answered. */
+  function readyToContinueAsNew(): boolean {
+    return sending.size === 0 && historyIsLong();
+  }
+
+  /**
+   * Between rounds, with no request to a store in flight (one that is retrying while the product is down
+   * adds nothing to the history: the next round looks again), once every update in progress has
+   * finished and no alert is being sent. The state is plain JSON; alerts not yet taken go with it.
+   */
+  async function continueAsNewWhenLong(): Promise<void> {
+    if (!readyToContinueAsNew()) return;
+    await condition(() => allHandlersFinished() && alerts.sending() === 0);
+    if (sending.size > 0) return;
+    note(`continued as new after ${workflowInfo().historyLength} history events`);
+    await continueAsNew<typeof contractTermination>({ ...input, resume: state, carriedAlerts: alerts.pending() });
+  }
+
   // ---- the case
 
   upsertSearchAttributes([
@@ -521,14 +554,16 @@ export async function contractTermination(
   ]);
   refresh();
 
-  await openCase();
+  if (state.phase === 'notifying') await openCase();
   while (state.phase === 'export-window') {
     await settleRecords();
+    await continueAsNewWhenLong();
     const round = await exportWindowRound();
     if (round !== 'open') await startDeletion(round);
   }
   while (state.stores.some((store) => !store.confirmed) || unsettled()) {
     await settleRecords();
+    await continueAsNewWhenLong();
     await deletionRound();
   }
   await Promise.all([...sending.values()].map((entry) => entry.done));

@@ -75,12 +75,19 @@ function withWorker<T>(taskQueue: string, fn: () => Promise<T>, stores = ['app-d
   });
 }
 
-function start(taskQueue: string, customerId: string, terminatedAt: string, exportWindowDays?: number) {
+function start(
+  taskQueue: string,
+  customerId: string,
+  terminatedAt: string,
+  exportWindowDays?: number,
+  settings?: TerminationInput['settings'],
+) {
   const input: TerminationInput = {
     customerId,
     terminatedAt,
     reportedAt: terminatedAt,
     ...(exportWindowDays !== undefined && { exportWindowDays }),
+    ...(settings && { settings }),
   };
   return h.env.client.workflow.start(contractTermination, {
     workflowId: h.endsWithWorker(`termination-${customerId}`),
@@ -586,5 +593,53 @@ test('the certificate of deletion: once every store confirmed, the customer gets
       expect(steps.map((e) => e.status)).toEqual(['sent', 'sent']);
     },
     stores,
+  );
+});
+
+test('a store silent for days: the case continues as new when its history grows, carrying its state, and no update or alert is lost', async () => {
+  await h.customer('long', { language: 'nl', timeZone: 'Europe/Brussels' });
+  await h.skipTo('2028-03-01T08:00:00.000Z');
+  await withWorker(
+    'termination-long',
+    async () => {
+      const handle = await start('termination-long', 'long', '2028-03-01T07:00:00.000Z', 1, { continueAsNewAfterEvents: 60 });
+      await waitForStep('long', 'export-notice');
+      expect(await h.waitFor(async () => (await status(handle)).closesAt)).toBe('2028-03-02T22:59:59.999Z');
+      await h.skipTo('2028-03-02T23:00:00.000Z');
+      await h.waitFor(async () => deliveriesFor('long', 'app-db').length === 1 && deliveriesFor('long', 'backups').length === 1);
+      const firstRun = (await handle.describe()).runId;
+
+      // Asked again every day; the alert after 3 days; some runs later the history is still short.
+      for (let day = 3; day <= 12; day += 1) {
+        await h.skipTo(`2028-03-${String(day).padStart(2, '0')}T23:05:00.000Z`);
+        await h.waitFor(async () => deliveriesFor('long', 'backups').length === day - 1, { what: `re-ask on day ${day}` });
+      }
+      const now = await handle.describe();
+      expect(now.runId).not.toBe(firstRun);
+      expect(now.historyLength).toBeLessThan(120);
+      const carried = await status(handle);
+      expect(carried.timeline.filter((entry) => entry.event.startsWith('continued as new')).length).toBeGreaterThanOrEqual(1);
+      expect(carried.stores.find((store) => store.store === 'backups')).toMatchObject({ followUps: 10, delivery: 'accepted' });
+      expect(carried.status).toBe('deletion-unconfirmed');
+      expect(carried.windowDays).toBe(1);
+      // Each alert once, whatever run raised it.
+      const alertsSent = async () => (await sentSteps('long')).filter((step) => step.startsWith('alert-')).sort();
+      expect(await alertsSent()).toEqual(['alert-deletion-unconfirmed-app-db', 'alert-deletion-unconfirmed-backups']);
+
+      // Confirmations sent as the next day's round runs (and the case may continue as new) all count, once.
+      await h.skipTo('2028-03-13T23:05:00.000Z');
+      const [appDb, backups] = await Promise.all([confirm(handle, 'app-db'), confirm(handle, 'backups')]);
+      expect([appDb.duplicate, backups.duplicate]).toEqual([false, false]);
+      await completed(handle);
+      const done = await status(handle);
+      expect(done.stores.map((store) => [store.store, store.confirmed?.reference])).toEqual([
+        ['app-db', 'REF-app-db'],
+        ['backups', 'REF-backups'],
+      ]);
+      expect(await alertsSent()).toEqual(['alert-deletion-unconfirmed-app-db', 'alert-deletion-unconfirmed-backups']);
+      expect((await sentSteps('long')).filter((step) => step === 'certificate-of-deletion')).toHaveLength(1);
+      expect((await h.records.terminations.get('long'))!.deletions.map((d) => d.reference)).toEqual(['REF-app-db', 'REF-backups']);
+    },
+    ['app-db', 'backups'],
   );
 });
