@@ -505,10 +505,18 @@ export async function contractTermination(
       );
     refresh();
     // A request closes within seconds of the signal; one whose worker is away does not hold the rest up for long.
-    for (let minute = 0; minute < settings.endedCasesWaitMinutes; minute += 1) {
+    // Looked at after 2, 4, 8 ... seconds, then every minute.
+    const giveUpAt = Date.now() + settings.endedCasesWaitMinutes * 60_000;
+    for (let pause = 2_000; ; pause = Math.min(pause * 2, 60_000)) {
       const open = await openDsrRequestsOf({ customerId: state.customerId });
       if (!open.some((requestId) => ended.dsrRequestIds.includes(requestId))) break;
-      await sleep('1 minute');
+      if (Date.now() >= giveUpAt) {
+        note(
+          `data subject request(s) still open after ${settings.endedCasesWaitMinutes} minute(s): ${open.join(', ')}; anonymised all the same`,
+        );
+        break;
+      }
+      await sleep(pause);
     }
     const anonymised = await anonymiseDataSubjectsOf({ customerId: state.customerId });
     state.dataSubjectsAnonymisedAt = anonymised.anonymisedAt;
