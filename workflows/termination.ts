@@ -613,5 +613,15 @@ function describeTermination(state: TerminationState): string {
     `| ${state.terminatedAt} | ${state.windowDays === undefined ? '—' : `${state.windowDays} d (${state.windowSource})${extra ? ` + ${extra} d` : ''}`} | ` +
       `${cell(state.noticeAcceptedAt)} | ${cell(state.closesAt)} | ${state.export ? `${state.export.completedAt}${state.export.deleteNow ? ' (delete now)' : ''}` : '—'} | ` +
       `${cell(stores.join('; '))} |`,
+    ...(state.certificate
+      ? [
+          '',
+          `Certificate of deletion \`${state.certificate.filename}\` (${state.certificate.language}, sha256 \`${state.certificate.sha256.slice(0, 16)}…\`): ${state.certificate.email}` +
+            (state.endedCases
+              ? `; ended with the contract: ${state.endedCases.dsrRequestIds.length} request(s), ${state.endedCases.windowsClosed} window(s), ${state.endedCases.objectionsEnded.length} objection(s)`
+              : '') +
+            (state.dataSubjectsAnonymisedAt ? `; subject data cleared ${state.dataSubjectsAnonymisedAt}` : ''),
+        ]
+      : []),
   ].join('\n');
 }
