@@ -57,7 +57,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSubprocessorChangeActivities(processDeps),
     ...createObjectionWindowActivities(processDeps),
     ...createAuditActivities(processDeps),
-    ...createTerminationActivities({ ...processDeps, termination: deps.termination ?? defaultTerminationConfig }),
+    ...createTerminationActivities({ ...processDeps, termination: deps.termination ?? defaultTerminationConfig, temporal: deps.temporal }),
     ...createDigestActivities({ ...processDeps, temporal: deps.temporal }),
     ...createRetentionActivities({ records: deps.records }),
   };

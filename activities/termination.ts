@@ -1,6 +1,10 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { workflowIds } from '../domain/ids';
 import {
+  certificateFilename,
   deletionRequestedType,
+  type CertifiedStore,
   exportWindowClosesAt,
   exportWindowDays,
   type DeletionMethod,
@@ -8,6 +12,7 @@ import {
   type TerminationConfig,
   type TerminationSource,
 } from '../domain/termination';
+import { defaultTimeZone } from '../domain/language';
 import type { ProcessActivityDeps } from './deps';
 import { emailCustomer, type CustomerEmailResult, type CustomerFacts } from './email/customer-contacts';
 import * as terminationEmails from './email/templates/termination';
@@ -39,7 +44,7 @@ export type TerminationNoticeResult =
  * Activities of the end-of-contract process (policy 11.1-11.3, 13). Every email is keyed by workflow id
  * + step + recipient; every record write is idempotent.
  */
-export function createTerminationActivities(deps: ProcessActivityDeps & { termination: TerminationConfig }) {
+export function createTerminationActivities(deps: ProcessActivityDeps & { termination: TerminationConfig; temporal?: Client }) {
   const terminations = deps.records.terminations;
   const caseFacts = (input: TerminationCaseInput, customer: CustomerFacts): terminationEmails.TerminationCaseFacts => ({
     ...customer,
@@ -218,6 +223,110 @@ export function createTerminationActivities(deps: ProcessActivityDeps & { termin
 
     async recordTerminationDeleted(input: { customerId: string; deletedAt: string }): Promise<void> {
       await terminations.recordDeleted(input.customerId, input.deletedAt);
+    },
+
+    /**
+     * 11.3: the certificate of deletion, once every store confirmed: built as a PDF in the customer's
+     * language, kept in the records (one per customer: a retry finds the first and sends it, byte for
+     * byte), and emailed to every contact with the stores listed in the body. The workflow gets back the
+     * hash, never the bytes. A customer the product never described gets one in English, kept and not sent.
+     */
+    async issueDeletionCertificate(input: {
+      customerId: string;
+      terminatedAt: string;
+      deletedAt: string;
+      stores: CertifiedStore[];
+    }): Promise<{ sha256: string; filename: string; language: string; email: CustomerEmailResult }> {
+      const certificates = deps.records.certificates;
+      let certificate = await certificates.get(input.customerId);
+      if (!certificate) {
+        const customer = await deps.records.customers.get(input.customerId);
+        const language = customer?.language ?? 'en';
+        const pdf = await terminationEmails.renderCertificatePdf(
+          {
+            customerId: input.customerId,
+            customerName: customer?.name ?? input.customerId,
+            timeZone: customer?.timeZone ?? defaultTimeZone,
+            deletedAt: input.deletedAt,
+            issuedAt: new Date(serverClock()()).toISOString(),
+            stores: input.stores,
+            ...(deps.termination.processorName !== undefined && { processorName: deps.termination.processorName }),
+            contact: deps.contactPoint,
+          },
+          language,
+        );
+        certificate = await certificates.keep({
+          customerId: input.customerId,
+          language,
+          filename: certificateFilename(input.customerId),
+          pdf,
+          stores: input.stores,
+          deletedAt: input.deletedAt,
+        });
+      }
+      const kept = certificate;
+      const email = await emailCustomer(deps, 'certificate-of-deletion', input.customerId, (customer, language) =>
+        terminationEmails.renderTerminationCertificate(
+          {
+            ...customer,
+            customerId: input.customerId,
+            terminatedAt: input.terminatedAt,
+            deletedAt: kept.deletedAt,
+            stores: kept.stores,
+            certificate: { filename: kept.filename, pdf: kept.pdf },
+          },
+          language,
+        ),
+      );
+      await certificates.recordEmailed(input.customerId, email.status, email.status === 'sent' ? email.firstAcceptedAt : undefined);
+      return { sha256: kept.sha256, filename: kept.filename, language: kept.language, email };
+    },
+
+    /**
+     * 13: the customer's other cases end with the contract, once its data is deleted. Its objection
+     * windows still running are closed with outcome `contract-ended` (the change stops waiting for
+     * them); an objection in progress gets that outcome and its workflow is ended with that reason
+     * (terminated: the objection workflow has no message for it). Gives the customer's open data
+     * subject requests, which the workflow tells itself (dsrContractEnded). Breach cases run on.
+     */
+    async endCasesOfEndedContract(input: { customerId: string; deletedAt: string }): Promise<{
+      dsrRequestIds: string[];
+      windowsClosed: number;
+      objectionsEnded: string[];
+    }> {
+      const ended = await deps.records.objectionWindowsAfterContract.endWindowsOf(
+        input.customerId,
+        new Date(serverClock()()).toISOString(),
+      );
+      const objectionsEnded: string[] = [];
+      for (const window of ended.filter((candidate) => candidate.objectionInProgress)) {
+        const workflowId = workflowIds.objection(window.changeId, input.customerId);
+        objectionsEnded.push(workflowId);
+        if (!deps.temporal) continue;
+        await deps.temporal.workflow
+          .getHandle(workflowId)
+          .terminate(`contract-ended: the contract of customer ${input.customerId} ended and its data was deleted (${input.deletedAt})`)
+          .catch((error: unknown) => {
+            // Ended already (or never started): the window's outcome is recorded all the same.
+            if (!(error instanceof WorkflowNotFoundError)) throw error;
+          });
+      }
+      return {
+        dsrRequestIds: await deps.records.dsrAfterContract.openRequestIds(input.customerId),
+        windowsClosed: ended.length - objectionsEnded.length,
+        objectionsEnded,
+      };
+    },
+
+    async openDsrRequestsOf(input: { customerId: string }): Promise<string[]> {
+      return deps.records.dsrAfterContract.openRequestIds(input.customerId);
+    },
+
+    /** After the certificate: no personal data of the customer's data subjects stays in this product's records. */
+    async anonymiseDataSubjectsOf(input: { customerId: string }): Promise<{ anonymisedAt: string; requests: number }> {
+      const anonymisedAt = new Date(serverClock()()).toISOString();
+      const requests = await deps.records.dsrAfterContract.anonymiseSubjects(input.customerId, anonymisedAt);
+      return { anonymisedAt, requests };
     },
 
     /** Internal alerts to the processor's privacy team (PRIVACY_TEAM_EMAIL), in English, identifiers only. */

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { addCalendarMonths, isInstant, normalizeInstant, parseInstant, type Instant, type ReminderOffset } from './clocks';
 import type { UndeliveredAlertView } from './breach';
 import type { EventData } from './events';
@@ -137,7 +137,8 @@ export type DsrDisplayStatus =
   | 'action-unconfirmed'
   | 'closed';
 
-export type DsrOutcome = 'carried-out' | 'handled-by-customer';
+/** `contract-ended`: the customer's contract ended and its data was deleted (policy 11.3, 13): nothing is left to act on. */
+export type DsrOutcome = 'carried-out' | 'handled-by-customer' | 'contract-ended';
 
 export interface DsrInstructionRecord {
   instruction: DsrInstruction;
@@ -206,6 +207,8 @@ export interface DsrState {
   completion?: DsrCompletionRecord;
   /** Set once the request is closed: when, and how it ended. */
   closed?: { closedAt: Instant; outcome: DsrOutcome };
+  /** 13: the customer's contract ended and its data was deleted; the case ends with that reason. */
+  contractEnded?: DsrContractEndedMessage;
   /** Deliveries already applied: a redelivered webhook changes nothing. */
   appliedWebhookIds: string[];
   /** What happened when, for operators; ids and facts only, never personal data. */
@@ -307,6 +310,17 @@ export const dsrExtendedUpdate = defineUpdate<DsrExtendedResult, [DsrExtendedMes
 export const dsrActionCompletedUpdate = defineUpdate<DsrActionCompletedResult, [DsrActionCompletedMessage]>('dsrActionCompleted');
 export const dsrStatusQuery = defineQuery<DsrState>('dsrStatus');
 
+/** Sent by `termination-<customerId>` once every store deleted the customer's data (policy 11.3, 13). */
+export interface DsrContractEndedMessage {
+  /** When the last store confirmed the deletion. */
+  deletedAt: Instant;
+  /** The end-of-contract case that sent it. */
+  terminationWorkflowId: string;
+}
+
+/** 13: the customer's contract ended and its data is deleted: the request ends with reason `contract-ended`. */
+export const dsrContractEndedSignal = defineSignal<[DsrContractEndedMessage]>('dsrContractEnded');
+
 // ---------------------------------------------------------------------------------------------
 // Validators: why a message is refused, or undefined when it may be applied. Operators type these
 // messages by hand, so the shape is checked too, not only the state.
@@ -330,8 +344,14 @@ function refuseSource(value: unknown): string | undefined {
   return value === 'product' || value === 'operator' ? undefined : 'source must be "product" or "operator"';
 }
 
+const outcomeWords: Record<DsrOutcome, string> = {
+  'carried-out': 'carried out',
+  'handled-by-customer': 'handled by the customer',
+  'contract-ended': "the customer's contract ended and its data was deleted",
+};
+
 function closedReason(state: DsrState): string {
-  const outcome = state.closed!.outcome === 'handled-by-customer' ? 'handled by the customer' : 'carried out';
+  const outcome = outcomeWords[state.closed!.outcome];
   return `data subject request ${state.requestId} is closed (${outcome}, ${state.closed!.closedAt})`;
 }
 

@@ -35,6 +35,8 @@ export const messageDescriptions: Record<string, string> = {
   dsrExtended:
     'The customer extends its deadline (Art. 12(3)): {"extraMonths": 1 | 2, "reason"?, "receivedAt", "source"}. More than two months in all is refused.',
   dsrActionCompleted: 'The product (or an operator) confirms an action: {"action", "completedAt", "note"?, "source"}.',
+  dsrContractEnded:
+    'Sent by termination-<customerId> once every store deleted the customer\'s data: {"deletedAt", "terminationWorkflowId"}. The request closes with outcome contract-ended (no email).',
   // audit-<auditId>
   auditStatus:
     'The audit: the earliest date (12.2), the date fixed, invitations, confidentiality of the auditors (12.3), findings and costs (12.4), the timeline.',

@@ -28,6 +28,8 @@ export interface TerminationConfig {
   dataStores: string[];
   /** EXPORT_TOOL_URL and EXPORT_INSTRUCTIONS_NL/_FR/_EN. */
   exportTool: ExportTool;
+  /** 11.3: who signs the certificate of deletion; unset, the certificate says "the processor" in the customer's language. */
+  processorName?: string;
 }
 
 export const defaultTerminationConfig: TerminationConfig = {
@@ -57,6 +59,13 @@ export interface TerminationSettings {
   deletionFollowUpDays: number;
   /** After this many days without a store's confirmation the privacy team is alerted. */
   deletionAlertAfterDays: number;
+  /** How long, after telling them, the customer's open data subject requests are given to close before their records are anonymised. */
+  endedCasesWaitMinutes: number;
+  /**
+   * The case continues as new once its history has this many events, or when the server suggests it
+   * (a store silent for months is asked again every day). Unset: only when the server suggests it.
+   */
+  continueAsNewAfterEvents?: number;
 }
 
 export const defaultTerminationSettings: TerminationSettings = {
@@ -67,6 +76,8 @@ export const defaultTerminationSettings: TerminationSettings = {
   deletionFollowUpDays: 1,
   // Three days of silence is a deletion that will not happen by itself: a person must look.
   deletionAlertAfterDays: 3,
+  // A request closes within seconds of being told; an hour covers a worker restart.
+  endedCasesWaitMinutes: 60,
 };
 
 export function terminationSettings(overrides: Partial<TerminationSettings> | undefined): TerminationSettings {
@@ -105,6 +116,8 @@ export interface TerminationInput {
   /** When the product reported it (the event's timestamp). */
   reportedAt: Instant;
   settings?: Partial<TerminationSettings>;
+  /** The state of the previous run, when the case continued as new. */
+  resume?: TerminationState;
 }
 
 export type TerminationSource = 'product' | 'operator';
@@ -117,7 +130,7 @@ export type TerminationStatus =
   | 'customer-unreached'
   | 'export-window'
   | 'deleting'
-  /** A store has not confirmed within the alert period. */
+  /** A store has not confirmed within the alert period, or could not be asked: the privacy team is alerted. */
   | 'deletion-unconfirmed'
   | 'deleted';
 
@@ -179,6 +192,12 @@ export interface TerminationState {
   dataStores: string[];
   stores: StoreDeletion[];
   deletedAt?: Instant;
+  /** 11.3: the certificate of deletion, kept in the records (termination_certificates); here only its hash. */
+  certificate?: { sha256: string; filename: string; language: string; email: 'sent' | 'undeliverable' | 'customer-unknown' };
+  /** 13: the customer's other cases ended with the contract (contract-ended). */
+  endedCases?: { dsrRequestIds: string[]; windowsClosed: number; objectionsEnded: string[] };
+  /** 13: when the personal data of the customer's data subjects was cleared from this product's records. */
+  dataSubjectsAnonymisedAt?: Instant;
   alertsSent: string[];
   undeliveredAlerts: UndeliveredAlertView[];
   appliedWebhookIds: string[];
@@ -217,12 +236,29 @@ export function currentClosesAt(state: TerminationState): Instant | undefined {
   return exportWindowClosesAt(state.noticeAcceptedAt, state.timeZone, state.windowDays + extraDays(state));
 }
 
-export function terminationStatus(state: TerminationState, alertAfterDays: number): TerminationStatus {
+/**
+ * What is true of the case now. A store just asked, whose request the product has not yet answered with
+ * 2xx (a deployment, a slow answer), is being asked: `deleting`, not yet `deletion-unconfirmed`. That
+ * status, which the privacy team acts on, comes with the alert: a store silent for the alert period, or
+ * one that could not be asked at all (the request failed, or the product webhook is not configured).
+ */
+export function terminationStatus(
+  state: TerminationState,
+  settings: Pick<TerminationSettings, 'deletionAlertAfterDays' | 'deletionFollowUpDays'>,
+  /** Cases begun before this rule read `deletion-unconfirmed` until the product's 2xx; their histories keep it. */
+  rule: 'until-alert' | 'legacy' = 'until-alert',
+): TerminationStatus {
   if (state.phase === 'deleted') return 'deleted';
-  if (state.phase === 'deleting')
-    return state.stores.some((store) => !store.confirmed && (store.followUps >= alertAfterDays || store.delivery !== 'accepted'))
-      ? 'deletion-unconfirmed'
-      : 'deleting';
+  if (state.phase === 'deleting') {
+    const unconfirmed = (store: StoreDeletion) =>
+      rule === 'legacy'
+        ? !store.confirmed && (store.followUps >= settings.deletionAlertAfterDays || store.delivery !== 'accepted')
+        : !store.confirmed &&
+          (store.delivery === 'failed' ||
+            store.delivery === 'not-configured' ||
+            store.followUps * settings.deletionFollowUpDays >= settings.deletionAlertAfterDays);
+    return state.stores.some(unconfirmed) ? 'deletion-unconfirmed' : 'deleting';
+  }
   // Told another way (recordExportNotice), the window runs like any other.
   if (state.phase === 'export-window') return 'export-window';
   if (state.notice === 'undeliverable' || state.notice === 'customer-unknown') return 'customer-unreached';
@@ -465,6 +501,32 @@ export function applyDeletionConfirmation(state: TerminationState, message: Dele
     event: `store ${store.store} confirmed: ${message.method} (reference ${message.reference}, from the ${message.source})`,
   });
   return { store: store.store, remaining: remaining(), duplicate: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 11.3: the certificate of deletion
+
+/** One store as the certificate of deletion states it: what it did, when, under which reference. */
+export interface CertifiedStore {
+  store: string;
+  method: DeletionMethod;
+  completedAt: Instant;
+  reference: string;
+  /** A backup store: when its last copy expires (it is not restored meanwhile). */
+  lastCopyExpiresAt?: Instant;
+}
+
+/** The stores of a case whose every store confirmed, in the order they were asked. */
+export function certifiedStores(state: TerminationState): CertifiedStore[] {
+  return state.stores.map((store) => {
+    const { method, completedAt, reference, lastCopyExpiresAt } = store.confirmed!;
+    return { store: store.store, method, completedAt, reference, ...(lastCopyExpiresAt !== undefined && { lastCopyExpiresAt }) };
+  });
+}
+
+/** The name of the PDF attachment: the customer id is an id ([A-Za-z0-9._-]), safe in a file name. */
+export function certificateFilename(customerId: string): string {
+  return `certificate-of-deletion-${customerId}.pdf`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './database';
 
 /** What the product reported in `dsr.received`. */
@@ -368,6 +369,80 @@ export function dsrRepository(db: Db): DsrRepository {
           completionSource: a.completion_source,
         })),
       };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// After the customer's contract ended (policy 11.3, 13)
+
+/** The replacement of a data subject's address in the evidence of the one email it was sent (10.2). */
+export const anonymisedRecipient = 'data-subject@anonymised.invalid';
+
+/** What the end of a customer's contract does to its data subject requests in the records. */
+export interface DsrAfterContractRepository {
+  /** The customer's requests still open, in the order they were received. */
+  openRequestIds(customerId: string): Promise<string[]>;
+  /**
+   * Clears the personal data of the customer's data subjects: each request's subject address, the
+   * instruction's note and the product's completion notes, and the subject's address in the evidence of
+   * the confirmation it was sent (the email log row stays: when, which message, what the server
+   * answered). Dates, types, instructions and outcomes stay as the evidence that each duty was done.
+   * Idempotent; gives the number of requests anonymised by this call.
+   */
+  anonymiseSubjects(customerId: string, at: string): Promise<number>;
+}
+
+export function dsrAfterContractRepository(db: Db): DsrAfterContractRepository {
+  return {
+    async openRequestIds(customerId) {
+      const rows = await db
+        .selectFrom('dsr_requests')
+        .select('request_id')
+        .where('customer_id', '=', customerId)
+        .where('status', '=', 'open')
+        .orderBy('received_at')
+        .orderBy('request_id')
+        .execute();
+      return rows.map((row) => row.request_id);
+    },
+
+    async anonymiseSubjects(customerId, at) {
+      return db.transaction().execute(async (trx) => {
+        const requests = trx.selectFrom('dsr_requests').select('request_id').where('customer_id', '=', customerId);
+        await trx
+          .updateTable('dsr_action_requests')
+          .set({ completion_note: null, updated_at: new Date() })
+          .where('request_id', 'in', requests)
+          .where('completion_note', 'is not', null)
+          .execute();
+        // The idempotency key holds the address too (workflow id, step, recipient): both are replaced.
+        await trx
+          .updateTable('email_log')
+          .set({
+            recipient: anonymisedRecipient,
+            idempotency_key: sql<string>`workflow_id || ':' || step || ':' || ${anonymisedRecipient}::text`,
+            updated_at: new Date(),
+          })
+          .where('step', '=', 'subject-confirmation')
+          .where('recipient', '!=', anonymisedRecipient)
+          .where(
+            'workflow_id',
+            'in',
+            trx
+              .selectFrom('dsr_requests')
+              .select(sql<string>`'dsr-' || request_id`.as('workflow_id'))
+              .where('customer_id', '=', customerId),
+          )
+          .execute();
+        const result = await trx
+          .updateTable('dsr_requests')
+          .set({ subject_email: null, instruction_note: null, anonymised_at: at, updated_at: new Date() })
+          .where('customer_id', '=', customerId)
+          .where('anonymised_at', 'is', null)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows);
+      });
     },
   };
 }

@@ -1,12 +1,13 @@
 import { auditRepository } from './audits';
 import { breachRegisterRepository } from './breach-register';
+import { certificateRepository } from './certificates';
 import { authorityRepository } from './authority';
 import { customerRepository } from './customers';
 import type { Db } from './database';
-import { dsrRepository } from './dsr';
+import { dsrAfterContractRepository, dsrRepository } from './dsr';
 import { emailLogRepository } from './email-log';
 import { instructionRepository } from './instruction';
-import { objectionWindowRepository } from './objection-windows';
+import { objectionWindowRepository, objectionWindowsAfterContractRepository } from './objection-windows';
 import { retentionRepository } from './retention';
 import { subprocessorRepository } from './subprocessors';
 import { terminationRepository } from './terminations';
@@ -29,6 +30,9 @@ export function createRecords(db: Db) {
     audits: auditRepository(db),
     terminations: terminationRepository(db),
     retention: retentionRepository(db),
+    certificates: certificateRepository(db),
+    dsrAfterContract: dsrAfterContractRepository(db),
+    objectionWindowsAfterContract: objectionWindowsAfterContractRepository(db),
   };
 }
 

@@ -292,3 +292,49 @@ export function objectionWindowRepository(db: Db): ObjectionWindowRepository {
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// After the customer's contract ended (policy 11.3, 13)
+
+/** The outcome written into a window (and its objection, if any) that ended because the contract did. */
+export const contractEndedOutcome = 'contract-ended';
+
+/** What the end of a customer's contract does to its objection windows. */
+export interface ObjectionWindowsAfterContractRepository {
+  /**
+   * Closes every window of the customer still running, with outcome `contract-ended`: a window still
+   * `notifying` or `open` (no objection came) is closed as `accepted`, the state the change's loop reads
+   * as closed without objection, so the change stops waiting for it; a window `objected` whose
+   * objection has not ended gets the outcome, its objection workflow being ended by the caller.
+   * Idempotent; gives the windows ended now, each with whether an objection was in progress.
+   */
+  endWindowsOf(customerId: string, at: string): Promise<Array<{ changeId: string; objectionInProgress: boolean }>>;
+}
+
+export function objectionWindowsAfterContractRepository(db: Db): ObjectionWindowsAfterContractRepository {
+  return {
+    async endWindowsOf(customerId, at) {
+      return db.transaction().execute(async (trx) => {
+        const running = await trx
+          .updateTable('subprocessor_change_recipients')
+          .set({ window_state: 'accepted', objection_outcome: contractEndedOutcome, objection_ended_at: at })
+          .where('customer_id', '=', customerId)
+          .where('window_state', 'in', ['notifying', 'open'])
+          .returning('change_id')
+          .execute();
+        const objected = await trx
+          .updateTable('subprocessor_change_recipients')
+          .set({ objection_outcome: contractEndedOutcome, objection_ended_at: at })
+          .where('customer_id', '=', customerId)
+          .where('window_state', '=', 'objected')
+          .where('objection_outcome', 'is', null)
+          .returning('change_id')
+          .execute();
+        return [
+          ...running.map((row) => ({ changeId: row.change_id, objectionInProgress: false })),
+          ...objected.map((row) => ({ changeId: row.change_id, objectionInProgress: true })),
+        ];
+      });
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { BreachFactsUpdate } from '../domain/breach';
+import type { CertifiedStore } from '../domain/termination';
 import type { TransferBasis, TransferSafeguard } from '../domain/transfers';
 
 /** timestamptz, read back as Date; written as a Date or an ISO 8601 string. */
@@ -42,6 +43,7 @@ export interface Schema {
   terminations: TerminationsTable;
   termination_extensions: TerminationExtensionsTable;
   termination_deletions: TerminationDeletionsTable;
+  termination_certificates: TerminationCertificatesTable;
 }
 
 export interface CustomersTable {
@@ -246,7 +248,7 @@ export interface DsrRequestsTable {
   closed_at: NullableTimestamp;
   created_at: Defaulted<Date>;
   updated_at: Defaulted<Date>;
-  /** When the retention job removed the subject's address and the notes (021). */
+  /** When the subject's address and the notes were removed: by the retention job (021) or once the customer's contract ended (020). */
   anonymised_at: NullableTimestamp;
 }
 
@@ -484,4 +486,18 @@ export interface TerminationDeletionsTable {
   reference: string | null;
   last_copy_expires_at: NullableTimestamp;
   confirmed_by: string | null;
+}
+
+/** The certificate of deletion sent to a customer whose contract ended (migration 019). */
+export interface TerminationCertificatesTable {
+  customer_id: string;
+  language: 'nl' | 'fr' | 'en';
+  filename: string;
+  pdf: ColumnType<Buffer, Buffer, never>;
+  sha256: string;
+  stores: JSONColumnType<CertifiedStore[]>;
+  deleted_at: Timestamp;
+  issued_at: DefaultedTimestamp;
+  emailed_at: NullableTimestamp;
+  email_outcome: ColumnType<string | null, string | null | undefined, string | null>;
 }

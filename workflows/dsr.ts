@@ -24,6 +24,7 @@ import {
   displayStatus,
   dsrActionCompletedUpdate,
   dsrActionWebhookId,
+  dsrContractEndedSignal,
   dsrExtendedUpdate,
   dsrInstructedUpdate,
   dsrSettings,
@@ -127,6 +128,12 @@ export async function dsrRequest(input: DsrRequestInput & { carriedAlerts?: DsrA
     (message) => applyActionCompletion(state, message),
     refresh,
   );
+  handle(dsrContractEndedSignal, (message) => {
+    if (state.closed || state.contractEnded) return;
+    state.contractEnded = { deletedAt: message.deletedAt, terminationWorkflowId: message.terminationWorkflowId };
+    note(`the customer's contract ended and its data was deleted (${message.terminationWorkflowId}, ${message.deletedAt})`);
+    refresh();
+  });
 
   // ---- what operators see in the Web UI
 
@@ -291,7 +298,8 @@ export async function dsrRequest(input: DsrRequestInput & { carriedAlerts?: DsrA
 
   async function awaitInstruction(): Promise<void> {
     const deadline = state.deadlineAt!;
-    const changed = () => state.instruction !== undefined || state.deadlineAt !== deadline || unsettled();
+    const changed = () =>
+      state.instruction !== undefined || state.deadlineAt !== deadline || unsettled() || state.contractEnded !== undefined;
     const at = now();
     if (deadlinePassed(deadline, at)) {
       alert(
@@ -408,7 +416,7 @@ export async function dsrRequest(input: DsrRequestInput & { carriedAlerts?: DsrA
     const wakeAt = state.alertsSent.includes(overdueStep) || followUpAt < deadline ? followUpAt : deadline;
     const interrupted = await waitUntil(
       wakeAt,
-      () => state.completion !== undefined || state.deadlineAt !== deadline || unsettled(),
+      () => state.completion !== undefined || state.deadlineAt !== deadline || unsettled() || state.contractEnded !== undefined,
       `waiting for the product to confirm: ${action.action}`,
     );
     if (interrupted) return;
@@ -445,6 +453,23 @@ export async function dsrRequest(input: DsrRequestInput & { carriedAlerts?: DsrA
   // ---- 4. closing the request
 
   type Outcome = { kind: 'carried-out'; action: DsrAction; completedAt: string } | { kind: 'handled-by-customer' };
+
+  /**
+   * 13: the contract ended and the customer's data is deleted: nothing is left to act on. The product is
+   * no longer asked; the records keep what was decided, and the case closes without an email (the
+   * customer has its certificate of deletion).
+   */
+  async function closeForEndedContract(): Promise<void> {
+    const closedAt = now();
+    state.closed = { closedAt, outcome: 'contract-ended' };
+    refresh();
+    await stopSending();
+    await settleRecords();
+    await closeDsrRecord({ requestId: state.requestId, closedAt, outcome: 'contract-ended' });
+    state.phase = 'closed';
+    note('closed (contract-ended)');
+    refresh();
+  }
 
   async function closeCase(outcome: Outcome): Promise<void> {
     const closedAt = now();
@@ -483,6 +508,10 @@ export async function dsrRequest(input: DsrRequestInput & { carriedAlerts?: DsrA
   while (state.phase !== 'closed') {
     await settleRecords();
     if (state.closed) break;
+    if (state.contractEnded) {
+      await closeForEndedContract();
+      break;
+    }
     if (workflowInfo().continueAsNewSuggested && !sending) {
       await condition(() => allHandlersFinished() && alerts.sending() === 0);
       // A refused alert waiting for its next try goes with the state, so that none is lost.

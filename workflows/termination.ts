@@ -4,8 +4,12 @@ import {
   ApplicationFailure,
   CancellationScope,
   condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
   isCancellation,
+  patched,
   proxyActivities,
+  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -15,12 +19,15 @@ import type { CustomerEmailResult } from '../activities/email/customer-contacts'
 import type { TerminationNoticeResult } from '../activities/termination';
 import type { TerminationPrivacyTeamAlertFacts, TerminationPrivacyTeamAlertKind } from '../activities/email/templates/termination';
 import { deadlinePassed, nextReminder } from '../domain/clocks';
+import { dsrContractEndedSignal } from '../domain/dsr';
+import { workflowIds } from '../domain/ids';
 import { defaultTimeZone } from '../domain/language';
 import { searchAttributes } from '../domain/search-attributes';
 import {
   applyDeletionConfirmation,
   applyExportCompletion,
   applyExportExtension,
+  certifiedStores,
   currentClosesAt,
   deletionConfirmedUpdate,
   deletionWebhookId,
@@ -61,6 +68,9 @@ const {
   recordExportCompleted,
   recordDeletionConfirmed,
   recordTerminationDeleted,
+  endCasesOfEndedContract,
+  openDsrRequestsOf,
+  anonymiseDataSubjectsOf,
 } = proxyActivities<Activities>(recordOptions);
 const {
   notifyCustomerOfTermination,
@@ -68,6 +78,7 @@ const {
   confirmExportExtension,
   confirmExportWaiver,
   alertPrivacyTeamOfTermination,
+  issueDeletionCertificate,
 } = proxyActivities<Activities>(emailOptions);
 
 /**
@@ -96,7 +107,9 @@ export async function contractTermination(
   input: TerminationInput & { carriedAlerts?: TerminationAlertRequest[] },
 ): Promise<TerminationState> {
   const settings = terminationSettings(input.settings);
-  const state = openTerminationState(input);
+  const state = input.resume ?? openTerminationState(input);
+  // Each run starts with no alert known to be refused: a carried one shows again once refused again.
+  state.undeliveredAlerts = [];
   const { workflowId } = workflowInfo();
   const now = (): string => new Date().toISOString();
   const alerts = privacyTeamAlerts<TerminationAlertRequest>({
@@ -146,8 +159,10 @@ export async function contractTermination(
   // ---- what operators see in the Web UI
 
   const show = caseViewer();
+  // Each status change is a search-attribute command: a case begun before the new rule keeps the old one.
+  const statusRule = patched('status-deleting-until-alert') ? 'until-alert' : 'legacy';
   function refresh(): void {
-    state.status = terminationStatus(state, settings.deletionAlertAfterDays);
+    state.status = terminationStatus(state, settings, statusRule);
     show({
       status: state.status,
       nextDeadline: state.phase === 'export-window' ? state.closesAt : undefined,
@@ -431,7 +446,7 @@ export async function contractTermination(
     const confirmed = state.stores.filter((store) => store.confirmed).length;
     const interrupted = await waitUntil(
       wakeAt,
-      () => state.stores.filter((store) => store.confirmed).length !== confirmed || unsettled(),
+      () => state.stores.filter((store) => store.confirmed).length !== confirmed || unsettled() || readyToContinueAsNew(),
       `waiting for ${waiting.length} store(s) to confirm the deletion`,
     );
     if (interrupted) return;
@@ -455,6 +470,106 @@ export async function contractTermination(
     refresh();
   }
 
+  // ---- 4. the certificate of deletion (11.3) and this product's own records
+
+  async function sendCertificate(): Promise<void> {
+    const issued = await issueDeletionCertificate({
+      customerId: state.customerId,
+      terminatedAt: state.terminatedAt,
+      deletedAt: state.deletedAt!,
+      stores: certifiedStores(state),
+    });
+    state.certificate = { sha256: issued.sha256, filename: issued.filename, language: issued.language, email: issued.email.status };
+    note(`certificate of deletion issued (sha256 ${issued.sha256.slice(0, 16)}…); customer ${emailOutcome(issued.email)}`);
+    if (issued.email.status !== 'sent')
+      alert(
+        'alert-certificate-undeliverable',
+        'certificate-undeliverable',
+        `The certificate of deletion of customer ${state.customerId} (${issued.filename}, sha256 ${issued.sha256}) could not ` +
+          `be emailed: ${issued.email.status === 'undeliverable' ? issued.email.problem : 'the product has not described the customer'}. ` +
+          'It is kept in the records (termination_certificates); send it another way.',
+      );
+    refresh();
+  }
+
+  /**
+   * 13: with the data deleted, the customer's other cases end with it (breach cases run on: the
+   * customer must still hear of a breach of the time its data was here). Open data subject requests end
+   * with reason `contract-ended`; once they have closed (an hour at most), the personal data of the
+   * customer's data subjects is cleared from this product's own records, the evidence kept.
+   */
+  async function endOwnRecords(): Promise<void> {
+    const ended = await endCasesOfEndedContract({ customerId: state.customerId, deletedAt: state.deletedAt! });
+    const told: string[] = [];
+    for (const requestId of ended.dsrRequestIds) {
+      const dsrWorkflowId = workflowIds.dsr(requestId);
+      await getExternalWorkflowHandle(dsrWorkflowId)
+        .signal(dsrContractEndedSignal, { deletedAt: state.deletedAt!, terminationWorkflowId: workflowId })
+        .then(
+          () => {
+            told.push(requestId);
+            note(`data subject request ${requestId}: told the contract ended`);
+          },
+          () => note(`data subject request ${requestId}: no running case to tell (its record is anonymised all the same)`),
+        );
+    }
+    state.endedCases = { dsrRequestIds: ended.dsrRequestIds, windowsClosed: ended.windowsClosed, objectionsEnded: ended.objectionsEnded };
+    if (ended.windowsClosed + ended.objectionsEnded.length > 0)
+      note(
+        `objection windows closed: ${ended.windowsClosed}; objections ended: ${ended.objectionsEnded.join(', ') || 'none'} (contract-ended)`,
+      );
+    refresh();
+    // A request closes within seconds of the signal; one whose worker is away does not hold the rest up for long.
+    // Looked at after 2, 4, 8 ... seconds, then every minute.
+    const giveUpAt = Date.now() + settings.endedCasesWaitMinutes * 60_000;
+    for (let pause = 2_000; ; pause = Math.min(pause * 2, 60_000)) {
+      const open = await openDsrRequestsOf({ customerId: state.customerId });
+      // Only a request that was told can close; one whose case no longer runs is not waited for.
+      if (!open.some((requestId) => told.includes(requestId))) break;
+      if (Date.now() >= giveUpAt) {
+        note(
+          `data subject request(s) still open after ${settings.endedCasesWaitMinutes} minute(s): ${open.join(', ')}; anonymised all the same`,
+        );
+        break;
+      }
+      await sleep(pause);
+    }
+    const anonymised = await anonymiseDataSubjectsOf({ customerId: state.customerId });
+    state.dataSubjectsAnonymisedAt = anonymised.anonymisedAt;
+    note(
+      `personal data of the customer's data subjects cleared from our records (${anonymised.requests} request(s)); the evidence is kept`,
+    );
+    refresh();
+  }
+
+  // ---- a long case continues as new (a store silent for months is asked again every day)
+
+  function historyIsLong(): boolean {
+    const info = workflowInfo();
+    return (
+      info.continueAsNewSuggested ||
+      (settings.continueAsNewAfterEvents !== undefined && info.historyLength >= settings.continueAsNewAfterEvents)
+    );
+  }
+
+  /** Also a wake-up condition: the round's requests just went out, and the case continues once they are answered. */
+  function readyToContinueAsNew(): boolean {
+    return sending.size === 0 && historyIsLong();
+  }
+
+  /**
+   * Between rounds, with no request to a store in flight (one that is retrying while the product is down
+   * adds nothing to the history: the next round looks again), once every update in progress has
+   * finished and no alert is being sent. The state is plain JSON; alerts not yet taken go with it.
+   */
+  async function continueAsNewWhenLong(): Promise<void> {
+    if (!readyToContinueAsNew()) return;
+    await condition(() => allHandlersFinished() && alerts.sending() === 0);
+    if (sending.size > 0) return;
+    note(`continued as new after ${workflowInfo().historyLength} history events`);
+    await continueAsNew<typeof contractTermination>({ ...input, resume: state, carriedAlerts: alerts.pending() });
+  }
+
   // ---- the case
 
   upsertSearchAttributes([
@@ -463,14 +578,16 @@ export async function contractTermination(
   ]);
   refresh();
 
-  await openCase();
+  if (state.phase === 'notifying') await openCase();
   while (state.phase === 'export-window') {
     await settleRecords();
+    await continueAsNewWhenLong();
     const round = await exportWindowRound();
     if (round !== 'open') await startDeletion(round);
   }
   while (state.stores.some((store) => !store.confirmed) || unsettled()) {
     await settleRecords();
+    await continueAsNewWhenLong();
     await deletionRound();
   }
   await Promise.all([...sending.values()].map((entry) => entry.done));
@@ -479,6 +596,9 @@ export async function contractTermination(
   state.phase = 'deleted';
   note('every store confirmed the deletion');
   refresh();
+  // Cases that ended before the certificate existed completed here; their histories replay unchanged.
+  if (patched('certificate-of-deletion')) await sendCertificate();
+  if (patched('own-records-after-contract')) await endOwnRecords();
   await condition(allHandlersFinished);
   await alerts.delivered();
   return state;
@@ -504,5 +624,15 @@ function describeTermination(state: TerminationState): string {
     `| ${state.terminatedAt} | ${state.windowDays === undefined ? '—' : `${state.windowDays} d (${state.windowSource})${extra ? ` + ${extra} d` : ''}`} | ` +
       `${cell(state.noticeAcceptedAt)} | ${cell(state.closesAt)} | ${state.export ? `${state.export.completedAt}${state.export.deleteNow ? ' (delete now)' : ''}` : '—'} | ` +
       `${cell(stores.join('; '))} |`,
+    ...(state.certificate
+      ? [
+          '',
+          `Certificate of deletion \`${state.certificate.filename}\` (${state.certificate.language}, sha256 \`${state.certificate.sha256.slice(0, 16)}…\`): ${state.certificate.email}` +
+            (state.endedCases
+              ? `; ended with the contract: ${state.endedCases.dsrRequestIds.length} request(s), ${state.endedCases.windowsClosed} window(s), ${state.endedCases.objectionsEnded.length} objection(s)`
+              : '') +
+            (state.dataSubjectsAnonymisedAt ? `; subject data cleared ${state.dataSubjectsAnonymisedAt}` : ''),
+        ]
+      : []),
   ].join('\n');
 }

@@ -17,6 +17,8 @@ import * as urgentChange from './015-urgent-change';
 import * as objectionOutcome from './016-objection-outcome';
 import * as audits from './017-audits';
 import * as terminations from './018-terminations';
+import * as terminationCertificates from './019-termination-certificates';
+import * as ownRecordsAfterContract from './020-own-records-after-contract';
 import * as retention from './021-retention';
 
 /** Migrations are listed in code, in order, so that a bundled or compiled build carries them. */
@@ -39,6 +41,8 @@ const migrations: Record<string, Migration> = {
   '016-objection-outcome': objectionOutcome,
   '017-audits': audits,
   '018-terminations': terminations,
+  '019-termination-certificates': terminationCertificates,
+  '020-own-records-after-contract': ownRecordsAfterContract,
   '021-retention': retention,
 };
 

@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import { simpleParser } from 'mailparser';
 import { defaultTerminationConfig, exportWindowClosesAt } from '../../domain/termination';
 import { verify } from '../../webhook-signing/standard-webhooks';
 import { type CaughtMail, type MailCatcher } from '../support/mail';
+import { pdfText } from '../support/pdf-text';
 import { customerEvent, startStack, type Answer, type Stack } from '../support/stack';
 
 /**
@@ -66,7 +69,17 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
 const mailsOf = async (workflowId: string): Promise<CaughtMail[]> =>
   (await catcher.messages()).filter((mail) => mail.headers['x-dpa-workflow-id'] === workflowId);
 
-test('a termination by signed webhooks: the notice, an extension, deleteNow, a deletion request per store, their confirmations; no new DSR for the customer, an open one goes on', async () => {
+/** Every row of every table of the records, as text: where a test looks for personal data that must be gone. */
+async function everyRecord(): Promise<string> {
+  const db = stack.database.db;
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
+  const dump: Record<string, unknown[]> = {};
+  for (const { table_name: table } of tables.rows) dump[table] = (await sql`select * from ${sql.table(table)}`.execute(db)).rows;
+  return JSON.stringify(dump);
+}
+
+test('a termination by signed webhooks: the notice, an extension, deleteNow, a deletion request per store, their confirmations, the certificate; no new DSR for the customer, an open one goes on through the window and then ends, its subject data cleared', async () => {
   const customerId = 'ended-e2e';
   expect((await post(customerEvent(customerId, 'en', ['dpo@ended-e2e.test'], { timezone: 'Europe/Brussels' }))).status).toBe(202);
   await waitFor('the customer recorded', () => stack.records.customers.get(customerId));
@@ -76,8 +89,25 @@ test('a termination by signed webhooks: the notice, an extension, deleteNow, a d
     customerId,
     receivedAt: new Date(Date.now() - 60_000).toISOString(),
     requestType: 'access',
+    subjectEmail: 'marie.dubois@subject-ended.test',
   });
   expect(await post(openDsr, 'dsr-before-end')).toMatchObject({ status: 202 });
+  // Another customer's request, whose subject data stays.
+  expect((await post(customerEvent('keeps-running', 'en', ['dpo@keeps-running.test']))).status).toBe(202);
+  await waitFor('the other customer recorded', () => stack.records.customers.get('keeps-running'));
+  const othersDsr = event('dsr.received', {
+    requestId: 'other-customer',
+    customerId: 'keeps-running',
+    receivedAt: new Date(Date.now() - 60_000).toISOString(),
+    requestType: 'access',
+    subjectEmail: 'piet.peeters@subject-running.test',
+  });
+  expect((await post(othersDsr, 'dsr-other-customer')).status).toBe(202);
+  for (const requestId of ['before-end', 'other-customer'])
+    await waitFor(
+      `the subject of ${requestId} confirmed`,
+      async () => (await stack.records.dsr.get(requestId))?.subjectConfirmedAt ?? false,
+    );
 
   const terminatedAt = new Date(Date.now() - 60_000).toISOString();
   const terminated = event('contract.terminated', { customerId, terminatedAt, exportWindowDays: 14 });
@@ -126,7 +156,7 @@ test('a termination by signed webhooks: the notice, an extension, deleteNow, a d
     effectiveAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
   });
   expect((await post(change)).status).toBe(202);
-  expect(await stack.records.subprocessors.recipients('after-end-change', 0, 100)).toEqual(['still-running']);
+  expect((await stack.records.subprocessors.recipients('after-end-change', 0, 100)).sort()).toEqual(['keeps-running', 'still-running']);
 
   // The window extended: the customer gets the new end.
   expect(await post(event('contract.export-extended', { customerId, extraDays: 7, reason: 'large archive' }), 'extend-1')).toMatchObject({
@@ -137,18 +167,26 @@ test('a termination by signed webhooks: the notice, an extension, deleteNow, a d
   const extended = (await stack.records.terminations.get(customerId))!;
   expect(extended.exportClosesAt).toBe(exportWindowClosesAt(window.noticeAcceptedAt!, 'Europe/Brussels', 21));
 
+  // During the window the open request still takes its instruction (with a note naming the subject).
+  const instructed = await post(
+    event('dsr.instructed', { requestId: 'before-end', instruction: 'respond', note: 'Marie Dubois asked by letter' }),
+    'instructed-before-end',
+  );
+  expect(instructed.status).toBe(202);
+  await waitFor('the instruction recorded', async () => (await stack.records.dsr.get('before-end'))?.instructionNote ?? false);
+
   // The controller's written choice: delete now.
   const done = await post(
     event('export.completed', { customerId, completedAt: new Date(Date.now() - 1000).toISOString(), deleteNow: true }),
     'export-done',
   );
   expect(done.status).toBe(202);
-  await waitFor('a deletion request per store', async () => product.deliveries.length >= stores.length);
-  const requests = product.deliveries.map((delivery) => ({
-    id: delivery.webhookId,
-    verified: delivery.verified,
-    ...JSON.parse(delivery.body),
-  }));
+  const deletionRequests = () =>
+    product.deliveries
+      .map((delivery) => ({ id: delivery.webhookId, verified: delivery.verified, ...JSON.parse(delivery.body) }))
+      .filter((request) => request.type === 'deletion.requested');
+  await waitFor('a deletion request per store', async () => deletionRequests().length >= stores.length);
+  const requests = deletionRequests();
   expect(requests.map((r) => [r.id, r.verified, r.type, r.data.store]).sort()).toEqual([
     [`termination-${customerId}.delete-app-db`, true, 'deletion.requested', 'app-db'],
     [`termination-${customerId}.delete-search`, true, 'deletion.requested', 'search'],
@@ -185,4 +223,37 @@ test('a termination by signed webhooks: the notice, an extension, deleteNow, a d
   // The case is over: a late extension is refused.
   const late = await post(event('contract.export-extended', { customerId, extraDays: 3 }));
   expect(late.status).toBe(409);
+
+  // 11.3: the certificate, in the customer's language, as a PDF naming every store and its reference.
+  const certificate = await waitFor('the certificate', async () =>
+    (await mailsOf(`termination-${customerId}`)).find((mail) => mail.headers['x-dpa-step'] === 'certificate-of-deletion'),
+  );
+  expect(certificate.envelope.to).toEqual(['dpo@ended-e2e.test']);
+  expect(certificate.subject).toBe('[End of contract] Certificate of deletion of your personal data – customer ended-e2e');
+  const attachment = (await simpleParser(catcher.raw(certificate.id)!)).attachments.find((a) => a.contentType === 'application/pdf')!;
+  expect(attachment.filename).toBe(`certificate-of-deletion-${customerId}.pdf`);
+  const { text } = await pdfText(attachment.content);
+  expect(text).toContain('Certificate of deletion');
+  expect(text).toContain(`Customer ${customerId} (${customerId})`);
+  for (const store of stores) {
+    expect(text).toContain(`System: ${store}`);
+    expect(text).toContain(`DEL-${store}`);
+    expect(certificate.text).toContain(`DEL-${store}`);
+  }
+  expect(text).toContain('Last backup copy expires');
+
+  // 13: the open request ended with the contract; no subject data of the customer remains in the records.
+  await waitFor('the request closed', async () => (await stack.records.dsr.get('before-end'))?.outcome === 'contract-ended');
+  await waitFor('the subject data cleared', async () => !(await everyRecord()).includes('marie.dubois@subject-ended.test'));
+  const records = await everyRecord();
+  expect(records).not.toContain('marie.dubois@subject-ended.test');
+  expect(records).not.toContain('Marie Dubois');
+  expect(await stack.records.dsr.get('before-end')).toMatchObject({ status: 'closed', instruction: 'respond', instructionNote: null });
+  expect(await stack.records.certificates.get(customerId)).toMatchObject({ filename: `certificate-of-deletion-${customerId}.pdf` });
+  // The other customer's subject stays; the evidence of what was sent to ours stays, without the address.
+  expect(records).toContain('piet.peeters@subject-running.test');
+  expect((await stack.records.emails.listForWorkflow('dsr-before-end')).map((e) => [e.step, e.status])).toContainEqual([
+    'subject-confirmation',
+    'sent',
+  ]);
 });

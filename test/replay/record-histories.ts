@@ -12,7 +12,7 @@ import { defaultRetention } from '../../domain/digests';
 import { workflowIds } from '../../domain/ids';
 import { instructionStatusQuery } from '../../domain/instruction';
 import * as objection from '../../domain/subprocessor-change';
-import { deletionConfirmedUpdate, exportExtendedUpdate, terminationStatusQuery } from '../../domain/termination';
+import { deletionConfirmedUpdate, exportCompletedUpdate, exportExtendedUpdate, terminationStatusQuery } from '../../domain/termination';
 import {
   auditRequest,
   authorityRequest,
@@ -306,6 +306,51 @@ async function main(): Promise<void> {
       args: [{ settings: defaultRetention }],
     });
 
+    // The end of a contract with its certificate of deletion, a request of the customer ended with the
+    // contract (a signal to it), its records anonymised: deletion chosen now, confirmed by an operator.
+    await records.customers.upsert(
+      {
+        customerId: 'replay-end',
+        name: 'Replay Fin SRL',
+        language: 'fr',
+        contacts: [{ email: 'dpo@replay-end.test' }],
+        timeZone: 'Europe/Brussels',
+        contract: {},
+      },
+      '2026-11-01T09:00:00.000Z',
+    );
+    const endedRequestAt = await serverNow(120_000);
+    const endedRequest = await env.client.workflow.start(dsrRequest, {
+      workflowId: workflowIds.dsr('REPLAY-E'),
+      taskQueue,
+      args: [
+        { requestId: 'REPLAY-E', customerId: 'replay-end', receivedAt: endedRequestAt, reportedAt: endedRequestAt, requestType: 'access' },
+      ],
+    });
+    const endedAt = await serverNow(60_000);
+    const ended = await env.client.workflow.start(contractTermination, {
+      workflowId: workflowIds.termination('replay-end'),
+      taskQueue,
+      args: [{ customerId: 'replay-end', terminatedAt: endedAt, reportedAt: endedAt, exportWindowDays: 7 }],
+    });
+    for (let i = 0; (await ended.query(terminationStatusQuery)).status !== 'export-window'; i += 1) {
+      if (i > 600) throw new Error('termination-replay-end did not open its window');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const exportedAt = await serverNow(1000);
+    await ended.executeUpdate(exportCompletedUpdate, {
+      args: [{ completedAt: exportedAt, deleteNow: true, receivedAt: exportedAt, source: 'operator' }],
+    });
+    for (let i = 0; (await ended.query(terminationStatusQuery)).stores[0]?.delivery !== 'not-configured'; i += 1) {
+      if (i > 600) throw new Error('termination-replay-end did not ask its store');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await ended.executeUpdate(deletionConfirmedUpdate, {
+      args: [{ store: 'app-db', method: 'anonymise', completedAt: await serverNow(500), reference: 'REPLAY-ANON', source: 'operator' }],
+    });
+    await ended.result();
+    await endedRequest.result();
+
     const recorded = [
       'customer-replay-nl',
       'breach-REPLAY-1',
@@ -315,6 +360,7 @@ async function main(): Promise<void> {
       cannotComply.workflowId,
       audit.workflowId,
       termination.workflowId,
+      ended.workflowId,
       change.workflowId,
       window.workflowId,
       'dpa-retention-REPLAY',

@@ -15,6 +15,7 @@ import {
   refuseExportCompletion,
   refuseExportExtension,
   refuseNewCaseForEndedContract,
+  terminationStatus,
   type TerminationState,
 } from '../../domain/termination';
 
@@ -206,5 +207,41 @@ describe('the notice in each language states the exact end and how to export', (
     expect(email.text).toContain(defaultTerminationConfig.exportTool.url);
     expect(email.text).toContain(defaultTerminationConfig.exportTool.instructions[language]);
     expect(email.subject).toContain('acme');
+  });
+});
+
+describe('the status reads what is true while the stores are asked', () => {
+  const asked = (delivery: 'sending' | 'accepted' | 'failed' | 'not-configured', followUps: number): TerminationState => {
+    const state = deleting();
+    state.stores = [
+      { store: 'app-db', webhookId: 'termination-acme.delete-app-db', requestedAt: now, delivery: 'accepted', followUps: 0 },
+      { store: 'backups', webhookId: 'termination-acme.delete-backups', requestedAt: now, delivery, followUps },
+    ];
+    return state;
+  };
+  const settings = { deletionAlertAfterDays: 3, deletionFollowUpDays: 1 };
+
+  test('asked and not yet answered 2xx (or answered) before the alert period: deleting', () => {
+    expect(terminationStatus(asked('sending', 0), settings)).toBe('deleting');
+    expect(terminationStatus(asked('sending', 2), settings)).toBe('deleting');
+    expect(terminationStatus(asked('accepted', 2), settings)).toBe('deleting');
+  });
+
+  test('silent for the alert period, or not askable at all: deletion-unconfirmed', () => {
+    expect(terminationStatus(asked('sending', 3), settings)).toBe('deletion-unconfirmed');
+    expect(terminationStatus(asked('accepted', 3), settings)).toBe('deletion-unconfirmed');
+    expect(terminationStatus(asked('failed', 0), settings)).toBe('deletion-unconfirmed');
+    expect(terminationStatus(asked('not-configured', 0), settings)).toBe('deletion-unconfirmed');
+  });
+
+  test('the alert period counts follow-up periods of their length', () => {
+    expect(terminationStatus(asked('accepted', 1), { deletionAlertAfterDays: 3, deletionFollowUpDays: 2 })).toBe('deleting');
+    expect(terminationStatus(asked('accepted', 2), { deletionAlertAfterDays: 3, deletionFollowUpDays: 2 })).toBe('deletion-unconfirmed');
+  });
+
+  test('a confirmed store is never unconfirmed', () => {
+    const state = asked('failed', 5);
+    state.stores[1]!.confirmed = { method: 'delete', completedAt: now, reference: 'R', source: 'product' };
+    expect(terminationStatus(state, settings)).toBe('deleting');
   });
 });

@@ -1,6 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { simpleParser } from 'mailparser';
+import { createActivities } from '../../activities';
 import { verify } from '../../webhook-signing/standard-webhooks';
 import {
   defaultTerminationConfig,
@@ -12,10 +16,14 @@ import {
   terminationStatusQuery,
   type TerminationInput,
 } from '../../domain/termination';
-import { dsrActionCompletedUpdate, dsrInstructedUpdate, dsrStatusQuery } from '../../domain/dsr';
-import { contractTermination, dsrRequest } from '../../workflows';
+import { dsrInstructedUpdate, dsrStatusQuery } from '../../domain/dsr';
+import { workflowIds } from '../../domain/ids';
+import { objectionStatusQuery } from '../../domain/subprocessor-change';
+import { takeObjection } from '../../client/webhooks/handlers/subprocessor';
+import { contractTermination, dsrRequest, subprocessorChange } from '../../workflows';
 import { testPrivacyTeam as privacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
+import { pdfText } from '../support/pdf-text';
 
 const productSecret = 'whsec_cHJvZHVjdC1zZWNyZXQtZm9yLXRlcm1pbmF0aW9uLXRlc3Rz';
 
@@ -67,12 +75,19 @@ function withWorker<T>(taskQueue: string, fn: () => Promise<T>, stores = ['app-d
   });
 }
 
-function start(taskQueue: string, customerId: string, terminatedAt: string, exportWindowDays?: number) {
+function start(
+  taskQueue: string,
+  customerId: string,
+  terminatedAt: string,
+  exportWindowDays?: number,
+  settings?: TerminationInput['settings'],
+) {
   const input: TerminationInput = {
     customerId,
     terminatedAt,
     reportedAt: terminatedAt,
     ...(exportWindowDays !== undefined && { exportWindowDays }),
+    ...(settings && { settings }),
   };
   return h.env.client.workflow.start(contractTermination, {
     workflowId: h.endsWithWorker(`termination-${customerId}`),
@@ -117,6 +132,15 @@ async function confirm(handle: WorkflowHandle, store: string, extra: { lastCopyE
 
 async function completed(handle: WorkflowHandle): Promise<void> {
   await h.waitFor(async () => (await handle.describe()).status.name === 'COMPLETED', { what: `${handle.workflowId} to complete` });
+}
+
+/** The certificate of deletion as the customer received it over SMTP: the email and the PDF attached. */
+async function certificateOf(customerId: string) {
+  const mail = (await h.mailOf(`termination-${customerId}`)).find((m) => m.headers['x-dpa-step'] === 'certificate-of-deletion');
+  if (!mail) return undefined;
+  const parsed = await simpleParser(h.catcher.raw(mail.id)!);
+  const attachment = parsed.attachments.find((a) => a.contentType === 'application/pdf')!;
+  return { mail, filename: attachment.filename, pdf: attachment.content, ...(await pdfText(attachment.content)) };
 }
 
 const deliveriesFor = (customerId: string, store: string) =>
@@ -297,6 +321,11 @@ test('a store that confirms late is asked again every day under the same webhook
 
       await confirm(handle, 'backups', { lastCopyExpiresAt: '2027-10-01T00:00:00.000Z' });
       await completed(handle);
+      // The certificate names the late store too, with its last copy's expiry.
+      const certificate = (await certificateOf('late'))!;
+      expect(certificate.text).toContain('Certificate of deletion');
+      expect(certificate.text).toMatch(/backups .*REF-backups .*Last backup copy expires .*1 October 2027/);
+      expect(certificate.mail.text).toContain('the last backup copy expires on');
       const record = await h.records.terminations.get('late');
       expect(record!.deletions.find((d) => d.store === 'backups')).toMatchObject({
         lastCopyExpiresAt: '2027-10-01T00:00:00.000Z',
@@ -308,51 +337,138 @@ test('a store that confirms late is asked again every day under the same webhook
   );
 });
 
-test('a termination while a data subject request of the customer is open: both go on, the request to its own end', async () => {
+test('a termination while a data subject request and objection windows of the customer are open: they run on through the export window, and end with reason contract-ended once the data is deleted; the subject data is cleared', async () => {
   await h.customer('both', { language: 'en', timeZone: 'Europe/Brussels' });
+  await h.customer('other', { language: 'en', timeZone: 'Europe/Brussels' });
   await h.skipTo('2027-09-01T08:00:00.000Z');
-  await withWorker(
-    'termination-both',
-    async () => {
-      const receivedAt = await serverAgo(60_000);
-      const dsr = await h.env.client.workflow.start(dsrRequest, {
-        workflowId: h.endsWithWorker('dsr-both-1'),
-        taskQueue: 'termination-both',
-        args: [{ requestId: 'both-1', customerId: 'both', receivedAt, requestType: 'erasure', reportedAt: receivedAt }],
+  const taskQueue = 'termination-both';
+  await withWorker(taskQueue, async () => {
+    const receivedAt = await serverAgo(60_000);
+    const openRequest = async (requestId: string, customerId: string) => {
+      await h.records.dsr.recordReceipt({
+        requestId,
+        customerId,
+        requestType: 'erasure',
+        receivedAt,
+        reportedAt: receivedAt,
+        subjectEmail: `jan.${requestId}@subject.test`,
       });
-      await h.waitFor(async () => (await dsr.query(dsrStatusQuery)).customerNotice === 'notified');
-      const handle = await start('termination-both', 'both', await serverAgo(1000));
-      await waitForStep('both', 'export-notice');
-      await h.waitFor(async () => (await status(handle)).status === 'export-window');
+      return h.env.client.workflow.start(dsrRequest, {
+        workflowId: h.endsWithWorker(`dsr-${requestId}`),
+        taskQueue,
+        args: [{ requestId, customerId, receivedAt, requestType: 'erasure', reportedAt: receivedAt }],
+      });
+    };
+    const dsr = await openRequest('both-1', 'both');
+    const othersDsr = await openRequest('other-1', 'other');
+    for (const request of [dsr, othersDsr])
+      await h.waitFor(async () => (await request.query(dsrStatusQuery)).subjectConfirmation === 'confirmed');
 
-      // The open request still takes its instruction, and the product is asked to act on it.
-      const instructedAt = await serverAgo(500);
-      await dsr.executeUpdate(dsrInstructedUpdate, {
-        args: [{ instruction: 'erase', receivedAt: instructedAt, source: 'product', webhookId: 'both-erase' }],
-        updateId: 'both-erase',
+    // Two changes: one whose windows are open for both customers, one the customer objected to.
+    const announce = async (changeId: string, customerIds: string[]) => {
+      const notice = {
+        changeId,
+        action: 'added' as const,
+        subprocessor: { id: `sp-${changeId}`, name: 'CloudMail Inc.', country: 'US', purpose: 'email', safeguard: 'scc' as const },
+        transferBasis: 'scc' as const,
+        effectiveAt: new Date(Date.parse(await h.serverNow()) + 40 * 86_400_000).toISOString(),
+        announcedAt: await h.serverNow(),
+      };
+      const recorded = await h.records.subprocessors.recordChange({ ...notice, customerIds });
+      await h.env.client.workflow.start(subprocessorChange, {
+        workflowId: h.endsWithWorker(workflowIds.subprocessorChange(changeId)),
+        taskQueue,
+        args: [{ change: notice, recipients: recorded.recipients }],
       });
-      await h.waitFor(async () => deliveries.some((d) => d.webhookId === 'dsr-both-1.action-erase'));
+      for (const customerId of customerIds)
+        await h.waitFor(async () => (await h.records.objectionWindows.get(changeId, customerId))?.state === 'open');
+    };
+    await announce('END-OPEN', ['both', 'other']);
+    await announce('END-OBJ', ['both']);
+    const objected = await takeObjection(
+      { client: h.env.client, records: h.records, webhookId: 'both-objects', queue: taskQueue },
+      { changeId: 'END-OBJ', customerId: 'both', reasons: 'not outside the EEA', receivedAt: await h.serverNow() },
+      await h.env.currentTimeMs(),
+    );
+    expect(objected.statusCode).toBe(202);
+    const objection = h.env.client.workflow.getHandle(h.endsWithWorker(workflowIds.objection('END-OBJ', 'both')));
+    await h.waitFor(async () => (await objection.query(objectionStatusQuery).catch(() => undefined))?.status === 'objected');
 
-      // The customer chooses deletion now: the stores are asked; the request is not touched.
-      const completedAt = await serverAgo(100);
-      await handle.executeUpdate(exportCompletedUpdate, {
-        args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'product', webhookId: 'both-done' }],
-        updateId: 'both-done',
-      });
-      await h.waitFor(async () => deliveriesFor('both', 'app-db').length === 1);
-      await confirm(handle, 'app-db');
-      await completed(handle);
-      expect((await dsr.query(dsrStatusQuery)).status).toBe('action-requested');
+    const handle = await start(taskQueue, 'both', await serverAgo(1000));
+    await waitForStep('both', 'export-notice');
+    await h.waitFor(async () => (await status(handle)).status === 'export-window');
 
-      await dsr.executeUpdate(dsrActionCompletedUpdate, {
-        args: [{ action: 'erase', completedAt: await serverAgo(10), source: 'product', webhookId: 'both-erased' }],
-        updateId: 'both-erased',
-      });
-      await completed(dsr);
-      expect((await dsr.query(dsrStatusQuery)).closed?.outcome).toBe('carried-out');
-    },
-    ['app-db'],
-  );
+    // During the export window the data is still here: the request takes its instruction and runs on.
+    const instructedAt = await serverAgo(500);
+    await dsr.executeUpdate(dsrInstructedUpdate, {
+      args: [
+        {
+          instruction: 'erase',
+          note: 'Jan Peeters, klantnummer 123',
+          receivedAt: instructedAt,
+          source: 'product',
+          webhookId: 'both-erase',
+        },
+      ],
+      updateId: 'both-erase',
+    });
+    await h.waitFor(async () => deliveries.some((d) => d.webhookId === 'dsr-both-1.action-erase'));
+    await h.waitFor(async () => (await h.records.dsr.get('both-1'))?.instructionNote !== null);
+
+    // The customer chooses deletion now; once the store confirms, its cases end with the contract.
+    const completedAt = await serverAgo(100);
+    await handle.executeUpdate(exportCompletedUpdate, {
+      args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'product', webhookId: 'both-done' }],
+      updateId: 'both-done',
+    });
+    await h.waitFor(async () => deliveriesFor('both', 'app-db').length === 1);
+    expect((await dsr.query(dsrStatusQuery)).status).toBe('action-requested');
+    await confirm(handle, 'app-db');
+    // The request is told, closes, and the case looks again a minute later before anonymising.
+    await h.waitFor(async () => (await status(handle)).endedCases);
+    await completed(dsr);
+    await h.skipTo(new Date(Date.parse(await h.serverNow()) + 2 * 60_000).toISOString());
+    await completed(handle);
+
+    const request = await dsr.query(dsrStatusQuery);
+    expect(request.closed?.outcome).toBe('contract-ended');
+    expect(request.timeline.some((entry) => entry.event.includes('termination-both'))).toBe(true);
+    const record = (await h.records.dsr.get('both-1'))!;
+    expect(record).toMatchObject({
+      status: 'closed',
+      outcome: 'contract-ended',
+      subjectEmailKnown: false,
+      instructionNote: null,
+      instruction: 'erase',
+    });
+    const terminated = await status(handle);
+    expect(terminated.endedCases).toEqual({
+      dsrRequestIds: ['both-1'],
+      windowsClosed: 1,
+      objectionsEnded: [workflowIds.objection('END-OBJ', 'both')],
+    });
+    expect(terminated.dataSubjectsAnonymisedAt).toBeDefined();
+
+    // No subject data of the customer remains in the records; the evidence does, and the other customer's data too.
+    expect(await h.records.dsr.subjectEmail('both-1')).toBeUndefined();
+    expect(JSON.stringify(await h.records.emails.listForWorkflow('dsr-both-1'))).not.toContain('jan.both-1@subject.test');
+    expect(await h.records.dsr.subjectEmail('other-1')).toBe('jan.other-1@subject.test');
+    const confirmation = (await h.records.emails.listForWorkflow('dsr-both-1')).find((e) => e.step === 'subject-confirmation')!;
+    expect(confirmation).toMatchObject({ status: 'sent', recipient: 'data-subject@anonymised.invalid' });
+
+    // The windows: the open one closed without objection, the objection ended; the other customer's runs on.
+    expect(await h.records.objectionWindows.get('END-OPEN', 'both')).toMatchObject({
+      state: 'accepted',
+      outcome: { status: 'contract-ended' },
+    });
+    expect(await h.records.objectionWindows.get('END-OPEN', 'other')).toMatchObject({ state: 'open', outcome: null });
+    expect(await h.records.objectionWindows.get('END-OBJ', 'both')).toMatchObject({
+      state: 'objected',
+      outcome: { status: 'contract-ended' },
+    });
+    expect((await objection.describe()).status.name).toBe('TERMINATED');
+    expect((await othersDsr.query(dsrStatusQuery)).closed).toBeUndefined();
+  }, ['app-db']);
 });
 
 test('a customer the product never described: the privacy team is alerted, nothing starts until an operator records the notice given another way', async () => {
@@ -393,5 +509,137 @@ test('a customer the product never described: the privacy team is alerted, nothi
       expect(deliveries.filter((d) => d.body.data.customerId === 'ghost')).toHaveLength(1);
     },
     ['app-db'],
+  );
+});
+
+test('the certificate of deletion: once every store confirmed, the customer gets it as a PDF in its language, listing every store; the records keep it, and a retry sends it once', async () => {
+  await h.customer('cert', {
+    language: 'fr',
+    name: 'Société Générale d’Éléphants',
+    emails: ['dpo@cert.test', 'juridique@cert.test'],
+    timeZone: 'Europe/Brussels',
+  });
+  await h.skipTo('2028-01-10T08:00:00.000Z');
+  const stores = ['app-db', 'search', 'backups'];
+  await withWorker(
+    'termination-cert',
+    async () => {
+      const handle = await start('termination-cert', 'cert', await serverAgo(60_000));
+      await waitForStep('cert', 'export-notice');
+      const completedAt = await serverAgo(100);
+      await handle.executeUpdate(exportCompletedUpdate, {
+        args: [{ completedAt, deleteNow: true, receivedAt: completedAt, source: 'product', webhookId: 'cert-done' }],
+        updateId: 'cert-done',
+      });
+      await h.waitFor(async () => stores.every((store) => deliveriesFor('cert', store).length === 1));
+      await confirm(handle, 'app-db');
+      await confirm(handle, 'search');
+      expect(await certificateOf('cert')).toBeUndefined();
+      await confirm(handle, 'backups', { lastCopyExpiresAt: '2028-04-01T00:00:00.000Z' });
+      await completed(handle);
+
+      const certificate = (await certificateOf('cert'))!;
+      expect(certificate.filename).toBe('certificate-of-deletion-cert.pdf');
+      expect(certificate.mail.subject).toContain('Certificat d’effacement de vos données à caractère personnel');
+      for (const store of stores) {
+        expect(certificate.text).toContain(`Système : ${store}`);
+        expect(certificate.text).toContain(`REF-${store}`);
+        expect(certificate.mail.text).toContain(`${store} : `);
+        expect(certificate.mail.text).toContain(`REF-${store}`);
+      }
+      expect(certificate.text).toContain('Société Générale d’Éléphants (cert)');
+      expect(certificate.text).toContain('définitivement effacées ou anonymisées');
+      expect(certificate.text).toContain('anonymisées');
+      expect(certificate.text).toContain('1er avril 2028');
+      expect(certificate.text).toContain('Point de contact pour la protection des données');
+
+      // The records keep the PDF as sent; the workflow knows only its hash.
+      const kept = (await h.records.certificates.get('cert'))!;
+      const sha256 = createHash('sha256').update(certificate.pdf).digest('hex');
+      expect(kept).toMatchObject({ language: 'fr', sha256, emailOutcome: 'sent' });
+      expect(Buffer.compare(kept.pdf, certificate.pdf)).toBe(0);
+      expect(kept.stores.map((store) => [store.store, store.method, store.reference])).toEqual([
+        ['app-db', 'delete', 'REF-app-db'],
+        ['search', 'anonymise', 'REF-search'],
+        ['backups', 'delete', 'REF-backups'],
+      ]);
+      const state = await status(handle);
+      expect(state.certificate).toEqual({ sha256, filename: 'certificate-of-deletion-cert.pdf', language: 'fr', email: 'sent' });
+      expect(JSON.stringify(state)).not.toContain('JVBERi'); // no PDF (base64 "%PDF") in the history's result
+
+      // A retried activity finds the certificate kept and sent: the same bytes, no second email.
+      const before = (await h.catcher.messages()).length;
+      const activities = createActivities({
+        records: h.records,
+        mailer: h.mailer,
+        mailFrom: 'Privacy team <privacy@processor.example>',
+        privacyTeamEmail: privacyTeam,
+        temporal: h.env.client,
+        termination: { ...defaultTerminationConfig, dataStores: stores },
+      });
+      const retried = await new MockActivityEnvironment({
+        workflowExecution: { workflowId: handle.workflowId, runId: 'retry' },
+      }).run(() =>
+        activities.issueDeletionCertificate({
+          customerId: 'cert',
+          terminatedAt: state.terminatedAt,
+          deletedAt: state.deletedAt!,
+          stores: [],
+        }),
+      );
+      expect(retried).toMatchObject({ sha256, email: { status: 'sent', recipients: 2 } });
+      expect((await h.catcher.messages()).length).toBe(before);
+      const steps = (await h.records.emails.listForWorkflow('termination-cert')).filter((e) => e.step === 'certificate-of-deletion');
+      expect(steps.map((e) => e.status)).toEqual(['sent', 'sent']);
+    },
+    stores,
+  );
+});
+
+test('a store silent for days: the case continues as new when its history grows, carrying its state, and no update or alert is lost', async () => {
+  await h.customer('long', { language: 'nl', timeZone: 'Europe/Brussels' });
+  await h.skipTo('2028-03-01T08:00:00.000Z');
+  await withWorker(
+    'termination-long',
+    async () => {
+      const handle = await start('termination-long', 'long', '2028-03-01T07:00:00.000Z', 1, { continueAsNewAfterEvents: 60 });
+      await waitForStep('long', 'export-notice');
+      expect(await h.waitFor(async () => (await status(handle)).closesAt)).toBe('2028-03-02T22:59:59.999Z');
+      await h.skipTo('2028-03-02T23:00:00.000Z');
+      await h.waitFor(async () => deliveriesFor('long', 'app-db').length === 1 && deliveriesFor('long', 'backups').length === 1);
+      const firstRun = (await handle.describe()).runId;
+
+      // Asked again every day; the alert after 3 days; some runs later the history is still short.
+      for (let day = 3; day <= 12; day += 1) {
+        await h.skipTo(`2028-03-${String(day).padStart(2, '0')}T23:05:00.000Z`);
+        await h.waitFor(async () => deliveriesFor('long', 'backups').length === day - 1, { what: `re-ask on day ${day}` });
+      }
+      const now = await handle.describe();
+      expect(now.runId).not.toBe(firstRun);
+      expect(now.historyLength).toBeLessThan(120);
+      const carried = await status(handle);
+      expect(carried.timeline.filter((entry) => entry.event.startsWith('continued as new')).length).toBeGreaterThanOrEqual(1);
+      expect(carried.stores.find((store) => store.store === 'backups')).toMatchObject({ followUps: 10, delivery: 'accepted' });
+      expect(carried.status).toBe('deletion-unconfirmed');
+      expect(carried.windowDays).toBe(1);
+      // Each alert once, whatever run raised it.
+      const alertsSent = async () => (await sentSteps('long')).filter((step) => step.startsWith('alert-')).sort();
+      expect(await alertsSent()).toEqual(['alert-deletion-unconfirmed-app-db', 'alert-deletion-unconfirmed-backups']);
+
+      // Confirmations sent as the next day's round runs (and the case may continue as new) all count, once.
+      await h.skipTo('2028-03-13T23:05:00.000Z');
+      const [appDb, backups] = await Promise.all([confirm(handle, 'app-db'), confirm(handle, 'backups')]);
+      expect([appDb.duplicate, backups.duplicate]).toEqual([false, false]);
+      await completed(handle);
+      const done = await status(handle);
+      expect(done.stores.map((store) => [store.store, store.confirmed?.reference])).toEqual([
+        ['app-db', 'REF-app-db'],
+        ['backups', 'REF-backups'],
+      ]);
+      expect(await alertsSent()).toEqual(['alert-deletion-unconfirmed-app-db', 'alert-deletion-unconfirmed-backups']);
+      expect((await sentSteps('long')).filter((step) => step === 'certificate-of-deletion')).toHaveLength(1);
+      expect((await h.records.terminations.get('long'))!.deletions.map((d) => d.reference)).toEqual(['REF-app-db', 'REF-backups']);
+    },
+    ['app-db', 'backups'],
   );
 });

@@ -1,8 +1,8 @@
 /** An email ready to send: the same content as plain text and as HTML. */
 export type RenderedEmail = { subject: string; text: string; html: string; calendar?: CalendarPart; attachments?: EmailAttachment[] };
 
-/** A document sent with the email (an audit's subprocessor list, say): text only, named as the reader saves it. */
-export type EmailAttachment = { filename: string; contentType: string; content: string };
+/** A document sent with the email (an audit's subprocessor list, a certificate of deletion as PDF), named as the reader saves it. */
+export type EmailAttachment = { filename: string; contentType: string; content: string | Buffer };
 
 /**
  * An iCalendar invitation (RFC 5546) sent with the email as its text/calendar part, which calendar

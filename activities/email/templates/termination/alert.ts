@@ -32,6 +32,13 @@ export const alert = {
         'has not confirmed it (deletion.confirmed) for days; it is asked again every day under the same webhook id. ' +
         'Check with the product team; a deletion confirmed another way is recorded with the update deletionConfirmed.',
     },
+    'certificate-undeliverable': {
+      title: 'The certificate of deletion could not be emailed',
+      action:
+        'Every store confirmed the deletion of the customer’s personal data (policy 11.3), but no contact of the ' +
+        'customer accepted the email carrying the certificate of deletion (or the customer has no record). The PDF is ' +
+        'kept in the records (termination_certificates, with its SHA-256): send it to the customer another way.',
+    },
   },
   webUi: { query: 'terminationStatus', shows: 'the export window, the stores and the timeline' },
 } satisfies PrivacyTeamAlertCopy<TerminationPrivacyTeamAlertKind>;

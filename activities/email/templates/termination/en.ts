@@ -45,4 +45,39 @@ export const en = {
     waived: (end) => `At your written request, the rest of your export window, which would have ended on ${end}, has been waived.`,
     deletion: 'We now delete or anonymise your personal data in every one of our systems (section 11.3) and will confirm it to you.',
   },
+  certificate: {
+    subject: 'Certificate of deletion of your personal data',
+    intro: (customer, deleted) =>
+      `Every one of our systems has confirmed that the personal data we processed on behalf of ${customer} has been ` +
+      `deleted or anonymised (section 11.3 of our Data Processing Policy, Article 28(3)(g) GDPR). The last confirmation came on ${deleted}.`,
+    storesHeading: 'Systems and what each did',
+    storeLine: (store, method, completed, reference, lastCopy) =>
+      `${store}: ${method} on ${completed}, reference ${reference}` + (lastCopy ? `; the last backup copy expires on ${lastCopy}` : ''),
+    attached: (filename) => `The certificate of deletion is attached as a PDF (${filename}). Please keep it with your records.`,
+    ownRecords:
+      'We keep only the evidence that each of our duties was done (the emails we sent and our registers), without ' +
+      'personal data of your data subjects.',
+    methods: { delete: 'deleted', anonymise: 'anonymised' },
+    pdf: {
+      title: 'Certificate of deletion',
+      customer: 'Customer',
+      deletedAt: 'Deletion confirmed',
+      statement: (customer, id) =>
+        `We certify that the personal data we processed on behalf of ${customer} (customer reference ${id}) under our ` +
+        'Data Processing Policy has been permanently deleted or anonymised in each of the systems below, after the export ' +
+        'window that followed the end of the contract (section 11.3; Article 28(3)(g) GDPR).',
+      store: 'System',
+      method: 'Method',
+      completedAt: 'Completed',
+      reference: 'Reference',
+      lastCopyExpiresAt: 'Last backup copy expires',
+      ownRecords:
+        'We keep only the evidence that each of our duties was done (the emails we sent, our registers and this ' +
+        'certificate), without personal data of your data subjects.',
+      issuedBy: (processor, issued) => `Issued by ${processor} on ${issued}.`,
+      contactPoint: 'Contact point for data protection',
+      processorFallback: 'the processor',
+      page: (number, count) => `Page ${number} of ${count}`,
+    },
+  },
 } satisfies TerminationCopy;

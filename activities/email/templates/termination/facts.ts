@@ -1,4 +1,5 @@
 import type { ContactPoint } from '../../../../domain/contact-point';
+import type { CertifiedStore } from '../../../../domain/termination';
 
 /** What every customer email about the end of its contract shows. */
 export type TerminationCaseFacts = {
@@ -30,7 +31,7 @@ export type TerminationExtensionFacts = TerminationCaseFacts & {
 export type TerminationWaiverFacts = TerminationCaseFacts & { exportCompletedAt: string; waivedAt: string };
 
 export type TerminationPrivacyTeamAlertKind =
-  'no-customer-record' | 'notice-undeliverable' | 'product-webhook-not-configured' | 'deletion-unconfirmed';
+  'no-customer-record' | 'notice-undeliverable' | 'product-webhook-not-configured' | 'deletion-unconfirmed' | 'certificate-undeliverable';
 
 export type TerminationPrivacyTeamAlertFacts = {
   kind: TerminationPrivacyTeamAlertKind;
@@ -38,4 +39,11 @@ export type TerminationPrivacyTeamAlertFacts = {
   detail: string;
   store?: string;
   dueAt?: string;
+};
+
+/** 11.3: the email that carries the certificate of deletion (attached as a PDF) and lists its stores. */
+export type TerminationCertificateFacts = Omit<TerminationCaseFacts, 'closesAt'> & {
+  deletedAt: string;
+  stores: readonly CertifiedStore[];
+  certificate: { filename: string; pdf: Buffer };
 };

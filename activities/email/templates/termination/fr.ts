@@ -47,4 +47,42 @@ export const fr = {
     deletion:
       'Nous effaçons ou anonymisons maintenant vos données à caractère personnel dans tous nos systèmes (article 11.3) et vous le confirmerons.',
   },
+  certificate: {
+    subject: 'Certificat d’effacement de vos données à caractère personnel',
+    intro: (customer, deleted) =>
+      `Chacun de nos systèmes a confirmé que les données à caractère personnel que nous traitions pour le compte de ${customer} ` +
+      `ont été effacées ou anonymisées (article 11.3 de notre Politique de traitement des données, article 28, paragraphe 3, ` +
+      `point g), du RGPD). La dernière confirmation date du ${deleted}.`,
+    storesHeading: 'Systèmes et traitement appliqué',
+    storeLine: (store, method, completed, reference, lastCopy) =>
+      `${store} : ${method} le ${completed}, référence ${reference}` +
+      (lastCopy ? ` ; la dernière copie de sauvegarde expire le ${lastCopy}` : ''),
+    attached: (filename) => `Le certificat d’effacement est joint en PDF (${filename}). Veuillez le conserver dans vos dossiers.`,
+    ownRecords:
+      'Nous ne conservons que la preuve que chacune de nos obligations a été remplie (les e-mails envoyés et nos registres), ' +
+      'sans données à caractère personnel de vos personnes concernées.',
+    methods: { delete: 'effacées', anonymise: 'anonymisées' },
+    pdf: {
+      title: 'Certificat d’effacement',
+      customer: 'Client',
+      deletedAt: 'Effacement confirmé',
+      statement: (customer, id) =>
+        `Nous certifions que les données à caractère personnel que nous traitions pour le compte de ${customer} (référence ` +
+        `client ${id}) en vertu de notre Politique de traitement des données ont été définitivement effacées ou anonymisées ` +
+        'dans chacun des systèmes ci-dessous, après la période d’exportation qui a suivi la fin du contrat (article 11.3 ; ' +
+        'article 28, paragraphe 3, point g), du RGPD).',
+      store: 'Système',
+      method: 'Traitement',
+      completedAt: 'Achevé le',
+      reference: 'Référence',
+      lastCopyExpiresAt: 'Expiration de la dernière copie de sauvegarde',
+      ownRecords:
+        'Nous ne conservons que la preuve que chacune de nos obligations a été remplie (les e-mails envoyés, nos registres et ' +
+        'ce certificat), sans données à caractère personnel de vos personnes concernées.',
+      issuedBy: (processor, issued) => `Délivré par ${processor} le ${issued}.`,
+      contactPoint: 'Point de contact pour la protection des données',
+      processorFallback: 'le sous-traitant',
+      page: (number, count) => `Page ${number} sur ${count}`,
+    },
+  },
 } satisfies TerminationCopy;

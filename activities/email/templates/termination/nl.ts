@@ -46,4 +46,40 @@ export const nl = {
     waived: (end) => `Op uw schriftelijk verzoek is afgezien van de rest van uw exportperiode, die op ${end} zou eindigen.`,
     deletion: 'Wij wissen of anonimiseren nu uw persoonsgegevens in al onze systemen (artikel 11.3) en bevestigen u dat.',
   },
+  certificate: {
+    subject: 'Certificaat van verwijdering van uw persoonsgegevens',
+    intro: (customer, deleted) =>
+      `Al onze systemen hebben bevestigd dat de persoonsgegevens die wij namens ${customer} verwerkten, gewist of ` +
+      `geanonimiseerd zijn (artikel 11.3 van onze Dataverwerkingspolicy, artikel 28, lid 3, onder g), AVG). De laatste ` +
+      `bevestiging kwam op ${deleted}.`,
+    storesHeading: 'Systemen en wat elk deed',
+    storeLine: (store, method, completed, reference, lastCopy) =>
+      `${store}: ${method} op ${completed}, referentie ${reference}` + (lastCopy ? `; de laatste back-upkopie vervalt op ${lastCopy}` : ''),
+    attached: (filename) => `Het certificaat van verwijdering zit als pdf in de bijlage (${filename}). Bewaar het bij uw documenten.`,
+    ownRecords:
+      'Wij bewaren enkel het bewijs dat elk van onze verplichtingen is nagekomen (de e-mails die wij stuurden en onze ' +
+      'registers), zonder persoonsgegevens van uw betrokkenen.',
+    methods: { delete: 'gewist', anonymise: 'geanonimiseerd' },
+    pdf: {
+      title: 'Certificaat van verwijdering',
+      customer: 'Klant',
+      deletedAt: 'Verwijdering bevestigd',
+      statement: (customer, id) =>
+        `Wij verklaren dat de persoonsgegevens die wij onder onze Dataverwerkingspolicy namens ${customer} (klantreferentie ` +
+        `${id}) verwerkten, definitief gewist of geanonimiseerd zijn in elk van de onderstaande systemen, na de exportperiode ` +
+        'die volgde op het einde van de overeenkomst (artikel 11.3; artikel 28, lid 3, onder g), AVG).',
+      store: 'Systeem',
+      method: 'Methode',
+      completedAt: 'Voltooid op',
+      reference: 'Referentie',
+      lastCopyExpiresAt: 'Laatste back-upkopie vervalt op',
+      ownRecords:
+        'Wij bewaren enkel het bewijs dat elk van onze verplichtingen is nagekomen (de e-mails die wij stuurden, onze ' +
+        'registers en dit certificaat), zonder persoonsgegevens van uw betrokkenen.',
+      issuedBy: (processor, issued) => `Uitgereikt door ${processor} op ${issued}.`,
+      contactPoint: 'Contactpunt voor gegevensbescherming',
+      processorFallback: 'de verwerker',
+      page: (number, count) => `Pagina ${number} van ${count}`,
+    },
+  },
 } satisfies TerminationCopy;

@@ -4,7 +4,7 @@
  * customer's request, and internal alerts to the processor's privacy team.
  */
 import type { Language } from '../../../../domain/language';
-import { factsTable, optionalRow, paragraph, paragraphs, section, type FactRow } from '../common/blocks';
+import { factsTable, heading, list, optionalRow, paragraph, paragraphs, section, type FactRow } from '../common/blocks';
 import { renderCustomerEmail } from '../common/customer-email';
 import { localised, type Localised } from '../common/localised';
 import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-team-alert';
@@ -15,6 +15,7 @@ import { en } from './en';
 import type {
   ExportHow,
   TerminationCaseFacts,
+  TerminationCertificateFacts,
   TerminationExtensionFacts,
   TerminationNoticeFacts,
   TerminationPrivacyTeamAlertFacts,
@@ -27,7 +28,7 @@ import { nl } from './nl';
 const copies: Readonly<Record<Language, TerminationCopy>> = { nl, fr, en };
 
 function terminationEmail(
-  facts: TerminationCaseFacts,
+  facts: Pick<TerminationCaseFacts, 'customerId' | 'timeZone' | 'contact'>,
   language: Language,
   title: (copy: TerminationCopy, local: Localised<TerminationCopy>) => string,
   compose: (local: Localised<TerminationCopy>) => EmailBlock[],
@@ -116,6 +117,43 @@ export function renderTerminationWaiver(facts: TerminationWaiverFacts, language:
       paragraph(local.copy.waiver.deletion),
     ],
   );
+}
+
+/**
+ * 11.3: the certificate of deletion, attached as a PDF; the email lists every store too, so that the
+ * customer reads what was done without opening the attachment.
+ */
+export function renderTerminationCertificate(facts: TerminationCertificateFacts, language: Language): RenderedEmail {
+  const email = terminationEmail(
+    facts,
+    language,
+    (copy) => copy.certificate.subject,
+    ({ copy, at }) => [
+      paragraph(copy.certificate.intro(facts.customerName, at(facts.deletedAt))),
+      factsTable([
+        { label: copy.reference, value: facts.customerId },
+        { label: copy.terminatedAt, value: at(facts.terminatedAt) },
+        { label: copy.certificate.pdf.deletedAt, value: at(facts.deletedAt) },
+      ]),
+      heading(copy.certificate.storesHeading),
+      list(
+        facts.stores.map((store) =>
+          copy.certificate.storeLine(
+            store.store,
+            copy.certificate.methods[store.method],
+            at(store.completedAt),
+            store.reference,
+            store.lastCopyExpiresAt === undefined ? undefined : at(store.lastCopyExpiresAt),
+          ),
+        ),
+      ),
+      ...paragraphs(copy.certificate.attached(facts.certificate.filename), copy.certificate.ownRecords),
+    ],
+  );
+  return {
+    ...email,
+    attachments: [{ filename: facts.certificate.filename, contentType: 'application/pdf', content: facts.certificate.pdf }],
+  };
 }
 
 /** An internal alert; English only, because the privacy team is internal. */
