@@ -126,7 +126,15 @@ function readTerminationConfig(
     if (text.length > 2000) throw new Error(`${name} must be at most 2000 characters`);
     instructions[language] = text;
   }
-  return { defaultExportWindowDays: days, dataStores, exportTool: { url, instructions } };
+  const processorName = optional('PROCESSOR_NAME');
+  if (processorName !== undefined && (processorName.length > 200 || /[\u0000-\u001f\u007f]/.test(processorName)))
+    throw new Error('PROCESSOR_NAME must be at most 200 characters, without control characters');
+  return {
+    defaultExportWindowDays: days,
+    dataStores,
+    exportTool: { url, instructions },
+    ...(processorName !== undefined && { processorName }),
+  };
 }
 
 /** The contract promises a repeated webhook-id the same answer for 7 days at least. */

@@ -178,6 +178,13 @@ describe('settings', () => {
     expect(() => readConfig({ EXPORT_WINDOW_DAYS: '400' })).toThrow(/EXPORT_WINDOW_DAYS must be at most 365/);
     expect(() => readConfig({ EXPORT_TOOL_URL: 'export tool' })).toThrow(/EXPORT_TOOL_URL must be an http\(s\) URL/);
   });
+
+  it('reads the processor that signs the certificate of deletion, and refuses a name with control characters', () => {
+    expect(readConfig({}).termination.processorName).toBeUndefined();
+    expect(readConfig({ PROCESSOR_NAME: 'Processor NV' }).termination.processorName).toBe('Processor NV');
+    expect(() => readConfig({ PROCESSOR_NAME: 'Processor\nNV' })).toThrow(/PROCESSOR_NAME must be at most 200 characters, without control/);
+    expect(() => readConfig({ PROCESSOR_NAME: 'x'.repeat(201) })).toThrow(/PROCESSOR_NAME/);
+  });
 });
 
 describe('the notice in each language states the exact end and how to export', () => {
