@@ -78,6 +78,26 @@ export function auditDayOver(date: LocalDate, timeZone: string): Instant {
 }
 
 /**
+ * A clock (a reminder) that need not ring: another of its kind, later, is due by `now` too. A worker down
+ * for days before the date would otherwise send the reminders of 5 and 1 working days out at once; the
+ * later one says the same, closer to the date. `clocks` are the clocks still to ring.
+ */
+export function supersededClock<C extends { key: string; kind: string; at: Instant }>(
+  clock: C,
+  clocks: readonly C[],
+  now: Instant,
+): boolean {
+  const dueBy = parseInstant(now);
+  return clocks.some(
+    (later) =>
+      later.key !== clock.key &&
+      later.kind === clock.kind &&
+      parseInstant(later.at) > parseInstant(clock.at) &&
+      parseInstant(later.at) <= dueBy,
+  );
+}
+
+/**
  * 12.4: which findings reminder is next, counting `every` working days from the date, given the last one
  * sent (0: none). After a long pause (a worker down for weeks) the latest reminder due stands for the
  * ones missed, so that the team gets one email rather than a burst; counted once from the working days

@@ -1,4 +1,12 @@
-import { allHandlersFinished, condition, continueAsNew, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { InviteesEmailResult } from '../activities/audit';
 import type { CustomerEmailResult } from '../activities/email/customer-contacts';
@@ -17,6 +25,7 @@ import {
   auditFindingsRecordedUpdate,
   auditSettings,
   auditStatusQuery,
+  supersededClock,
   displayStatus,
   nextFindingsReminder,
   openAuditState,
@@ -331,6 +340,12 @@ export async function auditRequest(
     // A clock of the days before that rings only after the audit (a worker down for days) says nothing useful.
     if (held && clock.kind !== 'held' && clock.kind !== 'findings-awaited') {
       note(`${clock.key} skipped: the audit day is over`);
+      return;
+    }
+    // A reminder whose later one is due too (a worker down for days before the date) is not sent: the
+    // later one says the same, closer to the date. Histories made before this rule keep their path.
+    if (supersededClock(clock, clocksOf(date), now()) && patched('audit-overdue-reminder-once')) {
+      note(`${clock.key} skipped: a later ${clock.kind} is due too`);
       return;
     }
     switch (clock.kind) {

@@ -17,6 +17,7 @@ import {
   refuseFindings,
   type AuditFindingsMessage,
   type AuditState,
+  supersededClock,
 } from '../../domain/audit';
 import { addLocalDays, earliestAuditDate, isWorkingDay, localDateOf, workingDaysBetween } from '../../domain/clocks';
 import { languages } from '../../domain/language';
@@ -160,5 +161,23 @@ describe('12.4: the findings reminders after the date', () => {
     expect(nextFindingsReminder(date, brussels, 5, 1, '2027-09-07T07:01:00.000Z')).toBe(6);
     // Once sent, the next is the one after it.
     expect(nextFindingsReminder(date, brussels, 5, 6, '2027-09-07T07:02:00.000Z')).toBe(7);
+  });
+});
+
+describe('a reminder overtaken by a later one (a worker down for days before the date)', () => {
+  const clock = (key: string, kind: string, at: string) => ({ key, kind, at });
+  const five = clock('reminder-5@2027-10-13', 'reminder', '2027-10-06T07:00:00.000Z');
+  const one = clock('reminder-1@2027-10-13', 'reminder', '2027-10-12T07:00:00.000Z');
+  const alert = clock('alert-auditors-not-bound-2@2027-10-13', 'auditors-not-bound', '2027-10-11T07:00:00.000Z');
+
+  it('is not sent when the later one of its kind is due too; the later one is', () => {
+    expect(supersededClock(five, [five, alert, one], '2027-10-12T12:00:00.000Z')).toBe(true);
+    expect(supersededClock(one, [five, alert, one], '2027-10-12T12:00:00.000Z')).toBe(false);
+  });
+
+  it('is sent on time, and when only another kind is due after it', () => {
+    expect(supersededClock(five, [five, alert, one], '2027-10-06T07:00:00.000Z')).toBe(false);
+    expect(supersededClock(five, [five, alert, one], '2027-10-11T08:00:00.000Z')).toBe(false);
+    expect(supersededClock(alert, [five, alert, one], '2027-10-12T12:00:00.000Z')).toBe(false);
   });
 });
