@@ -127,7 +127,8 @@ function readTerminationConfig(
     instructions[language] = text;
   }
   const processorName = optional('PROCESSOR_NAME');
-  if (processorName !== undefined && (processorName.length > 200 || /[\u0000-\u001f\u007f]/.test(processorName)))
+  // eslint-disable-next-line no-control-regex
+  if (processorName !== undefined && (processorName.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(processorName)))
     throw new Error('PROCESSOR_NAME must be at most 200 characters, without control characters');
   return {
     defaultExportWindowDays: days,
