@@ -3,6 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { sql } from 'kysely';
 import { createMailer } from '../activities/email/mailer';
+import { dataConverter } from '../codec/data-converter';
+import { embeddedPayloadKeys } from '../codec/key-file';
 import { readServingConfig, workerSettings } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   installSdkLogging();
+  const payloadKeys = embeddedPayloadKeys(config.payloadKeys, config.dataDir, (message, fields) => logger.warn(fields, message));
 
   let devServer: DevServer | undefined;
   let address = config.temporalAddress;
@@ -54,6 +57,8 @@ async function main(): Promise<void> {
       namespace: config.temporalNamespace,
       port: config.temporalDevPort,
       uiPort: config.temporalUiPort,
+      // The Web UI decodes payloads through the HTTP server's codec endpoint (started below).
+      uiCodecEndpoint: `http://${config.host}:${config.port}/codec`,
       log: (line) => logger.debug({ part: 'temporal dev server' }, line),
     });
     stops.push({ name: 'temporal dev server', stop: devServer.stop });
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
     records,
     mailer,
     ...workerSettings(config),
+    payloadKeys,
   });
   const workerRun = worker.run();
   // On SIGINT and SIGTERM the SDK has begun the worker's shutdown already; shutting it down twice throws.
@@ -92,7 +98,11 @@ async function main(): Promise<void> {
 
   const clientConnection = await Connection.connect({ address });
   stops.push({ name: 'client connection', stop: () => clientConnection.close() });
-  const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
+  const temporal = new Client({
+    connection: clientConnection,
+    namespace: config.temporalNamespace,
+    dataConverter: dataConverter(payloadKeys),
+  });
 
   const app = buildHttpServer({
     records,
@@ -100,6 +110,7 @@ async function main(): Promise<void> {
     webhookSecret: config.webhookSecret,
     mailCatcher,
     operatorToken: config.operatorToken,
+    codec: { keys: payloadKeys, webUiOrigins: config.webUiOrigins },
     ready: async () => {
       await clientConnection.healthService.check({});
       await sql`select 1`.execute(database.db);

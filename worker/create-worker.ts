@@ -2,6 +2,8 @@ import { Client } from '@temporalio/client';
 import { SdkComponent } from '@temporalio/common';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { dataConverter, failureConverterPath } from '../codec/data-converter';
+import type { PayloadKey } from '../codec/keys';
 import { taskQueue } from '../domain/task-queue';
 import { sdkLogger } from './sdk-logger';
 
@@ -13,6 +15,8 @@ export interface WorkerSetup extends Omit<ActivityDeps, 'temporal'> {
   taskQueue?: string;
   /** Workflows kept in memory between tasks (config: WORKER_MAX_CACHED_WORKFLOWS); the SDK's default otherwise. */
   maxCachedWorkflows?: number;
+  /** The payload codec's keys (PAYLOAD_ENCRYPTION_KEYS): the first encrypts, every one decrypts. */
+  payloadKeys: PayloadKey[];
 }
 
 /** The worker runs every workflow and activity of the product on one task queue. */
@@ -21,14 +25,23 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
   // go to debug with the SDK's other routine lines.
   const workflowBundle =
     setup.workflowBundle ??
-    (await bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: sdkLogger({ sdkComponent: SdkComponent.worker }) }));
+    (await bundleWorkflowCode({
+      workflowsPath: workflowsPath(),
+      failureConverterPath,
+      logger: sdkLogger({ sdkComponent: SdkComponent.worker }),
+    }));
+  const converter = dataConverter(setup.payloadKeys);
   return Worker.create({
     connection: setup.connection,
     namespace: setup.namespace,
     taskQueue: setup.taskQueue ?? taskQueue,
     workflowBundle,
+    dataConverter: converter,
     // The activities' client shares the worker's connection: no second connection to configure or close.
-    activities: createActivities({ ...setup, temporal: new Client({ connection: setup.connection, namespace: setup.namespace }) }),
+    activities: createActivities({
+      ...setup,
+      temporal: new Client({ connection: setup.connection, namespace: setup.namespace, dataConverter: converter }),
+    }),
     ...(setup.maxCachedWorkflows !== undefined && { maxCachedWorkflows: setup.maxCachedWorkflows }),
     // The time a running activity gets to finish on Ctrl-C before it is cancelled.
     shutdownGraceTime: '10 seconds',

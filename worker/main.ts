@@ -1,6 +1,6 @@
 import { NativeConnection } from '@temporalio/worker';
 import { createMailer } from '../activities/email/mailer';
-import { readConfig, workerSettings } from '../config/config';
+import { readConfig, requiredPayloadKeys, workerSettings } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
 import { createRecords } from '../records';
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     records: createRecords(database.db),
     mailer,
     ...workerSettings(config),
+    payloadKeys: requiredPayloadKeys(config),
   });
   logger.info({ namespace: config.temporalNamespace }, 'worker running');
   try {

@@ -5,7 +5,9 @@ import { withoutAddresses } from '../../activities/email/send-email';
 import { logger } from '../../config/logger';
 import type { Records } from '../../records';
 import type { MailCatcher } from '../embedded/mail-catcher';
+import type { PayloadKey } from '../../codec/keys';
 import { breachRegisterCsv } from './breach-register-csv';
+import { registerCodecRoutes } from './codec-route';
 import { registerSubprocessorRegisterRoutes } from './subprocessor-register';
 import { registerWebhookRoute } from './webhook-route';
 
@@ -17,6 +19,8 @@ export interface HttpServerDeps {
   ready: () => Promise<boolean>;
   mailCatcher?: MailCatcher;
   operatorToken?: string;
+  /** The codec endpoint (/codec/encode, /codec/decode): the payload keys and the Web UI's origins; absent, no endpoint. */
+  codec?: { keys: PayloadKey[]; webUiOrigins: string[] };
   logLevel?: string;
   /** How long a delivery waits on Temporal before it is answered 503 (default 10 s). */
   temporalCallTimeoutMs?: number;
@@ -66,6 +70,8 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       throw Object.assign(new Error('an operator token is needed'), { statusCode: 401 });
     }
   };
+
+  if (deps.codec) registerCodecRoutes(app, { ...deps.codec, operatorOnly });
 
   app.get('/breaches', { onRequest: operatorOnly }, async () => ({ incidents: await deps.records.breaches.list() }));
   app.get('/breaches.csv', { onRequest: operatorOnly }, async (_request, reply) =>

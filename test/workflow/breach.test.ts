@@ -20,6 +20,7 @@ import { breachIncident } from '../../workflows';
 import { waitForMessages } from '../support/mail';
 import { emailAddressesIn, historyText, testPrivacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
+import { decryptedHistory } from '../support/payload-keys';
 
 const h = useWorkflowHarness();
 
@@ -719,7 +720,7 @@ describe('nothing lost', () => {
       await sendUpdate(handle, 'msg_carry_update', 'Still looking.');
       await h.waitFor(async () => (await handle.describe()).runId !== handle.firstExecutionRunId, { what: 'a second run' });
       // The new run's input names the customers by their place in the incident's list, not again by id.
-      const started = (await handle.fetchHistory()).events![0]!.workflowExecutionStartedEventAttributes!;
+      const started = (await decryptedHistory(await handle.fetchHistory())).events![0]!.workflowExecutionStartedEventAttributes!;
       const carried = JSON.parse(Buffer.from(started.input!.payloads![0]!.data!).toString('utf8')).carried;
       expect(carried).toMatchObject({ undeliverable: [1], acknowledged: [[2, '2026-11-30T10:00:00.000Z']], handedOver: [] });
       expect(await handle.query(breachStatusQuery)).toMatchObject({
