@@ -134,6 +134,7 @@ async function main(): Promise<void> {
     `  records      ${database.kind === 'pglite' ? `PGlite in ${path.join(config.dataDir, 'records')}` : 'PostgreSQL (DATABASE_URL)'}`,
     `  mail         ${mailCatcher ? `SMTP catcher on ${mailCatcher.smtpUrl}, read at ${base}/mail/messages` : 'SMTP_URL'}`,
     `  register     ${base}/breaches   evidence: ${base}/evidence/emails`,
+    `  codec        ${base}/codec   (payloads encrypted with key ${payloadKeys[0]!.id}; the Web UI decodes through it)`,
     '  Ctrl-C stops everything; state is kept for the next start.',
     '',
   ];
