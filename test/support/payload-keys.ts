@@ -1,6 +1,7 @@
+import { defaultPayloadConverter, type ProtoFailure } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { dataConverter } from '../../codec/data-converter';
-import type { PayloadKey } from '../../codec/keys';
+import { formatPayloadKeys, type PayloadKey } from '../../codec/keys';
 import { EncryptionCodec, encryptedEncoding } from '../../codec/payload-codec';
 
 /**
@@ -13,6 +14,9 @@ export const testPayloadKeys: PayloadKey[] = [
 ];
 
 export const testDataConverter = dataConverter(testPayloadKeys);
+
+/** The same keys as PAYLOAD_ENCRYPTION_KEYS, for a worker a test runs as its own process. */
+export const testPayloadKeysSetting = formatPayloadKeys(testPayloadKeys);
 
 /**
  * A history with every encrypted payload decrypted in place: what an operator reads in the Web UI
@@ -41,4 +45,14 @@ export async function decryptedHistory(history: History): Promise<History> {
   walk(history);
   await Promise.all(pending);
   return history;
+}
+
+/**
+ * A failure's message as an operator reads it through the codec endpoint: with encodeCommonAttributes
+ * the failure itself says only "Encoded failure", its message is in the encrypted encodedAttributes.
+ */
+export async function failureMessage(failure: ProtoFailure | null | undefined): Promise<string | undefined> {
+  if (!failure?.encodedAttributes) return failure?.message ?? undefined;
+  const [plain] = await new EncryptionCodec(testPayloadKeys).decode([failure.encodedAttributes]);
+  return defaultPayloadConverter.fromPayload<{ message?: string }>(plain!).message;
 }

@@ -20,7 +20,7 @@ import { breachIncident } from '../../workflows';
 import { waitForMessages } from '../support/mail';
 import { emailAddressesIn, historyText, testPrivacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
-import { decryptedHistory } from '../support/payload-keys';
+import { decryptedHistory, failureMessage } from '../support/payload-keys';
 
 const h = useWorkflowHarness();
 
@@ -366,7 +366,7 @@ describe("the contract's notice deadline (8.1)", () => {
         expect((await waitForSent('breach-SLOW-1~', 2))[1]).toEqual([testPrivacyTeam, 'contractual-deadline-at-risk']);
         // The retried notice's failure, as the Web UI shows it, gives the server's answer without the address.
         const notice = h.env.client.workflow.getHandle(workflowIds.breachNotice('SLOW-1', 'slow-mail'));
-        const failure = (await notice.describe()).raw.pendingActivities?.[0]?.lastFailure?.message ?? '';
+        const failure = (await failureMessage((await notice.describe()).raw.pendingActivities?.[0]?.lastFailure)) ?? '';
         expect(failure).toMatch(/^the mail server did not accept the email yet: .*451 4\.2\.1 <address>: mailbox busy/);
         h.deferred.delete('dpo@slow-mail.test');
         // The next retry comes at most two minutes later (emailOptions): on the server's clock, not the test's.
