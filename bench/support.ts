@@ -6,6 +6,9 @@ import os from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createMailer } from '../activities/email/mailer';
+import { dataConverter } from '../codec/data-converter';
+import { embeddedPayloadKeys } from '../codec/key-file';
+import { parsePayloadKeys } from '../codec/keys';
 import { developmentWebhookSecret } from '../config/config';
 import { startMailCatcher } from '../client/embedded/mail-catcher';
 import { signedHeaders } from '../webhook-signing/standard-webhooks';
@@ -35,7 +38,9 @@ export async function startBenchStack(name: string, onMessage: (raw: Buffer) => 
   const [httpPort, temporalPort, uiPort] = (await freePorts(3)) as [number, number, number];
   const product = await startProduct({ dataDir, smtpUrl: smtp.smtpUrl, httpPort, temporalPort, uiPort });
   const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
-  const temporal = new Client({ connection });
+  // The product's own key (PAYLOAD_ENCRYPTION_KEYS, or the one it made in its data folder): the client reads what it wrote.
+  const envKeys = process.env.PAYLOAD_ENCRYPTION_KEYS ? parsePayloadKeys(process.env.PAYLOAD_ENCRYPTION_KEYS) : undefined;
+  const temporal = new Client({ connection, dataConverter: dataConverter(embeddedPayloadKeys(envKeys, dataDir, () => undefined)) });
   return {
     smtp,
     product,

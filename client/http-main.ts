@@ -1,6 +1,7 @@
 import { Client } from '@temporalio/client';
 import { sql } from 'kysely';
-import { readServingConfig } from '../config/config';
+import { dataConverter } from '../codec/data-converter';
+import { readServingConfig, requiredPayloadKeys } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
 import { lazyClientConnection, readTemporalConnection } from '../config/temporal-connection';
@@ -20,14 +21,16 @@ async function main(): Promise<void> {
   if (!config.temporalAddress || !config.databaseUrl) {
     throw new Error('the standalone HTTP server needs TEMPORAL_ADDRESS and DATABASE_URL (npm start runs everything embedded)');
   }
+  const payloadKeys = requiredPayloadKeys(config);
   const database = await openConfiguredDatabase(config);
   const connection = lazyClientConnection(temporalSettings);
-  const temporal = new Client({ connection, namespace: temporalSettings.namespace });
+  const temporal = new Client({ connection, namespace: temporalSettings.namespace, dataConverter: dataConverter(payloadKeys) });
   const app = buildHttpServer({
     records: createRecords(database.db),
     temporal,
     webhookSecret: config.webhookSecret,
     operatorToken: config.operatorToken,
+    codec: { keys: payloadKeys, webUiOrigins: config.webUiOrigins },
     ready: async () => {
       await connection.healthService.check({});
       await sql`select 1`.execute(database.db);

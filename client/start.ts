@@ -2,6 +2,8 @@ import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { createMailer } from '../activities/email/mailer';
+import { dataConverter } from '../codec/data-converter';
+import { embeddedPayloadKeys } from '../codec/key-file';
 import { readServingConfig, workerSettings } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   let temporalSettings = readTemporalConnection();
   installRuntime();
+  const payloadKeys = embeddedPayloadKeys(config.payloadKeys, config.dataDir, (message, fields) => logger.warn(fields, message));
 
   let devServer: DevServer | undefined;
   if (!temporalSettings.address) {
@@ -55,6 +58,8 @@ async function main(): Promise<void> {
       namespace: config.temporalNamespace,
       port: config.temporalDevPort,
       uiPort: config.temporalUiPort,
+      // The Web UI decodes payloads through the HTTP server's codec endpoint (started below).
+      uiCodecEndpoint: `http://${config.host}:${config.port}/codec`,
       log: (line) => logger.debug({ part: 'temporal dev server' }, line),
     });
     stops.push({ name: 'temporal dev server', stop: devServer.stop });
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
     records,
     mailer,
     ...workerSettings(config),
+    payloadKeys,
   });
   const workerRun = worker.run();
   // On SIGINT and SIGTERM the SDK has begun the worker's shutdown already; shutting it down twice throws.
@@ -94,7 +100,11 @@ async function main(): Promise<void> {
 
   const clientConnection = await connectClient(temporalSettings);
   stops.push({ name: 'client connection', stop: () => clientConnection.close() });
-  const temporal = new Client({ connection: clientConnection, namespace: config.temporalNamespace });
+  const temporal = new Client({
+    connection: clientConnection,
+    namespace: config.temporalNamespace,
+    dataConverter: dataConverter(payloadKeys),
+  });
   await ensureSchedules(
     temporal,
     config.schedules,
@@ -107,6 +117,7 @@ async function main(): Promise<void> {
     webhookSecret: config.webhookSecret,
     mailCatcher,
     operatorToken: config.operatorToken,
+    codec: { keys: payloadKeys, webUiOrigins: config.webUiOrigins },
     ready: async () => {
       await clientConnection.healthService.check({});
       await sql`select 1`.execute(database.db);
@@ -130,6 +141,7 @@ async function main(): Promise<void> {
     `  records      ${database.kind === 'pglite' ? `PGlite in ${path.join(config.dataDir, 'records')}` : 'PostgreSQL (DATABASE_URL)'}`,
     `  mail         ${mailCatcher ? `SMTP catcher on ${mailCatcher.smtpUrl}, read at ${base}/mail/messages` : 'SMTP_URL'}`,
     `  register     ${base}/breaches   evidence: ${base}/evidence/emails`,
+    `  codec        ${base}/codec   (payloads encrypted with key ${payloadKeys[0]!.id}; the Web UI decodes through it)`,
     '  Ctrl-C stops everything; state is kept for the next start.',
     '',
   ];

@@ -1,5 +1,6 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import path from 'node:path';
+import { parsePayloadKeys, type PayloadKey } from '../codec/keys';
 import { defaultContactPoint, type ContactPoint } from '../domain/contact-point';
 import { isValidTimeZone } from '../domain/clocks';
 import { defaultRetention, parseScheduleTime, parseWeeklyScheduleTime, type ScheduleSettings } from '../domain/digests';
@@ -54,6 +55,15 @@ export interface Config {
    * of record, WEB_UI_URL (the digest's links).
    */
   schedules: ScheduleSettings;
+  /**
+   * Personal data in Temporal, encrypted (issue 13). PAYLOAD_ENCRYPTION_KEYS: `<keyId>:<base64 of 32
+   * bytes>`, comma-separated, the first writes and every one reads. Unset: `npm start` keeps a generated
+   * key in DATA_DIR/payload-keys; the worker alone and the HTTP server alone refuse to start.
+   * WEB_UI_ORIGIN: the origins (comma-separated) whose pages may call the codec endpoint; by default the
+   * embedded Web UI's.
+   */
+  payloadKeys?: PayloadKey[];
+  webUiOrigins: string[];
 }
 
 /** A fixed development secret, so that `npm start` and `npm run send-event` agree out of the box. */
@@ -101,7 +111,37 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operatorToken: optional('OPERATOR_TOKEN'),
     termination: readTerminationConfig(optional, positive),
     schedules: readScheduleSettings(optional, positive, port('TEMPORAL_UI_PORT', 8233)),
+    ...readPayloadEncryptionConfig(optional, port('TEMPORAL_UI_PORT', 8233)),
   };
+}
+
+/** The payload codec's keys and the codec endpoint's origins, checked at start-up (README: "Personal data in Temporal: encrypted"). */
+function readPayloadEncryptionConfig(
+  optional: (name: string) => string | undefined,
+  uiPort: number,
+): Pick<Config, 'payloadKeys' | 'webUiOrigins'> {
+  const keysText = optional('PAYLOAD_ENCRYPTION_KEYS');
+  const originsText = optional('WEB_UI_ORIGIN');
+  const webUiOrigins = originsText
+    ? originsText.split(',').map((origin) => origin.trim())
+    : [`http://127.0.0.1:${uiPort}`, `http://localhost:${uiPort}`];
+  for (const origin of webUiOrigins) {
+    if (!/^https?:\/\/[^/\s:]+(:\d{1,5})?$/.test(origin)) {
+      throw new Error(
+        `WEB_UI_ORIGIN must be origins such as https://temporal-ui.example:8080 (scheme, host, port; no path), not "${origin}"`,
+      );
+    }
+  }
+  return { ...(keysText !== undefined && { payloadKeys: parsePayloadKeys(keysText) }), webUiOrigins };
+}
+
+/** The keys of an entry point that cannot keep a key of its own (the worker alone, the HTTP server alone). */
+export function requiredPayloadKeys(config: Pick<Config, 'payloadKeys'>): PayloadKey[] {
+  if (config.payloadKeys) return config.payloadKeys;
+  throw new Error(
+    'PAYLOAD_ENCRYPTION_KEYS is unset: every worker and client must share the keys that encrypt what Temporal stores; ' +
+      'set PAYLOAD_ENCRYPTION_KEYS=<keyId>:$(openssl rand -base64 32) (npm start keeps its own in DATA_DIR/payload-keys)',
+  );
 }
 
 /** The end of a contract's settings, checked at start-up so that no notice goes out with a window or tool it cannot use. */

@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { createMailer } from '../activities/email/mailer';
-import { readConfig, workerSettings } from '../config/config';
+import { readConfig, requiredPayloadKeys, workerSettings } from '../config/config';
 import { logger } from '../config/logger';
 import { openConfiguredDatabase } from '../config/records-connection';
 import { connectWorker, readTemporalConnection } from '../config/temporal-connection';
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     records: createRecords(database.db),
     mailer,
     ...workerSettings(config),
+    payloadKeys: requiredPayloadKeys(config),
   });
   await ensureSchedules(new Client({ connection, namespace: config.temporalNamespace }), config.schedules);
   logger.info({ temporal: temporal.summary }, 'worker running');

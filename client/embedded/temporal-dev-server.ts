@@ -21,6 +21,8 @@ export async function startDevServer(options: {
   namespace: string;
   port: number;
   uiPort: number;
+  /** The codec endpoint the Web UI decodes payloads with (`--ui-codec-endpoint`). */
+  uiCodecEndpoint?: string;
   /** Each line the dev server prints (its banner, and errors only: it runs at --log-level error). */
   log: (line: string) => void;
 }): Promise<DevServer> {
@@ -48,6 +50,7 @@ export async function startDevServer(options: {
     // several times fewer writes on a fan-out; synchronous stays FULL, so a commit is on disk when done.
     '--sqlite-pragma',
     'journal_mode=WAL',
+    ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     ...Object.entries(searchAttributeRegistrations).flatMap(([key, type]) => ['--search-attribute', `${key}=${type}`]),
   ];
   // In a process group of its own: Ctrl-C signals the terminal's whole foreground group, and the dev

@@ -5,8 +5,10 @@ import { withoutAddresses } from '../../activities/email/send-email';
 import { logger } from '../../config/logger';
 import type { Records } from '../../records';
 import type { MailCatcher } from '../embedded/mail-catcher';
+import type { PayloadKey } from '../../codec/keys';
 import { breachRegisterCsv } from './breach-register-csv';
 import { registerMetricsRoute } from './metrics-route';
+import { registerCodecRoutes } from './codec-route';
 import { registerSubprocessorRegisterRoutes } from './subprocessor-register';
 import { registerWebhookRoute } from './webhook-route';
 
@@ -18,6 +20,8 @@ export interface HttpServerDeps {
   ready: () => Promise<boolean>;
   mailCatcher?: MailCatcher;
   operatorToken?: string;
+  /** The codec endpoint (/codec/encode, /codec/decode): the payload keys and the Web UI's origins; absent, no endpoint. */
+  codec?: { keys: PayloadKey[]; webUiOrigins: string[] };
   logLevel?: string;
   /** How long a delivery waits on Temporal before it is answered 503 (default 10 s). */
   temporalCallTimeoutMs?: number;
@@ -69,6 +73,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   };
 
   registerMetricsRoute(app, { temporal: deps.temporal, onRequest: operatorOnly });
+  if (deps.codec) registerCodecRoutes(app, { ...deps.codec, operatorOnly });
 
   app.get('/breaches', { onRequest: operatorOnly }, async () => ({ incidents: await deps.records.breaches.list() }));
   app.get('/breaches.csv', { onRequest: operatorOnly }, async (_request, reply) =>

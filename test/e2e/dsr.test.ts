@@ -6,6 +6,7 @@ import { addCalendarMonths } from '../../domain/clocks';
 import type { Records } from '../../records';
 import { waitForMessages, type CaughtMail, type MailCatcher } from '../support/mail';
 import { customerEvent, startStack, type Answer, type Stack } from '../support/stack';
+import { decryptedHistory } from '../support/payload-keys';
 
 /**
  * The data subject request end to end on real parts: signed webhooks into the HTTP endpoint, the
@@ -66,7 +67,7 @@ async function newMessages(before: number, count: number): Promise<CaughtMail[]>
   return (await waitForMessages(catcher, before + count)).slice(before);
 }
 
-/** Every payload of a workflow's history, decoded, as anyone reading it in the Web UI would see it. */
+/** Every payload of a workflow's history, decrypted and decoded, as an operator reads it in the Web UI through the codec endpoint. */
 async function historyText(workflowId: string): Promise<string> {
   const texts: string[] = [];
   const walk = (value: unknown): void => {
@@ -75,7 +76,7 @@ async function historyText(workflowId: string): Promise<string> {
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
     else if (typeof value === 'string') texts.push(value);
   };
-  walk(await env.client.workflow.getHandle(workflowId).fetchHistory());
+  walk(await decryptedHistory(await env.client.workflow.getHandle(workflowId).fetchHistory()));
   return texts.join('\n');
 }
 

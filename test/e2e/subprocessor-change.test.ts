@@ -7,6 +7,7 @@ import {
 import type { ObjectionDelivery } from '../../records/subprocessors';
 import { waitForMessages } from '../support/mail';
 import { customerEvent, startStack, type Stack } from '../support/stack';
+import { decryptedHistory } from '../support/payload-keys';
 
 let stack: Stack;
 
@@ -273,7 +274,7 @@ describe('a subprocessor change reported by signed webhook', () => {
     expect(ids).toContain('sp-all');
     // Whom it concerns is recorded with the change; the workflow's input carries only their number.
     expect(await stack.records.subprocessors.recipients('E2E-SP-ALL', 0, ids.length + 1)).toEqual(ids);
-    const started = (await change.fetchHistory()).events![0]!.workflowExecutionStartedEventAttributes!;
+    const started = (await decryptedHistory(await change.fetchHistory())).events![0]!.workflowExecutionStartedEventAttributes!;
     const input = JSON.parse(Buffer.from(started.input!.payloads![0]!.data!).toString('utf8'));
     expect(input).toMatchObject({ recipients: ids.length });
     expect(input.customerIds).toBeUndefined();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { breachStatusQuery } from '../../domain/breach';
 import { waitForMessages } from '../support/mail';
 import { breachEvent, customerEvent, mailFrom, privacyTeamEmail, startStack, type Stack } from '../support/stack';
+import { testPayloadKeysSetting } from '../support/payload-keys';
 
 /**
  * A worker killed (SIGKILL, no goodbye) in the middle of a breach fan-out: after a new worker starts,
@@ -46,6 +47,7 @@ function startWorker(): ChildProcess {
       SMTP_URL: stack.catcher.smtpUrl,
       MAIL_FROM: mailFrom,
       PRIVACY_TEAM_EMAIL: privacyTeamEmail,
+      PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -28,6 +28,7 @@ import {
   unlawfulInstruction,
 } from '../../workflows';
 import { startMailCatcher } from '../support/mail';
+import { testDataConverter } from '../support/payload-keys';
 import { freshDatabase } from '../support/records';
 import { startDevServer, startTimeSkippingServer, testWorker } from '../support/temporal';
 
@@ -214,7 +215,7 @@ async function main(): Promise<void> {
       if (i > 600) throw new Error('instruction-REPLAY-I was not flagged');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    for (const handle of opened) await handle.terminate('history recorded');
+    for (const handle of opened) await terminateWhenIdle(handle);
 
     // 3.4: a customer that cannot meet its obligations; the privacy team is alerted and the case ends.
     const cannotComply = await env.client.workflow.start(customerCannotComply, {
@@ -239,7 +240,7 @@ async function main(): Promise<void> {
       auditor: { name: 'Replay Auditor', email: 'auditor@replay.test' },
     });
     // A plain client: env.client would let the server skip time while an update is awaited, past the audit.
-    const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+    const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter: testDataConverter });
     const audit = await plain.workflow.start(auditRequest, {
       workflowId: workflowIds.audit('REPLAY-AU'),
       taskQueue,
@@ -272,7 +273,7 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await audit.terminate('history recorded');
+    await terminateWhenIdle(audit);
     // 11.2-11.3: the end of a contract through its loop: the notice, an extension, the reminder of the
     // moved end, the window's end, the store asked (no product webhook here: the team is alerted) and
     // its confirmation recorded by an operator.
@@ -351,6 +352,27 @@ async function main(): Promise<void> {
     await ended.result();
     await endedRequest.result();
 
+    // Issue 13: a history written with the payload codec, every payload encrypted with the tests' keys;
+    // the replay test replays it with the codec (the ones above were recorded before encryption).
+    const encryptedDsr = await env.client.workflow.start(dsrRequest, {
+      workflowId: 'dsr-REPLAY-ENC',
+      taskQueue,
+      args: [
+        {
+          requestId: 'REPLAY-ENC',
+          customerId: 'replay-nl',
+          receivedAt: '2026-11-02T08:00:00.000Z',
+          requestType: 'erasure',
+          reportedAt: '2026-11-02T08:05:00.000Z',
+        },
+      ],
+    });
+    for (let i = 0; !(await encryptedDsr.fetchHistory()).events!.some((e) => e.activityTaskCompletedEventAttributes); i += 1) {
+      if (i > 600) throw new Error('dsr-REPLAY-ENC did not tell the customer');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await terminateWhenIdle(encryptedDsr);
+
     const recorded = [
       'customer-replay-nl',
       'breach-REPLAY-1',
@@ -364,6 +386,7 @@ async function main(): Promise<void> {
       change.workflowId,
       window.workflowId,
       'dpa-retention-REPLAY',
+      encryptedDsr.workflowId,
     ];
     const unknown = only.filter((workflowId) => !recorded.includes(workflowId) && !onDevServer.includes(workflowId));
     if (unknown.length > 0) throw new Error(`no history of ${unknown.join(', ')} is recorded here; known: ${recorded.join(', ')}`);
@@ -423,6 +446,18 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/**
+ * Terminates a workflow once no activity of it is outstanding: the test server stops skipping time for
+ * good when a workflow is terminated while one runs, and every later sleep would hang.
+ */
+async function terminateWhenIdle(handle: WorkflowHandle): Promise<void> {
+  for (let i = 0; ((await handle.describe()).raw.pendingActivities ?? []).length > 0; i += 1) {
+    if (i > 600) throw new Error(`${handle.workflowId} kept an activity running`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await handle.terminate('history recorded');
+}
 
 /** Polls an objection (in real time) until it shows `status`; a minute at most. */
 async function reach(window: WorkflowHandle, status: objection.ObjectionStatusLabel): Promise<void> {

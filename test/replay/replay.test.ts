@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { encryptedEncoding } from '../../codec/payload-codec';
+import { testDataConverter } from '../support/payload-keys';
 import { workflowBundle } from '../support/temporal';
 
 /**
@@ -37,10 +39,33 @@ test('the committed histories cover every workflow type', () => {
   ]);
 });
 
+// With the payload codec, as the workers run today: the histories written before encryption (their
+// payloads in clear) replay as well as the encrypted one.
 test.each(histories.map((entry) => [entry.workflowId, entry] as const))('%s replays without nondeterminism', async (_id, entry) => {
   await expect(
-    Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, entry.history, entry.workflowId),
+    Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: testDataConverter }, entry.history, entry.workflowId),
   ).resolves.toBeUndefined();
+});
+
+test('the encrypted history: every payload but the search attributes is encrypted, and without the codec it cannot be replayed', async () => {
+  const json = JSON.parse(readFileSync(path.join(folder, 'dsr-REPLAY-ENC.json'), 'utf8')) as unknown;
+  const payloads: Array<{ where: string; encoding: string }> = [];
+  const walk = (value: unknown, where: string): void => {
+    if (Array.isArray(value)) return value.forEach((item, index) => walk(item, `${where}.${index}`));
+    if (!value || typeof value !== 'object') return;
+    const metadata = (value as { metadata?: { encoding?: string } }).metadata;
+    if (typeof metadata?.encoding === 'string')
+      payloads.push({ where, encoding: Buffer.from(metadata.encoding, 'base64').toString('utf8') });
+    else for (const [key, inner] of Object.entries(value)) walk(inner, `${where}.${key}`);
+  };
+  walk(json, 'history');
+  const encrypted = payloads.filter(({ encoding }) => encoding === encryptedEncoding);
+  expect(encrypted.length).toBeGreaterThan(5);
+  expect(encrypted.map(({ where }) => where)).toContain('history.events.0.workflowExecutionStartedEventAttributes.input.payloads.0');
+  // Search attributes are the server's to read and stay in clear (they hold no personal data).
+  expect(payloads.filter(({ encoding, where }) => encoding !== encryptedEncoding && !where.includes('.searchAttributes.'))).toEqual([]);
+  const entry = histories.find(({ workflowId }) => workflowId === 'dsr-REPLAY-ENC')!;
+  await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, entry.history, entry.workflowId)).rejects.toThrow();
 });
 
 test('no workflow history holds an email address: contacts and subjects stay in the records', () => {

@@ -12,12 +12,15 @@ import { signedHeaders } from '../../webhook-signing/standard-webhooks';
 import type { Database, Records } from '../../records';
 import { createWorker, type WorkerSetup } from '../../worker/create-worker';
 import { startMailCatcher, type MailCatcher, type MailCatcherOptions } from './mail';
+import { testPayloadKeys } from './payload-keys';
 import { freshDatabase } from './records';
 import { startDevServer, workflowBundle } from './temporal';
 
 export const webhookSecret = 'whsec_dGVzdC1zZWNyZXQtZm9yLWVuZC10by1lbmQtdGVzdHM=';
 export const privacyTeamEmail = 'privacy-team@processor.test';
 export const mailFrom = 'Privacy team <privacy@processor.test>';
+/** The Web UI origin the stack's codec endpoint answers (WEB_UI_ORIGIN). */
+export const testWebUiOrigin = 'http://127.0.0.1:8233';
 
 /**
  * The product as `npm start` wires it, on real parts: the Temporal dev server, a real SQL database,
@@ -56,6 +59,8 @@ export async function startStack(options: {
   productWebhook?: { url: string; secret: string };
   /** The end of a contract's settings (PRODUCT_DATA_STORES and the rest); the defaults otherwise. */
   termination?: WorkerSetup['termination'];
+  /** OPERATOR_TOKEN of the HTTP server; unset, its read endpoints are open, as on loopback. */
+  operatorToken?: string;
 }): Promise<Stack> {
   const env = await startDevServer();
   const { database, records, url } = await freshDatabase(options.database ?? 'pglite');
@@ -73,6 +78,7 @@ export async function startStack(options: {
       mailer,
       mailFrom,
       privacyTeamEmail,
+      payloadKeys: testPayloadKeys,
       ...(options.productWebhook && { productWebhook: options.productWebhook }),
       ...(options.termination && { termination: options.termination }),
     });
@@ -84,6 +90,8 @@ export async function startStack(options: {
     temporal: env.client,
     webhookSecret,
     mailCatcher: catcher,
+    ...(options.operatorToken && { operatorToken: options.operatorToken }),
+    codec: { keys: testPayloadKeys, webUiOrigins: [testWebUiOrigin] },
     logLevel: 'warn',
     ready: async () => {
       await env.connection.healthService.check({});

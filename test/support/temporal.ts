@@ -7,13 +7,16 @@ import type { Transporter } from 'nodemailer';
 import type { Records } from '../../records';
 import { temporalCliPath, temporalTestServerPath, testingExecutable } from '../../client/embedded/temporal-binaries';
 import { searchAttributes } from '../../domain/search-attributes';
+import { failureConverterPath } from '../../codec/data-converter';
 import { createWorker, workflowsPath, type WorkerSetup } from '../../worker/create-worker';
+import { decryptedHistory, testDataConverter, testPayloadKeys } from './payload-keys';
 
 /** The time-skipping test server (Java, from Maven Central), for clocks at their true length. */
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: testingExecutable(temporalTestServerPath()) },
     plugins: [gentleKeepalive],
+    client: { dataConverter: testDataConverter },
   });
   // The test server refuses search attributes it does not know, as a real cluster does.
   await env.connection.operatorService.addSearchAttributes({
@@ -55,6 +58,7 @@ export function startDevServer(): Promise<TestWorkflowEnvironment> {
       searchAttributes: Object.values(searchAttributes),
       extraArgs: ['--log-level', 'error'],
     },
+    client: { dataConverter: testDataConverter },
   });
 }
 
@@ -62,7 +66,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundled once per test file: webpack takes seconds. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietLogger });
+  bundle ??= bundleWorkflowCode({ workflowsPath: workflowsPath(), failureConverterPath, logger: quietLogger });
   return bundle;
 }
 
@@ -84,12 +88,13 @@ export async function skipTo(env: TestWorkflowEnvironment, instant: string): Pro
 }
 
 /**
- * A workflow's whole history as text, its payloads decoded: what an operator can read in the Web UI
- * (inputs, results, failure messages), for tests that check what enters it.
+ * A workflow's whole history as text, its payloads decrypted and decoded: what an operator can read in
+ * the Web UI through the codec endpoint (inputs, results, failure messages), for tests that check what
+ * enters it.
  */
 export async function historyText(env: TestWorkflowEnvironment, workflowId: string): Promise<string> {
   // Worker identities ("pid@host") are left out: they look like addresses and are no one's data.
-  const json = historyToJSON(await env.client.workflow.getHandle(workflowId).fetchHistory()).replace(
+  const json = historyToJSON(await decryptedHistory(await env.client.workflow.getHandle(workflowId).fetchHistory())).replace(
     /"identity": "[^"]*"/g,
     '"identity": ""',
   );
@@ -121,6 +126,7 @@ export async function testWorker(
     mailer: deps.mailer,
     mailFrom: testMailFrom,
     privacyTeamEmail: testPrivacyTeam,
+    payloadKeys: testPayloadKeys,
     ...(deps.productWebhook && { productWebhook: deps.productWebhook }),
     ...(deps.termination && { termination: deps.termination }),
   });

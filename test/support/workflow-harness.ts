@@ -7,6 +7,7 @@ import type { Customer } from '../../domain/customer';
 import type { Database, Records } from '../../records';
 import type { WorkerSetup } from '../../worker/create-worker';
 import { mailOf, startMailCatcher, waitForMailOf, type CaughtMail, type MailCatcher, type MailCatcherOptions } from './mail';
+import { testDataConverter } from './payload-keys';
 import { freshDatabase } from './records';
 import { skipTo, startTimeSkippingServer, testWorker, workflowBundle } from './temporal';
 
@@ -105,7 +106,7 @@ export function useWorkflowHarness(options: WorkflowHarnessOptions = {}): Workfl
   beforeAll(async () => {
     await workflowBundle();
     env = await startTimeSkippingServer();
-    plainClient = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+    plainClient = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter: testDataConverter });
     ({ database, records } = await freshDatabase('pglite'));
     catcher = await startMailCatcher({
       ...options.mailCatcher,

@@ -20,6 +20,7 @@ import { breachIncident } from '../../workflows';
 import { waitForMessages } from '../support/mail';
 import { emailAddressesIn, historyText, testPrivacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
+import { decryptedHistory, failureMessage } from '../support/payload-keys';
 
 const h = useWorkflowHarness();
 
@@ -365,7 +366,7 @@ describe("the contract's notice deadline (8.1)", () => {
         expect((await waitForSent('breach-SLOW-1~', 2))[1]).toEqual([testPrivacyTeam, 'contractual-deadline-at-risk']);
         // The retried notice's failure, as the Web UI shows it, gives the server's answer without the address.
         const notice = h.env.client.workflow.getHandle(workflowIds.breachNotice('SLOW-1', 'slow-mail'));
-        const failure = (await notice.describe()).raw.pendingActivities?.[0]?.lastFailure?.message ?? '';
+        const failure = (await failureMessage((await notice.describe()).raw.pendingActivities?.[0]?.lastFailure)) ?? '';
         expect(failure).toMatch(/^the mail server did not accept the email yet: .*451 4\.2\.1 <address>: mailbox busy/);
         h.deferred.delete('dpo@slow-mail.test');
         // The next retry comes at most two minutes later (emailOptions): on the server's clock, not the test's.
@@ -719,7 +720,7 @@ describe('nothing lost', () => {
       await sendUpdate(handle, 'msg_carry_update', 'Still looking.');
       await h.waitFor(async () => (await handle.describe()).runId !== handle.firstExecutionRunId, { what: 'a second run' });
       // The new run's input names the customers by their place in the incident's list, not again by id.
-      const started = (await handle.fetchHistory()).events![0]!.workflowExecutionStartedEventAttributes!;
+      const started = (await decryptedHistory(await handle.fetchHistory())).events![0]!.workflowExecutionStartedEventAttributes!;
       const carried = JSON.parse(Buffer.from(started.input!.payloads![0]!.data!).toString('utf8')).carried;
       expect(carried).toMatchObject({ undeliverable: [1], acknowledged: [[2, '2026-11-30T10:00:00.000Z']], handedOver: [] });
       expect(await handle.query(breachStatusQuery)).toMatchObject({

@@ -6,6 +6,7 @@ import { createEmailSender } from '../../activities/email/send-email';
 import type { ProgressProbeInput } from '../support/mail-fault-workflows';
 import { emailAddressesIn, historyText, testMailFrom, testPrivacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
+import { failureMessage, testDataConverter } from '../support/payload-keys';
 
 /**
  * "Nothing lost", on a real worker and the time-skipping server: a breach notice sent while the mail
@@ -25,6 +26,7 @@ async function runWorker<T>(taskQueue: string, fn: () => Promise<T>): Promise<T>
     namespace: h.env.namespace ?? 'default',
     taskQueue,
     workflowsPath: require.resolve('../support/mail-fault-workflows'),
+    dataConverter: testDataConverter,
     activities: {
       ...createActivities({
         records: h.records,
@@ -68,7 +70,7 @@ test('a breach notice sent while the mail server refuses our login is retried, s
 
     // The operator's views: the pending activity in the Web UI, and /healthz's detail.
     const pending = (await handle.describe()).raw.pendingActivities?.[0];
-    expect(pending?.lastFailure?.message).toMatch(
+    expect(await failureMessage(pending?.lastFailure)).toMatch(
       /^the mail server did not accept the email yet: the mail server refused our login: EAUTH 535/,
     );
     expect(await h.records.emails.mailHealth({ stuckAfterMs: 0 })).toMatchObject({ status: 'stuck', lastFailureKind: 'authentication' });

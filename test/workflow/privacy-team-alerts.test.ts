@@ -3,6 +3,7 @@ import { createActivities } from '../../activities';
 import { searchAttributes } from '../../domain/search-attributes';
 import { testMailFrom, testPrivacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
+import { testDataConverter } from '../support/payload-keys';
 
 const h = useWorkflowHarness();
 
@@ -13,6 +14,7 @@ test('an alert still refused when a case continues as new goes with it, and is d
     namespace: h.env.namespace ?? 'default',
     taskQueue,
     workflowsPath: require.resolve('../support/alert-workflows'),
+    dataConverter: testDataConverter,
     activities: createActivities({
       records: h.records,
       mailer: h.mailer,

@@ -22,6 +22,7 @@ import { subprocessorChange, type subprocessorObjection } from '../../workflows'
 import { alertRetry } from '../../workflows/privacy-team-alerts';
 import { emailAddressesIn, historyText, testPrivacyTeam as privacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
+import { decryptedHistory } from '../support/payload-keys';
 
 const DAY = 24 * 3_600_000;
 const MINUTE = 60_000;
@@ -860,7 +861,9 @@ describe('the announcement (5.1)', () => {
       );
       const status = await handle.query(subprocessorChangeStatusQuery);
       expect(status).toMatchObject({ total: 150, nextIndex: 150, runs: 2 });
-      const firstRun = await h.env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory();
+      const firstRun = await decryptedHistory(
+        await h.env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory(),
+      );
       const continued = firstRun.events!.find(
         (event) => event.workflowExecutionContinuedAsNewEventAttributes,
       )?.workflowExecutionContinuedAsNewEventAttributes;

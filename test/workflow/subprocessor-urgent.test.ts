@@ -5,6 +5,7 @@ import { subprocessorChange } from '../../workflows';
 import { alertRetry } from '../../workflows/privacy-team-alerts';
 import { emailAddressesIn, testPrivacyTeam as privacyTeam } from '../support/temporal';
 import { useWorkflowHarness } from '../support/workflow-harness';
+import { decryptedHistory } from '../support/payload-keys';
 
 /**
  * 5.2, Art. 28(2) GDPR: a change marked urgent takes effect before its customers' windows close. The
@@ -95,7 +96,9 @@ async function continuedAndOpen(
 async function carriedByFirstRun(
   handle: WorkflowHandleWithFirstExecutionRunId<typeof subprocessorChange>,
 ): Promise<SubprocessorChangeInput> {
-  const history = await h.env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory();
+  const history = await decryptedHistory(
+    await h.env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory(),
+  );
   const continued = history.events!.find((event) => event.workflowExecutionContinuedAsNewEventAttributes);
   return JSON.parse(Buffer.from(continued!.workflowExecutionContinuedAsNewEventAttributes!.input!.payloads![0]!.data!).toString('utf8'));
 }
