@@ -1,4 +1,5 @@
 import { Client } from '@temporalio/client';
+import { dataConverter } from '../codec/data-converter';
 import { createMailer } from '../activities/email/mailer';
 import { readConfig, requiredPayloadKeys, workerSettings } from '../config/config';
 import { logger } from '../config/logger';
@@ -25,14 +26,19 @@ async function main(): Promise<void> {
   const database = await openConfiguredDatabase(config);
   const mailer = createMailer(config.smtpUrl!);
   const connection = await connectWorker(temporal);
+  const payloadKeys = requiredPayloadKeys(config);
   const worker = await createWorker({
     connection,
     records: createRecords(database.db),
     mailer,
     ...workerSettings(config),
-    payloadKeys: requiredPayloadKeys(config),
+    payloadKeys,
   });
-  await ensureSchedules(new Client({ connection, namespace: config.temporalNamespace }), config.schedules);
+  // The schedules' workflow inputs are written encrypted, as every other payload.
+  await ensureSchedules(
+    new Client({ connection, namespace: config.temporalNamespace, dataConverter: dataConverter(payloadKeys) }),
+    config.schedules,
+  );
   logger.info({ temporal: temporal.summary }, 'worker running');
   try {
     await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK turns into a graceful shutdown

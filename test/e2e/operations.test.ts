@@ -1,3 +1,4 @@
+import { testPayloadKeysSetting } from '../support/payload-keys';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -74,6 +75,7 @@ beforeAll(async () => {
       SMTP_URL: stack.catcher.smtpUrl,
       MAIL_FROM: 'Privacy team <privacy@processor.test>',
       PRIVACY_TEAM_EMAIL: 'privacy-team@processor.test',
+      PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSetting,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

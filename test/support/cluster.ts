@@ -1,3 +1,6 @@
+import { embeddedPayloadKeys } from '../../codec/key-file';
+import { formatPayloadKeys, parsePayloadKeys } from '../../codec/keys';
+import { testPayloadKeysSetting } from './payload-keys';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -394,6 +397,8 @@ export interface ProductOptions {
   databaseUrl: string;
   smtpUrl: string;
   webhookSecret: string;
+  /** PAYLOAD_ENCRYPTION_KEYS of every process: the tests' keys unless given. */
+  payloadKeys?: string;
   /** Unset: the read endpoints are open, which the endpoint allows on loopback only. */
   operatorToken?: string;
   /** The endpoint's port; a free one by default. */
@@ -436,6 +441,7 @@ export async function startProduct(options: ProductOptions): Promise<ProductProc
     CONTACT_POINT_NAME: 'Privacy team',
     CONTACT_POINT_TELEPHONE: '+32 2 555 01 23',
     LOG_LEVEL: options.logLevel ?? 'warn',
+    PAYLOAD_ENCRYPTION_KEYS: options.payloadKeys ?? testPayloadKeysSetting,
   };
   const spawnProduct = (entry: string, extra: NodeJS.ProcessEnv = {}) =>
     spawn(process.execPath, ['--import', 'tsx', entry], {
@@ -542,6 +548,14 @@ async function runByHand(): Promise<void> {
       databaseUrl: databaseUrl.toString(),
       smtpUrl,
       webhookSecret: setting('WEBHOOK_SECRET', developmentWebhookSecret),
+      // As npm start does: PAYLOAD_ENCRYPTION_KEYS, else a key made once and kept beside the cluster's data.
+      payloadKeys: formatPayloadKeys(
+        embeddedPayloadKeys(
+          process.env.PAYLOAD_ENCRYPTION_KEYS?.trim() ? parsePayloadKeys(process.env.PAYLOAD_ENCRYPTION_KEYS) : undefined,
+          workDir,
+          (message, fields) => console.log(message, fields),
+        ),
+      ),
       ...(process.env.OPERATOR_TOKEN?.trim() && { operatorToken: process.env.OPERATOR_TOKEN.trim() }),
       host: setting('HOST', '127.0.0.1'),
       port: Number(setting('PORT', '3000')),
