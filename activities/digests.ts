@@ -1,3 +1,5 @@
+import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow';
+import type { ProtoFailure } from '@temporalio/common';
 import { heartbeat, log } from '@temporalio/activity';
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import {
@@ -185,6 +187,17 @@ export function createDigestActivities(deps: ProcessActivityDeps & { temporal: C
     },
   };
 
+  /** A failure's message as its activity threw it: failure messages are stored encrypted (codec/). */
+  async function failureMessage(failure: ProtoFailure | null | undefined): Promise<string> {
+    if (!failure) return '-';
+    try {
+      const error = await decodeOptionalFailureToOptionalError(deps.temporal.options.loadedDataConverter, failure);
+      return error?.message || '-';
+    } catch {
+      return 'a failure this worker cannot decode (a payload key it lacks)';
+    }
+  }
+
   /** Running cases with an activity retried for longer than the limit (README: "Scheduled reminders"). */
   async function stuckActivities(webUiUrl: string, afterMinutes: number): Promise<StuckActivityRow[]> {
     const running = await list('ExecutionStatus = "Running"');
@@ -208,7 +221,7 @@ export function createDigestActivities(deps: ProcessActivityDeps & { temporal: C
           attempt,
           failingForMinutes: Math.floor(failingMs / 60_000),
           // The sender strips addresses from what it throws (send-email.ts); cut to a line.
-          lastFailure: (pending.lastFailure?.message ?? '-').split('\n')[0]!.slice(0, 200),
+          lastFailure: (await failureMessage(pending.lastFailure)).split('\n')[0]!.slice(0, 200),
           link: link(webUiUrl, execution.workflowId),
         });
       }

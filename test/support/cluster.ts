@@ -1,6 +1,6 @@
 import { embeddedPayloadKeys } from '../../codec/key-file';
 import { formatPayloadKeys, parsePayloadKeys } from '../../codec/keys';
-import { testPayloadKeysSetting } from './payload-keys';
+import { testDataConverter, testPayloadKeysSetting } from './payload-keys';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -316,7 +316,8 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
         ...wanted.flatMap(([name, type]) => ['--name', name, '--type', type]),
       ]);
     }
-    const client = new Client({ connection, namespace });
+    // The product encrypts every payload with the tests' keys (the cluster's product processes get them).
+    const client = new Client({ connection, namespace, dataConverter: testDataConverter });
     await waitForSearchAttributes(client, child, logFile);
     return {
       address,
