@@ -4,6 +4,7 @@ import { historyToJSON, type History } from '@temporalio/common/lib/proto-utils'
 import { encryptedEncoding } from '../../codec/payload-codec';
 import { decryptedHistory, testPayloadKeys } from '../support/payload-keys';
 import { breachEvent, customerEvent, startStack, testWebUiOrigin, type Stack } from '../support/stack';
+import { waitFor as waitForValue } from '../support/wait';
 
 /**
  * Issue 13 on the real parts: the Temporal dev server, the worker and the HTTP server with its codec
@@ -21,15 +22,9 @@ afterAll(async () => stack?.close());
 
 const event = (type: string, data: Record<string, unknown>) => ({ type, timestamp: new Date().toISOString(), data });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const giveUp = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** The shared poll, tolerating a probe that throws while a process starts. */
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> =>
+  waitForValue(what, probe, timeoutMs, { ignoreErrors: true, everyMs: 200 });
 
 /** Every byte string and text of a history, as text: the raw stored form, no base64 left to hide in. */
 function everyText(history: History): string {

@@ -7,6 +7,7 @@ import type { Records } from '../../records';
 import { waitForMessages, type CaughtMail, type MailCatcher } from '../support/mail';
 import { customerEvent, startStack, type Answer, type Stack } from '../support/stack';
 import { decryptedHistory } from '../support/payload-keys';
+import { waitFor } from '../support/wait';
 
 /**
  * The data subject request end to end on real parts: signed webhooks into the HTTP endpoint, the
@@ -52,16 +53,6 @@ afterAll(async () => {
 
 const post = (event: unknown, webhookId?: string): Promise<Answer> => stack.post(event, webhookId ? { webhookId } : {});
 const event = (type: string, data: Record<string, unknown>) => ({ type, timestamp: new Date().toISOString(), data });
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const giveUp = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function newMessages(before: number, count: number): Promise<CaughtMail[]> {
   return (await waitForMessages(catcher, before + count)).slice(before);

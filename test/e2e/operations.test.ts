@@ -10,6 +10,7 @@ import { connectClient, readTemporalConnection } from '../../config/temporal-con
 import { waitForMessages } from '../support/mail';
 import { customerEvent, postEvent, startStack, webhookSecret, type Stack } from '../support/stack';
 import { emailAddressesIn } from '../support/temporal';
+import { waitFor as waitForValue } from '../support/wait';
 
 /**
  * What operators watch, on real parts: the standalone worker (`npm run start:worker`, worker/main.ts) as
@@ -36,15 +37,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const giveUp = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+/** The shared poll, tolerating a probe that throws while a process starts. */
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> =>
+  waitForValue(what, probe, timeoutMs, { ignoreErrors: true, everyMs: 200 });
 
 /** A sample's value in a Prometheus text exposition, found by its name and labels in any order. */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {

@@ -5,6 +5,7 @@ import { defaultRetention, scheduleIds, type ScheduleSettings } from '../../doma
 import { ensureSchedules } from '../../worker/schedules';
 import type { CaughtMail } from '../support/mail';
 import { breachEvent, customerEvent, privacyTeamEmail, startStack, type Stack } from '../support/stack';
+import { waitFor } from '../support/wait';
 
 /**
  * The scheduled reminders and the retention job on real Schedules of the Temporal dev server: created
@@ -41,16 +42,6 @@ afterAll(async () => {
 const webUiUrl = 'http://ui.test:8233';
 const event = (type: string, data: Record<string, unknown>) => ({ type, timestamp: new Date().toISOString(), data });
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const giveUp = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 async function list(query: string): Promise<WorkflowExecutionInfo[]> {
   const found: WorkflowExecutionInfo[] = [];

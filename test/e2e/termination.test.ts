@@ -7,6 +7,7 @@ import { verify } from '../../webhook-signing/standard-webhooks';
 import { type CaughtMail, type MailCatcher } from '../support/mail';
 import { pdfText } from '../support/pdf-text';
 import { customerEvent, startStack, type Answer, type Stack } from '../support/stack';
+import { waitFor } from '../support/wait';
 
 /**
  * The end of a contract end to end on real parts: signed webhooks into the HTTP endpoint, the Temporal
@@ -55,16 +56,6 @@ afterAll(async () => {
 
 const post = (event: unknown, webhookId?: string): Promise<Answer> => stack.post(event, webhookId ? { webhookId } : {});
 const event = (type: string, data: Record<string, unknown>) => ({ type, timestamp: new Date().toISOString(), data });
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const giveUp = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const mailsOf = async (workflowId: string): Promise<CaughtMail[]> =>
   (await catcher.messages()).filter((mail) => mail.headers['x-dpa-workflow-id'] === workflowId);
