@@ -29,6 +29,16 @@ export interface WaitingOnCustomer {
   deadline?: Instant;
 }
 
+/** The one item a case waits on its customer for, while it does: none otherwise. */
+export function waitingWhile(
+  waiting: boolean,
+  item: { kind: WaitingKind; customerId: string; caseId: string; deadline?: Instant | undefined },
+): WaitingOnCustomer[] {
+  if (!waiting) return [];
+  const { deadline, ...rest } = item;
+  return [{ ...rest, ...(deadline && { deadline }) }];
+}
+
 /** What a case shows operators, and what the digests read of it: the last view it showed. */
 export interface ShownCase {
   status: string;

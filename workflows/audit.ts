@@ -39,6 +39,7 @@ import {
 } from '../domain/audit';
 import { addWorkingDays, parseInstant } from '../domain/clocks';
 import { searchAttributes } from '../domain/search-attributes';
+import { waitingWhile } from '../domain/digests';
 import { emailOptions, recordOptions } from './activity-options';
 import { caseViewer } from './case-view';
 import { refuse } from './failures';
@@ -153,17 +154,12 @@ export async function auditRequest(
       status: state.status,
       nextDeadline: state.closed || !state.date ? undefined : nextClock()?.at,
       details: describeAudit(state) + alerts.describe(),
-      waitingOnCustomer:
-        state.date && !state.confidentiality && !state.closed && !state.cancellation
-          ? [
-              {
-                kind: 'audit-confidentiality',
-                customerId: state.customerId,
-                caseId: state.auditId,
-                deadline: auditClockAt(state.date, state.timeZone),
-              },
-            ]
-          : [],
+      waitingOnCustomer: waitingWhile(!!state.date && !state.confidentiality && !state.closed && !state.cancellation, {
+        kind: 'audit-confidentiality',
+        customerId: state.customerId,
+        caseId: state.auditId,
+        deadline: state.date && auditClockAt(state.date, state.timeZone),
+      }),
     });
   }
 

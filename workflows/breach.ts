@@ -51,7 +51,7 @@ import {
   withFacts,
 } from '../domain/breach';
 import { isValidId, workflowIds } from '../domain/ids';
-import { caseViewQuery } from '../domain/digests';
+import { caseViewQuery, waitingWhile } from '../domain/digests';
 import { maxCustomerIdsInSearchAttribute, searchAttributes } from '../domain/search-attributes';
 import { emailOptions, fanOutOptions, recordOptions } from './activity-options';
 import { refuse } from './failures';
@@ -513,17 +513,12 @@ export async function breachCustomerNotice(input: BreachNoticeInput): Promise<Br
     status: state.status,
     nextDeadline: nextDeadline === undefined ? undefined : new Date(nextDeadline).toISOString(),
     details: '',
-    waitingOnCustomer:
-      state.status === 'notified' && !state.acknowledgedAt
-        ? [
-            {
-              kind: 'breach-acknowledgement' as const,
-              customerId,
-              caseId: incidentId,
-              ...(acknowledgement.dueBy && { deadline: acknowledgement.dueBy }),
-            },
-          ]
-        : [],
+    waitingOnCustomer: waitingWhile(state.status === 'notified' && !state.acknowledgedAt, {
+      kind: 'breach-acknowledgement',
+      customerId,
+      caseId: incidentId,
+      deadline: acknowledgement.dueBy,
+    }),
   }));
   handle(noticeAcknowledgedSignal, (ack) => {
     state.acknowledgedAt ??= ack.at;

@@ -41,6 +41,7 @@ import {
 } from '../domain/dsr';
 import { defaultTimeZone } from '../domain/language';
 import { searchAttributes } from '../domain/search-attributes';
+import { waitingWhile } from '../domain/digests';
 import { emailOptions, recordOptions } from './activity-options';
 import { failureMessage } from './failures';
 import { caseViewer } from './case-view';
@@ -144,17 +145,12 @@ export async function dsrRequest(input: DsrRequestInput & { carriedAlerts?: DsrA
       status: state.status,
       nextDeadline: state.closed ? undefined : state.deadlineAt,
       details: describeRequest(state) + alerts.describe(),
-      waitingOnCustomer:
-        state.phase === 'awaiting-instruction' && !state.closed
-          ? [
-              {
-                kind: 'dsr-instruction',
-                customerId: state.customerId,
-                caseId: state.requestId,
-                ...(state.deadlineAt && { deadline: state.deadlineAt }),
-              },
-            ]
-          : [],
+      waitingOnCustomer: waitingWhile(state.phase === 'awaiting-instruction' && !state.closed, {
+        kind: 'dsr-instruction',
+        customerId: state.customerId,
+        caseId: state.requestId,
+        deadline: state.deadlineAt,
+      }),
     });
   }
 

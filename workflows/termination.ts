@@ -23,6 +23,7 @@ import { dsrContractEndedSignal } from '../domain/dsr';
 import { workflowIds } from '../domain/ids';
 import { defaultTimeZone } from '../domain/language';
 import { searchAttributes } from '../domain/search-attributes';
+import { waitingWhile } from '../domain/digests';
 import {
   applyDeletionConfirmation,
   applyExportCompletion,
@@ -167,17 +168,12 @@ export async function contractTermination(
       status: state.status,
       nextDeadline: state.phase === 'export-window' ? state.closesAt : undefined,
       details: describeTermination(state) + alerts.describe(),
-      waitingOnCustomer:
-        state.phase === 'export-window' && !state.export
-          ? [
-              {
-                kind: 'export-window',
-                customerId: state.customerId,
-                caseId: state.customerId,
-                ...(state.closesAt && { deadline: state.closesAt }),
-              },
-            ]
-          : [],
+      waitingOnCustomer: waitingWhile(state.phase === 'export-window' && !state.export, {
+        kind: 'export-window',
+        customerId: state.customerId,
+        caseId: state.customerId,
+        deadline: state.closesAt,
+      }),
     });
   }
 

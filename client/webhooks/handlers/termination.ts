@@ -1,7 +1,9 @@
 import { workflowIds } from '../../../domain/ids';
 import { deletionConfirmedUpdate, exportCompletedUpdate, exportExtendedUpdate } from '../../../domain/termination';
 import type { contractTermination } from '../../../workflows';
-import { openCase, refused, updateCase } from '../answers';
+import type { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { openCase, refused, updateCase, type DispatchAnswer } from '../answers';
 import type { EventHandlers } from './types';
 
 /**
@@ -46,10 +48,9 @@ export const terminationHandlers: EventHandlers = {
   },
 
   async 'contract.export-extended'({ client, webhookId, timestamp }, data) {
-    return updateCase(
+    return updateContractEnd(
       client,
-      workflowIds.termination(data.customerId),
-      `the end of the contract of customer ${data.customerId}`,
+      data.customerId,
       exportExtendedUpdate,
       {
         extraDays: data.extraDays,
@@ -63,10 +64,9 @@ export const terminationHandlers: EventHandlers = {
   },
 
   async 'export.completed'({ client, webhookId, timestamp }, data) {
-    return updateCase(
+    return updateContractEnd(
       client,
-      workflowIds.termination(data.customerId),
-      `the end of the contract of customer ${data.customerId}`,
+      data.customerId,
       exportCompletedUpdate,
       {
         completedAt: data.completedAt,
@@ -80,10 +80,9 @@ export const terminationHandlers: EventHandlers = {
   },
 
   async 'deletion.confirmed'({ client, webhookId }, data) {
-    return updateCase(
+    return updateContractEnd(
       client,
-      workflowIds.termination(data.customerId),
-      `the end of the contract of customer ${data.customerId}`,
+      data.customerId,
       deletionConfirmedUpdate,
       {
         store: data.store,
@@ -98,3 +97,21 @@ export const terminationHandlers: EventHandlers = {
     );
   },
 };
+
+/** An update of the customer's `termination-<customerId>`, under the delivery's webhook-id. */
+function updateContractEnd<Ret, Message>(
+  client: Client,
+  customerId: string,
+  update: UpdateDefinition<Ret, [Message]>,
+  message: Message,
+  webhookId: string,
+): Promise<DispatchAnswer> {
+  return updateCase(
+    client,
+    workflowIds.termination(customerId),
+    `the end of the contract of customer ${customerId}`,
+    update,
+    message,
+    webhookId,
+  );
+}
