@@ -1,4 +1,4 @@
-import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError, type QueryDefinition, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { Transporter } from 'nodemailer';
@@ -71,6 +71,25 @@ export interface WorkflowHarness {
    * that back; after `timeoutMs` it fails, naming `what` (or the probe's source).
    */
   waitFor<T>(probe: () => Promise<T | undefined | null | false>, options?: { what?: string; timeoutMs?: number }): Promise<T>;
+  /**
+   * Whether a workflow is at rest: closed, or running with no activity outstanding and no workflow task
+   * scheduled or started. The test server's clock moves only when a test moves it, so a workflow at rest
+   * stays so until the test acts (a signal, an update, a skip of the clock).
+   */
+  atRest(handle: WorkflowHandle): Promise<boolean>;
+  /**
+   * Waits until each workflow is at rest, twice in a row. A test lets its workflows come to rest before
+   * their worker stops: the test server stops skipping time for good once a workflow with an activity
+   * outstanding is terminated.
+   */
+  untilAtRest(handles: readonly WorkflowHandle[], timeoutMs?: number): Promise<void>;
+  /**
+   * Queries a workflow once it is at rest. A query that reaches the test server while a workflow task
+   * is in flight is handed to that task, and if the task continues the workflow as new, the server never
+   * answers it and keeps its clock from skipping for the rest of the file. So a test queries a workflow
+   * that may continue as new only through here. A query still unanswered after 30 s fails by name.
+   */
+  queryAtRest<R, A extends unknown[]>(handle: WorkflowHandle, query: QueryDefinition<R, A>, ...args: A): Promise<R>;
   /** Describes a customer, as the product's customer.upserted does. */
   customer(customerId: string, description?: Omit<CustomerDescription, 'customerId'>): Promise<void>;
   /** The emails of every workflow whose id starts with the prefix, as [recipient, step], in the order the SMTP server accepted them. */
@@ -184,6 +203,33 @@ export function useWorkflowHarness(options: WorkflowHarnessOptions = {}): Workfl
         if (value !== undefined && value !== null && value !== false) return value;
         if (Date.now() > giveUp) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what ?? String(probe)}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+
+    async atRest(handle) {
+      const description = await handle.describe();
+      if (description.status.name !== 'RUNNING') return true;
+      if ((description.raw.pendingActivities ?? []).length > 0) return false;
+      // The test server leaves `pendingWorkflowTask` out of its description: the history's last event tells.
+      const last = (await handle.fetchHistory()).events?.at(-1);
+      return !last?.workflowTaskScheduledEventAttributes && !last?.workflowTaskStartedEventAttributes;
+    },
+
+    async untilAtRest(handles, timeoutMs = 60_000) {
+      // Twice in a row: a locked clock still runs at the wall's pace, so a timer due in a moment may wake one.
+      const twice = async (handle: WorkflowHandle) =>
+        (await harness.atRest(handle)) &&
+        (await new Promise((resolve) => setTimeout(resolve, 300))) === undefined &&
+        harness.atRest(handle);
+      for (const handle of handles) await harness.waitFor(() => twice(handle), { what: `${handle.workflowId} at rest`, timeoutMs });
+    },
+
+    async queryAtRest(handle, query, ...args) {
+      await harness.untilAtRest([handle], 30_000);
+      try {
+        return await harness.env.connection.withDeadline(Date.now() + 30_000, () => handle.query(query, ...args));
+      } catch (error) {
+        throw new Error(`the query ${query.name} of ${handle.workflowId} was not answered: ${(error as Error).message}`, { cause: error });
       }
     },
 

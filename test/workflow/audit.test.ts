@@ -25,22 +25,10 @@ const started: WorkflowHandle[] = [];
 
 function withAudits(taskQueue: string, fn: () => Promise<void>): Promise<void> {
   return h.withWorker(taskQueue, async () => {
-    const idle = async (handle: WorkflowHandle) => {
-      const description = await handle.describe();
-      return (
-        description.status.name !== 'RUNNING' ||
-        ((description.raw.pendingActivities ?? []).length === 0 && !description.raw.pendingWorkflowTask)
-      );
-    };
     try {
       await fn();
     } finally {
-      for (const handle of started.splice(0)) {
-        await h.waitFor(
-          async () => (await idle(handle)) && (await new Promise((resolve) => setTimeout(resolve, 300))) === undefined && idle(handle),
-          { what: `${handle.workflowId} idle`, timeoutMs: 60_000 },
-        );
-      }
+      await h.untilAtRest(started.splice(0));
     }
   });
 }

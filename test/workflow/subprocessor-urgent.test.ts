@@ -31,19 +31,7 @@ function withChanges(taskQueue: string, fn: () => Promise<void>): Promise<void> 
       for (const handle of started.splice(0)) await handle.terminate('the test failed').catch(() => undefined);
       throw failure;
     }
-    const idle = async (handle: WorkflowHandle) => {
-      const description = await handle.describe();
-      return (
-        description.status.name !== 'RUNNING' ||
-        ((description.raw.pendingActivities ?? []).length === 0 && !description.raw.pendingWorkflowTask)
-      );
-    };
-    for (const handle of started.splice(0)) {
-      await h.waitFor(
-        async () => (await idle(handle)) && (await new Promise((resolve) => setTimeout(resolve, 300))) === undefined && idle(handle),
-        { what: `${handle.workflowId} idle`, timeoutMs: 60_000 },
-      );
-    }
+    await h.untilAtRest(started.splice(0));
   });
 }
 
