@@ -107,12 +107,14 @@ export function unframePayload(bytes: Buffer): Payload {
     return slice;
   };
   const count = take(2).readUInt16BE();
-  const metadata: Record<string, Uint8Array> = {};
+  const entries: Array<[string, Uint8Array]> = [];
   for (let index = 0; index < count; index++) {
     const key = take(take(2).readUInt16BE()).toString('utf8');
-    metadata[key] = new Uint8Array(take(take(4).readUInt32BE()));
+    entries.push([key, new Uint8Array(take(take(4).readUInt32BE()))]);
   }
-  return { metadata, data: new Uint8Array(bytes.subarray(at)) };
+  // fromEntries defines each key as the object's own: an assignment would take `__proto__` for the
+  // object's prototype, and the entry would be lost.
+  return { metadata: Object.fromEntries(entries), data: new Uint8Array(bytes.subarray(at)) };
 }
 
 const u16 = (value: number) => {

@@ -13,9 +13,21 @@ export interface CodecRouteDeps {
 }
 
 /** Proto3 JSON of temporal.api.common.v1.Payloads: bytes as base64, metadata a map of base64. */
-const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64');
+const base64Text = /^[A-Za-z0-9+/_-]*={0,2}$/;
+const base64 = z.string().regex(base64Text, 'must be base64');
+/**
+ * A map of base64 values, checked in place: `z.record` builds a new object and leaves a `__proto__` key
+ * out without a word, and metadata keys are any strings another SDK or tool may have written.
+ */
+const metadataJson = z
+  .custom<Record<string, string>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be an object')
+  .superRefine((metadata, ctx) => {
+    for (const [key, value] of Object.entries(metadata)) {
+      if (typeof value !== 'string' || !base64Text.test(value)) ctx.addIssue({ code: 'custom', path: [key], message: 'must be base64' });
+    }
+  });
 const payloadsJson = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).nullish(), data: base64.nullish() }).strict()).max(10_000),
+  payloads: z.array(z.object({ metadata: metadataJson.nullish(), data: base64.nullish() }).strict()).max(10_000),
 });
 type PayloadJson = z.infer<typeof payloadsJson>['payloads'][number];
 

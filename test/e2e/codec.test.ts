@@ -128,6 +128,25 @@ describe('the codec endpoint', () => {
     expect(dataOf((await decoded.json()) as never)).toEqual(['a note', { summary }]);
   });
 
+  test('metadata keys come back as they went, "__proto__" and "constructor" included', async () => {
+    const metadata = {
+      encoding: Buffer.from('binary/plain').toString('base64'),
+      constructor: Buffer.from('c').toString('base64'),
+      ...JSON.parse('{"__proto__": "cA=="}'),
+    } as Record<string, string>;
+    const body = { payloads: [{ metadata, data: Buffer.from('raw bytes').toString('base64') }] };
+    const encoded = await call('encode', JSON.stringify(body), bearer);
+    expect(encoded.status).toBe(200);
+    const decoded = await call('decode', await encoded.text(), bearer);
+    expect(decoded.status).toBe(200);
+    const [payload] = JSON.parse(await decoded.text()).payloads as Array<{ metadata: Record<string, string>; data: string }>;
+    expect(Object.getPrototypeOf(payload!.metadata)).toBe(Object.prototype);
+    expect(Object.entries(payload!.metadata).sort()).toEqual(Object.entries(metadata).sort());
+    expect(Buffer.from(payload!.data, 'base64').toString()).toBe('raw bytes');
+    const notBase64 = await call('encode', { payloads: [{ metadata: { encoding: 'not base64 !' } }] }, bearer);
+    expect(((await notBase64.json()) as { problems: Array<{ path: string }> }).problems[0]!.path).toBe('payloads.0.metadata.encoding');
+  });
+
   test('decodes what the workflows wrote: a breach history input, read back as the Web UI would', async () => {
     const history = await waitFor(
       'the breach history',

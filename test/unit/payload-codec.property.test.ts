@@ -64,6 +64,19 @@ test('rotation: a new first key writes, and every listed key still reads what it
   );
 });
 
+test('a metadata key named like an object property ("__proto__", "constructor") comes back as an entry of its own', async () => {
+  const codec = new EncryptionCodec([key('k1')]);
+  const metadata: Record<string, Uint8Array> = Object.fromEntries([
+    ['__proto__', Buffer.from('p')],
+    ['constructor', Buffer.from('c')],
+    ['encoding', Buffer.from('binary/plain')],
+  ]);
+  const payload: Payload = { metadata, data: Buffer.from('x') };
+  const [decoded] = await codec.decode(await codec.encode([payload]));
+  same(decoded!, payload);
+  expect(Object.getPrototypeOf(decoded!.metadata)).toBe(Object.prototype);
+});
+
 test('each payload gets its own IV: the same value twice is two different ciphertexts', async () => {
   const codec = new EncryptionCodec([key('k1')]);
   const payload = defaultPayloadConverter.toPayload({ summary: 'the same text' });
