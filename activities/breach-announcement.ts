@@ -13,6 +13,7 @@ import {
   type BreachUpdateSignal,
 } from '../domain/breach';
 import { workflowIds } from '../domain/ids';
+import { setEntry } from '../domain/own-keys';
 import type { breachCustomerNotice } from '../workflows';
 import { parallelCustomers, resumableBatch, startCustomerCase } from './customer-batch';
 import { notifyCustomerOfBreach, type BreachActivityDeps } from './breach';
@@ -81,7 +82,7 @@ export function createBreachAnnouncementActivities(deps: BreachActivityDeps & { 
           log.warn('breach notice handed to its workflow after a failed attempt', { workflowId, error: (error as Error).message });
         }
         if (notice?.status === 'notified') progress.notified += 1;
-        else if (notice?.status === 'undeliverable') progress.undeliverable[customerId] = notice.problem;
+        else if (notice?.status === 'undeliverable') setEntry(progress.undeliverable, customerId, notice.problem);
         else progress.handedOver.push(customerId);
         const args: [BreachNoticeInput] = [
           {

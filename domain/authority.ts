@@ -16,6 +16,7 @@ import {
 import type { UndeliveredAlertView } from './breach';
 import type { EventData } from './events';
 import { defaultTimeZone } from './language';
+import { ownEntry } from './own-keys';
 
 /**
  * Authority requests (policy 8.1 and 7.1; GDPR Art. 28(3)(a)): an information request, a subpoena, an
@@ -443,7 +444,7 @@ export function refuseProhibitionLifting(state: AuthorityState, request: LiftPro
 }
 
 export function refuseCustomerNotified(state: AuthorityState, request: RecordCustomerNotifiedRequest, now: string): string | undefined {
-  const customer = state.customers[request?.customerId];
+  const customer = typeof request?.customerId === 'string' ? ownEntry(state.customers, request.customerId) : undefined;
   if (!customer) return `customer ${String(request?.customerId)} is not concerned by authority request ${state.requestId}`;
   if (prohibitionStanding(state)) return 'the law forbids telling the customers (disclosureProhibited): lift the prohibition first';
   if (customer.notice.status === 'notified') return `customer ${customer.customerId} was already notified at ${customer.notice.notifiedAt}`;

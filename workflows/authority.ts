@@ -47,6 +47,7 @@ import { refuse } from './failures';
 import { privacyTeamAlerts } from './privacy-team-alerts';
 import { nowIso, waitUntil } from './wait';
 import { handle } from './handlers';
+import { ownEntry } from '../domain/own-keys';
 
 const {
   recordAuthorityRequest,
@@ -126,7 +127,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
   handle(authorityCustomerRespondedSignal, async (response) => {
     if (seenDeliveries.has(response.webhookId)) return;
     seenDeliveries.add(response.webhookId);
-    const customer = state.customers[response.customerId];
+    const customer = ownEntry(state.customers, response.customerId);
     if (!customer) {
       state.ignoredResponses += 1;
       log.warn('a response names a customer this request does not concern', { customerId: response.customerId });
@@ -208,7 +209,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
         via: 'operator',
         channel: request.channel.trim(),
       };
-      state.customers[request.customerId]!.notice = notice;
+      ownEntry(state.customers, request.customerId)!.notice = notice;
       refresh();
       await recorded();
       await recordAuthorityCustomerNotified({
@@ -292,7 +293,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
       waitingOnCustomer:
         viewsSought(state) && !state.viewsDeadlinePassed && !state.outcome
           ? customersWithoutView(state)
-              .filter((customerId) => state.customers[customerId]?.notice.status === 'notified')
+              .filter((customerId) => ownEntry(state.customers, customerId)?.notice.status === 'notified')
               .map((customerId) => ({ kind: 'authority-views', customerId, caseId: input.requestId, deadline: state.viewsDueAt! }))
           : [],
     });
@@ -332,7 +333,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     const results = await inBatches(todo, (customerIds) => notifyCustomersOfAuthorityRequest({ notice, customerIds }));
     const unknown: string[] = [];
     for (const result of results) {
-      const customer = state.customers[result.customerId]!;
+      const customer = ownEntry(state.customers, result.customerId)!;
       // An operator may have recorded another channel meanwhile; that record stands.
       if (customer.notice.status !== 'pending') continue;
       if (result.status === 'sent') {
@@ -358,7 +359,7 @@ export async function authorityRequest(input: AuthorityRequestInput): Promise<Au
     if (unknown.length > 0) {
       const problem = 'the product has not described this customer (no customer.upserted), so no contact is known';
       const givenUp = unknown.map((customerId) => ({ customerId, problem }));
-      for (const { customerId } of givenUp) state.customers[customerId]!.notice = { status: 'undeliverable', problem };
+      for (const { customerId } of givenUp) ownEntry(state.customers, customerId)!.notice = { status: 'undeliverable', problem };
       problems.push(...givenUp);
       refresh();
       await recordAuthorityNoticesUndeliverable({ requestId: input.requestId, problems: givenUp });

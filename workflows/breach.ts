@@ -13,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { BreachPrivacyTeamAlert } from '../activities/breach';
+import { ownEntry, setEntry } from '../domain/own-keys';
 import {
   addCustomersUpdate,
   assessBreachUpdate,
@@ -169,7 +170,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   };
   const applyOutcome = (outcome: BreachNoticeOutcome) => {
     if (outcome.status === 'notified') notified += 1;
-    else undeliverable[outcome.customerId] = outcome.problem;
+    else setEntry(undeliverable, outcome.customerId, outcome.problem);
     note(`notice ${outcome.status}`, outcome.customerId);
   };
   function note(what: string, customerId?: string, at = nowIso()): void {
@@ -236,8 +237,8 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
           refuseAcknowledgementRecord(ending(), customerId, {
             concerned: concerns(customerId),
             settled: noticeSettled(customerId),
-            undeliverable: undeliverable[customerId] !== undefined,
-            ...(acknowledged[customerId] && { acknowledgedAt: acknowledged[customerId] }),
+            undeliverable: ownEntry(undeliverable, customerId) !== undefined,
+            ...(ownEntry(acknowledged, customerId) !== undefined && { acknowledgedAt: ownEntry(acknowledged, customerId) }),
           }),
         ),
     },
@@ -320,7 +321,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
         noticeAt: nowIso(),
       });
       notified += result.notified;
-      Object.assign(undeliverable, result.undeliverable);
+      for (const [customerId, problem] of Object.entries(result.undeliverable)) setEntry(undeliverable, customerId, problem);
       for (const customerId of Object.keys(result.undeliverable)) note('notice undeliverable', customerId);
       for (const customerId of result.handedOver) {
         const early = earlyOutcomes.get(customerId);
@@ -426,7 +427,7 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
   await closeBreachRecord({ incidentId: input.incidentId, finalReport: closed.finalReport, closedAt: closed.closedAt });
   const ended = await passToEveryNotice({ kind: 'closed', report: { ...closed, measures: state.measures } });
   // A customer whose notice workflow has ended gets no report from it: the team is told to send it another way.
-  for (const customerId of ended.filter((id) => undeliverable[id] === undefined)) {
+  for (const customerId of ended.filter((id) => ownEntry(undeliverable, id) === undefined)) {
     const problem = 'the notice workflow of this customer had ended (terminated by hand), so it could not send the final report';
     await recordBreachFinalReportProblem({ incidentId: input.incidentId, customerId, problem });
     alerts.raise({
@@ -453,8 +454,8 @@ export async function breachIncident(input: BreachIncidentInput): Promise<Breach
     const ready = acknowledgements.findIndex((candidate) => noticeSettled(candidate.customerId));
     if (ready < 0) return false;
     const [ack] = acknowledgements.splice(ready, 1) as [BreachAcknowledgedSignal];
-    if (acknowledged[ack.customerId]) return true;
-    acknowledged[ack.customerId] = ack.at;
+    if (ownEntry(acknowledged, ack.customerId) !== undefined) return true;
+    setEntry(acknowledged, ack.customerId, ack.at);
     note(`acknowledged (${ack.via})${ack.note ? `: ${ack.note}` : ''}`, ack.customerId, ack.at);
     await recordBreachAcknowledgement({ incidentId: input.incidentId, customerId: ack.customerId, at: ack.at });
     try {

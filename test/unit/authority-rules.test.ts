@@ -1,4 +1,4 @@
-import { authorityCaseStatus, refuseAnswer } from '../../domain/authority';
+import { authorityCaseStatus, refuseAnswer, refuseCustomerNotified } from '../../domain/authority';
 import { authorityCase } from '../support/case-states';
 
 const informationRequest = authorityCase;
@@ -74,4 +74,16 @@ describe('7.1 before any disclosure: an answer that discloses personal data, wha
     for (const customer of Object.values(state.customers)) customer.notice = { status: 'withheld' };
     expect(refuseAnswer(state, producing, beforeDeadline)).toBeUndefined();
   });
+});
+
+describe('customer ids named like object properties', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'a customer "%s" the request does not concern is refused as not concerned, not taken from the prototype',
+    (customerId) => {
+      const state = informationRequest();
+      expect(
+        refuseCustomerNotified(state, { customerId, channel: 'phone', notifiedAt: '2027-03-27T08:00:00.000Z' }, '2027-03-28T00:00:00.000Z'),
+      ).toBe(`customer ${customerId} is not concerned by authority request ${state.requestId}`);
+    },
+  );
 });

@@ -198,6 +198,40 @@ test('when every contact refuses the notice, the register says so and the privac
   expect(emailAddressesIn(await historyText(h.env, workflowIds.breachNotice('INC-4', 'refusing')))).toEqual([]);
 });
 
+test('customer ids named like object properties ("constructor", "toString", "__proto__") are customers like any other', async () => {
+  // The id rule ([A-Za-z0-9._-]{1,64}) lets a product name its customers so.
+  await h.customer('constructor');
+  await h.customer('toString');
+  await withIncident(incident('PROTO-1', ['constructor', 'toString', '__proto__']), async (handle) => {
+    await waitForSent('breach-PROTO-1~', 2);
+    await acknowledge(handle, 'constructor');
+    // '__proto__' is never described: its notice is undeliverable after the grace.
+    await h.env.sleep('6 minutes');
+    await h.waitFor(async () => Object.hasOwn((await handle.query(breachStatusQuery)).undeliverable, '__proto__'), {
+      what: 'the undescribed customer undeliverable',
+    });
+    await h.waitFor(async () => Object.hasOwn((await handle.query(breachStatusQuery)).acknowledged, 'constructor'), {
+      what: 'the acknowledgement of "constructor"',
+    });
+    expect(Object.hasOwn((await handle.query(breachStatusQuery)).acknowledged, 'toString')).toBe(false);
+    // "toString" has not acknowledged: an operator may still record it.
+    await handle.executeUpdate(recordAcknowledgementUpdate, { args: [{ customerId: 'toString', note: 'by phone' }] });
+    const result = await closeIncident(handle);
+    expect(result).toMatchObject({ customers: 3, notified: 2, pending: 0 });
+    expect(Object.keys(result.undeliverable)).toEqual(['__proto__']);
+    expect(Object.keys(result.acknowledged).sort()).toEqual(['constructor', 'toString']);
+  });
+  const entry = await h.records.breaches.get('PROTO-1');
+  expect(entry!.notifications.map((n) => [n.customerId, n.status, n.acknowledgedAt !== null])).toEqual([
+    ['__proto__', 'undeliverable', false],
+    ['constructor', 'notified', true],
+    ['toString', 'notified', true],
+  ]);
+  expect((await h.sentBy('breach-PROTO-1~')).filter(([, step]) => step === 'final-report').map(([to]) => to)).toEqual(
+    expect.arrayContaining(['dpo@constructor.test', 'dpo@tostring.test']),
+  );
+});
+
 describe('the acknowledgement clock', () => {
   test('without an acknowledgement, a reminder after 24 hours and the privacy team after 48, each at its time', async () => {
     await h.customer('ack-none', { language: 'fr' });
