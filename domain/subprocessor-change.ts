@@ -562,11 +562,12 @@ export function refuseRemedyAnswer(state: ObjectionState, message: RecordRemedyA
   if (message.receivedAt !== undefined && Date.parse(message.receivedAt) > nowMs + futureToleranceMs) {
     return `receivedAt (${message.receivedAt}) lies in the future`;
   }
-  if (!state.offer) return 'no offer has been made to answer';
   if (state.remedyAnswer) {
     return `the customer already ${state.remedyAnswer.accepted ? 'accepted' : 'declined'} the offer at ${state.remedyAnswer.answeredAt}`;
   }
-  return ended(state);
+  // An objection that ended before any offer (the customer terminated, the objection was rejected)
+  // says so, rather than that no offer was made.
+  return ended(state) ?? (state.offer ? undefined : 'no offer has been made to answer');
 }
 
 export function refuseDeclinedOfferDecision(state: ObjectionState, message: DecideOnDeclinedOfferMessage): string | undefined {

@@ -361,7 +361,15 @@ describe('a subprocessor change reported by signed webhook', () => {
       (shown) => shown.outcome !== null,
     );
     expect(window.outcome).toMatchObject({ status: 'services-terminated', servicesTerminated: { services: ['transactional email'] } });
-    // Once ended, a later answer is refused and says so.
+    // Once ended, a later answer is refused and says so: by the workflow's own reason while it finishes,
+    // by its status once it has completed.
+    const whileFinishing = await stack.post(answered(true));
+    expect(whileFinishing.status).toBe(409);
+    expect(whileFinishing.body.error).toMatch(/the customer terminated the services affected|completed/);
+    await eventually(
+      () => objection.describe(),
+      (description) => description.status.name === 'COMPLETED',
+    );
     const late = await stack.post(answered(true));
     expect(late.status).toBe(409);
     expect(late.body.error).toContain('completed');

@@ -141,6 +141,19 @@ describe('after the objection: what each state of the objection takes (5.3)', ()
     expect(refuseRemedyAnswer(made, { accepted: false, reason: '' }, now)).toContain('reason');
   });
 
+  test('an answer to an objection that ended before any offer says how it ended, not that no offer was made', () => {
+    const answer = { accepted: true };
+    expect(refuseRemedyAnswer(objection({ status: 'objected' }), answer, now)).toBe('no offer has been made to answer');
+    const terminated = objection({
+      status: 'services-terminated',
+      servicesTerminated: { services: ['x'], receivedAt: '2029-04-09T00:00:00.000Z', recordedAt: '2029-04-09T00:00:00.000Z' },
+    });
+    expect(refuseRemedyAnswer(terminated, answer, now)).toBe(
+      'the customer terminated the services affected (notice received 2029-04-09T00:00:00.000Z)',
+    );
+    expect(refuseRemedyAnswer(objection({ ...judged, status: 'objection-rejected' }), answer, now)).toContain('judged unreasonable');
+  });
+
   test('a notice of termination is taken in every open state, refused once the objection ended, and bounded', () => {
     const notice = { services: ['transactional email'], receivedAt: '2029-04-10T08:00:00Z' };
     for (const status of ['objected', 'remedy-pending', 'offer-made', 'offer-declined', 'termination-right'] as const) {
