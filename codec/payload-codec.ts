@@ -88,9 +88,12 @@ export class EncryptionCodec implements PayloadCodec {
  */
 export function framePayload(payload: Payload): Buffer {
   const entries = Object.entries(payload.metadata ?? {});
+  if (entries.length > 0xffff) throw new Error(`a payload has ${entries.length} metadata entries; at most 65535 can be encrypted`);
   const parts: Buffer[] = [Buffer.from([framingVersion]), u16(entries.length)];
   for (const [key, value] of entries) {
     const keyBytes = Buffer.from(key, 'utf8');
+    if (keyBytes.length > 0xffff)
+      throw new Error(`a metadata key of ${keyBytes.length} bytes is longer than the 65535 that can be encrypted`);
     parts.push(u16(keyBytes.length), keyBytes, u32(value?.length ?? 0), Buffer.from(value ?? new Uint8Array()));
   }
   parts.push(Buffer.from(payload.data ?? new Uint8Array()));

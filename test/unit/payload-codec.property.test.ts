@@ -77,6 +77,12 @@ test('a metadata key named like an object property ("__proto__", "constructor") 
   expect(Object.getPrototypeOf(decoded!.metadata)).toBe(Object.prototype);
 });
 
+test('a metadata key longer than the framing holds is refused by name, not cut', async () => {
+  const codec = new EncryptionCodec([key('k1')]);
+  const long = { metadata: { ['k'.repeat(70_000)]: new Uint8Array() }, data: new Uint8Array() };
+  await expect(codec.encode([long])).rejects.toThrow('a metadata key of 70000 bytes is longer than the 65535 that can be encrypted');
+});
+
 test('each payload gets its own IV: the same value twice is two different ciphertexts', async () => {
   const codec = new EncryptionCodec([key('k1')]);
   const payload = defaultPayloadConverter.toPayload({ summary: 'the same text' });
