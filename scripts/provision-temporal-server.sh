@@ -2,7 +2,8 @@
 # Builds the Temporal server and its SQL tool from their Go module, at the version the CLI embeds
 # (package.json "config".temporalServerVersion), into the same cache as the CLI, with the server's
 # PostgreSQL schema beside them. test/support/cluster.ts (and scripts/cluster.sh) run the PostgreSQL
-# backed cluster from there. Called by scripts/provision-temporal.sh; quiet when the cache is warm.
+# backed cluster from there. Called by scripts/test.sh and scripts/cluster.sh (not by `npm start`, which
+# needs only the CLI); quiet when the cache is warm.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
