@@ -12,14 +12,6 @@ import { dayOfWeek, parseLocalDate } from './clocks/local-date';
 /** What a case waits for from its customer; ids, kinds and instants only, never personal data. */
 export type WaitingKind = 'breach-acknowledgement' | 'dsr-instruction' | 'authority-views' | 'audit-confidentiality' | 'export-window';
 
-export const waitingKinds: readonly WaitingKind[] = [
-  'breach-acknowledgement',
-  'dsr-instruction',
-  'authority-views',
-  'audit-confidentiality',
-  'export-window',
-];
-
 export interface WaitingOnCustomer {
   kind: WaitingKind;
   customerId: string;

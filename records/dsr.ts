@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from './database';
+import type { Schema } from './schema';
 
 /** What the product reported in `dsr.received`. */
 export interface DsrReceipt {
@@ -408,41 +409,58 @@ export function dsrAfterContractRepository(db: Db): DsrAfterContractRepository {
     },
 
     async anonymiseSubjects(customerId, at) {
-      return db.transaction().execute(async (trx) => {
-        const requests = trx.selectFrom('dsr_requests').select('request_id').where('customer_id', '=', customerId);
-        await trx
-          .updateTable('dsr_action_requests')
-          .set({ completion_note: null, updated_at: new Date() })
-          .where('request_id', 'in', requests)
-          .where('completion_note', 'is not', null)
-          .execute();
-        // The idempotency key holds the address too (workflow id, step, recipient): both are replaced.
-        await trx
-          .updateTable('email_log')
-          .set({
-            recipient: anonymisedRecipient,
-            idempotency_key: sql<string>`workflow_id || ':' || step || ':' || ${anonymisedRecipient}::text`,
-            updated_at: new Date(),
-          })
-          .where('step', '=', 'subject-confirmation')
-          .where('recipient', '!=', anonymisedRecipient)
-          .where(
-            'workflow_id',
-            'in',
-            trx
-              .selectFrom('dsr_requests')
-              .select(sql<string>`'dsr-' || request_id`.as('workflow_id'))
-              .where('customer_id', '=', customerId),
-          )
-          .execute();
-        const result = await trx
-          .updateTable('dsr_requests')
-          .set({ subject_email: null, instruction_note: null, anonymised_at: at, updated_at: new Date() })
-          .where('customer_id', '=', customerId)
-          .where('anonymised_at', 'is', null)
-          .executeTakeFirst();
-        return Number(result.numUpdatedRows);
-      });
+      return db
+        .transaction()
+        .execute((trx) =>
+          anonymiseDsrRequests(trx, trx.selectFrom('dsr_requests').select('request_id').where('customer_id', '=', customerId), at),
+        );
     },
   };
+}
+
+/**
+ * Anonymises the data subject requests `requests` selects (a query of request ids): the subject's
+ * address and every free text (notes, reasons) go, in the requests, their action requests and deadlines,
+ * and the subject's confirmation emails in the evidence log; the requests themselves (ids, type, dates,
+ * outcome) stay as evidence of how they were handled. Gives the number of requests not anonymised before.
+ * Shared by the end of a contract (records/dsr.ts) and our own retention (records/retention.ts).
+ */
+export async function anonymiseDsrRequests(
+  trx: Db,
+  requests: SelectQueryBuilder<Schema, 'dsr_requests', { request_id: string }>,
+  at: string,
+): Promise<number> {
+  const updatedAt = new Date(at);
+  await trx
+    .updateTable('dsr_action_requests')
+    .set({ completion_note: null, updated_at: updatedAt })
+    .where('request_id', 'in', requests)
+    .where('completion_note', 'is not', null)
+    .execute();
+  await trx
+    .updateTable('dsr_deadlines')
+    .set({ reason: null })
+    .where('request_id', 'in', requests)
+    .where('reason', 'is not', null)
+    .execute();
+  // The idempotency key holds the address too (workflow id, step, recipient): both are replaced.
+  await trx
+    .updateTable('email_log')
+    .set({
+      recipient: anonymisedRecipient,
+      idempotency_key: sql<string>`workflow_id || ':' || step || ':' || ${anonymisedRecipient}::text`,
+      updated_at: updatedAt,
+    })
+    .where('step', '=', 'subject-confirmation')
+    .where('recipient', '!=', anonymisedRecipient)
+    // A request's workflow id, as workflowIds.dsr spells it (domain/ids.ts).
+    .where('workflow_id', 'in', requests.clearSelect().select(sql<string>`'dsr-' || request_id`.as('workflow_id')))
+    .execute();
+  const result = await trx
+    .updateTable('dsr_requests')
+    .set({ subject_email: null, instruction_note: null, anonymised_at: at, updated_at: updatedAt })
+    .where('request_id', 'in', requests)
+    .where('anonymised_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -1,7 +1,8 @@
 import type { RetentionCounts, RetentionSettings } from '../domain/digests';
+import { millisPerDay } from '../domain/clocks/instant';
 import type { Db } from './database';
-
-const dayMs = 86_400_000;
+import { anonymiseDsrRequests } from './dsr';
+import { pruneWebhookAnswers } from './webhook-deliveries';
 
 /**
  * Our own retention (issue 13; policy 11.1, GDPR Art. 5(1)(e)): what is due is anonymised or deleted, by
@@ -12,27 +13,18 @@ const dayMs = 86_400_000;
 export function retentionRepository(db: Db) {
   return {
     async applyRetention(at: string, settings: RetentionSettings): Promise<RetentionCounts> {
-      const cutoff = (days: number) => new Date(Date.parse(at) - days * dayMs);
+      const cutoff = (days: number) => new Date(Date.parse(at) - days * millisPerDay);
       return db.transaction().execute(async (trx) => {
-        // A data subject request: the subject's address and every free text (notes, reasons) go; the
-        // request itself (ids, type, dates, outcome) stays as evidence of how it was handled.
-        const dsrDue = await trx
-          .selectFrom('dsr_requests')
-          .select('request_id')
-          .where('status', '=', 'closed')
-          .where('closed_at', '<', cutoff(settings.dsrSubjectDays))
-          .where('anonymised_at', 'is', null)
-          .execute();
-        const requestIds = dsrDue.map((row) => row.request_id);
-        if (requestIds.length > 0) {
-          await trx
-            .updateTable('dsr_requests')
-            .set({ subject_email: null, instruction_note: null, anonymised_at: at, updated_at: new Date(at) })
-            .where('request_id', 'in', requestIds)
-            .execute();
-          await trx.updateTable('dsr_action_requests').set({ completion_note: null }).where('request_id', 'in', requestIds).execute();
-          await trx.updateTable('dsr_deadlines').set({ reason: null }).where('request_id', 'in', requestIds).execute();
-        }
+        // A data subject request: the subject's address and every free text go (records/dsr.ts).
+        const dsrRequestsAnonymised = await anonymiseDsrRequests(
+          trx,
+          trx
+            .selectFrom('dsr_requests')
+            .select('request_id')
+            .where('status', '=', 'closed')
+            .where('closed_at', '<', cutoff(settings.dsrSubjectDays)),
+          at,
+        );
 
         // Every email's evidence (recipient, subject, SMTP answer), once no attempt can still need it.
         const emails = await trx
@@ -56,10 +48,7 @@ export function retentionRepository(db: Db) {
         }
 
         // The answers remembered per webhook-id (the contract keeps them 7 days at least).
-        const deliveries = await trx
-          .deleteFrom('webhook_deliveries')
-          .where('received_at', '<', cutoff(settings.webhookDeliveryDays))
-          .executeTakeFirst();
+        const webhookDeliveriesDeleted = await pruneWebhookAnswers(trx, cutoff(settings.webhookDeliveryDays));
 
         // An audit's auditor, once the audit is over: the findings and the dates stay.
         const auditors = await trx
@@ -81,10 +70,10 @@ export function retentionRepository(db: Db) {
           .executeTakeFirst();
 
         return {
-          dsrRequestsAnonymised: requestIds.length,
+          dsrRequestsAnonymised,
           emailsDeleted: Number(emails.numDeletedRows),
           breachesDeleted: incidentIds.length,
-          webhookDeliveriesDeleted: Number(deliveries.numDeletedRows),
+          webhookDeliveriesDeleted,
           auditorsAnonymised: Number(auditors.numUpdatedRows),
         };
       });

@@ -102,10 +102,13 @@ export function webhookDeliveryRepository(db: Db): WebhookDeliveryRepository {
       await db.deleteFrom('webhook_claims').where('webhook_id', '=', webhookId).where('token', '=', token).execute();
     },
 
-    async pruneOlderThan(cutoff) {
-      const result = await db.deleteFrom('webhook_deliveries').where('received_at', '<', cutoff).executeTakeFirst();
-      await db.deleteFrom('webhook_claims').where('claimed_at', '<', cutoff).execute();
-      return Number(result.numDeletedRows);
-    },
+    pruneOlderThan: (cutoff) => pruneWebhookAnswers(db, cutoff),
   };
+}
+
+/** Forgets the answers (and stale claims) of webhook-ids received before `cutoff`; gives the answers' count. */
+export async function pruneWebhookAnswers(db: Db, cutoff: Date): Promise<number> {
+  const result = await db.deleteFrom('webhook_deliveries').where('received_at', '<', cutoff).executeTakeFirst();
+  await db.deleteFrom('webhook_claims').where('claimed_at', '<', cutoff).execute();
+  return Number(result.numDeletedRows);
 }

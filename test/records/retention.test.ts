@@ -1,4 +1,5 @@
 import { defaultRetention } from '../../domain/digests';
+import { anonymisedRecipient } from '../../records/dsr';
 import { databaseKinds, useFreshDatabase } from '../support/records';
 
 /** The retention statements on PGlite and PostgreSQL: each kind of record when its time is up, nothing else. */
@@ -53,5 +54,35 @@ describe.each(databaseKinds)('retention on %s', (kind) => {
     expect(await h.records.audits.get('AUD-OLD')).toMatchObject({ auditId: 'AUD-OLD', status: 'cancelled' });
 
     expect(await h.records.retention.applyRetention(at, defaultRetention)).toMatchObject({ breachesDeleted: 0, auditorsAnonymised: 0 });
+  });
+
+  it("anonymises a closed data subject request as the end of a contract does: its subject's address leaves the evidence log too", async () => {
+    const closedAt = new Date().toISOString();
+    const dayAfterItsTime = new Date(Date.parse(closedAt) + (defaultRetention.dsrSubjectDays + 1) * 86_400_000).toISOString();
+    await h.records.dsr.recordReceipt({
+      requestId: 'R-OLD',
+      customerId: 'cust-a',
+      requestType: 'access',
+      receivedAt: closedAt,
+      reportedAt: closedAt,
+      subjectEmail: 'jan.peeters@example.test',
+    });
+    await h.records.dsr.close('R-OLD', { outcome: 'carried-out', closedAt });
+    const idempotencyKey = 'dsr-R-OLD:subject-confirmation:jan.peeters@example.test';
+    await h.records.emails.claim({
+      idempotencyKey,
+      workflowId: 'dsr-R-OLD',
+      step: 'subject-confirmation',
+      recipient: 'jan.peeters@example.test',
+      subject: 'Your request',
+      language: 'en',
+      messageId: '<r-old@processor.test>',
+    });
+    await h.records.emails.markSent(idempotencyKey, '250 OK', new Date(closedAt));
+
+    expect(await h.records.retention.applyRetention(dayAfterItsTime, defaultRetention)).toMatchObject({ dsrRequestsAnonymised: 1 });
+    expect(await h.records.dsr.subjectEmail('R-OLD')).toBeUndefined();
+    expect((await h.records.emails.listForWorkflow('dsr-R-OLD')).map((email) => email.recipient)).toEqual([anonymisedRecipient]);
+    expect(await h.records.retention.applyRetention(dayAfterItsTime, defaultRetention)).toMatchObject({ dsrRequestsAnonymised: 0 });
   });
 });
