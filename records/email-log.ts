@@ -65,6 +65,12 @@ export interface EmailLogRepository {
   markFailed(idempotencyKey: string, error: string): Promise<void>;
   /** An attempt failed for a fault retrying can fix (`deferred`); the lease is given up. */
   markDeferred(idempotencyKey: string, error: string, kind: Exclude<EmailFailureKind, 'recipient-refused'>): Promise<void>;
+  /**
+   * Hands back an email this attempt claimed and will not send (recorded `deferred`, as cancelled), so
+   * that a retry need not wait for the lease; only while the claim is still this attempt's (`attempts`
+   * as its claim answered): one another attempt took since is left alone. True when it was handed back.
+   */
+  releaseClaim(idempotencyKey: string, attempts: number, reason: string): Promise<boolean>;
   listForWorkflow(workflowId: string): Promise<EmailRecord[]>;
   list(filter?: { workflowIdPrefix?: string }): Promise<EmailRecord[]>;
   /**
@@ -149,6 +155,17 @@ export function emailLogRepository(db: Db): EmailLogRepository {
         .where('idempotency_key', '=', idempotencyKey)
         .where('status', '<>', 'sent')
         .execute();
+    },
+
+    async releaseClaim(idempotencyKey, attempts, reason) {
+      const result = await db
+        .updateTable('email_log')
+        .set({ status: 'deferred', error: reason, failure_kind: 'cancelled', updated_at: new Date(), claimed_until: null })
+        .where('idempotency_key', '=', idempotencyKey)
+        .where('status', '=', 'sending')
+        .where('attempts', '=', attempts)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
 
     async markDeferred(idempotencyKey, error, kind) {

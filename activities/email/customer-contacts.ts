@@ -83,9 +83,13 @@ export async function emailCustomersTogether(
       let firstAcceptedAt: string | undefined;
       const refusals: string[] = [];
       for (const [index, emailRequest] of emails.entries()) {
+        if (cancellation?.aborted) {
+          // Cancelled before this contact's send: its claim goes back with the rest.
+          await releaseClaims(deps.records, emails.slice(index), claimOf);
+          throw cancellation.reason ?? new CancelledFailure('cancelled');
+        }
         let outcome;
         try {
-          if (cancellation?.aborted) throw cancellation.reason ?? new CancelledFailure('cancelled');
           outcome = await deps.emails.send(emailRequest, claimOf.get(emailRequest));
         } catch (error) {
           // The contacts after this one were claimed with it: give them up now, so the retry need not
@@ -127,8 +131,8 @@ const heartbeatEveryMs = 1_000;
 async function releaseClaims(records: Records, unsent: readonly EmailRequest[], claimOf: Map<EmailRequest, EmailRecord>): Promise<void> {
   for (const emailRequest of unsent) {
     const claim = claimOf.get(emailRequest);
-    if (claim && claim.status !== 'sent' && !claim.sendingElsewhereUntil) {
-      await records.emails.markDeferred(claim.idempotencyKey, 'not sent: an earlier email to this customer failed', 'cancelled');
+    if (claim && claim.status === 'sending' && !claim.sendingElsewhereUntil) {
+      await records.emails.releaseClaim(claim.idempotencyKey, claim.attempts, 'not sent: an earlier email to this customer failed');
     }
   }
 }

@@ -109,6 +109,32 @@ describe.each(databaseKinds)('email log on %s', (kind) => {
       expect(await h.records.emails.renewLease(claim.idempotencyKey, taken.attempts, 60_000)).toBe(false);
     });
 
+    it("hands back a claim only while it is still the releasing attempt's", async () => {
+      const claim = claimOf('breach-RELEASE-a');
+      const stale = await h.records.emails.claim(claim, { leaseMs: 60_000 });
+      // Its lease ran out and another attempt took the email: the first attempt's release leaves it alone.
+      await sql`update email_log set claimed_until = now() - interval '1 second' where workflow_id = 'breach-RELEASE-a'`.execute(
+        h.database.db,
+      );
+      const taken = await h.records.emails.claim(claim, { leaseMs: 60_000 });
+      expect(await h.records.emails.releaseClaim(claim.idempotencyKey, stale.attempts, 'not sent')).toBe(false);
+      expect((await h.records.emails.listForWorkflow('breach-RELEASE-a'))[0]).toMatchObject({
+        status: 'sending',
+        attempts: taken.attempts,
+      });
+      // The attempt that holds it may hand it back, and it can be claimed again at once.
+      expect(await h.records.emails.releaseClaim(claim.idempotencyKey, taken.attempts, 'not sent')).toBe(true);
+      expect((await h.records.emails.listForWorkflow('breach-RELEASE-a'))[0]).toMatchObject({
+        status: 'deferred',
+        failureKind: 'cancelled',
+      });
+      expect((await h.records.emails.claim(claim, { leaseMs: 60_000 })).sendingElsewhereUntil).toBeUndefined();
+      // A sent email is never handed back.
+      await h.records.emails.markSent(claim.idempotencyKey, '250 Ok', new Date());
+      expect(await h.records.emails.releaseClaim(claim.idempotencyKey, taken.attempts + 1, 'not sent')).toBe(false);
+      expect((await h.records.emails.listForWorkflow('breach-RELEASE-a'))[0]!.status).toBe('sent');
+    });
+
     it('records the answers of many sends at once, each committed when its caller goes on', async () => {
       const claims = Array.from({ length: 50 }, (_, i) => claimOf(`objection-GROUP~c${i}`));
       await h.records.emails.claimMany(claims, { leaseMs: 60_000 });
