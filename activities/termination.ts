@@ -242,13 +242,14 @@ export function createTerminationActivities(deps: ProcessActivityDeps & { termin
       if (!certificate) {
         const customer = await deps.records.customers.get(input.customerId);
         const language = customer?.language ?? 'en';
+        const issuedAt = new Date(serverClock()()).toISOString();
         const pdf = await terminationEmails.renderCertificatePdf(
           {
             customerId: input.customerId,
             customerName: customer?.name ?? input.customerId,
             timeZone: customer?.timeZone ?? defaultTimeZone,
             deletedAt: input.deletedAt,
-            issuedAt: new Date(serverClock()()).toISOString(),
+            issuedAt,
             stores: input.stores,
             ...(deps.termination.processorName !== undefined && { processorName: deps.termination.processorName }),
             contact: deps.contactPoint,
@@ -262,6 +263,7 @@ export function createTerminationActivities(deps: ProcessActivityDeps & { termin
           pdf,
           stores: input.stores,
           deletedAt: input.deletedAt,
+          issuedAt,
         });
       }
       const kept = certificate;

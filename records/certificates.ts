@@ -30,6 +30,8 @@ export interface CertificateRepository {
     pdf: Buffer;
     stores: CertifiedStore[];
     deletedAt: string;
+    /** The instant the PDF states as its issue. */
+    issuedAt: string;
   }): Promise<StoredCertificate>;
   get(customerId: string): Promise<StoredCertificate | undefined>;
   /** How the email carrying it went; the first instant it was emailed stays. */
@@ -69,6 +71,7 @@ export function certificateRepository(db: Db): CertificateRepository {
           sha256: sha256Hex(certificate.pdf),
           stores: JSON.stringify(certificate.stores),
           deleted_at: certificate.deletedAt,
+          issued_at: certificate.issuedAt,
         })
         .onConflict((oc) => oc.column('customer_id').doNothing())
         .execute();

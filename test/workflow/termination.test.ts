@@ -565,6 +565,9 @@ test('the certificate of deletion: once every store confirmed, the customer gets
       ]);
       const state = await status(handle);
       expect(state.certificate).toEqual({ sha256, filename: 'certificate-of-deletion-cert.pdf', language: 'fr', email: 'sent' });
+      // Issued on the case's clock, as the PDF states it: not the database's.
+      expect(Date.parse(kept.issuedAt)).toBeGreaterThanOrEqual(Date.parse(state.deletedAt!));
+      expect(Date.parse(kept.issuedAt) - Date.parse(state.deletedAt!)).toBeLessThan(24 * 3_600_000);
       expect(JSON.stringify(state)).not.toContain('JVBERi'); // no PDF (base64 "%PDF") in the history's result
 
       // A retried activity finds the certificate kept and sent: the same bytes, no second email.
