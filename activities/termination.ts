@@ -44,7 +44,7 @@ export type TerminationNoticeResult =
  * Activities of the end-of-contract process (policy 11.1-11.3, 13). Every email is keyed by workflow id
  * + step + recipient; every record write is idempotent.
  */
-export function createTerminationActivities(deps: ProcessActivityDeps & { termination: TerminationConfig; temporal?: Client }) {
+export function createTerminationActivities(deps: ProcessActivityDeps & { termination: TerminationConfig; temporal: Client }) {
   const terminations = deps.records.terminations;
   const caseFacts = (input: TerminationCaseInput, customer: CustomerFacts): terminationEmails.TerminationCaseFacts => ({
     ...customer,
@@ -304,7 +304,6 @@ export function createTerminationActivities(deps: ProcessActivityDeps & { termin
       for (const window of ended.filter((candidate) => candidate.objectionInProgress)) {
         const workflowId = workflowIds.objection(window.changeId, input.customerId);
         objectionsEnded.push(workflowId);
-        if (!deps.temporal) continue;
         await deps.temporal.workflow
           .getHandle(workflowId)
           .terminate(`contract-ended: the contract of customer ${input.customerId} ended and its data was deleted (${input.deletedAt})`)

@@ -236,6 +236,14 @@ export function currentClosesAt(state: TerminationState): Instant | undefined {
   return exportWindowClosesAt(state.noticeAcceptedAt, state.timeZone, state.windowDays + extraDays(state));
 }
 
+/** A store asked so often without confirming that the team is alerted (the deletion alert's rule, and the status's). */
+export function storeOverdue(
+  store: Pick<StoreDeletion, 'followUps'>,
+  settings: Pick<TerminationSettings, 'deletionAlertAfterDays' | 'deletionFollowUpDays'>,
+): boolean {
+  return store.followUps * settings.deletionFollowUpDays >= settings.deletionAlertAfterDays;
+}
+
 /**
  * What is true of the case now. A store just asked, whose request the product has not yet answered with
  * 2xx (a deployment, a slow answer), is being asked: `deleting`, not yet `deletion-unconfirmed`. That
@@ -253,10 +261,7 @@ export function terminationStatus(
     const unconfirmed = (store: StoreDeletion) =>
       rule === 'legacy'
         ? !store.confirmed && (store.followUps >= settings.deletionAlertAfterDays || store.delivery !== 'accepted')
-        : !store.confirmed &&
-          (store.delivery === 'failed' ||
-            store.delivery === 'not-configured' ||
-            store.followUps * settings.deletionFollowUpDays >= settings.deletionAlertAfterDays);
+        : !store.confirmed && (store.delivery === 'failed' || store.delivery === 'not-configured' || storeOverdue(store, settings));
     return state.stores.some(unconfirmed) ? 'deletion-unconfirmed' : 'deleting';
   }
   // Told another way (recordExportNotice), the window runs like any other.

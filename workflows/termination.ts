@@ -41,6 +41,7 @@ import {
   refuseExportCompletion,
   refuseExportExtension,
   refuseExportNotice,
+  storeOverdue,
   terminationSettings,
   terminationStatus,
   terminationStatusQuery,
@@ -453,7 +454,7 @@ export async function contractTermination(
       const resent = !sending.has(store.store);
       if (resent) startSending(store);
       note(`store ${store.store} has not confirmed after ${store.followUps} day(s)${resent ? '; asked again' : ''}`);
-      if (store.followUps * settings.deletionFollowUpDays >= settings.deletionAlertAfterDays) {
+      if (storeOverdue(store, settings)) {
         alert(
           `alert-deletion-unconfirmed-${store.store}`,
           'deletion-unconfirmed',

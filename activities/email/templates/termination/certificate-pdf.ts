@@ -3,12 +3,7 @@ import type { ContactPoint } from '../../../../domain/contact-point';
 import type { CertifiedStore } from '../../../../domain/termination';
 import type { Language } from '../../../../domain/language';
 import { localised } from '../common/localised';
-import type { TerminationCopy } from './copy';
-import { en } from './en';
-import { fr } from './fr';
-import { nl } from './nl';
-
-const copies: Readonly<Record<Language, TerminationCopy>> = { nl, fr, en };
+import { copies } from './copies';
 
 /** What the certificate of deletion states (policy 11.3; GDPR Art. 28(3)(g)). */
 export interface CertificateFacts {

@@ -11,7 +11,6 @@ import { alertInstant, renderPrivacyTeamAlertEmail } from '../common/privacy-tea
 import type { EmailBlock, RenderedEmail } from '../rendered-email';
 import { alert } from './alert';
 import type { TerminationCopy } from './copy';
-import { en } from './en';
 import type {
   ExportHow,
   TerminationCaseFacts,
@@ -22,10 +21,7 @@ import type {
   TerminationReminderFacts,
   TerminationWaiverFacts,
 } from './facts';
-import { fr } from './fr';
-import { nl } from './nl';
-
-const copies: Readonly<Record<Language, TerminationCopy>> = { nl, fr, en };
+import { copies } from './copies';
 
 function terminationEmail(
   facts: Pick<TerminationCaseFacts, 'customerId' | 'timeZone' | 'contact'>,
