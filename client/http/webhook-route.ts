@@ -31,6 +31,9 @@ export function registerWebhookRoute(
   deps: { records: Records; temporal: Client; webhookSecret: string; temporalCallTimeoutMs?: number },
 ): void {
   app.post('/webhooks', async (request, reply) => {
+    // When the delivery reached us: a clock that counts from receipt (an audit's notice) starts here,
+    // not after a wait on another delivery of the same webhook-id.
+    const receivedAt = new Date().toISOString();
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const header = (name: string) => {
       const value = request.headers[name];
@@ -124,7 +127,7 @@ export function registerWebhookRoute(
     try {
       try {
         answer = await deps.temporal.withDeadline(Date.now() + timeoutMs, () =>
-          dispatchEvent(deps.temporal, deps.records, parsed.event, webhookId!),
+          dispatchEvent(deps.temporal, deps.records, parsed.event, webhookId!, receivedAt),
         );
       } catch (error) {
         if (isTemporalUnavailable(error)) {
