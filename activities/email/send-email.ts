@@ -115,8 +115,9 @@ export function createEmailSender(deps: EmailSenderDeps): EmailSender {
       const activity = currentActivity();
       const cancellation = activity?.cancellationSignal;
       if (cancellation?.aborted) throw cancellation.reason;
-      const { idempotencyKey, messageId } = claimOf(request);
-      const record = claimed ?? (await deps.emails.claim(claimOf(request), { leaseMs }));
+      const claim = claimOf(request);
+      const { idempotencyKey, messageId } = claim;
+      const record = claimed ?? (await deps.emails.claim(claim, { leaseMs }));
       if (record.idempotencyKey !== idempotencyKey) throw new Error(`the claim given is of another email (step ${request.step})`);
       if (record.status === 'sent') return sentOutcome(record);
       // Claimed with its batch a while ago (behind a slow mail server): the lease must outlast this send too.
